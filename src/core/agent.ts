@@ -1,0 +1,117 @@
+/**
+ * The intercept flow (DESIGN §2): rate limit → no threat is clean → encode → duplicate → quarantine.
+ * The agent decides nothing about maliciousness and never throws.
+ */
+
+import { TracehoundConfigError, type TracehoundError } from './errors.js'
+import type { IEvidenceFactory } from './evidence-factory.js'
+import type { Quarantine } from './quarantine.js'
+import type { IRateLimiter } from './rate-limiter.js'
+import type { InterceptResult, Scent } from './types.js'
+
+export interface AgentConfig {
+  maxPayloadSize: number
+}
+
+export interface IAgent {
+  intercept(scent: Scent): InterceptResult
+}
+
+export interface AgentStats {
+  totalIntercepts: number
+  cleanCount: number
+  rateLimitedCount: number
+  validationFailures: number
+  ignoredCount: number
+  quarantinedCount: number
+  errorCount: number
+}
+
+export class Agent implements IAgent {
+  private readonly stats: AgentStats = {
+    totalIntercepts: 0,
+    cleanCount: 0,
+    rateLimitedCount: 0,
+    validationFailures: 0,
+    ignoredCount: 0,
+    quarantinedCount: 0,
+    errorCount: 0,
+  }
+
+  constructor(
+    private readonly config: AgentConfig,
+    private readonly quarantine: Quarantine,
+    private readonly rateLimiter: IRateLimiter,
+    private readonly evidenceFactory: IEvidenceFactory,
+  ) {
+    if (!(config.maxPayloadSize > 0)) {
+      throw new TracehoundConfigError('CONFIG_AGENT_INVALID', 'maxPayloadSize must be positive')
+    }
+  }
+
+  intercept(scent: Scent): InterceptResult {
+    this.stats.totalIntercepts++
+    try {
+      const rate = this.rateLimiter.check(scent.source)
+      if (!rate.allowed) {
+        this.stats.rateLimitedCount++
+        return { status: 'rate_limited', retryAfter: rate.retryAfter }
+      }
+      if (!scent.threat) {
+        this.stats.cleanCount++
+        return { status: 'clean' }
+      }
+      const created = this.evidenceFactory.create(scent, scent.threat, this.config.maxPayloadSize)
+      if (!created.ok) {
+        if (created.error.code === 'AGENT_PAYLOAD_TOO_LARGE') {
+          this.stats.validationFailures++
+          return { status: 'payload_too_large', limit: this.config.maxPayloadSize }
+        }
+        this.stats.errorCount++
+        return { status: 'error', error: created.error }
+      }
+      const { evidence, signature } = created
+      // First capture wins: a duplicate never upgrades the stored severity.
+      if (this.quarantine.has(signature)) {
+        evidence.transfer()
+        this.stats.ignoredCount++
+        return { status: 'ignored', signature }
+      }
+      this.quarantine.insert(evidence)
+      this.stats.quarantinedCount++
+      return { status: 'quarantined', handle: evidence }
+    } catch (error: unknown) {
+      this.stats.errorCount++
+      const failure: TracehoundError = {
+        state: 'agent',
+        code: 'INTERCEPT_FAILED',
+        message: error instanceof Error ? error.message : 'Unknown error during intercept',
+        context: { scentId: safeScentId(scent) },
+        recoverable: false,
+      }
+      return { status: 'error', error: failure }
+    }
+  }
+
+  getStats(): Readonly<AgentStats> {
+    return { ...this.stats }
+  }
+}
+
+/** A malformed scent (null, a getter that throws) must not turn the error path into a throw. */
+function safeScentId(scent: unknown): unknown {
+  try {
+    return (scent as Scent).id
+  } catch {
+    return undefined
+  }
+}
+
+export function createAgent(
+  config: AgentConfig,
+  quarantine: Quarantine,
+  rateLimiter: IRateLimiter,
+  evidenceFactory: IEvidenceFactory,
+): IAgent {
+  return new Agent(config, quarantine, rateLimiter, evidenceFactory)
+}

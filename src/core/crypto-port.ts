@@ -1,0 +1,37 @@
+/** The engine's only way to hash: Node's crypto in the engine, a pure-JS port in the browser kernel. */
+
+export type Bytes = Uint8Array
+
+export interface CryptoPort {
+  /** SHA-256 over the concatenation of the parts (strings as UTF-8). */
+  sha256(...parts: (Bytes | string)[]): Bytes
+  /** Lowercase hex SHA-256 of one input (the hot path: avoids a bytes-to-hex round trip). */
+  sha256Hex(data: Bytes | string): string
+  hmacSha256(key: Bytes, data: Bytes | string): Bytes
+}
+
+const HEX = Array.from({ length: 256 }, (_, i) => i.toString(16).padStart(2, '0'))
+
+export function toHex(bytes: Bytes): string {
+  let out = ''
+  for (let i = 0; i < bytes.length; i++) out += HEX[bytes[i]!]
+  return out
+}
+
+const HEX_RE = /^(?:[0-9a-f]{2})*$/i
+
+/** Strict hex decoding: throws on odd length or a non-hex character. */
+export function fromHex(hex: string): Bytes {
+  if (!HEX_RE.test(hex)) throw new TypeError('invalid hex string')
+  const out = new Uint8Array(hex.length / 2)
+  for (let i = 0; i < out.length; i++) out[i] = parseInt(hex.slice(i * 2, i * 2 + 2), 16)
+  return out
+}
+
+/** Constant-time equality for equal-length inputs; length itself is not secret. */
+export function bytesEqual(a: Bytes, b: Bytes): boolean {
+  if (a.length !== b.length) return false
+  let diff = 0
+  for (let i = 0; i < a.length; i++) diff |= a[i]! ^ b[i]!
+  return diff === 0
+}

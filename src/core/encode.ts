@@ -1,0 +1,43 @@
+/** Payload encoding for evidence (v1's encodePayload): canonical bytes, then the size limit. */
+
+import { CanonicalJsonError, canonicalize, canonicalKeyOrder } from './canonical-json.js'
+import { Errors } from './errors.js'
+import type { JsonSerializable } from './types.js'
+
+export interface EncodeResult {
+  bytes: Uint8Array
+  size: number
+  canonical: string
+}
+
+const utf8 = new TextEncoder()
+
+/** Throws v1's TracehoundError objects: AGENT_SERIALIZATION_FAILED or AGENT_PAYLOAD_TOO_LARGE (equal is allowed). */
+export function encodePayload(payload: JsonSerializable, maxSize: number): EncodeResult {
+  let canonical: string
+  try {
+    canonical = canonicalize(payload)
+  } catch (error) {
+    if (error instanceof CanonicalJsonError) throw Errors.serializationFailed(error.message)
+    throw error
+  }
+  const bytes = utf8.encode(canonical)
+  if (bytes.length > maxSize) throw Errors.payloadTooLarge(bytes.length, maxSize)
+  return { bytes, size: bytes.length, canonical }
+}
+
+/** Cheap upper-bound estimate (2 bytes per UTF-16 unit of plain JSON), for early rejection only. */
+export function estimatePayloadSize(payload: JsonSerializable): number {
+  return JSON.stringify(payload).length * 2
+}
+
+/** v1's lenient sorted-key JSON (no validation: NaN becomes null as in JSON.stringify). */
+export function serialize(value: JsonSerializable): string {
+  return JSON.stringify(value, (_key, v: unknown) => {
+    if (v === null || typeof v !== 'object' || Array.isArray(v)) return v
+    const source = v as Record<string, unknown>
+    const sorted: Record<string, unknown> = {}
+    for (const k of canonicalKeyOrder(Object.keys(source))) sorted[k] = source[k]
+    return sorted
+  })
+}

@@ -1,0 +1,132 @@
+/**
+ * FailSafe: threshold checks that call registered panic callbacks. Levels are
+ * warning < critical < emergency; a check fires only the highest level
+ * reached, and a callback that throws or rejects is contained.
+ */
+
+import { BoundedLog } from './bounded-log.js'
+import { type Clock, systemClock } from './system-clock.js'
+
+export type PanicLevel = 'warning' | 'critical' | 'emergency'
+
+export type PanicReason = 'memory_threshold' | 'quarantine_capacity' | 'error_rate' | 'process_exhaustion' | 'manual'
+
+export interface PanicEvent {
+  level: PanicLevel
+  reason: PanicReason
+  timestamp: number
+  context: { current?: number; threshold?: number; details?: string }
+}
+
+export type PanicCallback = (event: PanicEvent) => void | Promise<void>
+
+/** A value at or above a level's threshold reaches that level. */
+export interface ThresholdConfig {
+  warning: number
+  critical: number
+  emergency: number
+}
+
+export interface FailSafeConfig {
+  /** ratio used/total, 0..1 */
+  memory: ThresholdConfig
+  /** ratio count/max, 0..1 */
+  quarantine: ThresholdConfig
+  /** errors per minute */
+  errorRate: ThresholdConfig
+}
+
+export const DEFAULT_FAIL_SAFE_CONFIG: Readonly<FailSafeConfig> = Object.freeze({
+  memory: Object.freeze({ warning: 0.7, critical: 0.85, emergency: 0.95 }),
+  quarantine: Object.freeze({ warning: 0.7, critical: 0.85, emergency: 0.95 }),
+  errorRate: Object.freeze({ warning: 10, critical: 50, emergency: 100 }),
+})
+
+const HISTORY_LIMIT = 100
+const LEVELS_HIGH_FIRST: readonly PanicLevel[] = ['emergency', 'critical', 'warning']
+
+function levelFor(value: number, thresholds: ThresholdConfig): PanicLevel | null {
+  return LEVELS_HIGH_FIRST.find((level) => value >= thresholds[level]) ?? null
+}
+
+export class FailSafe {
+  private readonly callbacks: Record<PanicLevel, PanicCallback[]> = { warning: [], critical: [], emergency: [] }
+  private readonly events = new BoundedLog<PanicEvent>(HISTORY_LIMIT)
+  private readonly clock: Clock
+
+  constructor(
+    private readonly config: FailSafeConfig = DEFAULT_FAIL_SAFE_CONFIG,
+    options: { clock?: Clock } = {},
+  ) {
+    this.clock = options.clock ?? systemClock
+  }
+
+  on(level: PanicLevel, callback: PanicCallback): void {
+    this.callbacks[level].push(callback)
+  }
+
+  onAny(callback: PanicCallback): void {
+    for (const level of LEVELS_HIGH_FIRST) this.on(level, callback)
+  }
+
+  checkMemory(usedBytes: number, totalBytes: number): void {
+    const ratio = usedBytes / totalBytes
+    this.check(ratio, this.config.memory, 'memory_threshold', `Memory usage: ${(ratio * 100).toFixed(1)}%`)
+  }
+
+  checkQuarantine(current: number, max: number): void {
+    this.check(current / max, this.config.quarantine, 'quarantine_capacity', `Quarantine: ${current}/${max}`)
+  }
+
+  checkErrorRate(errorsPerMinute: number): void {
+    this.check(errorsPerMinute, this.config.errorRate, 'error_rate', `Error rate: ${errorsPerMinute}/min`)
+  }
+
+  panic(level: PanicLevel, details?: string): void {
+    this.trigger({ level, reason: 'manual', timestamp: this.clock(), context: details ? { details } : {} })
+  }
+
+  trigger(event: PanicEvent): void {
+    this.events.push(event)
+    for (const callback of this.callbacks[event.level]) {
+      try {
+        const result = callback(event)
+        if (result instanceof Promise) result.catch(() => {})
+      } catch {
+        // The fail-safe runs when things are already going wrong; it must not add a throw.
+      }
+    }
+  }
+
+  /** Last 100 events, oldest first. */
+  get history(): readonly PanicEvent[] {
+    return this.events.toArray()
+  }
+
+  get lastPanic(): PanicEvent | undefined {
+    return this.events.newest
+  }
+
+  private check(value: number, thresholds: ThresholdConfig, reason: PanicReason, details: string): void {
+    // NaN (e.g. 0/0) reaches no level.
+    const level = levelFor(value, thresholds)
+    if (!level) return
+    this.trigger({
+      level,
+      reason,
+      timestamp: this.clock(),
+      context: { current: value, threshold: thresholds[level], details },
+    })
+  }
+}
+
+export function createFailSafe(config: Partial<FailSafeConfig> = {}, options: { clock?: Clock } = {}): FailSafe {
+  return new FailSafe(
+    {
+      memory: { ...DEFAULT_FAIL_SAFE_CONFIG.memory, ...config.memory },
+      quarantine: { ...DEFAULT_FAIL_SAFE_CONFIG.quarantine, ...config.quarantine },
+      errorRate: { ...DEFAULT_FAIL_SAFE_CONFIG.errorRate, ...config.errorRate },
+    },
+    options,
+  )
+}

@@ -1,0 +1,11 @@
+/** v1's hashing helpers: lowercase hex SHA-256. */
+
+import { nodeCrypto } from './node-crypto.js'
+
+export function hash(data: string): string {
+  return nodeCrypto.sha256Hex(data)
+}
+
+export function hashBuffer(data: ArrayBuffer | Uint8Array): string {
+  return nodeCrypto.sha256Hex(data instanceof Uint8Array ? data : new Uint8Array(data))
+}

@@ -1,0 +1,79 @@
+/**
+ * Tracehound embedded library: the public API, a drop-in for @tracehound/core v1 plus the
+ * verifiable-audit additions (Merkle proofs, MACs) and injection points (clock, random, keys).
+ */
+
+export type {
+  AuditRecord,
+  EvacuateRecord,
+  EvidenceHandle,
+  InterceptResult,
+  JsonPrimitive,
+  JsonSerializable,
+  NeutralizationRecord,
+  PurgeRecord,
+  Scent,
+  Severity,
+  ThreatCategory,
+  ThreatSignal,
+} from './types.js'
+export { isClean, isError, isIgnored, isQuarantined, isRateLimited, SEVERITIES, THREAT_CATEGORIES } from './types.js'
+
+export type {
+  AlertConfig,
+  AuditConfig,
+  ColdStorageConfig,
+  HoundConfig,
+  QuarantineConfig,
+  RateLimitConfig,
+  RuntimeConfig,
+  SchedulerConfig,
+  TracehoundConfig,
+} from './config.js'
+export { DEFAULT_CONFIG, mergeWithDefaults } from './config.js'
+
+export type { ErrorCode, ErrorState, TracehoundError } from './errors.js'
+export { createError, ErrorCodes, Errors, isTracehoundError, TracehoundConfigError } from './errors.js'
+
+export type { GenerateSignatureOptions, Threat, ThreatInput } from './signature.js'
+export { compareSignatures, createThreatInput, generateSignature, validateSignature } from './signature.js'
+
+export { AuditChain, GENESIS_HASH } from './audit-chain.js'
+export type { AuditChainOptions, IAuditChain } from './audit-chain.js'
+export { Evidence } from './evidence.js'
+export type { EvidenceContext } from './evidence.js'
+export { Quarantine } from './quarantine.js'
+export type { InsertResult, QuarantineOptions, QuarantineStats, ReplaceResult } from './quarantine.js'
+export { createRateLimiter, RateLimiter } from './rate-limiter.js'
+export type { IRateLimiter, RateLimiterStats, RateLimitResult } from './rate-limiter.js'
+export { createEvidenceFactory, EvidenceFactory } from './evidence-factory.js'
+export type { EvidenceCreationResult, EvidenceEncoder, EvidenceFactoryOptions, IEvidenceFactory } from './evidence-factory.js'
+export { Agent, createAgent } from './agent.js'
+export type { AgentConfig, AgentStats, IAgent } from './agent.js'
+
+export { createTracehound, Tracehound } from './tracehound.js'
+export type {
+  ConsistencyProof,
+  EvidenceRecord,
+  InclusionProof,
+  ITracehound,
+  TracehoundOptions,
+  TracehoundStats,
+  TreeHead,
+} from './tracehound.js'
+
+export { createManualClock, systemClock } from './clock.js'
+export type { Clock, ManualClock } from './clock.js'
+export { createSeededRandom, systemRandom } from './random.js'
+export type { RandomSource } from './random.js'
+export { createIdSource, generateSecureId, isValidSecureId } from './secure-id.js'
+export type { IdSource } from './secure-id.js'
+export { MacKeyring } from './mac.js'
+export type { Mac, MacKey } from './mac.js'
+export type { CryptoPort } from './crypto-port.js'
+
+export { hash, hashBuffer } from './hash.js'
+export { serialize, encodePayload, estimatePayloadSize } from './encode.js'
+export type { EncodeResult } from './encode.js'
+export { constantTimeBufferEqual, constantTimeEqual } from './compare.js'
+export { CanonicalJsonError, canonicalize } from './canonical-json.js'

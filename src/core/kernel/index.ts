@@ -1,0 +1,104 @@
+/**
+ * The verification kernel (DESIGN §4): everything a client needs to check the daemon's answers
+ * without trusting it. Platform-free and synchronous (pure-JS SHA-256), so browsers can use it.
+ * Hashes, proofs and MACs are lowercase hex, as on the wire and in the vectors.
+ */
+
+import { type HashableAuditRecord, auditRecordHashInput } from '../audit-record.js'
+import { canonicalBytes, canonicalize } from '../canonical-json.js'
+import { type Bytes, fromHex, toHex } from '../crypto-port.js'
+import { computeMacWith, verifyMacWith } from '../mac.js'
+import { leafHashWith } from '../merkle-tree.js'
+import { verifyConsistency as verifyConsistencyBytes, verifyInclusion as verifyInclusionBytes } from './merkle-verify.js'
+import { nobleCrypto } from './noble-crypto.js'
+
+export { CanonicalJsonError, canonicalBytes, canonicalize } from '../canonical-json.js'
+export { GENESIS_HASH } from '../audit-record.js'
+export type { HashableAuditRecord } from '../audit-record.js'
+
+/** `category:sha256hex(TH-CJSON-1(payload))`; throws CanonicalJsonError for NaN, Infinity, undefined… */
+export function signature(category: string, payload: unknown): string {
+  return `${category}:${nobleCrypto.sha256Hex(canonicalBytes(payload))}`
+}
+
+/** v1's audit record hash. */
+export function recordHash(record: HashableAuditRecord): string {
+  return nobleCrypto.sha256Hex(auditRecordHashInput(record))
+}
+
+/** RFC 9162 leaf hash of a record: SHA-256(0x00 ‖ 32 raw bytes of the record hash). */
+export function leafHash(recordHashHex: string): string {
+  return toHex(leafHashWith(nobleCrypto, fromHex(recordHashHex)))
+}
+
+/** Decodes hex, or undefined when it is not hex: a malformed proof simply fails. */
+function hex(value: string): Bytes | undefined {
+  try {
+    return typeof value === 'string' ? fromHex(value) : undefined
+  } catch {
+    return undefined
+  }
+}
+
+function hexList(values: readonly string[]): Bytes[] | undefined {
+  if (!Array.isArray(values)) return undefined
+  const out: Bytes[] = []
+  for (const v of values) {
+    const b = hex(v)
+    if (!b) return undefined
+    out.push(b)
+  }
+  return out
+}
+
+export interface InclusionInput {
+  leafHash: string
+  leafIndex: number
+  treeSize: number
+  path: readonly string[]
+  rootHash: string
+}
+
+export function verifyInclusion(p: InclusionInput): boolean {
+  const leaf = hex(p.leafHash)
+  const root = hex(p.rootHash)
+  const path = hexList(p.path)
+  return !!leaf && !!root && !!path && verifyInclusionBytes(leaf, p.leafIndex, p.treeSize, path, root, nobleCrypto)
+}
+
+export interface ConsistencyInput {
+  firstSize: number
+  secondSize: number
+  path: readonly string[]
+  firstRoot: string
+  secondRoot: string
+}
+
+export function verifyConsistency(p: ConsistencyInput): boolean {
+  const first = hex(p.firstRoot)
+  const second = hex(p.secondRoot)
+  const path = hexList(p.path)
+  return (
+    !!first && !!second && !!path && verifyConsistencyBytes(p.firstSize, p.secondSize, path, first, second, nobleCrypto)
+  )
+}
+
+const keyBytes = (key: Bytes | string): Bytes => (typeof key === 'string' ? fromHex(key) : key)
+
+/** Hex HMAC-SHA256(key, TH-CJSON-1(body)); key as bytes or hex. */
+export function computeMac(key: Bytes | string, body: unknown): string {
+  return computeMacWith(nobleCrypto, keyBytes(key), body)
+}
+
+/** Constant-time check of a MAC over TH-CJSON-1(body). */
+export function verifyMac(key: Bytes | string, body: unknown, mac: string): boolean {
+  return verifyMacWith(nobleCrypto, keyBytes(key), body, mac)
+}
+
+/** Verifies a record that carries its own `kid` and `mac` (tree heads, evidence records). */
+export function verifyRecordMac(key: Bytes | string, record: { kid?: string; mac?: string }): boolean {
+  const { kid: _kid, mac, ...body } = record
+  return typeof mac === 'string' && verifyMac(key, body, mac)
+}
+
+export { toHex, fromHex }

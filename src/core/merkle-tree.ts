@@ -1,0 +1,124 @@
+/** RFC 9162 Merkle tree (DESIGN §4): tree heads, inclusion and consistency proofs. */
+
+import type { Bytes, CryptoPort } from './crypto-port.js'
+
+const LEAF_PREFIX = Uint8Array.of(0x00)
+const NODE_PREFIX = Uint8Array.of(0x01)
+
+export const leafHashWith = (c: CryptoPort, input: Bytes): Bytes => c.sha256(LEAF_PREFIX, input)
+export const nodeHashWith = (c: CryptoPort, left: Bytes, right: Bytes): Bytes => c.sha256(NODE_PREFIX, left, right)
+
+/** Largest power of two strictly below n (n ≥ 2), the RFC's split point k. */
+export function splitPoint(n: number): number {
+  let k = 1
+  while (k * 2 < n) k *= 2
+  return k
+}
+
+export class MerkleTree {
+  /** levels[j][i] is the hash of the complete subtree over leaves [i·2^j, (i+1)·2^j). */
+  private readonly levels: Bytes[][] = [[]]
+
+  constructor(private readonly crypto: CryptoPort) {}
+
+  get size(): number {
+    return this.levels[0]!.length
+  }
+
+  /** Appends a leaf (its raw input bytes) and returns its index. */
+  append(leafInput: Bytes): number {
+    const index = this.size
+    let hash = leafHashWith(this.crypto, leafInput)
+    let level = 0
+    let position = index
+    for (;;) {
+      const row = (this.levels[level] ??= [])
+      row.push(hash)
+      if (position % 2 === 0) break
+      hash = nodeHashWith(this.crypto, row[position - 1]!, hash)
+      position = (position - 1) / 2
+      level++
+    }
+    return index
+  }
+
+  leafHash(index: number): Bytes {
+    this.checkIndex(index, this.size)
+    return this.levels[0]![index]!
+  }
+
+  /** Root of the tree over the first `size` leaves (default: all). */
+  root(size = this.size): Bytes {
+    this.checkSize(size)
+    return size === 0 ? this.crypto.sha256() : this.rangeHash(0, size)
+  }
+
+  /** RFC 9162 §2.1.3.1 audit path for leaf `index` in the tree of `size` leaves. */
+  inclusionProof(index: number, size = this.size): Bytes[] {
+    this.checkSize(size)
+    this.checkIndex(index, size)
+    const path: Bytes[] = []
+    this.collectInclusion(index, 0, size, path)
+    return path
+  }
+
+  /** RFC 9162 §2.1.4.1 proof that the tree of `first` leaves is a prefix of the one of `second`. */
+  consistencyProof(first: number, second = this.size): Bytes[] {
+    this.checkSize(second)
+    if (!Number.isSafeInteger(first) || first < 1 || first > second) {
+      throw new RangeError(`consistency proof needs 1 <= first (${first}) <= second (${second})`)
+    }
+    const path: Bytes[] = []
+    if (first < second) this.collectConsistency(first, 0, second, true, path)
+    return path
+  }
+
+  private collectInclusion(m: number, start: number, end: number, out: Bytes[]): void {
+    const n = end - start
+    if (n === 1) return
+    const k = splitPoint(n)
+    if (m < k) {
+      this.collectInclusion(m, start, start + k, out)
+      out.push(this.rangeHash(start + k, end))
+    } else {
+      this.collectInclusion(m - k, start + k, end, out)
+      out.push(this.rangeHash(start, start + k))
+    }
+  }
+
+  private collectConsistency(m: number, start: number, end: number, complete: boolean, out: Bytes[]): void {
+    const n = end - start
+    if (m === n) {
+      if (!complete) out.push(this.rangeHash(start, end))
+      return
+    }
+    const k = splitPoint(n)
+    if (m <= k) {
+      this.collectConsistency(m, start, start + k, complete, out)
+      out.push(this.rangeHash(start + k, end))
+    } else {
+      this.collectConsistency(m - k, start + k, end, false, out)
+      out.push(this.rangeHash(start, start + k))
+    }
+  }
+
+  /** MTH over leaves [start, end); complete aligned subtrees come straight from the levels. */
+  private rangeHash(start: number, end: number): Bytes {
+    const n = end - start
+    if ((n & (n - 1)) === 0 && start % n === 0) return this.levels[Math.log2(n)]![start / n]!
+    const k = splitPoint(n)
+    return nodeHashWith(this.crypto, this.rangeHash(start, start + k), this.rangeHash(start + k, end))
+  }
+
+  private checkSize(size: number): void {
+    if (!Number.isSafeInteger(size) || size < 0 || size > this.size) {
+      throw new RangeError(`tree size ${size} is outside 0..${this.size}`)
+    }
+  }
+
+  private checkIndex(index: number, size: number): void {
+    if (!Number.isSafeInteger(index) || index < 0 || index >= size) {
+      throw new RangeError(`leaf index ${index} is outside 0..${size - 1}`)
+    }
+  }
+}

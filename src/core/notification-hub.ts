@@ -1,0 +1,245 @@
+/**
+ * Notification hub: v1's NotificationEmitter minus the network. Callbacks,
+ * async subscriptions and webhook registrations all hear every event; the
+ * webhook delivery itself is a port (src/notify provides the HTTP one).
+ * Emitting never throws and never waits on a consumer.
+ */
+
+import { createError } from './errors.js'
+import { type Clock, systemClock } from './system-clock.js'
+
+export type EventType =
+  | 'threat.detected'
+  | 'evidence.quarantined'
+  | 'evidence.evicted'
+  | 'rate_limit.exceeded'
+  | 'system.panic'
+  | 'license.validated'
+  | 'license.expired'
+
+export interface TracehoundEvent<T = unknown> {
+  type: EventType
+  /** ms since epoch, from the injected clock */
+  timestamp: number
+  payload: T
+  /** `evt-<n>`, counting from 1 per hub */
+  id: string
+}
+
+type Level = 'low' | 'medium' | 'high' | 'critical'
+
+export interface ThreatDetectedPayload {
+  scentId: string
+  category: string
+  severity: Level
+  source: string
+}
+
+export interface EvidenceQuarantinedPayload {
+  signature: string
+  severity: Level
+  sizeBytes: number
+}
+
+export interface EvidenceEvictedPayload {
+  signature: string
+  reason: 'capacity' | 'policy' | 'manual'
+}
+
+export interface RateLimitExceededPayload {
+  source: string
+  retryAfterMs: number
+}
+
+export interface SystemPanicPayload {
+  level: 'warning' | 'critical' | 'fatal'
+  reason: string
+  context?: Record<string, unknown>
+}
+
+export interface LicenseValidatedPayload {
+  tier: 'starter' | 'pro' | 'enterprise'
+  daysRemaining?: number
+}
+
+export interface LicenseExpiredPayload {
+  tier: 'starter' | 'pro' | 'enterprise'
+  gracePeriod: boolean
+}
+
+export interface WebhookConfig {
+  url: string
+  /** Event types to deliver; empty or absent means all. */
+  events?: EventType[]
+  headers?: Record<string, string>
+  /** Signs the body: `X-Tracehound-Signature: sha256=<hex hmac>`. */
+  secret?: string
+  /** Defaults: 3 attempts, 1000 ms times the attempt number between them. */
+  retry?: { maxAttempts: number; delayMs: number }
+}
+
+/** Delivers one event to one webhook; failures are the transport's to absorb. */
+export type WebhookTransport = (webhook: WebhookConfig, event: TracehoundEvent) => Promise<void>
+
+export type EventCallback<T = unknown> = (event: TracehoundEvent<T>) => void
+
+export interface NotificationEmitterStats {
+  totalEmitted: number
+  byType: Record<EventType, number>
+  activeCallbacks: number
+  activeSubscribers: number
+  activeWebhooks: number
+}
+
+export interface INotificationEmitter {
+  on<T = unknown>(event: EventType, callback: EventCallback<T>): void
+  off<T = unknown>(event: EventType, callback: EventCallback<T>): void
+  /** Async iterable of events (all when `events` is empty or absent); `return()` unsubscribes. */
+  subscribe(events?: EventType[]): AsyncIterable<TracehoundEvent>
+  registerWebhook(config: WebhookConfig): string
+  unregisterWebhook(id: string): void
+  emit<T>(type: EventType, payload: T): void
+  /** True when some consumer would receive `type`: lets producers skip building payloads. */
+  hasListeners(type: EventType): boolean
+  readonly stats: NotificationEmitterStats
+}
+
+export interface NotificationHubOptions {
+  clock?: Clock
+  /** Without one, registerWebhook is refused rather than silently dropping events. */
+  webhookTransport?: WebhookTransport
+}
+
+interface Subscriber {
+  events: readonly EventType[] | null
+  push(event: TracehoundEvent): void
+}
+
+const wants = (filter: readonly EventType[] | null | undefined, type: EventType) =>
+  !filter || filter.length === 0 || filter.includes(type)
+
+export class NotificationHub implements INotificationEmitter {
+  private readonly callbacks = new Map<EventType, Set<EventCallback>>()
+  private readonly subscribers = new Set<Subscriber>()
+  private readonly webhooks = new Map<string, WebhookConfig>()
+  private readonly byType = new Map<EventType, number>()
+  private readonly clock: Clock
+  private readonly transport: WebhookTransport | undefined
+  private totalEmitted = 0
+  private eventCount = 0
+  private webhookCount = 0
+
+  constructor(options: NotificationHubOptions = {}) {
+    this.clock = options.clock ?? systemClock
+    this.transport = options.webhookTransport
+  }
+
+  on<T = unknown>(event: EventType, callback: EventCallback<T>): void {
+    let set = this.callbacks.get(event)
+    if (!set) this.callbacks.set(event, (set = new Set()))
+    set.add(callback as EventCallback)
+  }
+
+  off<T = unknown>(event: EventType, callback: EventCallback<T>): void {
+    this.callbacks.get(event)?.delete(callback as EventCallback)
+  }
+
+  subscribe(events?: EventType[]): AsyncIterable<TracehoundEvent> {
+    const queue: TracehoundEvent[] = []
+    let waiting: ((r: IteratorResult<TracehoundEvent>) => void) | null = null
+    let closed = false
+    const subscriber: Subscriber = {
+      events: events && events.length > 0 ? [...events] : null,
+      push(event) {
+        if (waiting) {
+          const resolve = waiting
+          waiting = null
+          resolve({ value: event, done: false })
+        } else {
+          queue.push(event)
+        }
+      },
+    }
+    this.subscribers.add(subscriber)
+    const close = (): IteratorResult<TracehoundEvent> => {
+      closed = true
+      this.subscribers.delete(subscriber)
+      queue.length = 0
+      const resolve = waiting
+      waiting = null
+      resolve?.({ value: undefined, done: true })
+      return { value: undefined, done: true }
+    }
+    const iterator: AsyncIterator<TracehoundEvent> = {
+      next: () => {
+        if (closed) return Promise.resolve({ value: undefined, done: true })
+        const queued = queue.shift()
+        if (queued) return Promise.resolve({ value: queued, done: false })
+        return new Promise((resolve) => {
+          waiting = resolve
+        })
+      },
+      return: () => Promise.resolve(close()),
+    }
+    return { [Symbol.asyncIterator]: () => iterator }
+  }
+
+  registerWebhook(config: WebhookConfig): string {
+    if (!this.transport) {
+      throw createError('config', 'CONFIG_WEBHOOK_TRANSPORT_MISSING', 'This emitter has no webhook transport', {
+        recoverable: false,
+      })
+    }
+    const id = `webhook-${++this.webhookCount}`
+    this.webhooks.set(id, { ...config })
+    return id
+  }
+
+  unregisterWebhook(id: string): void {
+    this.webhooks.delete(id)
+  }
+
+  hasListeners(type: EventType): boolean {
+    if ((this.callbacks.get(type)?.size ?? 0) > 0) return true
+    for (const sub of this.subscribers) if (wants(sub.events, type)) return true
+    for (const hook of this.webhooks.values()) if (wants(hook.events, type)) return true
+    return false
+  }
+
+  emit<T>(type: EventType, payload: T): void {
+    const event: TracehoundEvent<T> = { type, timestamp: this.clock(), payload, id: `evt-${++this.eventCount}` }
+    this.totalEmitted++
+    this.byType.set(type, (this.byType.get(type) ?? 0) + 1)
+
+    for (const callback of this.callbacks.get(type) ?? []) {
+      try {
+        callback(event)
+      } catch {
+        // A consumer's bug must not reach the producer (often the request path).
+      }
+    }
+    for (const sub of this.subscribers) if (wants(sub.events, type)) sub.push(event)
+    if (this.transport) {
+      for (const hook of this.webhooks.values()) {
+        if (!wants(hook.events, type)) continue
+        try {
+          this.transport(hook, event).catch(() => {})
+        } catch {
+          // Same rule for a transport that throws synchronously.
+        }
+      }
+    }
+  }
+
+  get stats(): NotificationEmitterStats {
+    let activeCallbacks = 0
+    for (const set of this.callbacks.values()) activeCallbacks += set.size
+    return {
+      totalEmitted: this.totalEmitted,
+      byType: Object.fromEntries(this.byType) as Record<EventType, number>,
+      activeCallbacks,
+      activeSubscribers: this.subscribers.size,
+      activeWebhooks: this.webhooks.size,
+    }
+  }
+}

@@ -1,0 +1,168 @@
+/** Evidence store keyed by signature, evicting by priority into the audit chain. */
+
+import type { AuditChain } from './audit-chain.js'
+import type { QuarantineConfig } from './config.js'
+import { type EvidenceContext, systemEvidenceContext } from './evidence.js'
+import { EvictionQueue, type QueueEntry, severityRank } from './eviction-queue.js'
+import type { EvidenceHandle, NeutralizationRecord, PurgeRecord, Severity } from './types.js'
+
+export interface InsertResult {
+  status: 'inserted' | 'duplicate'
+  existing?: EvidenceHandle
+}
+
+export interface QuarantineStats {
+  count: number
+  bytes: number
+  bySeverity: Record<Severity, number>
+}
+
+export interface ReplaceResult {
+  status: 'replaced' | 'inserted_only'
+  neutralized?: NeutralizationRecord
+  inserted: boolean
+  duplicate?: EvidenceHandle
+}
+
+export interface QuarantineOptions {
+  context?: EvidenceContext
+  /** Called after an eviction has been neutralized and recorded. */
+  onEvict?: (evidence: EvidenceHandle, record: NeutralizationRecord) => void
+}
+
+interface Entry extends QueueEntry {
+  readonly evidence: EvidenceHandle
+  /** Size at insertion: a handle reports 0 once disposed, the accounting must not. */
+  readonly size: number
+}
+
+export class Quarantine {
+  private readonly store = new Map<string, Entry>()
+  private readonly queue = new EvictionQueue<Entry>()
+  private readonly counts: Record<Severity, number> = { low: 0, medium: 0, high: 0, critical: 0 }
+  private totalBytes = 0
+  private seq = 0
+  private readonly context: EvidenceContext
+
+  constructor(
+    private readonly config: QuarantineConfig,
+    private readonly auditChain: AuditChain,
+    private readonly options: QuarantineOptions = {},
+  ) {
+    this.context = options.context ?? systemEvidenceContext
+  }
+
+  /** Inserts, then evicts while over limits; the new item itself may be evicted (still 'inserted'). */
+  insert(evidence: EvidenceHandle): InsertResult {
+    const existing = this.store.get(evidence.signature)
+    if (existing) return { status: 'duplicate', existing: existing.evidence }
+    const entry: Entry = {
+      evidence,
+      size: evidence.size,
+      rank: severityRank(evidence.severity),
+      captured: evidence.captured,
+      seq: this.seq++,
+      live: true,
+    }
+    this.store.set(evidence.signature, entry)
+    this.queue.push(entry)
+    this.totalBytes += entry.size
+    this.counts[evidence.severity]++
+    while (this.store.size > this.config.maxCount || this.totalBytes > this.config.maxBytes) {
+      const victim = this.queue.popLive()
+      if (!victim) break
+      const record = this.neutralizeEntry(victim)
+      this.options.onEvict?.(victim.evidence, record)
+    }
+    return { status: 'inserted' }
+  }
+
+  get(signature: string): EvidenceHandle | null {
+    return this.store.get(signature)?.evidence ?? null
+  }
+
+  has(signature: string): boolean {
+    return this.store.has(signature)
+  }
+
+  /** Live handles in insertion order. */
+  list(): EvidenceHandle[] {
+    return Array.from(this.store.values(), (e) => e.evidence)
+  }
+
+  neutralize(signature: string): NeutralizationRecord | null {
+    const entry = this.store.get(signature)
+    if (!entry) return null
+    const record = this.neutralizeEntry(entry)
+    this.queue.compact(this.store.size)
+    return record
+  }
+
+  flush(): NeutralizationRecord[] {
+    const records = Array.from(this.store.values(), (e) => this.neutralizeEntry(e))
+    this.queue.clear()
+    return records
+  }
+
+  /** Drops evidence without an audit record, with the reason (v1 semantics). */
+  purge(signature: string, reason: PurgeRecord['reason']): PurgeRecord | null {
+    const entry = this.store.get(signature)
+    if (!entry) return null
+    const now = this.context.clock()
+    const record: PurgeRecord = {
+      id: `prg-${now}-${this.context.newId().slice(-8)}`,
+      reason,
+      scent: {
+        id: entry.evidence.signature,
+        source: 'unknown',
+        timestamp: entry.evidence.captured,
+        payloadHash: entry.evidence.hash,
+        payloadSize: entry.size,
+      },
+      purgeTimestamp: now,
+    }
+    if (!entry.evidence.disposed) entry.evidence.transfer()
+    this.remove(entry)
+    this.queue.compact(this.store.size)
+    return record
+  }
+
+  replace(oldSignature: string, newEvidence: EvidenceHandle): ReplaceResult {
+    const neutralized = this.neutralize(oldSignature)
+    const insert = this.insert(newEvidence)
+    const inserted = insert.status === 'inserted'
+    if (!neutralized) return { status: 'inserted_only', inserted }
+    return { status: 'replaced', neutralized, inserted, ...(insert.existing && { duplicate: insert.existing }) }
+  }
+
+  get stats(): QuarantineStats {
+    return { count: this.store.size, bytes: this.totalBytes, bySeverity: { ...this.counts } }
+  }
+
+  /** Neutralizes into the audit chain; a handle the host already transferred still gets its record. */
+  private neutralizeEntry(entry: Entry): NeutralizationRecord {
+    const { evidence } = entry
+    const previousHash = this.auditChain.lastHash
+    const record: NeutralizationRecord = evidence.disposed
+      ? {
+          id: this.context.newId(),
+          signature: evidence.signature,
+          hash: evidence.hash,
+          size: entry.size,
+          status: 'neutralized',
+          timestamp: this.context.clock(),
+          previousHash,
+        }
+      : evidence.neutralize(previousHash)
+    this.auditChain.append(record)
+    this.remove(entry)
+    return record
+  }
+
+  private remove(entry: Entry): void {
+    entry.live = false
+    this.store.delete(entry.evidence.signature)
+    this.totalBytes -= entry.size
+    this.counts[entry.evidence.severity]--
+  }
+}

@@ -1,0 +1,41 @@
+/** Threat signatures: `category:sha256hex(TH-CJSON-1 bytes)` (DESIGN §3). */
+
+import { constantTimeEqual } from './compare.js'
+import { encodePayload } from './encode.js'
+import { nodeCrypto } from './node-crypto.js'
+import type { Scent, Severity, ThreatCategory } from './types.js'
+
+export interface ThreatInput {
+  readonly category: ThreatCategory
+  readonly severity: Severity
+  readonly scent: Scent
+}
+
+export interface Threat extends ThreatInput {
+  readonly signature: string
+}
+
+export interface GenerateSignatureOptions {
+  /** @default 1_000_000 */
+  maxPayloadSize?: number
+}
+
+export function createThreatInput(scent: Scent): ThreatInput | null {
+  return scent.threat ? { category: scent.threat.category, severity: scent.threat.severity, scent } : null
+}
+
+/** Throws v1's TracehoundError for payloads that cannot be encoded or are over the limit. */
+export function generateSignature(threat: ThreatInput, options: GenerateSignatureOptions = {}): string {
+  const { bytes } = encodePayload(threat.scent.payload, options.maxPayloadSize ?? 1_000_000)
+  return `${threat.category}:${nodeCrypto.sha256Hex(bytes)}`
+}
+
+export function compareSignatures(a: string, b: string): boolean {
+  return constantTimeEqual(a, b)
+}
+
+const SIGNATURE = /^[^:]+:[a-f0-9]{64}$/
+
+export function validateSignature(sig: string): boolean {
+  return SIGNATURE.test(sig)
+}

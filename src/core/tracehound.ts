@@ -1,0 +1,165 @@
+/** createTracehound: assembles the engine from options, with injected clock, randomness and keys. */
+
+import { Agent, type AgentStats } from './agent.js'
+import { AuditChain } from './audit-chain.js'
+import { type Clock, systemClock } from './clock.js'
+import { DEFAULT_CONFIG } from './config.js'
+import type { CryptoPort } from './crypto-port.js'
+import { TracehoundConfigError } from './errors.js'
+import type { EvidenceContext } from './evidence.js'
+import { type EvidenceEncoder, EvidenceFactory } from './evidence-factory.js'
+import { type Mac, type MacKey, MacKeyring } from './mac.js'
+import { nodeCrypto } from './node-crypto.js'
+import { Quarantine, type QuarantineStats } from './quarantine.js'
+import { type RandomSource, systemRandom } from './random.js'
+import { type IRateLimiter, RateLimiter, type RateLimiterStats } from './rate-limiter.js'
+import { createIdSource } from './secure-id.js'
+import type { InterceptResult, Scent, Severity } from './types.js'
+
+export interface TracehoundOptions {
+  /** @default 1_000_000 bytes of canonical JSON; equal is allowed */
+  maxPayloadSize?: number
+  quarantine?: { maxCount?: number; maxBytes?: number }
+  rateLimit?: { windowMs?: number; maxRequests?: number; blockDurationMs?: number }
+  /** ms since epoch; @default Date.now */
+  clock?: Clock
+  /** @default crypto.getRandomValues */
+  random?: RandomSource
+  /** HMAC keys for tree heads and evidence records; none → records carry no MAC. */
+  macKeys?: readonly MacKey[]
+  /** Key id that signs; @default the first key */
+  activeKid?: string
+  /** Compresses stored evidence bytes (hash and signature stay over the canonical bytes). */
+  codec?: EvidenceEncoder
+  crypto?: CryptoPort
+}
+
+export interface TreeHead {
+  treeSize: number
+  rootHash: string
+  timestamp: number
+  kid?: string
+  mac?: string
+}
+
+export interface InclusionProof {
+  leafIndex: number
+  treeSize: number
+  leafHash: string
+  path: string[]
+}
+
+export interface ConsistencyProof {
+  firstSize: number
+  secondSize: number
+  path: string[]
+}
+
+/** Evidence metadata as a MAC-able record (no bytes). */
+export interface EvidenceRecord {
+  signature: string
+  hash: string
+  size: number
+  severity: Severity
+  captured: number
+  kid?: string
+  mac?: string
+}
+
+export interface TracehoundStats {
+  agent: AgentStats
+  quarantine: QuarantineStats
+  rateLimiter: RateLimiterStats
+  audit: { records: number; treeSize: number }
+  mac: { enabled: boolean; activeKid?: string }
+}
+
+export interface ITracehound {
+  readonly agent: Agent
+  readonly quarantine: Quarantine
+  readonly rateLimiter: IRateLimiter
+  readonly auditChain: AuditChain
+  intercept(scent: Scent): InterceptResult
+  treeHead(): TreeHead
+  inclusionProof(leafIndex: number, treeSize?: number): InclusionProof
+  consistencyProof(firstSize: number, secondSize?: number): ConsistencyProof
+  evidenceRecord(signature: string): EvidenceRecord | null
+  stats(): TracehoundStats
+}
+
+export class Tracehound implements ITracehound {
+  readonly agent: Agent
+  readonly quarantine: Quarantine
+  readonly rateLimiter: IRateLimiter
+  readonly auditChain: AuditChain
+  private readonly clock: Clock
+  private readonly keyring: MacKeyring
+
+  constructor(options: TracehoundOptions = {}) {
+    const crypto = options.crypto ?? nodeCrypto
+    this.clock = options.clock ?? systemClock
+    const context: EvidenceContext = { clock: this.clock, newId: createIdSource(this.clock, options.random ?? systemRandom) }
+    this.keyring = new MacKeyring(options.macKeys ?? [], crypto, options.activeKid)
+    const quarantine = { ...DEFAULT_CONFIG.quarantine, ...options.quarantine }
+    if (!(quarantine.maxCount > 0)) throw new TracehoundConfigError('CONFIG_QUARANTINE_INVALID', 'quarantine.maxCount must be positive')
+    if (!(quarantine.maxBytes > 0)) throw new TracehoundConfigError('CONFIG_QUARANTINE_INVALID', 'quarantine.maxBytes must be positive')
+
+    this.auditChain = new AuditChain({ crypto })
+    this.quarantine = new Quarantine(quarantine, this.auditChain, { context })
+    this.rateLimiter = new RateLimiter({ ...DEFAULT_CONFIG.rateLimit, ...options.rateLimit }, this.clock)
+    const factory = new EvidenceFactory({ context, crypto, ...(options.codec && { codec: options.codec }) })
+    this.agent = new Agent(
+      { maxPayloadSize: options.maxPayloadSize ?? DEFAULT_CONFIG.maxPayloadSize },
+      this.quarantine,
+      this.rateLimiter,
+      factory,
+    )
+  }
+
+  /** Same call as agent.intercept (the RFC's shape); never throws. */
+  intercept(scent: Scent): InterceptResult {
+    return this.agent.intercept(scent)
+  }
+
+  treeHead(): TreeHead {
+    const body = { treeSize: this.auditChain.treeSize, rootHash: this.auditChain.rootHash(), timestamp: this.clock() }
+    return { ...body, ...this.keyring.sign(body) }
+  }
+
+  /** Throws RangeError for an index or size outside the current tree. */
+  inclusionProof(leafIndex: number, treeSize = this.auditChain.treeSize): InclusionProof {
+    const path = this.auditChain.inclusionProof(leafIndex, treeSize)
+    return { leafIndex, treeSize, leafHash: this.auditChain.leafHash(leafIndex), path }
+  }
+
+  /** Throws RangeError unless 1 <= firstSize <= secondSize <= tree size. */
+  consistencyProof(firstSize: number, secondSize = this.auditChain.treeSize): ConsistencyProof {
+    return { firstSize, secondSize, path: this.auditChain.consistencyProof(firstSize, secondSize) }
+  }
+
+  evidenceRecord(signature: string): EvidenceRecord | null {
+    const e = this.quarantine.get(signature)
+    if (!e) return null
+    const body = { signature: e.signature, hash: e.hash, size: e.size, severity: e.severity, captured: e.captured }
+    return { ...body, ...this.keyring.sign(body) }
+  }
+
+  /** Checks a MAC made by this engine's keyring (any configured key id). */
+  verifyMac(body: object, mac: Mac): boolean {
+    return this.keyring.verify(body, mac)
+  }
+
+  stats(): TracehoundStats {
+    return {
+      agent: this.agent.getStats(),
+      quarantine: this.quarantine.stats,
+      rateLimiter: this.rateLimiter.stats,
+      audit: { records: this.auditChain.length, treeSize: this.auditChain.treeSize },
+      mac: { enabled: this.keyring.enabled, ...(this.keyring.activeKeyId !== undefined && { activeKid: this.keyring.activeKeyId }) },
+    }
+  }
+}
+
+export function createTracehound(options: TracehoundOptions = {}): Tracehound {
+  return new Tracehound(options)
+}
