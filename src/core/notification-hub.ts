@@ -6,7 +6,7 @@
  */
 
 import { createError } from './errors.js'
-import { type Clock, systemClock } from './system-clock.js'
+import { type Clock, systemClock } from './clock.js'
 
 export type EventType =
   | 'threat.detected'

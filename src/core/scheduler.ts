@@ -5,7 +5,8 @@
  * Due tasks run lowest `priority` first (default 100); task failures are contained.
  */
 
-import { type Clock, type RandomUnit, systemClock, systemRandomUnit } from './system-clock.js'
+import { type Clock, systemClock } from './clock.js'
+import { type RandomSource, systemRandom } from './random.js'
 
 export interface ScheduledTask {
   id: string
@@ -56,8 +57,15 @@ export const systemTimers: TimerPort = {
 
 export interface SchedulerDeps {
   clock?: Clock
-  random?: RandomUnit
+  /** Jitter source (§5); a seeded one makes tick times reproducible. */
+  random?: RandomSource
   timers?: TimerPort
+}
+
+/** [0, 1) from 32 random bits. */
+function unitInterval(random: RandomSource): number {
+  const b = random(4)
+  return (((b[0]! << 24) >>> 0) + (b[1]! << 16) + (b[2]! << 8) + b[3]!) / 2 ** 32
 }
 
 interface TaskState {
@@ -70,7 +78,7 @@ export class Scheduler implements IScheduler {
   private readonly tasks = new Map<string, TaskState>()
   private readonly skipIfBusy: boolean
   private readonly clock: Clock
-  private readonly random: RandomUnit
+  private readonly random: RandomSource
   private readonly timers: TimerPort
   private busyChecker: BusyChecker = () => false
   private pending: unknown = null
@@ -86,7 +94,7 @@ export class Scheduler implements IScheduler {
   ) {
     this.skipIfBusy = config.skipIfBusy ?? true
     this.clock = deps.clock ?? systemClock
-    this.random = deps.random ?? systemRandomUnit
+    this.random = deps.random ?? systemRandom
     this.timers = deps.timers ?? systemTimers
   }
 
@@ -126,7 +134,7 @@ export class Scheduler implements IScheduler {
   }
 
   private arm(): void {
-    const delay = this.config.tickInterval + this.random() * this.config.jitterMs
+    const delay = this.config.tickInterval + unitInterval(this.random) * this.config.jitterMs
     this.pending = this.timers.set(() => this.tick(), delay)
   }
 

@@ -5,7 +5,7 @@
  */
 
 import { BoundedLog } from './bounded-log.js'
-import { type Clock, systemClock } from './system-clock.js'
+import { type Clock, systemClock } from './clock.js'
 import { type ThreatStats, ThreatTally } from './threat-tally.js'
 import type { Severity } from './types.js'
 

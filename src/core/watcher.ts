@@ -4,7 +4,7 @@
  * cannot become a flood of alerts.
  */
 
-import { type Clock, systemClock } from './system-clock.js'
+import { type Clock, systemClock } from './clock.js'
 import { type ThreatStats, ThreatTally } from './threat-tally.js'
 import type { Severity } from './types.js'
 

@@ -1,0 +1,94 @@
+/**
+ * Cold-storage integrity: gzip plus SHA-256 of the compressed bytes. Decoding
+ * checks the hash first (cheap) and caps inflation at the recorded original
+ * size, so a tampered or hostile object costs no more than its honest twin.
+ */
+
+import { createHash } from 'node:crypto'
+import { gunzipSync, gzipSync } from 'node:zlib'
+import type { EncodedPayload } from '../core/encoded-payload.js'
+import { gunzipAsync, gzipAsync } from './async-gzip-codec.js'
+import { GZIP_LEVEL, toPlainBytes } from './gzip-codec.js'
+
+export type CodecErrorCode = 'INTEGRITY_VIOLATION' | 'DECODE_FAILED' | 'ENCODE_FAILED'
+
+/** An Error (as v1) that also carries the TracehoundError fields. */
+export class CodecError extends Error {
+  readonly state = 'codec' as const
+  readonly recoverable = false
+
+  constructor(
+    message: string,
+    readonly code: CodecErrorCode,
+    override readonly cause?: unknown,
+  ) {
+    super(message)
+    this.name = 'CodecError'
+  }
+}
+
+const sha256Hex = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest('hex')
+
+function sealed(payload: Uint8Array, compressed: Uint8Array): EncodedPayload {
+  return { compressed, hash: sha256Hex(compressed), originalSize: payload.length, compressedSize: compressed.length }
+}
+
+export function encodeWithIntegrity(payload: Uint8Array): EncodedPayload {
+  try {
+    return sealed(payload, toPlainBytes(gzipSync(payload, { level: GZIP_LEVEL })))
+  } catch (err) {
+    throw new CodecError('Compression failed', 'ENCODE_FAILED', err)
+  }
+}
+
+export async function encodeWithIntegrityAsync(payload: Uint8Array): Promise<EncodedPayload> {
+  try {
+    return sealed(payload, toPlainBytes(await gzipAsync(payload, { level: GZIP_LEVEL })))
+  } catch (err) {
+    throw new CodecError('Async compression failed', 'ENCODE_FAILED', err)
+  }
+}
+
+/** true when the hash matches the compressed bytes; no decompression. */
+export function verify(encoded: EncodedPayload): boolean {
+  return (
+    encoded.compressed.length === encoded.compressedSize && sha256Hex(encoded.compressed) === encoded.hash
+  )
+}
+
+function assertIntact(encoded: EncodedPayload): void {
+  if (!verify(encoded)) throw new CodecError('Integrity check failed - payload was altered', 'INTEGRITY_VIOLATION')
+}
+
+function checkedSize(encoded: EncodedPayload, out: Uint8Array): Uint8Array {
+  if (out.length !== encoded.originalSize) {
+    throw new CodecError('Decoded size differs from the recorded original size', 'INTEGRITY_VIOLATION')
+  }
+  return out
+}
+
+// zlib rejects a zero cap; an empty original still inflates to nothing.
+const inflateCap = (encoded: EncodedPayload) => ({ maxOutputLength: Math.max(1, encoded.originalSize) })
+
+/** Throws CodecError: INTEGRITY_VIOLATION (hash or size) or DECODE_FAILED (not gzip). */
+export function decodeWithIntegrity(encoded: EncodedPayload): Uint8Array {
+  assertIntact(encoded)
+  let out: Uint8Array
+  try {
+    out = toPlainBytes(gunzipSync(encoded.compressed, inflateCap(encoded)))
+  } catch (err) {
+    throw new CodecError('Decompression failed - possible storage corruption', 'DECODE_FAILED', err)
+  }
+  return checkedSize(encoded, out)
+}
+
+export async function decodeWithIntegrityAsync(encoded: EncodedPayload): Promise<Uint8Array> {
+  assertIntact(encoded)
+  let out: Uint8Array
+  try {
+    out = toPlainBytes(await gunzipAsync(encoded.compressed, inflateCap(encoded)))
+  } catch (err) {
+    throw new CodecError('Async decompression failed - possible storage corruption', 'DECODE_FAILED', err)
+  }
+  return checkedSize(encoded, out)
+}

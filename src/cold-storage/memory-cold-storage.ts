@@ -1,0 +1,42 @@
+/** In-process cold storage: for tests and for hosts that only want evacuation in memory. */
+
+import type {
+  ColdStorageReadResult,
+  ColdStorageWriteResult,
+  IColdStorageAdapter,
+} from '../core/cold-storage.js'
+import type { EncodedPayload } from '../core/encoded-payload.js'
+
+export class MemoryColdStorage implements IColdStorageAdapter {
+  private readonly objects = new Map<string, EncodedPayload>()
+
+  async write(id: string, payload: EncodedPayload): Promise<ColdStorageWriteResult> {
+    this.objects.set(id, payload)
+    return { success: true, id }
+  }
+
+  async read(id: string): Promise<ColdStorageReadResult> {
+    const payload = this.objects.get(id)
+    return payload ? { success: true, payload } : { success: false, error: 'Not found' }
+  }
+
+  async delete(id: string): Promise<boolean> {
+    return this.objects.delete(id)
+  }
+
+  async isAvailable(): Promise<boolean> {
+    return true
+  }
+
+  get size(): number {
+    return this.objects.size
+  }
+
+  clear(): void {
+    this.objects.clear()
+  }
+}
+
+export function createMemoryColdStorage(): IColdStorageAdapter {
+  return new MemoryColdStorage()
+}
