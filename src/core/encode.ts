@@ -37,7 +37,10 @@ export function serialize(value: JsonSerializable): string {
     if (v === null || typeof v !== 'object' || Array.isArray(v)) return v
     const source = v as Record<string, unknown>
     const sorted: Record<string, unknown> = {}
-    for (const k of canonicalKeyOrder(Object.keys(source))) sorted[k] = source[k]
+    // defineProperty, not assignment: a "__proto__" key must stay data, never a prototype.
+    for (const k of canonicalKeyOrder(Object.keys(source))) {
+      Object.defineProperty(sorted, k, { value: source[k], enumerable: true })
+    }
     return sorted
   })
 }

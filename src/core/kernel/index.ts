@@ -96,7 +96,7 @@ export function verifyMac(key: Bytes | string, body: unknown, mac: string): bool
 }
 
 /** Verifies a record that carries its own `kid` and `mac` (tree heads, evidence records). */
-export function verifyRecordMac(key: Bytes | string, record: { kid?: string; mac?: string }): boolean {
+export function verifyRecordMac<T extends { kid?: string; mac?: string }>(key: Bytes | string, record: T): boolean {
   const { kid: _kid, mac, ...body } = record
   return typeof mac === 'string' && verifyMac(key, body, mac)
 }
