@@ -7,6 +7,7 @@
 
 import { type Clock, systemClock } from './clock.js'
 import { type RandomSource, systemRandom } from './random.js'
+import { systemTimers, type TimerPort } from './timer-port.js'
 
 export interface ScheduledTask {
   id: string
@@ -42,17 +43,6 @@ export interface IScheduler {
   unschedule(taskId: string): void
   setBusyChecker(checker: BusyChecker): void
   readonly stats: Readonly<SchedulerStats>
-}
-
-/** Timer port; defaults to the global timers, looked up per call so fake timers apply. */
-export interface TimerPort {
-  set(callback: () => void, ms: number): unknown
-  clear(handle: unknown): void
-}
-
-export const systemTimers: TimerPort = {
-  set: (callback, ms) => setTimeout(callback, ms),
-  clear: (handle) => clearTimeout(handle as ReturnType<typeof setTimeout>),
 }
 
 export interface SchedulerDeps {

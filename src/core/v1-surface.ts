@@ -1,0 +1,76 @@
+/** The pure half of @tracehound/core v1's exports beyond the engine: observability, alerting, scheduling, trust, cold-storage formats. */
+
+export { NotificationHub } from './notification-hub.js'
+export type {
+  EventCallback,
+  EventType,
+  EvidenceEvictedPayload,
+  EvidenceQuarantinedPayload,
+  INotificationEmitter,
+  LicenseExpiredPayload,
+  LicenseValidatedPayload,
+  NotificationEmitterStats,
+  NotificationHubOptions,
+  RateLimitExceededPayload,
+  SystemPanicPayload,
+  ThreatDetectedPayload,
+  TracehoundEvent,
+  WebhookConfig,
+  WebhookTransport,
+} from './notification-hub.js'
+
+export { createWatcher, DEFAULT_WATCHER_CONFIG, Watcher } from './watcher.js'
+export type {
+  Alert,
+  AlertSeverity,
+  AlertType,
+  IWatcher,
+  ThreatStats,
+  WatcherConfig,
+  WatcherQuarantineStats,
+  WatcherSnapshot,
+} from './watcher.js'
+
+export { createSecurityState, SecurityState } from './security-state.js'
+export type {
+  ISecurityState,
+  LicenseState,
+  QuarantineStateStats,
+  RateLimitStats,
+  SecurityHistoryEntry,
+  SecuritySnapshot,
+  SecurityStateConfig,
+  SecurityStateStats,
+} from './security-state.js'
+
+export { createFailSafe, DEFAULT_FAIL_SAFE_CONFIG, FailSafe } from './fail-safe.js'
+export type { FailSafeConfig, PanicCallback, PanicEvent, PanicLevel, PanicReason, ThresholdConfig } from './fail-safe.js'
+
+export { createLaneQueue, DEFAULT_LANE_CONFIG, LaneQueue } from './lane-queue.js'
+export type { Alert as LaneAlert, LaneConfig, LaneQueueConfig, LaneStats } from './lane-queue.js'
+
+export { createScheduler, Scheduler } from './scheduler.js'
+export type { BusyChecker, IScheduler, ScheduledTask, SchedulerDeps, SchedulerStats, TickSchedulerConfig } from './scheduler.js'
+export { systemTimers } from './timer-port.js'
+export type { TimerPort } from './timer-port.js'
+
+export {
+  DEFAULT_TRUST_BOUNDARY,
+  isClusterUntrusted,
+  mergeTrustBoundary,
+  shouldVerifyDetector,
+  validateTrustBoundary,
+} from './trust-boundary.js'
+export type {
+  ClusterBoundaryConfig,
+  ClusterTrustLevel,
+  ColdStorageBoundaryConfig,
+  ColdStorageTrustLevel,
+  DetectorBoundaryConfig,
+  DetectorTrustLevel,
+  TrustBoundaryConfig,
+} from './trust-boundary.js'
+
+export type { ColdStorageReadResult, ColdStorageWriteResult, IColdStorageAdapter } from './cold-storage.js'
+export type { EncodedPayload } from './encoded-payload.js'
+export { ENVELOPE_VERSION, HEADER_SIZE, packEnvelope, unpackEnvelope } from './thcs-envelope.js'
