@@ -13,6 +13,9 @@ export interface AgentConfig {
   maxPayloadSize: number
 }
 
+/** Sees every verdict after it is decided; must not throw (the agent contains it anyway). */
+export type InterceptObserverFn = (scent: Scent, result: InterceptResult) => void
+
 export interface IAgent {
   intercept(scent: Scent): InterceptResult
 }
@@ -43,6 +46,7 @@ export class Agent implements IAgent {
     private readonly quarantine: Quarantine,
     private readonly rateLimiter: IRateLimiter,
     private readonly evidenceFactory: IEvidenceFactory,
+    private readonly observer?: InterceptObserverFn,
   ) {
     if (!(config.maxPayloadSize > 0)) {
       throw new TracehoundConfigError('CONFIG_AGENT_INVALID', 'maxPayloadSize must be positive')
@@ -50,6 +54,18 @@ export class Agent implements IAgent {
   }
 
   intercept(scent: Scent): InterceptResult {
+    const result = this.decide(scent)
+    if (this.observer) {
+      try {
+        this.observer(scent, result)
+      } catch {
+        // The verdict stands whatever an observer does.
+      }
+    }
+    return result
+  }
+
+  private decide(scent: Scent): InterceptResult {
     this.stats.totalIntercepts++
     try {
       const rate = this.rateLimiter.check(scent.source)

@@ -74,6 +74,11 @@ export class FailSafe {
     this.check(ratio, this.config.memory, 'memory_threshold', `Memory usage: ${(ratio * 100).toFixed(1)}%`)
   }
 
+  /** The level checkQuarantine would fire for these numbers, without firing it. */
+  quarantineLevel(current: number, max: number): PanicLevel | null {
+    return levelFor(current / max, this.config.quarantine)
+  }
+
   checkQuarantine(current: number, max: number): void {
     this.check(current / max, this.config.quarantine, 'quarantine_capacity', `Quarantine: ${current}/${max}`)
   }

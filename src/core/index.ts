@@ -77,3 +77,6 @@ export { serialize, encodePayload, estimatePayloadSize } from './encode.js'
 export type { EncodeResult } from './encode.js'
 export { constantTimeBufferEqual, constantTimeEqual } from './compare.js'
 export { CanonicalJsonError, canonicalize } from './canonical-json.js'
+
+// The rest of v1's surface (observability, alerting, scheduling, trust boundaries, cold-storage formats).
+export * from './v1-surface.js'

@@ -5,7 +5,7 @@
  * Emitting never throws and never waits on a consumer.
  */
 
-import { createError } from './errors.js'
+import { TracehoundConfigError } from './errors.js'
 import { type Clock, systemClock } from './clock.js'
 
 export type EventType =
@@ -186,9 +186,7 @@ export class NotificationHub implements INotificationEmitter {
 
   registerWebhook(config: WebhookConfig): string {
     if (!this.transport) {
-      throw createError('config', 'CONFIG_WEBHOOK_TRANSPORT_MISSING', 'This emitter has no webhook transport', {
-        recoverable: false,
-      })
+      throw new TracehoundConfigError('CONFIG_WEBHOOK_TRANSPORT_MISSING', 'This emitter has no webhook transport')
     }
     const id = `webhook-${++this.webhookCount}`
     this.webhooks.set(id, { ...config })

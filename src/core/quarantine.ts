@@ -4,7 +4,7 @@ import type { AuditChain } from './audit-chain.js'
 import type { QuarantineConfig } from './config.js'
 import { type EvidenceContext, systemEvidenceContext } from './evidence.js'
 import { EvictionQueue, type QueueEntry, severityRank } from './eviction-queue.js'
-import type { EvidenceHandle, NeutralizationRecord, PurgeRecord, Severity } from './types.js'
+import type { EvacuateRecord, EvidenceHandle, NeutralizationRecord, PurgeRecord, Severity } from './types.js'
 
 export interface InsertResult {
   status: 'inserted' | 'duplicate'
@@ -94,6 +94,17 @@ export class Quarantine {
     const entry = this.store.get(signature)
     if (!entry) return null
     const record = this.neutralizeEntry(entry)
+    this.queue.compact(this.store.size)
+    return record
+  }
+
+  /** Hands live evidence to `destination` (already written there): audit record, then removal. */
+  evacuate(signature: string, destination: string): EvacuateRecord | null {
+    const entry = this.store.get(signature)
+    if (!entry || entry.evidence.disposed) return null
+    const record = entry.evidence.evacuate(destination)
+    this.auditChain.append(record)
+    this.remove(entry)
     this.queue.compact(this.store.size)
     return record
   }

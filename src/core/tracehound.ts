@@ -15,6 +15,12 @@ import { type RandomSource, systemRandom } from './random.js'
 import { type IRateLimiter, RateLimiter, type RateLimiterStats } from './rate-limiter.js'
 import { createIdSource } from './secure-id.js'
 import type { InterceptResult, Scent, Severity } from './types.js'
+import { type ColdStorageTarget, evacuate, type EvacuationOutcome } from './evacuation.js'
+import { createFailSafe, type FailSafe, type FailSafeConfig } from './fail-safe.js'
+import { createInterceptObserver, reportPanics } from './intercept-observer.js'
+import { type INotificationEmitter, NotificationHub } from './notification-hub.js'
+import { type ISecurityState, SecurityState } from './security-state.js'
+import { type IWatcher, Watcher, type WatcherConfig } from './watcher.js'
 
 export interface TracehoundOptions {
   /** @default 1_000_000 bytes of canonical JSON; equal is allowed */
@@ -32,6 +38,16 @@ export interface TracehoundOptions {
   /** Compresses stored evidence bytes (hash and signature stay over the canonical bytes). */
   codec?: EvidenceEncoder
   crypto?: CryptoPort
+  /** Where engine events go; @default an in-process hub (the root package passes v1's webhook-capable emitter). */
+  notifications?: INotificationEmitter
+  /** @default maxAlertsPerWindow 10, alertWindowMs 60_000, quarantineHighWatermark 0.8 */
+  watcher?: Partial<WatcherConfig>
+  /** Quarantine-capacity thresholds are checked after every capture; @default DEFAULT_FAIL_SAFE_CONFIG */
+  failSafe?: Partial<FailSafeConfig>
+  /** @default maxHistorySize 10_000 */
+  securityState?: { maxHistorySize?: number }
+  /** Enables evacuate(); the root package fills `encode` with gzip + SHA-256. */
+  coldStorage?: ColdStorageTarget
 }
 
 export interface TreeHead {
@@ -79,7 +95,13 @@ export interface ITracehound {
   readonly quarantine: Quarantine
   readonly rateLimiter: IRateLimiter
   readonly auditChain: AuditChain
+  readonly notifications: INotificationEmitter
+  readonly watcher: IWatcher
+  readonly securityState: ISecurityState
+  readonly failSafe: FailSafe
   intercept(scent: Scent): InterceptResult
+  /** Moves evidence to the configured cold storage; never rejects. */
+  evacuate(signature: string): Promise<EvacuationOutcome>
   treeHead(): TreeHead
   inclusionProof(leafIndex: number, treeSize?: number): InclusionProof
   consistencyProof(firstSize: number, secondSize?: number): ConsistencyProof
@@ -92,6 +114,11 @@ export class Tracehound implements ITracehound {
   readonly quarantine: Quarantine
   readonly rateLimiter: IRateLimiter
   readonly auditChain: AuditChain
+  readonly notifications: INotificationEmitter
+  readonly watcher: IWatcher
+  readonly securityState: ISecurityState
+  readonly failSafe: FailSafe
+  private readonly coldStorage: ColdStorageTarget | undefined
   private readonly clock: Clock
   private readonly keyring: MacKeyring
 
@@ -105,7 +132,24 @@ export class Tracehound implements ITracehound {
     if (!(quarantine.maxBytes > 0)) throw new TracehoundConfigError('CONFIG_QUARANTINE_INVALID', 'quarantine.maxBytes must be positive')
 
     this.auditChain = new AuditChain({ crypto })
-    this.quarantine = new Quarantine(quarantine, this.auditChain, { context })
+    this.notifications = options.notifications ?? new NotificationHub({ clock: this.clock })
+    this.watcher = new Watcher(options.watcher, { clock: this.clock })
+    this.securityState = new SecurityState({ ...options.securityState, quarantineMaxBytes: quarantine.maxBytes, clock: this.clock })
+    this.failSafe = createFailSafe(options.failSafe, { clock: this.clock })
+    this.coldStorage = options.coldStorage
+    reportPanics(this.failSafe, this.securityState, this.notifications)
+    const observer = createInterceptObserver({
+      notifications: this.notifications,
+      watcher: this.watcher,
+      securityState: this.securityState,
+      failSafe: this.failSafe,
+      quarantineStats: () => this.quarantine.stats,
+      limits: quarantine,
+    })
+    this.quarantine = new Quarantine(quarantine, this.auditChain, {
+      context,
+      onEvict: (_evidence, record) => observer.afterEvict(record),
+    })
     this.rateLimiter = new RateLimiter({ ...DEFAULT_CONFIG.rateLimit, ...options.rateLimit }, this.clock)
     const factory = new EvidenceFactory({ context, crypto, ...(options.codec && { codec: options.codec }) })
     this.agent = new Agent(
@@ -113,12 +157,17 @@ export class Tracehound implements ITracehound {
       this.quarantine,
       this.rateLimiter,
       factory,
+      observer.afterIntercept,
     )
   }
 
   /** Same call as agent.intercept (the RFC's shape); never throws. */
   intercept(scent: Scent): InterceptResult {
     return this.agent.intercept(scent)
+  }
+
+  evacuate(signature: string): Promise<EvacuationOutcome> {
+    return evacuate(this.quarantine, this.coldStorage, signature)
   }
 
   treeHead(): TreeHead {

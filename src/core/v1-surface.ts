@@ -74,3 +74,5 @@ export type {
 export type { ColdStorageReadResult, ColdStorageWriteResult, IColdStorageAdapter } from './cold-storage.js'
 export type { EncodedPayload } from './encoded-payload.js'
 export { ENVELOPE_VERSION, HEADER_SIZE, packEnvelope, unpackEnvelope } from './thcs-envelope.js'
+export type { ColdStorageTarget, EvacuationOutcome } from './evacuation.js'
+export type { InterceptObserverFn } from './agent.js'

@@ -1,0 +1,51 @@
+/**
+ * createTracehound for Node, as v1 shipped it: the core engine plus the
+ * Node-side parts: webhook-capable notifications, a hound pool, and gzip +
+ * SHA-256 encoding for evacuation to cold storage.
+ */
+
+import { encodeWithIntegrityAsync } from './codec/integrity.js'
+import type { IColdStorageAdapter } from './core/cold-storage.js'
+import type { ColdStorageTarget } from './core/evacuation.js'
+import { Tracehound, type TracehoundOptions } from './core/tracehound.js'
+import { createHoundPool, type HoundPoolConfig, type IHoundPool } from './hound/hound-pool.js'
+import { NotificationEmitter } from './notify/notification-emitter.js'
+
+export interface NodeTracehoundOptions extends Omit<TracehoundOptions, 'coldStorage'> {
+  /** @default poolSize 4, timeout 30_000, rotationJitterMs 1000, onPoolExhausted 'defer', deferQueueLimit 100 */
+  houndPool?: Partial<HoundPoolConfig>
+  /** An adapter (encoded with gzip + SHA-256) or a full target with its own encoder. */
+  coldStorage?: IColdStorageAdapter | ColdStorageTarget
+}
+
+export const DEFAULT_HOUND_POOL_CONFIG: Readonly<HoundPoolConfig> = Object.freeze({
+  poolSize: 4,
+  timeout: 30_000,
+  rotationJitterMs: 1000,
+  onPoolExhausted: 'defer',
+  deferQueueLimit: 100,
+})
+
+const isTarget = (value: IColdStorageAdapter | ColdStorageTarget): value is ColdStorageTarget =>
+  'adapter' in value && 'encode' in value
+
+export class NodeTracehound extends Tracehound {
+  /** Processes spawn only when evidence is activated, so an idle pool costs nothing. */
+  readonly houndPool: IHoundPool
+
+  constructor(options: NodeTracehoundOptions = {}) {
+    const { houndPool, coldStorage, ...core } = options
+    super({
+      ...core,
+      notifications: core.notifications ?? new NotificationEmitter(core.clock ? { clock: core.clock } : {}),
+      ...(coldStorage && {
+        coldStorage: isTarget(coldStorage) ? coldStorage : { adapter: coldStorage, encode: encodeWithIntegrityAsync },
+      }),
+    })
+    this.houndPool = createHoundPool({ ...DEFAULT_HOUND_POOL_CONFIG, ...houndPool })
+  }
+}
+
+export function createTracehound(options: NodeTracehoundOptions = {}): NodeTracehound {
+  return new NodeTracehound(options)
+}
