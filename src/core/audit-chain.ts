@@ -41,7 +41,8 @@ export class AuditChain implements IAuditChain {
 
   append(record: NeutralizationRecord | EvacuateRecord): void {
     const previousHash = this._lastHash
-    const hash = this.crypto.sha256Hex(auditRecordHashInput({ ...record, previousHash }))
+    const raw = this.crypto.sha256(auditRecordHashInput({ ...record, previousHash }))
+    const hash = toHex(raw)
     this.records.push({
       id: record.id,
       type: 'status' in record ? 'neutralization' : 'evacuation',
@@ -50,7 +51,7 @@ export class AuditChain implements IAuditChain {
       previousHash,
       hash,
     })
-    this.tree.append(fromHex(hash))
+    this.tree.append(raw)
     this._lastHash = hash
   }
 

@@ -18,13 +18,19 @@ export function toHex(bytes: Bytes): string {
   return out
 }
 
-const HEX_RE = /^(?:[0-9a-f]{2})*$/i
+const nibble = (c: number): number =>
+  c >= 48 && c <= 57 ? c - 48 : c >= 97 && c <= 102 ? c - 87 : c >= 65 && c <= 70 ? c - 55 : -1
 
 /** Strict hex decoding: throws on odd length or a non-hex character. */
 export function fromHex(hex: string): Bytes {
-  if (!HEX_RE.test(hex)) throw new TypeError('invalid hex string')
+  if (typeof hex !== 'string' || hex.length % 2 !== 0) throw new TypeError('invalid hex string')
   const out = new Uint8Array(hex.length / 2)
-  for (let i = 0; i < out.length; i++) out[i] = parseInt(hex.slice(i * 2, i * 2 + 2), 16)
+  for (let i = 0; i < out.length; i++) {
+    const hi = nibble(hex.charCodeAt(2 * i))
+    const lo = nibble(hex.charCodeAt(2 * i + 1))
+    if (hi < 0 || lo < 0) throw new TypeError('invalid hex string')
+    out[i] = (hi << 4) | lo
+  }
   return out
 }
 

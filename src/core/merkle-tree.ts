@@ -15,9 +15,31 @@ export function splitPoint(n: number): number {
   return k
 }
 
+const HASH = 32
+
+/** One level of hashes in a flat, doubling buffer: no per-hash objects for the GC to trace. */
+class HashRow {
+  private buf = new Uint8Array(HASH * 64)
+  length = 0
+
+  push(hash: Bytes): void {
+    if ((this.length + 1) * HASH > this.buf.length) {
+      const grown = new Uint8Array(this.buf.length * 2)
+      grown.set(this.buf)
+      this.buf = grown
+    }
+    this.buf.set(hash, this.length * HASH)
+    this.length++
+  }
+
+  at(i: number): Bytes {
+    return this.buf.subarray(i * HASH, (i + 1) * HASH)
+  }
+}
+
 export class MerkleTree {
-  /** levels[j][i] is the hash of the complete subtree over leaves [i·2^j, (i+1)·2^j). */
-  private readonly levels: Bytes[][] = [[]]
+  /** levels[j].at(i) is the hash of the complete subtree over leaves [i·2^j, (i+1)·2^j). */
+  private readonly levels: HashRow[] = [new HashRow()]
 
   constructor(private readonly crypto: CryptoPort) {}
 
@@ -32,10 +54,10 @@ export class MerkleTree {
     let level = 0
     let position = index
     for (;;) {
-      const row = (this.levels[level] ??= [])
+      const row = (this.levels[level] ??= new HashRow())
       row.push(hash)
       if (position % 2 === 0) break
-      hash = nodeHashWith(this.crypto, row[position - 1]!, hash)
+      hash = nodeHashWith(this.crypto, row.at(position - 1), hash)
       position = (position - 1) / 2
       level++
     }
@@ -44,7 +66,7 @@ export class MerkleTree {
 
   leafHash(index: number): Bytes {
     this.checkIndex(index, this.size)
-    return this.levels[0]![index]!
+    return this.levels[0]!.at(index)
   }
 
   /** Root of the tree over the first `size` leaves (default: all). */
@@ -105,7 +127,7 @@ export class MerkleTree {
   /** MTH over leaves [start, end); complete aligned subtrees come straight from the levels. */
   private rangeHash(start: number, end: number): Bytes {
     const n = end - start
-    if ((n & (n - 1)) === 0 && start % n === 0) return this.levels[Math.log2(n)]![start / n]!
+    if ((n & (n - 1)) === 0 && start % n === 0) return this.levels[Math.log2(n)]!.at(start / n)
     const k = splitPoint(n)
     return nodeHashWith(this.crypto, this.rangeHash(start, start + k), this.rangeHash(start + k, end))
   }

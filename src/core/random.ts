@@ -6,7 +6,19 @@ import { nobleCrypto } from './kernel/noble-crypto.js'
 /** Returns n fresh random bytes. */
 export type RandomSource = (n: number) => Uint8Array
 
-export const systemRandom: RandomSource = (n) => globalThis.crypto.getRandomValues(new Uint8Array(n))
+const POOL_SIZE = 4096
+let pool = new Uint8Array(0)
+let offset = 0
+
+/** CSPRNG bytes, drawn from a pooled buffer: one getRandomValues call per 4 KiB, not per id. */
+export const systemRandom: RandomSource = (n) => {
+  if (n > POOL_SIZE / 4) return globalThis.crypto.getRandomValues(new Uint8Array(n))
+  if (offset + n > pool.length) {
+    pool = globalThis.crypto.getRandomValues(new Uint8Array(POOL_SIZE))
+    offset = 0
+  }
+  return pool.slice(offset, (offset += n))
+}
 
 /**
  * Deterministic byte stream: SHA-256(seed ‖ uint64be(counter)) blocks for counter = 0, 1, …
