@@ -125,7 +125,10 @@ export class FailSafe {
   }
 }
 
-export function createFailSafe(config: Partial<FailSafeConfig> = {}, options: { clock?: Clock } = {}): FailSafe {
+/** Any threshold left out keeps its default. */
+export type FailSafeOverrides = { [K in keyof FailSafeConfig]?: Partial<ThresholdConfig> }
+
+export function createFailSafe(config: FailSafeOverrides = {}, options: { clock?: Clock } = {}): FailSafe {
   return new FailSafe(
     {
       memory: { ...DEFAULT_FAIL_SAFE_CONFIG.memory, ...config.memory },

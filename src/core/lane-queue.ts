@@ -125,7 +125,13 @@ export class LaneQueue {
   }
 }
 
-export function createLaneQueue(config: Partial<LaneQueueConfig> = {}): LaneQueue {
+/** Lanes left out keep their defaults. */
+export interface LaneQueueOverrides {
+  lanes?: Partial<Record<Severity, LaneConfig>>
+  overflow?: LaneQueueConfig['overflow']
+}
+
+export function createLaneQueue(config: LaneQueueOverrides = {}): LaneQueue {
   return new LaneQueue({
     overflow: config.overflow ?? DEFAULT_LANE_CONFIG.overflow,
     lanes: { ...DEFAULT_LANE_CONFIG.lanes, ...config.lanes },

@@ -16,7 +16,7 @@ import { type IRateLimiter, RateLimiter, type RateLimiterStats } from './rate-li
 import { createIdSource } from './secure-id.js'
 import type { InterceptResult, Scent, Severity } from './types.js'
 import { type ColdStorageTarget, evacuate, type EvacuationOutcome } from './evacuation.js'
-import { createFailSafe, type FailSafe, type FailSafeConfig } from './fail-safe.js'
+import { createFailSafe, type FailSafe, type FailSafeOverrides } from './fail-safe.js'
 import { createInterceptObserver, reportPanics } from './intercept-observer.js'
 import { type INotificationEmitter, NotificationHub } from './notification-hub.js'
 import { type ISecurityState, SecurityState } from './security-state.js'
@@ -43,7 +43,7 @@ export interface TracehoundOptions {
   /** @default maxAlertsPerWindow 10, alertWindowMs 60_000, quarantineHighWatermark 0.8 */
   watcher?: Partial<WatcherConfig>
   /** Quarantine-capacity thresholds are checked after every capture; @default DEFAULT_FAIL_SAFE_CONFIG */
-  failSafe?: Partial<FailSafeConfig>
+  failSafe?: FailSafeOverrides
   /** @default maxHistorySize 10_000 */
   securityState?: { maxHistorySize?: number }
   /** Enables evacuate(); the root package fills `encode` with gzip + SHA-256. */

@@ -44,10 +44,10 @@ export type {
 } from './security-state.js'
 
 export { createFailSafe, DEFAULT_FAIL_SAFE_CONFIG, FailSafe } from './fail-safe.js'
-export type { FailSafeConfig, PanicCallback, PanicEvent, PanicLevel, PanicReason, ThresholdConfig } from './fail-safe.js'
+export type { FailSafeConfig, FailSafeOverrides, PanicCallback, PanicEvent, PanicLevel, PanicReason, ThresholdConfig } from './fail-safe.js'
 
 export { createLaneQueue, DEFAULT_LANE_CONFIG, LaneQueue } from './lane-queue.js'
-export type { Alert as LaneAlert, LaneConfig, LaneQueueConfig, LaneStats } from './lane-queue.js'
+export type { Alert as LaneAlert, LaneConfig, LaneQueueConfig, LaneQueueOverrides, LaneStats } from './lane-queue.js'
 
 export { createScheduler, Scheduler } from './scheduler.js'
 export type { BusyChecker, IScheduler, ScheduledTask, SchedulerDeps, SchedulerStats, TickSchedulerConfig } from './scheduler.js'
