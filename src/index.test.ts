@@ -1,0 +1,105 @@
+import { describe, expect, it, vi } from 'vitest'
+import * as root from './index.js'
+// Compile-time half of the surface check: every type v1's index exports (npm test runs tsc first).
+import type {
+  AgentConfig, AgentStats, Alert, AlertConfig, AlertSeverity, AlertType, AsyncColdPathCodec,
+  AsyncHotPathCodec, AuditConfig, BusyChecker, ClusterBoundaryConfig, ClusterTrustLevel, CodecStats,
+  ColdPathCodec, ColdStorageBoundaryConfig, ColdStorageConfig, ColdStorageReadResult, ColdStorageTrustLevel,
+  ColdStorageWriteResult, DetectorBoundaryConfig, DetectorTrustLevel, EncodeResult, ErrorState,
+  EvacuateRecord, EventCallback, EventType, EvidenceCreationResult, EvidenceEvictedPayload,
+  EvidenceFactoryOptions, EvidenceHandle, EvidenceQuarantinedPayload, FailSafeConfig,
+  GenerateSignatureOptions, HotPathCodec, HoundConfig, HoundPoolConfig, HoundPoolStats,
+  HoundProcessConstraints, HoundResult, IAgent, IColdStorageAdapter, IEvidenceFactory, IHoundPool,
+  INotificationEmitter, IRateLimiter, IScheduler, ISecurityState, ITracehound, IWatcher, InsertResult,
+  InterceptResult, JsonPrimitive, JsonSerializable, LaneAlert, LaneConfig, LaneQueueConfig, LaneStats,
+  LicenseExpiredPayload, LicenseState, LicenseValidatedPayload, NeutralizationRecord,
+  NotificationEmitterStats, PanicCallback, PanicEvent, PanicLevel, PanicReason, PoolExhaustedAction,
+  PurgeRecord, QuarantineConfig, QuarantineStateStats, QuarantineStats, RateLimitConfig,
+  RateLimitExceededPayload, RateLimitResult, RateLimitStats, RateLimiterStats, RuntimeConfig,
+  S3ColdStorageConfig, S3LikeClient, Scent, ScheduledTask, SchedulerConfig, SchedulerStats,
+  SecurityHistoryEntry, SecuritySnapshot, SecurityStateConfig, SecurityStateStats, Severity,
+  SystemPanicPayload, Threat, ThreatCategory, ThreatDetectedPayload, ThreatInput, ThreatSignal, ThreatStats,
+  ThresholdConfig, TickSchedulerConfig, TracehoundConfig, TracehoundError, TracehoundEvent,
+  TracehoundOptions, TrustBoundaryConfig, WatcherConfig, WatcherQuarantineStats, WatcherSnapshot,
+  WebhookConfig,
+} from './index.js'
+
+export type V1PublicTypes = [
+  AgentConfig, AgentStats, Alert, AlertConfig, AlertSeverity, AlertType, AsyncColdPathCodec,
+  AsyncHotPathCodec, AuditConfig, BusyChecker, ClusterBoundaryConfig, ClusterTrustLevel, CodecStats,
+  ColdPathCodec, ColdStorageBoundaryConfig, ColdStorageConfig, ColdStorageReadResult, ColdStorageTrustLevel,
+  ColdStorageWriteResult, DetectorBoundaryConfig, DetectorTrustLevel, EncodeResult, ErrorState,
+  EvacuateRecord, EventCallback, EventType, EvidenceCreationResult, EvidenceEvictedPayload,
+  EvidenceFactoryOptions, EvidenceHandle, EvidenceQuarantinedPayload, FailSafeConfig,
+  GenerateSignatureOptions, HotPathCodec, HoundConfig, HoundPoolConfig, HoundPoolStats,
+  HoundProcessConstraints, HoundResult, IAgent, IColdStorageAdapter, IEvidenceFactory, IHoundPool,
+  INotificationEmitter, IRateLimiter, IScheduler, ISecurityState, ITracehound, IWatcher, InsertResult,
+  InterceptResult, JsonPrimitive, JsonSerializable, LaneAlert, LaneConfig, LaneQueueConfig, LaneStats,
+  LicenseExpiredPayload, LicenseState, LicenseValidatedPayload, NeutralizationRecord,
+  NotificationEmitterStats, PanicCallback, PanicEvent, PanicLevel, PanicReason, PoolExhaustedAction,
+  PurgeRecord, QuarantineConfig, QuarantineStateStats, QuarantineStats, RateLimitConfig,
+  RateLimitExceededPayload, RateLimitResult, RateLimitStats, RateLimiterStats, RuntimeConfig,
+  S3ColdStorageConfig, S3LikeClient, Scent, ScheduledTask, SchedulerConfig, SchedulerStats,
+  SecurityHistoryEntry, SecuritySnapshot, SecurityStateConfig, SecurityStateStats, Severity,
+  SystemPanicPayload, Threat, ThreatCategory, ThreatDetectedPayload, ThreatInput, ThreatSignal, ThreatStats,
+  ThresholdConfig, TickSchedulerConfig, TracehoundConfig, TracehoundError, TracehoundEvent,
+  TracehoundOptions, TrustBoundaryConfig, WatcherConfig, WatcherQuarantineStats, WatcherSnapshot,
+  WebhookConfig,
+]
+
+/** The value exports of @tracehound/core v1.2.0's packages/core/src/index.ts. */
+const V1_VALUES = [
+  'Agent', 'AsyncGzipCodec', 'AuditChain', 'DEFAULT_CONFIG', 'DEFAULT_FAIL_SAFE_CONFIG',
+  'DEFAULT_LANE_CONFIG', 'DEFAULT_TRUST_BOUNDARY', 'Errors', 'Evidence', 'EvidenceFactory', 'FailSafe',
+  'GENESIS_HASH', 'GzipCodec', 'HoundPool', 'LaneQueue', 'MemoryColdStorage', 'NotificationEmitter',
+  'Quarantine', 'RateLimiter', 'S3ColdStorage', 'Scheduler', 'SecurityState', 'Watcher', 'compareSignatures',
+  'constantTimeBufferEqual', 'constantTimeEqual', 'createAgent', 'createAsyncColdPathCodec',
+  'createColdPathCodec', 'createError', 'createEvidenceFactory', 'createFailSafe', 'createHotPathCodec',
+  'createHoundPool', 'createLaneQueue', 'createMemoryColdStorage', 'createMockAdapter',
+  'createNotificationEmitter', 'createRateLimiter', 'createS3ColdStorage', 'createScheduler',
+  'createSecurityState', 'createThreatInput', 'createTracehound', 'createWatcher',
+  'decodeWithIntegrityAsync', 'encodePayload', 'encodeWithIntegrityAsync', 'estimatePayloadSize',
+  'generateSecureId', 'generateSignature', 'hash', 'hashBuffer', 'isClean', 'isClusterUntrusted', 'isError',
+  'isIgnored', 'isQuarantined', 'isRateLimited', 'isValidSecureId', 'mergeTrustBoundary',
+  'mergeWithDefaults', 'serialize', 'shouldVerifyDetector', 'validateSignature', 'validateTrustBoundary',
+] as const
+
+/** Named by issue 10 beyond v1's index: integrity codec, THCS envelope, runtime checks, hound IPC. */
+const ISSUE_EXTRAS = [
+  'encodeWithIntegrity', 'decodeWithIntegrity', 'verify', 'CodecError', 'packEnvelope', 'unpackEnvelope', 'HEADER_SIZE',
+  'verifyRuntime', 'getRuntimeInfo', 'encodeMessage', 'encodeHoundMessage', 'decodeHoundMessage', 'tryParseMessage',
+  'createMessageParser',
+] as const
+
+describe('package root', () => {
+  it.each([...V1_VALUES, ...ISSUE_EXTRAS])('exports %s', (name) => {
+    expect((root as Record<string, unknown>)[name]).toBeDefined()
+  })
+
+  it('createTracehound gives v1\'s components: webhook-capable notifications and a lazy hound pool', () => {
+    vi.stubGlobal('fetch', vi.fn(async () => ({ ok: true, status: 200 })))
+    try {
+      const th = root.createTracehound()
+      expect(th.notifications).toBeInstanceOf(root.NotificationEmitter)
+      expect(th.notifications.registerWebhook({ url: 'http://127.0.0.1:9/h' })).toMatch(/^webhook-/)
+      expect(th.houndPool.stats).toMatchObject({ totalProcesses: 4, activeProcesses: 0 })
+      expect(th.watcher.snapshot().threats.total).toBe(0)
+      expect(th.intercept({ id: 'a', payload: 1, source: 's', timestamp: 0 })).toEqual({ status: 'clean' })
+      th.houndPool.shutdown()
+    } finally {
+      vi.unstubAllGlobals()
+    }
+  })
+
+  it('a cold-storage adapter alone gets gzip + SHA-256 encoding for evacuation', async () => {
+    const store = new root.MemoryColdStorage()
+    const th = root.createTracehound({ coldStorage: store, houndPool: { poolSize: 0 } })
+    const r = th.intercept({ id: 'a', payload: { sql: "' OR 1=1" }, source: 's', timestamp: 0, threat: { category: 'injection', severity: 'high' } })
+    if (r.status !== 'quarantined') throw new Error(r.status)
+    const sig = r.handle.signature
+    expect(await th.evacuate(sig)).toMatchObject({ ok: true, location: sig })
+    const read = await store.read(sig)
+    expect(root.verify(read.payload!)).toBe(true)
+    expect(new TextDecoder().decode(await root.decodeWithIntegrityAsync(read.payload!))).toBe('{"sql":"\' OR 1=1"}')
+  })
+})
