@@ -4,6 +4,8 @@ import { canonicalize } from './canonical-json.js'
 import { type Bytes, type CryptoPort, bytesEqual, fromHex, toHex } from './crypto-port.js'
 import { TracehoundConfigError } from './errors.js'
 
+const utf8 = new TextEncoder()
+
 export interface MacKey {
   kid: string
   /** Raw bytes, or lowercase/uppercase hex. At least 16 bytes. */
@@ -22,14 +24,10 @@ export function computeMacWith(crypto: CryptoPort, key: Bytes, body: unknown): s
   return toHex(crypto.hmacSha256(key, canonicalize(body)))
 }
 
+/** Only the canonical lowercase-hex form verifies: no second spelling of a valid MAC. */
 export function verifyMacWith(crypto: CryptoPort, key: Bytes, body: unknown, mac: string): boolean {
-  let given: Bytes
-  try {
-    given = fromHex(mac)
-  } catch {
-    return false
-  }
-  return bytesEqual(crypto.hmacSha256(key, canonicalize(body)), given)
+  if (typeof mac !== 'string') return false
+  return bytesEqual(utf8.encode(computeMacWith(crypto, key, body)), utf8.encode(mac))
 }
 
 /** Signs with the active key; verifies with any configured key (so rotated-out keys still verify). */

@@ -31,13 +31,11 @@ export function leafHash(recordHashHex: string): string {
   return toHex(leafHashWith(nobleCrypto, fromHex(recordHashHex)))
 }
 
-/** Decodes hex, or undefined when it is not hex: a malformed proof simply fails. */
+const LOWER_HEX = /^[0-9a-f]*$/
+
+/** Decodes canonical lowercase hex, or undefined: a malformed proof simply fails. */
 function hex(value: string): Bytes | undefined {
-  try {
-    return typeof value === 'string' ? fromHex(value) : undefined
-  } catch {
-    return undefined
-  }
+  return typeof value === 'string' && LOWER_HEX.test(value) && value.length % 2 === 0 ? fromHex(value) : undefined
 }
 
 function hexList(values: readonly string[]): Bytes[] | undefined {
