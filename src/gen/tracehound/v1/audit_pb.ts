@@ -26,7 +26,7 @@ export type AuditRecord = Message<"tracehound.v1.AuditRecord"> & {
   id: string;
 
   /**
-   * What produced the record, e.g. "neutralize" or "evacuate".
+   * What produced the record: "neutralization" or "evacuation".
    *
    * @generated from field: string type = 2;
    */

@@ -1,0 +1,93 @@
+#!/usr/bin/env -S node --import tsx
+/** tracehoundd: parses flags and environment, starts the daemon, maps signals. */
+
+import { readFileSync } from 'node:fs'
+import { Command, InvalidArgumentError, Option } from 'commander'
+import { defaultSocketPath } from '../client/socket-path.js'
+import { type DaemonOptions, SERVER_VERSION, startDaemon } from '../server/daemon.js'
+
+function hostPort(value: string): { host: string; port: number } {
+  const m = /^(?:\[([^\]]+)\]|([^:]+)):(\d{1,5})$/.exec(value)
+  const port = Number(m?.[3])
+  if (!m || port > 65535) throw new InvalidArgumentError('expected host:port, e.g. 127.0.0.1:7420')
+  return { host: m[1] ?? m[2] ?? '', port }
+}
+
+function positiveInt(value: string): number {
+  const n = Number(value)
+  if (!Number.isSafeInteger(n) || n <= 0) throw new InvalidArgumentError('expected a positive integer')
+  return n
+}
+
+const program = new Command('tracehoundd')
+  .description('Serves the Tracehound engine over Connect, gRPC and gRPC-Web on a Unix socket and optionally TCP.')
+  .version(SERVER_VERSION)
+  .addOption(new Option('-c, --config <file>', 'config file (tracehound.v1.DaemonConfig as JSON); reloaded on change').env('TRACEHOUND_CONFIG'))
+  .addOption(new Option('-s, --socket <path>', 'Unix socket path (created 0600)').env('TRACEHOUND_SOCKET').default(defaultSocketPath()))
+  .option('--no-socket', 'serve no Unix socket')
+  .addOption(new Option('--tcp <host:port>', 'also listen on TCP, e.g. 127.0.0.1:7420').env('TRACEHOUND_TCP').argParser(hostPort))
+  .addOption(new Option('--token-file <file>', 'bearer token required on TCP (or TRACEHOUND_TOKEN)'))
+  .option('--insecure-no-auth', 'serve TCP without a bearer token')
+  .option('--tls-cert <file>', 'TLS certificate (PEM) for TCP')
+  .option('--tls-key <file>', 'TLS private key (PEM) for TCP')
+  .option('--cors-origin <origin...>', 'browser origins allowed on TCP', ['*'])
+  .addOption(new Option('--log-level <level>', 'pino level').choices(['trace', 'debug', 'info', 'warn', 'error', 'fatal', 'silent']).default('info'))
+  .addOption(new Option('--max-message-bytes <n>', 'largest request message').argParser(positiveInt).default(16 * 1024 * 1024))
+  .option('--no-watch', 'do not reload when the config file changes')
+
+interface Flags {
+  config?: string
+  socket: string | false
+  tcp?: { host: string; port: number }
+  tokenFile?: string
+  insecureNoAuth?: boolean
+  tlsCert?: string
+  tlsKey?: string
+  corsOrigin: string[]
+  logLevel: string
+  maxMessageBytes: number
+  watch: boolean
+}
+
+function daemonOptions(f: Flags): DaemonOptions {
+  const options: DaemonOptions = {
+    corsOrigins: f.corsOrigin,
+    logLevel: f.logLevel,
+    readMaxBytes: f.maxMessageBytes,
+    watchConfig: f.watch,
+    ...(f.config !== undefined && { configPath: f.config }),
+    ...(f.socket !== false && { socketPath: f.socket }),
+  }
+  if (f.tcp) {
+    const token = f.tokenFile ? readFileSync(f.tokenFile, 'utf8').trim() : process.env.TRACEHOUND_TOKEN?.trim()
+    if (!token && !f.insecureNoAuth) {
+      throw new Error('--tcp needs a bearer token (--token-file or TRACEHOUND_TOKEN), or --insecure-no-auth')
+    }
+    if (Boolean(f.tlsCert) !== Boolean(f.tlsKey)) throw new Error('--tls-cert and --tls-key go together')
+    options.tcp = {
+      ...f.tcp,
+      token: token || null,
+      ...(f.tlsCert && f.tlsKey && { tls: { cert: readFileSync(f.tlsCert), key: readFileSync(f.tlsKey) } }),
+    }
+  }
+  if (options.socketPath === undefined && !options.tcp) throw new Error('nothing to serve: --no-socket without --tcp')
+  return options
+}
+
+async function main() {
+  const flags = program.parse().opts<Flags>()
+  const daemon = await startDaemon(daemonOptions(flags))
+  const { log } = daemon
+  // A client must never be able to take the daemon down; a bug is logged, not fatal.
+  process.on('uncaughtException', (err) => log.fatal({ err }, 'uncaught exception; still serving'))
+  process.on('unhandledRejection', (err) => log.error({ err }, 'unhandled rejection; still serving'))
+  process.on('SIGHUP', () => void daemon.reloader.reload('signal').catch(() => undefined))
+  const stop = () => void daemon.close().then(() => process.exit(0))
+  process.once('SIGTERM', stop)
+  process.once('SIGINT', stop)
+}
+
+main().catch((e: Error) => {
+  process.stderr.write(`tracehoundd: ${e.message}\n`)
+  process.exit(1)
+})

@@ -1,0 +1,221 @@
+/** The TS client over any Connect transport: deadlines, fail-open, lazy handshake. */
+
+import { Code, ConnectError, createClient, type Client, type Interceptor, type Transport } from '@connectrpc/connect'
+import type { Scent } from '../core/types.js'
+import { AdminService } from '../gen/tracehound/v1/admin_service_pb.js'
+import { type HandshakeResponse, TracehoundService } from '../gen/tracehound/v1/tracehound_service_pb.js'
+import {
+  auditRecordFromWire,
+  type ClientVerdict,
+  consistencyFromWire,
+  type ConsistencyProof,
+  type EvidenceInfo,
+  type EvidenceRecord,
+  evidenceFromWire,
+  evidenceRecordFromWire,
+  inclusionFromWire,
+  type InclusionProof,
+  scentToWire,
+  type TreeHead,
+  treeHeadFromWire,
+  verdictFromWire,
+} from './convert.js'
+import { SCHEMA_VERSION } from './version.js'
+import type { AuditRecord } from '../core/types.js'
+
+export interface ClientOptions {
+  /** Deadline of one intercept (or one interceptMany batch). @default 1000 */
+  timeoutMs?: number
+  /** Deadline of every other call. @default 5000 */
+  callTimeoutMs?: number
+  /**
+   * "open" (default): daemon down, slow or refusing → `clean`, marked degraded.
+   * "closed": the same failures → an `error` verdict, marked degraded.
+   */
+  failMode?: 'open' | 'closed'
+  clientName?: string
+  clientVersion?: string
+  /** Called for every degraded verdict, e.g. to log or count it. */
+  onDegraded?: (error: ConnectError) => void
+}
+
+export interface TracehoundClient {
+  /** Runs the handshake now (it otherwise runs before the first call); rejects on schema skew. */
+  connect(): Promise<HandshakeResponse>
+  /** Never rejects: failures become degraded verdicts per failMode. */
+  intercept(scent: Scent): Promise<ClientVerdict>
+  /** Verdicts in scent order; one stream per call where the transport allows. Never rejects. */
+  interceptMany(scents: readonly Scent[]): Promise<ClientVerdict[]>
+  getEvidence(signature: string): Promise<{ handle: EvidenceInfo; record: EvidenceRecord } | null>
+  listQuarantine(): Promise<EvidenceInfo[]>
+  neutralize(signature: string): Promise<{ record: AuditRecord; treeSize: number } | null>
+  getTreeHead(): Promise<TreeHead>
+  getInclusionProof(leafIndex: number, treeSize?: number): Promise<{ proof: InclusionProof; record?: AuditRecord }>
+  getConsistencyProof(firstSize: number, secondSize?: number): Promise<ConsistencyProof>
+  /** The generated clients, for everything else (stats, admin). */
+  readonly service: Client<typeof TracehoundService>
+  readonly admin: Client<typeof AdminService>
+}
+
+const BATCH = 1000
+
+export function bearerInterceptor(token: string): Interceptor {
+  return (next) => (req) => {
+    req.header.set('Authorization', `Bearer ${token}`)
+    return next(req)
+  }
+}
+
+/** `streaming` false for transports without bidi streams (browsers): interceptMany then fans out unary calls. */
+export function createTracehoundClientFromTransport(
+  transport: Transport,
+  options: ClientOptions & { streaming: boolean },
+): TracehoundClient {
+  const service = createClient(TracehoundService, transport)
+  const admin = createClient(AdminService, transport)
+  const timeoutMs = options.timeoutMs ?? 1000
+  const callTimeoutMs = options.callTimeoutMs ?? 5000
+  const failClosed = options.failMode === 'closed'
+
+  let handshake: Promise<HandshakeResponse> | undefined
+  const connect = () => {
+    handshake ??= service
+      .handshake(
+        { clientName: options.clientName ?? 'tracehound-ts', clientVersion: options.clientVersion ?? '', schemaVersion: SCHEMA_VERSION },
+        { timeoutMs: callTimeoutMs },
+      )
+      .catch((e: unknown) => {
+        // A skew is final; a transport failure is retried on the next call.
+        if (ConnectError.from(e).code !== Code.FailedPrecondition) handshake = undefined
+        throw e
+      })
+    return handshake
+  }
+
+  const failed = (e: unknown): ClientVerdict => {
+    const err = ConnectError.from(e)
+    // The daemon rejected the scent itself: a caller's error, whatever the fail mode.
+    if (err.code === Code.InvalidArgument) {
+      return { status: 'error', error: { state: 'scent', code: 'SCENT_INVALID', message: err.rawMessage, recoverable: false } }
+    }
+    options.onDegraded?.(err)
+    const mark = { degraded: { code: Code[err.code] ?? 'unknown', message: err.rawMessage } }
+    if (!failClosed) return { status: 'clean', ...mark }
+    return { status: 'error', error: { state: 'daemon', code: 'DAEMON_UNAVAILABLE', message: err.message, recoverable: true }, ...mark }
+  }
+
+  /** A payload JSON cannot carry is the caller's error, reported as the embedded engine does. */
+  const toWire = (scent: Scent) => {
+    try {
+      return scentToWire(scent)
+    } catch (e) {
+      // Without a threat the engine never reads the payload: send none, as v1 would ignore it.
+      if (!scent.threat) return scentToWire({ ...scent, payload: null })
+      return { failed: (e as Error).message }
+    }
+  }
+  const serializationError = (message: string): ClientVerdict => ({
+    status: 'error',
+    error: { state: 'agent', code: 'AGENT_SERIALIZATION_FAILED', message: `Failed to serialize: ${message}`, recoverable: false },
+  })
+
+  const notFoundAsNull = <T>(p: Promise<T>): Promise<T | null> =>
+    p.catch((e: unknown) => {
+      if (ConnectError.from(e).code === Code.NotFound) return null
+      throw e
+    })
+
+  async function interceptBatch(batch: readonly Scent[]): Promise<ClientVerdict[]> {
+    const wire = batch.map(toWire)
+    const sendable = wire.flatMap((w) => ('failed' in w ? [] : [w]))
+    let verdicts: ClientVerdict[] = []
+    if (sendable.length > 0) {
+      if (options.streaming) {
+        async function* one() {
+          yield { scents: sendable }
+        }
+        for await (const res of service.interceptStream(one(), { timeoutMs })) verdicts.push(...res.verdicts.map(verdictFromWire))
+      } else {
+        const res = await Promise.all(sendable.map((scent) => service.intercept({ scent }, { timeoutMs })))
+        verdicts = res.map((r) => verdictFromWire(r.verdict))
+      }
+      if (verdicts.length !== sendable.length) throw new ConnectError('daemon answered a batch only in part', Code.DataLoss)
+    }
+    let i = 0
+    return wire.map((w) => ('failed' in w ? serializationError(w.failed) : (verdicts[i++] as ClientVerdict)))
+  }
+
+  return {
+    connect,
+
+    async intercept(scent) {
+      const wire = toWire(scent)
+      if ('failed' in wire) return serializationError(wire.failed)
+      try {
+        await connect()
+        const res = await service.intercept({ scent: wire }, { timeoutMs })
+        return verdictFromWire(res.verdict)
+      } catch (e) {
+        return failed(e)
+      }
+    },
+
+    async interceptMany(scents) {
+      const out: ClientVerdict[] = []
+      for (let i = 0; i < scents.length; i += BATCH) {
+        const batch = scents.slice(i, i + BATCH)
+        try {
+          await connect()
+          out.push(...(await interceptBatch(batch)))
+        } catch (e) {
+          out.push(...batch.map(() => failed(e)))
+        }
+      }
+      return out
+    },
+
+    async getEvidence(signature) {
+      const res = await notFoundAsNull(service.getEvidence({ signature }, { timeoutMs: callTimeoutMs }))
+      if (!res?.handle || !res.record) return null
+      return { handle: evidenceFromWire(res.handle), record: evidenceRecordFromWire(res.record) }
+    },
+
+    async listQuarantine() {
+      const all: EvidenceInfo[] = []
+      let pageToken = ''
+      do {
+        const res = await service.listQuarantine({ pageSize: 1000, pageToken }, { timeoutMs: callTimeoutMs })
+        all.push(...res.handles.map(evidenceFromWire))
+        pageToken = res.nextPageToken
+      } while (pageToken)
+      return all
+    },
+
+    async neutralize(signature) {
+      const res = await notFoundAsNull(service.neutralize({ signature }, { timeoutMs: callTimeoutMs }))
+      if (!res?.record) return null
+      return { record: auditRecordFromWire(res.record), treeSize: Number(res.treeSize) }
+    },
+
+    async getTreeHead() {
+      const res = await service.getTreeHead({}, { timeoutMs: callTimeoutMs })
+      if (!res.treeHead) throw new ConnectError('response without a tree head', Code.DataLoss)
+      return treeHeadFromWire(res.treeHead)
+    },
+
+    async getInclusionProof(leafIndex, treeSize = 0) {
+      const res = await service.getInclusionProof({ leafIndex: BigInt(leafIndex), treeSize: BigInt(treeSize) }, { timeoutMs: callTimeoutMs })
+      if (!res.proof) throw new ConnectError('response without a proof', Code.DataLoss)
+      return { proof: inclusionFromWire(res.proof), ...(res.record && { record: auditRecordFromWire(res.record) }) }
+    },
+
+    async getConsistencyProof(firstSize, secondSize = 0) {
+      const res = await service.getConsistencyProof({ firstSize: BigInt(firstSize), secondSize: BigInt(secondSize) }, { timeoutMs: callTimeoutMs })
+      if (!res.proof) throw new ConnectError('response without a proof', Code.DataLoss)
+      return consistencyFromWire(res.proof)
+    },
+
+    service,
+    admin,
+  }
+}

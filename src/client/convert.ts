@@ -1,0 +1,175 @@
+/**
+ * Wire messages → the engine's plain shapes, so answers from the daemon feed
+ * the verification kernel unchanged (field names as in createTracehound).
+ */
+
+import { fromJson, type JsonValue } from '@bufbuild/protobuf'
+import { ValueSchema } from '@bufbuild/protobuf/wkt'
+import type { AuditRecord, JsonSerializable, Scent, Severity } from '../core/types.js'
+import type { AuditRecord as WireAuditRecord, ConsistencyProof as WireConsistency, EvidenceRecord as WireEvidenceRecord, InclusionProof as WireInclusion, TreeHead as WireTreeHead } from '../gen/tracehound/v1/audit_pb.js'
+import type { EvidenceHandle as WireHandle, Verdict } from '../gen/tracehound/v1/verdict_pb.js'
+import { categoryToWire, severityFromWire, severityToWire } from './enums.js'
+
+/** Quarantined evidence as the daemon reports it: no bytes, no methods. */
+export interface EvidenceInfo {
+  signature: string
+  hash: string
+  size: number
+  captured: number
+  severity: Severity
+  disposed: boolean
+}
+
+export interface VerdictError {
+  state: string
+  code: string
+  message: string
+  context?: JsonValue
+  recoverable: boolean
+}
+
+/** v1's InterceptResult over the wire; `degraded` marks a verdict the daemon did not give. */
+export type ClientVerdict = (
+  | { status: 'clean' }
+  | { status: 'rate_limited'; retryAfter: number }
+  | { status: 'payload_too_large'; limit: number }
+  | { status: 'ignored'; signature: string }
+  | { status: 'quarantined'; handle: EvidenceInfo }
+  | { status: 'error'; error: VerdictError }
+) & { degraded?: { code: string; message: string } }
+
+export interface TreeHead {
+  treeSize: number
+  rootHash: string
+  timestamp: number
+  kid?: string
+  mac?: string
+}
+
+export interface EvidenceRecord {
+  signature: string
+  hash: string
+  size: number
+  severity: Severity
+  captured: number
+  kid?: string
+  mac?: string
+}
+
+export interface InclusionProof {
+  leafIndex: number
+  treeSize: number
+  leafHash: string
+  path: string[]
+}
+
+export interface ConsistencyProof {
+  firstSize: number
+  secondSize: number
+  path: string[]
+}
+
+const signed = (kid: string, mac: string) => (mac ? { kid, mac } : {})
+const severity = (s: number): Severity => severityFromWire(s) ?? 'low'
+
+/** Throws for what JSON cannot carry; fromJson alone lets NaN inside objects through. */
+function assertJson(v: unknown, path: string): void {
+  if (v === null || typeof v === 'string' || typeof v === 'boolean') return
+  if (typeof v === 'number') {
+    if (!Number.isFinite(v)) throw new TypeError(`${path} is ${v}`)
+  } else if (Array.isArray(v)) {
+    v.forEach((item, i) => assertJson(item, `${path}[${i}]`))
+  } else if (typeof v === 'object') {
+    for (const [k, item] of Object.entries(v)) assertJson(item, `${path}.${k}`)
+  } else {
+    throw new TypeError(`${path} is ${typeof v}`)
+  }
+}
+
+/** The wire form of a scent; throws TypeError for a payload JSON cannot carry. */
+export function scentToWire(s: Scent) {
+  assertJson(s.payload, 'payload')
+  return {
+    id: s.id,
+    payload: fromJson(ValueSchema, s.payload as JsonSerializable),
+    source: s.source,
+    timestampMs: BigInt(Math.trunc(s.timestamp)),
+    ...(s.threat && { threat: { category: categoryToWire(s.threat.category), severity: severityToWire(s.threat.severity) } }),
+  }
+}
+
+export const evidenceFromWire = (h: WireHandle): EvidenceInfo => ({
+  signature: h.signature,
+  hash: h.hash,
+  size: Number(h.size),
+  captured: Number(h.capturedMs),
+  severity: severity(h.severity),
+  disposed: h.disposed,
+})
+
+export function verdictFromWire(v: Verdict | undefined): ClientVerdict {
+  const o = v?.outcome
+  switch (o?.case) {
+    case 'clean':
+      return { status: 'clean' }
+    case 'rateLimited':
+      return { status: 'rate_limited', retryAfter: Number(o.value.retryAfterMs) }
+    case 'payloadTooLarge':
+      return { status: 'payload_too_large', limit: Number(o.value.limitBytes) }
+    case 'ignored':
+      return { status: 'ignored', signature: o.value.signature }
+    case 'quarantined':
+      return o.value.handle
+        ? { status: 'quarantined', handle: evidenceFromWire(o.value.handle) }
+        : unknownVerdict('quarantined verdict without a handle')
+    case 'error': {
+      const { state, code, message, recoverable, context } = o.value
+      return { status: 'error', error: { state, code, message, recoverable, ...(context && { context }) } }
+    }
+    default:
+      return unknownVerdict('verdict without an outcome')
+  }
+}
+
+const unknownVerdict = (message: string): ClientVerdict => ({
+  status: 'error',
+  error: { state: 'client', code: 'CLIENT_UNKNOWN_VERDICT', message, recoverable: false },
+})
+
+export const treeHeadFromWire = (h: WireTreeHead): TreeHead => ({
+  treeSize: Number(h.treeSize),
+  rootHash: h.rootHash,
+  timestamp: Number(h.timestampMs),
+  ...signed(h.kid, h.mac),
+})
+
+export const evidenceRecordFromWire = (r: WireEvidenceRecord): EvidenceRecord => ({
+  signature: r.signature,
+  hash: r.hash,
+  size: Number(r.size),
+  severity: severity(r.severity),
+  captured: Number(r.capturedMs),
+  ...signed(r.kid, r.mac),
+})
+
+export const inclusionFromWire = (p: WireInclusion): InclusionProof => ({
+  leafIndex: Number(p.leafIndex),
+  treeSize: Number(p.treeSize),
+  leafHash: p.leafHash,
+  path: p.path,
+})
+
+export const consistencyFromWire = (p: WireConsistency): ConsistencyProof => ({
+  firstSize: Number(p.firstSize),
+  secondSize: Number(p.secondSize),
+  path: p.path,
+})
+
+export const auditRecordFromWire = (r: WireAuditRecord): AuditRecord => ({
+  id: r.id,
+  type: r.type as AuditRecord['type'],
+  signature: r.signature,
+  timestamp: Number(r.timestampMs),
+  hash: r.hash,
+  previousHash: r.previousHash,
+})

@@ -1,0 +1,176 @@
+/**
+ * The daemon's engine: the core's public parts composed like createTracehound,
+ * so that a reload can swap limits and keys while the audit chain and the
+ * quarantined evidence live on (createTracehound has no way to carry them over).
+ */
+
+import {
+  Agent,
+  type AgentStats,
+  AuditChain,
+  type Clock,
+  type ConsistencyProof,
+  createIdSource,
+  DEFAULT_CONFIG,
+  type EvidenceRecord,
+  EvidenceFactory,
+  type InclusionProof,
+  type InterceptResult,
+  MacKeyring,
+  Quarantine,
+  type QuarantineConfig,
+  type RandomSource,
+  type RateLimitConfig,
+  RateLimiter,
+  type Scent,
+  systemClock,
+  systemRandom,
+  type TracehoundStats,
+  type TreeHead,
+} from '../core/index.js'
+import type { EvidenceContext } from '../core/evidence.js'
+import { nodeCrypto } from '../core/node-crypto.js'
+import type { DaemonConfig } from './config.js'
+
+export interface EngineSettings {
+  maxPayloadSize: number
+  quarantine: QuarantineConfig
+  rateLimit: RateLimitConfig
+  macKeys: { kid: string; key: string }[]
+  activeKid?: string
+}
+
+export function settingsFromConfig(c: DaemonConfig): EngineSettings {
+  const d = DEFAULT_CONFIG
+  const n = (v: bigint | undefined, fallback: number) => (v === undefined ? fallback : Number(v))
+  return {
+    maxPayloadSize: n(c.maxPayloadSize, d.maxPayloadSize),
+    quarantine: {
+      ...d.quarantine,
+      maxCount: n(c.quarantine?.maxCount, d.quarantine.maxCount),
+      maxBytes: n(c.quarantine?.maxBytes, d.quarantine.maxBytes),
+    },
+    rateLimit: {
+      windowMs: n(c.rateLimit?.windowMs, d.rateLimit.windowMs),
+      maxRequests: n(c.rateLimit?.maxRequests, d.rateLimit.maxRequests),
+      blockDurationMs: n(c.rateLimit?.blockDurationMs, d.rateLimit.blockDurationMs),
+    },
+    macKeys: c.macKeys.map(({ kid, key }) => ({ kid, key })),
+    ...(c.activeKid && { activeKid: c.activeKid }),
+  }
+}
+
+const sameLimits = <T extends object>(a: T, b: T) => (Object.keys(a) as (keyof T)[]).every((k) => a[k] === b[k])
+
+interface Parts {
+  settings: EngineSettings
+  quarantine: Quarantine
+  rateLimiter: RateLimiter
+  agent: Agent
+  keyring: MacKeyring
+}
+
+export class DaemonEngine {
+  readonly auditChain = new AuditChain({ crypto: nodeCrypto })
+  readonly #clock: Clock
+  readonly #context: EvidenceContext
+  readonly #factory: EvidenceFactory
+  /** Counters of agents retired by reloads, so stats stay cumulative. */
+  readonly #retired: AgentStats = {
+    totalIntercepts: 0,
+    cleanCount: 0,
+    rateLimitedCount: 0,
+    validationFailures: 0,
+    ignoredCount: 0,
+    quarantinedCount: 0,
+    errorCount: 0,
+  }
+  #parts: Parts
+
+  constructor(settings: EngineSettings, deps: { clock?: Clock; random?: RandomSource } = {}) {
+    this.#clock = deps.clock ?? systemClock
+    this.#context = { clock: this.#clock, newId: createIdSource(this.#clock, deps.random ?? systemRandom) }
+    this.#factory = new EvidenceFactory({ context: this.#context, crypto: nodeCrypto })
+    this.#parts = this.#build(settings, undefined)
+  }
+
+  get settings(): EngineSettings {
+    return this.#parts.settings
+  }
+
+  get quarantine(): Quarantine {
+    return this.#parts.quarantine
+  }
+
+  /**
+   * Builds every new part first (any invalid value throws, changing nothing),
+   * then swaps them in one synchronous step: no call sees a mix of old and new.
+   * Quarantine limits that shrink evict at once, with audit records.
+   */
+  reconfigure(settings: EngineSettings): void {
+    const previous = this.#parts
+    const next = this.#build(settings, previous)
+    for (const [k, v] of Object.entries(previous.agent.getStats()) as [keyof AgentStats, number][]) this.#retired[k] += v
+    this.#parts = next
+  }
+
+  #build(settings: EngineSettings, previous: Parts | undefined): Parts {
+    const keyring = new MacKeyring(settings.macKeys, nodeCrypto, settings.activeKid)
+    const rateLimiter =
+      previous && sameLimits(previous.settings.rateLimit, settings.rateLimit)
+        ? previous.rateLimiter
+        : new RateLimiter(settings.rateLimit, this.#clock)
+    const quarantine =
+      previous && sameLimits(previous.settings.quarantine, settings.quarantine)
+        ? previous.quarantine
+        : new Quarantine(settings.quarantine, this.auditChain, { context: this.#context })
+    const agent = new Agent({ maxPayloadSize: settings.maxPayloadSize }, quarantine, rateLimiter, this.#factory)
+    if (previous && quarantine !== previous.quarantine) {
+      // Re-insert in capture order of the old store; evictions are audited as usual.
+      for (const handle of previous.quarantine.list()) quarantine.insert(handle)
+    }
+    return { settings, quarantine, rateLimiter, agent, keyring }
+  }
+
+  intercept(scent: Scent): InterceptResult {
+    return this.#parts.agent.intercept(scent)
+  }
+
+  treeHead(): TreeHead {
+    const body = { treeSize: this.auditChain.treeSize, rootHash: this.auditChain.rootHash(), timestamp: this.#clock() }
+    return { ...body, ...this.#parts.keyring.sign(body) }
+  }
+
+  /** Throws RangeError for an index or size outside the current tree. */
+  inclusionProof(leafIndex: number, treeSize = this.auditChain.treeSize): InclusionProof {
+    const path = this.auditChain.inclusionProof(leafIndex, treeSize)
+    return { leafIndex, treeSize, leafHash: this.auditChain.leafHash(leafIndex), path }
+  }
+
+  /** Throws RangeError unless 1 <= firstSize <= secondSize <= tree size. */
+  consistencyProof(firstSize: number, secondSize = this.auditChain.treeSize): ConsistencyProof {
+    return { firstSize, secondSize, path: this.auditChain.consistencyProof(firstSize, secondSize) }
+  }
+
+  evidenceRecord(signature: string): EvidenceRecord | null {
+    const e = this.#parts.quarantine.get(signature)
+    if (!e) return null
+    const body = { signature: e.signature, hash: e.hash, size: e.size, severity: e.severity, captured: e.captured }
+    return { ...body, ...this.#parts.keyring.sign(body) }
+  }
+
+  stats(): TracehoundStats {
+    const { agent, quarantine, rateLimiter, keyring } = this.#parts
+    const current = agent.getStats()
+    const cumulative = Object.fromEntries(
+      Object.entries(current).map(([k, v]) => [k, v + this.#retired[k as keyof AgentStats]]),
+    ) as unknown as AgentStats
+    return {
+      agent: cumulative,
+      quarantine: quarantine.stats,
+      rateLimiter: rateLimiter.stats,
+      audit: { records: this.auditChain.length, treeSize: this.auditChain.treeSize },
+      mac: { enabled: keyring.enabled, ...(keyring.activeKeyId !== undefined && { activeKid: keyring.activeKeyId }) },
+    }
+  }
+}

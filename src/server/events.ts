@@ -1,0 +1,28 @@
+/** Fan-out of daemon events to AdminService.WatchEvents subscribers. */
+
+import { EventEmitter, on } from 'node:events'
+import type { MessageInitShape } from '@bufbuild/protobuf'
+import type { WatchEventsResponseSchema } from '../gen/tracehound/v1/admin_service_pb.js'
+
+type Response = MessageInitShape<typeof WatchEventsResponseSchema>
+export type DaemonEvent = NonNullable<Response['event']>
+
+export class EventBus {
+  readonly #emitter = new EventEmitter().setMaxListeners(0)
+
+  publish(event: DaemonEvent): void {
+    // Building the message costs a Date.now(); skip it when nobody listens.
+    if (this.#emitter.listenerCount('event') === 0) return
+    const response: Response = { timestampMs: BigInt(Date.now()), event }
+    this.#emitter.emit('event', response)
+  }
+
+  /** Yields events until the signal aborts; ends quietly then. */
+  async *subscribe(signal: AbortSignal): AsyncGenerator<Response> {
+    try {
+      for await (const [response] of on(this.#emitter, 'event', { signal })) yield response as Response
+    } catch (e) {
+      if (!signal.aborted) throw e
+    }
+  }
+}

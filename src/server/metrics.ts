@@ -1,0 +1,82 @@
+/** Prometheus metrics: verdict counts, RPC latency, reloads, engine gauges. */
+
+import { Code, ConnectError, type Interceptor } from '@connectrpc/connect'
+import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from 'prom-client'
+import type { InterceptResult, TracehoundStats } from '../core/index.js'
+
+export type Outcome = InterceptResult['status']
+const OUTCOMES: Outcome[] = ['clean', 'rate_limited', 'payload_too_large', 'ignored', 'quarantined', 'error']
+
+export interface Metrics {
+  registry: Registry
+  countVerdict(outcome: Outcome): void
+  countReload(result: 'ok' | 'rejected'): void
+  setGeneration(generation: number): void
+  /** Records unary RPC latency by method and status code. */
+  interceptor: Interceptor
+}
+
+export function createMetrics(stats: () => TracehoundStats): Metrics {
+  const registry = new Registry()
+  const registers = [registry]
+  collectDefaultMetrics({ register: registry })
+
+  const verdicts = new Counter({
+    name: 'tracehound_intercepts_total',
+    help: 'Intercepted scents by verdict outcome.',
+    labelNames: ['outcome'],
+    registers,
+  })
+  // Label children resolved once: the hot path then costs one increment.
+  const byOutcome = new Map(OUTCOMES.map((o) => [o, verdicts.labels(o)]))
+
+  const latency = new Histogram({
+    name: 'tracehound_rpc_duration_seconds',
+    help: 'Unary RPC handling time in the daemon, by method and code.',
+    labelNames: ['method', 'code'],
+    buckets: [0.000025, 0.00005, 0.0001, 0.00025, 0.0005, 0.001, 0.0025, 0.01, 0.05, 0.25, 1],
+    registers,
+  })
+  const reloads = new Counter({
+    name: 'tracehound_config_reloads_total',
+    help: 'Config reload attempts by result.',
+    labelNames: ['result'],
+    registers,
+  })
+  const generation = new Gauge({ name: 'tracehound_config_generation', help: 'Generation of the config in force.', registers })
+  const gauge = (name: string, help: string, read: (s: TracehoundStats) => number) =>
+    new Gauge({
+      name,
+      help,
+      registers,
+      collect() {
+        this.set(read(stats()))
+      },
+    })
+  gauge('tracehound_quarantine_items', 'Evidence items held in quarantine.', (s) => s.quarantine.count)
+  gauge('tracehound_quarantine_bytes', 'Evidence bytes held in quarantine.', (s) => s.quarantine.bytes)
+  gauge('tracehound_audit_tree_size', 'Records in the audit Merkle tree.', (s) => s.audit.treeSize)
+  gauge('tracehound_rate_limited_sources', 'Sources currently blocked by the rate limiter.', (s) => s.rateLimiter.blocked)
+
+  const interceptor: Interceptor = (next) => async (req) => {
+    if (req.stream) return next(req)
+    const start = process.hrtime.bigint()
+    let code = 'ok'
+    try {
+      return await next(req)
+    } catch (e) {
+      code = Code[ConnectError.from(e).code] ?? 'unknown'
+      throw e
+    } finally {
+      latency.observe({ method: req.method.name, code }, Number(process.hrtime.bigint() - start) / 1e9)
+    }
+  }
+
+  return {
+    registry,
+    countVerdict: (o) => byOutcome.get(o)?.inc(),
+    countReload: (result) => reloads.inc({ result }),
+    setGeneration: (g) => generation.set(g),
+    interceptor,
+  }
+}

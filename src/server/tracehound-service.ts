@@ -1,0 +1,152 @@
+/** TracehoundService: the engine over RPC. */
+
+import type { MessageInitShape } from '@bufbuild/protobuf'
+import { Code, ConnectError, type ServiceImpl } from '@connectrpc/connect'
+import type { Scent as WireScent } from '../gen/tracehound/v1/scent_pb.js'
+import { TracehoundService } from '../gen/tracehound/v1/tracehound_service_pb.js'
+import type { VerdictSchema } from '../gen/tracehound/v1/verdict_pb.js'
+import { severityToWire } from '../client/enums.js'
+import { majorOf, SCHEMA_VERSION } from '../client/version.js'
+import type { DaemonEngine } from './engine.js'
+import type { EventBus } from './events.js'
+import type { Metrics } from './metrics.js'
+import { auditRecordToWire, handleToWire, i64, scentFromWire, u64, verdictToWire } from './wire.js'
+
+export interface ServiceDeps {
+  engine: DaemonEngine
+  events: EventBus
+  metrics: Metrics
+  serverVersion: string
+}
+
+const DEFAULT_PAGE_SIZE = 100
+
+/** Proof arguments outside the tree are the caller's mistake, not the daemon's. */
+function proofCall<T>(f: () => T): T {
+  try {
+    return f()
+  } catch (e) {
+    if (e instanceof RangeError) throw new ConnectError(e.message, Code.OutOfRange)
+    throw e
+  }
+}
+
+export function tracehoundService(deps: ServiceDeps): ServiceImpl<typeof TracehoundService> {
+  const { engine, events, metrics } = deps
+
+  const judge = (s: WireScent): MessageInitShape<typeof VerdictSchema> => {
+    const scent = scentFromWire(s)
+    const result = engine.intercept(scent)
+    metrics.countVerdict(result.status)
+    if (result.status === 'quarantined') {
+      events.publish({ case: 'evidenceQuarantined', value: { handle: handleToWire(result.handle), source: scent.source } })
+    }
+    return verdictToWire(result)
+  }
+
+  return {
+    handshake(req) {
+      if (majorOf(req.schemaVersion) !== majorOf(SCHEMA_VERSION)) {
+        throw new ConnectError(
+          `schema version mismatch: client ${req.schemaVersion}, server ${SCHEMA_VERSION} (major versions differ)`,
+          Code.FailedPrecondition,
+        )
+      }
+      const features = ['intercept-stream', 'admin', 'health']
+      if (engine.stats().mac.enabled) features.push('mac')
+      return {
+        serverName: 'tracehoundd',
+        serverVersion: deps.serverVersion,
+        schemaVersion: SCHEMA_VERSION,
+        compatible: true,
+        features,
+      }
+    },
+
+    intercept(req) {
+      // protovalidate has checked that the scent is present.
+      return { verdict: judge(req.scent as WireScent) }
+    },
+
+    async *interceptStream(requests) {
+      // Each batch is judged synchronously, so a reload never splits one.
+      for await (const req of requests) yield { verdicts: req.scents.map(judge) }
+    },
+
+    getEvidence(req) {
+      const handle = engine.quarantine.get(req.signature)
+      const record = engine.evidenceRecord(req.signature)
+      if (!handle || !record) throw new ConnectError(`no quarantined evidence ${req.signature}`, Code.NotFound)
+      return {
+        handle: handleToWire(handle),
+        record: {
+          signature: record.signature,
+          hash: record.hash,
+          size: u64(record.size),
+          severity: severityToWire(record.severity),
+          capturedMs: i64(record.captured),
+          kid: record.kid ?? '',
+          mac: record.mac ?? '',
+        },
+      }
+    },
+
+    listQuarantine(req) {
+      const offset = req.pageToken === '' ? 0 : Number(req.pageToken)
+      if (!Number.isSafeInteger(offset) || offset < 0) throw new ConnectError('invalid page_token', Code.InvalidArgument)
+      const size = req.pageSize || DEFAULT_PAGE_SIZE
+      const all = engine.quarantine.list()
+      const end = offset + size
+      return {
+        handles: all.slice(offset, end).map(handleToWire),
+        nextPageToken: end < all.length ? String(end) : '',
+      }
+    },
+
+    neutralize(req) {
+      if (!engine.quarantine.neutralize(req.signature)) {
+        throw new ConnectError(`no quarantined evidence ${req.signature}`, Code.NotFound)
+      }
+      const record = engine.auditChain.export().at(-1)
+      if (!record) throw new ConnectError('neutralization left no audit record', Code.Internal)
+      const wire = auditRecordToWire(record)
+      events.publish({ case: 'evidenceNeutralized', value: { record: wire } })
+      return { record: wire, treeSize: u64(engine.auditChain.treeSize) }
+    },
+
+    getTreeHead() {
+      const h = engine.treeHead()
+      return {
+        treeHead: { treeSize: u64(h.treeSize), rootHash: h.rootHash, timestampMs: i64(h.timestamp), kid: h.kid ?? '', mac: h.mac ?? '' },
+      }
+    },
+
+    getInclusionProof(req) {
+      const size = req.treeSize === 0n ? undefined : Number(req.treeSize)
+      const p = proofCall(() => engine.inclusionProof(Number(req.leafIndex), size))
+      const record = engine.auditChain.export()[p.leafIndex]
+      return {
+        proof: { leafIndex: u64(p.leafIndex), treeSize: u64(p.treeSize), leafHash: p.leafHash, path: p.path },
+        ...(record && { record: auditRecordToWire(record) }),
+      }
+    },
+
+    getConsistencyProof(req) {
+      const second = req.secondSize === 0n ? undefined : Number(req.secondSize)
+      const p = proofCall(() => engine.consistencyProof(Number(req.firstSize), second))
+      return { proof: { firstSize: u64(p.firstSize), secondSize: u64(p.secondSize), path: p.path } }
+    },
+
+    getStats() {
+      const s = engine.stats()
+      const counts = <T extends object>(o: T) =>
+        Object.fromEntries(Object.entries(o).map(([k, v]) => [k, u64(v as number)])) as { [K in keyof T]: bigint }
+      return {
+        agent: counts(s.agent),
+        quarantine: { count: u64(s.quarantine.count), bytes: u64(s.quarantine.bytes), bySeverity: counts(s.quarantine.bySeverity) },
+        rateLimiter: counts(s.rateLimiter),
+        audit: counts(s.audit),
+      }
+    },
+  }
+}
