@@ -5,12 +5,15 @@ export interface Note {
   description: string
 }
 
-export interface VectorTest {
-  tcId: number
+export interface TestDraft {
   comment: string
   flags: string[]
   result: 'valid' | 'invalid'
   [field: string]: unknown
+}
+
+export interface VectorTest extends TestDraft {
+  tcId: number
 }
 
 export interface VectorGroup {
@@ -28,12 +31,15 @@ export interface VectorFile {
   testGroups: VectorGroup[]
 }
 
-export type TestDraft = Omit<VectorTest, 'tcId'>
-export type GroupDraft = Omit<VectorGroup, 'tests'> & { tests: TestDraft[] }
+export interface GroupDraft {
+  type: string
+  tests: TestDraft[]
+  [field: string]: unknown
+}
 
 export function vectorFile(suite: string, header: string[], notes: Record<string, Note>, groups: GroupDraft[]): VectorFile {
   let tcId = 0
-  const testGroups = groups.map((g) => ({ ...g, tests: g.tests.map((t) => ({ tcId: ++tcId, ...t })) }))
+  const testGroups: VectorGroup[] = groups.map((g) => ({ ...g, tests: g.tests.map((t) => ({ tcId: ++tcId, ...t })) }))
   for (const g of testGroups) {
     for (const t of g.tests) {
       for (const flag of t.flags) if (!(flag in notes)) throw new Error(`${suite} tcId ${t.tcId}: flag ${flag} has no note`)
