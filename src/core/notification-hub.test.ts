@@ -139,6 +139,16 @@ describe('NotificationHub', () => {
       activeCallbacks: 2,
       activeSubscribers: 1,
       activeWebhooks: 1,
+      droppedEvents: 0,
     })
+  })
+
+  it('bounds what a subscriber that does not read can hold, dropping the oldest', async () => {
+    const hub = new NotificationHub({ subscriberBufferSize: 2 })
+    const iterator = hub.subscribe()[Symbol.asyncIterator]()
+    for (const n of [1, 2, 3, 4]) hub.emit('threat.detected', n)
+    expect(hub.stats.droppedEvents).toBe(2)
+    expect((await iterator.next()).value.payload).toBe(3)
+    expect((await iterator.next()).value.payload).toBe(4)
   })
 })

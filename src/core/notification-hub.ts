@@ -89,6 +89,8 @@ export interface NotificationEmitterStats {
   activeCallbacks: number
   activeSubscribers: number
   activeWebhooks: number
+  /** Events a slow subscriber lost because its buffer was full (oldest first). Not in v1. */
+  droppedEvents: number
 }
 
 export interface INotificationEmitter {
@@ -108,6 +110,8 @@ export interface NotificationHubOptions {
   clock?: Clock
   /** Without one, registerWebhook is refused rather than silently dropping events. */
   webhookTransport?: WebhookTransport
+  /** Events buffered per subscriber that is not reading; beyond it the oldest are dropped. Default 10 000. */
+  subscriberBufferSize?: number
 }
 
 interface Subscriber {
@@ -128,10 +132,13 @@ export class NotificationHub implements INotificationEmitter {
   private totalEmitted = 0
   private eventCount = 0
   private webhookCount = 0
+  private droppedEvents = 0
+  private readonly bufferSize: number
 
   constructor(options: NotificationHubOptions = {}) {
     this.clock = options.clock ?? systemClock
     this.transport = options.webhookTransport
+    this.bufferSize = Math.max(1, options.subscriberBufferSize ?? 10_000)
   }
 
   on<T = unknown>(event: EventType, callback: EventCallback<T>): void {
@@ -148,6 +155,8 @@ export class NotificationHub implements INotificationEmitter {
     const queue: TracehoundEvent[] = []
     let waiting: ((r: IteratorResult<TracehoundEvent>) => void) | null = null
     let closed = false
+    const bufferSize = this.bufferSize
+    const countDrop = () => void this.droppedEvents++
     const subscriber: Subscriber = {
       events: events && events.length > 0 ? [...events] : null,
       push(event) {
@@ -156,6 +165,11 @@ export class NotificationHub implements INotificationEmitter {
           waiting = null
           resolve({ value: event, done: false })
         } else {
+          // A consumer that stopped reading must not grow memory without bound under attack.
+          if (queue.length >= bufferSize) {
+            queue.shift()
+            countDrop()
+          }
           queue.push(event)
         }
       },
@@ -238,6 +252,7 @@ export class NotificationHub implements INotificationEmitter {
       activeCallbacks,
       activeSubscribers: this.subscribers.size,
       activeWebhooks: this.webhooks.size,
+      droppedEvents: this.droppedEvents,
     }
   }
 }
