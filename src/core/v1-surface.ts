@@ -76,3 +76,6 @@ export type { EncodedPayload } from './encoded-payload.js'
 export { ENVELOPE_VERSION, HEADER_SIZE, packEnvelope, unpackEnvelope } from './thcs-envelope.js'
 export type { ColdStorageTarget, EvacuationOutcome } from './evacuation.js'
 export type { InterceptObserverFn } from './agent.js'
+// For hosts that compose the engine themselves (the daemon): the same wiring createTracehound uses.
+export { createInterceptObserver, reportPanics } from './intercept-observer.js'
+export type { InterceptObserver, InterceptObserverDeps } from './intercept-observer.js'
