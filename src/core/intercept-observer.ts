@@ -1,5 +1,5 @@
 /**
- * Connects the engine to its observers (DESIGN issue 10): after every
+ * Connects the engine to its observers (issue 10): after every
  * intercept and every capacity eviction it tells the watcher, the security
  * state, the fail-safe and the notification emitter. It never changes a
  * verdict, never throws into the request path, and builds an event payload
@@ -7,7 +7,14 @@
  */
 
 import type { FailSafe, PanicLevel } from './fail-safe.js'
-import type { INotificationEmitter } from './notification-hub.js'
+import type {
+  EvidenceEvictedPayload,
+  EvidenceQuarantinedPayload,
+  INotificationEmitter,
+  RateLimitExceededPayload,
+  SystemPanicPayload,
+  ThreatDetectedPayload,
+} from './notification-hub.js'
 import type { ISecurityState } from './security-state.js'
 import type { InterceptResult, NeutralizationRecord, Scent } from './types.js'
 import type { IWatcher } from './watcher.js'
@@ -52,7 +59,7 @@ export function createInterceptObserver(deps: InterceptObserverDeps): InterceptO
     watcher.recordThreat(threat.category, threat.severity)
     securityState.recordThreat(threat.category, threat.severity)
     if (notifications.hasListeners('threat.detected')) {
-      notifications.emit('threat.detected', {
+      notifications.emit<ThreatDetectedPayload>('threat.detected', {
         scentId: scent.id,
         category: threat.category,
         severity: threat.severity,
@@ -68,7 +75,7 @@ export function createInterceptObserver(deps: InterceptObserverDeps): InterceptO
       case 'rate_limited':
         securityState.recordRateLimit(scent.source, true)
         if (notifications.hasListeners('rate_limit.exceeded')) {
-          notifications.emit('rate_limit.exceeded', { source: scent.source, retryAfterMs: result.retryAfter })
+          notifications.emit<RateLimitExceededPayload>('rate_limit.exceeded', { source: scent.source, retryAfterMs: result.retryAfter })
         }
         return
       case 'quarantined': {
@@ -78,7 +85,7 @@ export function createInterceptObserver(deps: InterceptObserverDeps): InterceptO
         const severity = scent.threat!.severity
         securityState.recordEvidence(signature, size, severity)
         if (notifications.hasListeners('evidence.quarantined')) {
-          notifications.emit('evidence.quarantined', { signature, severity, sizeBytes: size })
+          notifications.emit<EvidenceQuarantinedPayload>('evidence.quarantined', { signature, severity, sizeBytes: size })
         }
         capacityChanged()
         return
@@ -101,7 +108,7 @@ export function createInterceptObserver(deps: InterceptObserverDeps): InterceptO
       try {
         securityState.recordEviction(record.signature, 'capacity')
         if (notifications.hasListeners('evidence.evicted')) {
-          notifications.emit('evidence.evicted', { signature: record.signature, reason: 'capacity' })
+          notifications.emit<EvidenceEvictedPayload>('evidence.evicted', { signature: record.signature, reason: 'capacity' })
         }
       } catch {
         // As above.
@@ -116,7 +123,7 @@ export function reportPanics(failSafe: FailSafe, securityState: ISecurityState, 
     const level = event.level === 'emergency' ? 'fatal' : event.level
     securityState.recordPanic(level, event.reason)
     if (notifications.hasListeners('system.panic')) {
-      notifications.emit('system.panic', { level, reason: event.reason, context: event.context })
+      notifications.emit<SystemPanicPayload>('system.panic', { level, reason: event.reason, context: event.context })
     }
   })
 }
