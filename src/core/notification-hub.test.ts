@@ -62,6 +62,19 @@ describe('NotificationHub', () => {
     expect(hub.stats.activeSubscribers).toBe(0)
   })
 
+  it('serves concurrent next() calls in order, and return() ends all of them', async () => {
+    const hub = new NotificationHub()
+    const iterator = hub.subscribe()[Symbol.asyncIterator]()
+    const first = iterator.next()
+    const second = iterator.next()
+    const third = iterator.next()
+    hub.emit('threat.detected', 'a')
+    hub.emit('threat.detected', 'b')
+    expect([(await first).value.payload, (await second).value.payload]).toEqual(['a', 'b'])
+    await iterator.return!()
+    expect(await third).toEqual({ value: undefined, done: true })
+  })
+
   it('works with for await and break', async () => {
     const hub = new NotificationHub()
     hub.emit('threat.detected', 'before subscribing: not seen')

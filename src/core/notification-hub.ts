@@ -7,6 +7,7 @@
 
 import { TracehoundConfigError } from './errors.js'
 import { type Clock, systemClock } from './clock.js'
+import { EventSubscription } from './event-subscription.js'
 
 export type EventType =
   | 'threat.detected'
@@ -114,17 +115,12 @@ export interface NotificationHubOptions {
   subscriberBufferSize?: number
 }
 
-interface Subscriber {
-  events: readonly EventType[] | null
-  push(event: TracehoundEvent): void
-}
-
 const wants = (filter: readonly EventType[] | null | undefined, type: EventType) =>
   !filter || filter.length === 0 || filter.includes(type)
 
 export class NotificationHub implements INotificationEmitter {
   private readonly callbacks = new Map<EventType, Set<EventCallback>>()
-  private readonly subscribers = new Set<Subscriber>()
+  private readonly subscribers = new Set<EventSubscription>()
   private readonly webhooks = new Map<string, WebhookConfig>()
   private readonly byType = new Map<EventType, number>()
   private readonly clock: Clock
@@ -152,50 +148,14 @@ export class NotificationHub implements INotificationEmitter {
   }
 
   subscribe(events?: EventType[]): AsyncIterable<TracehoundEvent> {
-    const queue: TracehoundEvent[] = []
-    let waiting: ((r: IteratorResult<TracehoundEvent>) => void) | null = null
-    let closed = false
-    const bufferSize = this.bufferSize
-    const countDrop = () => void this.droppedEvents++
-    const subscriber: Subscriber = {
-      events: events && events.length > 0 ? [...events] : null,
-      push(event) {
-        if (waiting) {
-          const resolve = waiting
-          waiting = null
-          resolve({ value: event, done: false })
-        } else {
-          // A consumer that stopped reading must not grow memory without bound under attack.
-          if (queue.length >= bufferSize) {
-            queue.shift()
-            countDrop()
-          }
-          queue.push(event)
-        }
-      },
-    }
-    this.subscribers.add(subscriber)
-    const close = (): IteratorResult<TracehoundEvent> => {
-      closed = true
-      this.subscribers.delete(subscriber)
-      queue.length = 0
-      const resolve = waiting
-      waiting = null
-      resolve?.({ value: undefined, done: true })
-      return { value: undefined, done: true }
-    }
-    const iterator: AsyncIterator<TracehoundEvent> = {
-      next: () => {
-        if (closed) return Promise.resolve({ value: undefined, done: true })
-        const queued = queue.shift()
-        if (queued) return Promise.resolve({ value: queued, done: false })
-        return new Promise((resolve) => {
-          waiting = resolve
-        })
-      },
-      return: () => Promise.resolve(close()),
-    }
-    return { [Symbol.asyncIterator]: () => iterator }
+    const subscription = new EventSubscription(
+      events,
+      this.bufferSize,
+      () => void this.droppedEvents++,
+      (closed) => this.subscribers.delete(closed),
+    )
+    this.subscribers.add(subscription)
+    return { [Symbol.asyncIterator]: () => subscription }
   }
 
   registerWebhook(config: WebhookConfig): string {
@@ -213,7 +173,7 @@ export class NotificationHub implements INotificationEmitter {
 
   hasListeners(type: EventType): boolean {
     if ((this.callbacks.get(type)?.size ?? 0) > 0) return true
-    for (const sub of this.subscribers) if (wants(sub.events, type)) return true
+    for (const sub of this.subscribers) if (sub.wants(type)) return true
     for (const hook of this.webhooks.values()) if (wants(hook.events, type)) return true
     return false
   }
@@ -230,7 +190,7 @@ export class NotificationHub implements INotificationEmitter {
         // A consumer's bug must not reach the producer (often the request path).
       }
     }
-    for (const sub of this.subscribers) if (wants(sub.events, type)) sub.push(event)
+    for (const sub of this.subscribers) if (sub.wants(type)) sub.push(event)
     if (this.transport) {
       for (const hook of this.webhooks.values()) {
         if (!wants(hook.events, type)) continue
