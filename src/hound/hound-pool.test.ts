@@ -134,7 +134,9 @@ describe('HoundPool', () => {
       },
     }
     h.pool.activate(disposed)
+    expect(() => h.pool.activate(null as never)).not.toThrow()
     expect(h.results.map((r) => r.error)).toEqual(['EAGAIN', 'evidence_unavailable'])
+    expect(h.pool.stats.totalErrors).toBe(3)
     expect(h.pool.stats.activeProcesses).toBe(0)
   })
 

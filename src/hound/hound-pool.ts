@@ -110,9 +110,13 @@ export class HoundPool implements IHoundPool {
 
   activate(evidence: HoundEvidence): void {
     this.activations++
-    const slot = this.slots.find((s) => !s.job)
-    if (slot) this.assign(slot, evidence)
-    else this.exhausted(evidence)
+    try {
+      const slot = this.slots.find((s) => !s.job)
+      if (slot) this.assign(slot, evidence)
+      else this.exhausted(evidence)
+    } catch {
+      this.errors++ // not even a signature to report against (a malformed argument)
+    }
   }
 
   terminate(signature: string): void {
