@@ -34,6 +34,7 @@ const program = new Command('tracehoundd')
   .addOption(new Option('--log-level <level>', 'pino level').choices(['trace', 'debug', 'info', 'warn', 'error', 'fatal', 'silent']).default('info'))
   .addOption(new Option('--max-message-bytes <n>', 'largest request message').argParser(positiveInt).default(16 * 1024 * 1024))
   .option('--no-watch', 'do not reload when the config file changes')
+  .option('--conformance', 'serve ConformanceService (manual clock, seeded ids, resettable): for conformance runs only')
 
 interface Flags {
   config?: string
@@ -47,6 +48,7 @@ interface Flags {
   logLevel: string
   maxMessageBytes: number
   watch: boolean
+  conformance?: boolean
 }
 
 function daemonOptions(f: Flags): DaemonOptions {
@@ -55,6 +57,7 @@ function daemonOptions(f: Flags): DaemonOptions {
     logLevel: f.logLevel,
     readMaxBytes: f.maxMessageBytes,
     watchConfig: f.watch,
+    conformance: Boolean(f.conformance),
     ...(f.config !== undefined && { configPath: f.config }),
     ...(f.socket !== false && { socketPath: f.socket }),
   }
@@ -76,15 +79,16 @@ function daemonOptions(f: Flags): DaemonOptions {
 
 async function main() {
   const flags = program.parse().opts<Flags>()
-  const daemon = await startDaemon(daemonOptions(flags))
-  const { log } = daemon
+  const starting = startDaemon(daemonOptions(flags))
+  // Handlers go in before the daemon reports "listening", so no signal finds the default action.
+  const stop = () => void starting.then((d) => d.close()).then(() => process.exit(0))
+  process.once('SIGTERM', stop)
+  process.once('SIGINT', stop)
+  process.on('SIGHUP', () => void starting.then((d) => d.reloader.reload('signal')).catch(() => undefined))
+  const { log } = await starting
   // A client must never be able to take the daemon down; a bug is logged, not fatal.
   process.on('uncaughtException', (err) => log.fatal({ err }, 'uncaught exception; still serving'))
   process.on('unhandledRejection', (err) => log.error({ err }, 'unhandled rejection; still serving'))
-  process.on('SIGHUP', () => void daemon.reloader.reload('signal').catch(() => undefined))
-  const stop = () => void daemon.close().then(() => process.exit(0))
-  process.once('SIGTERM', stop)
-  process.once('SIGINT', stop)
 }
 
 main().catch((e: Error) => {

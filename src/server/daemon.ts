@@ -7,9 +7,11 @@ import type { Clock, RandomSource } from '../core/index.js'
 import { Health } from '../gen/grpc/health/v1/health_pb.js'
 import { AdminService } from '../gen/tracehound/v1/admin_service_pb.js'
 import { TracehoundService } from '../gen/tracehound/v1/tracehound_service_pb.js'
+import { ConformanceService } from '../gen/tracehound/conformance/v1/conformance_service_pb.js'
 import { adminService } from './admin-service.js'
 import { bearerAuth } from './auth.js'
 import { loadConfig, redactedJson } from './config.js'
+import { ConformanceDeterminism, conformanceService } from './conformance-service.js'
 import { DaemonEngine, settingsFromConfig } from './engine.js'
 import { EventBus } from './events.js'
 import { healthService, HealthState } from './health-service.js'
@@ -46,6 +48,8 @@ export interface DaemonOptions {
   env?: NodeJS.ProcessEnv
   clock?: Clock
   random?: RandomSource
+  /** Serve ConformanceService: a manual clock and seeded ids, reset per test. Never in production. */
+  conformance?: boolean
 }
 
 export interface Daemon {
@@ -63,10 +67,13 @@ export async function startDaemon(o: DaemonOptions): Promise<Daemon> {
   const log = pino({ name: 'tracehoundd', level: logLevel }, o.logDestination)
   const env = o.env ?? process.env
   const initial = await loadConfig(o.configPath, env)
+  const determinism = o.conformance ? new ConformanceDeterminism() : undefined
   const engine = new DaemonEngine(settingsFromConfig(initial.config), {
     ...(o.clock && { clock: o.clock }),
     ...(o.random && { random: o.random }),
+    ...(determinism && { clock: determinism.clock.now, random: determinism.random }),
   })
+  if (determinism) log.warn('conformance mode: manual clock, seeded ids, ConformanceService.Reset discards all state')
   const events = new EventBus()
   const metrics = createMetrics(() => engine.stats())
   const reloader = new Reloader(initial, o.configPath, { engine, log, events, metrics, env, baseLogLevel: logLevel })
@@ -77,6 +84,7 @@ export async function startDaemon(o: DaemonOptions): Promise<Daemon> {
     router.service(TracehoundService, tracehoundService({ engine, events, metrics, serverVersion: SERVER_VERSION }))
     router.service(AdminService, adminService(reloader, events, shutdown.signal))
     router.service(Health, healthService(health, shutdown.signal))
+    router.service(ConformanceService, conformanceService(engine, determinism))
   }
   const validate = createValidateInterceptor()
   const handler = (token: string | undefined, auth: Interceptor[]) =>

@@ -71,7 +71,7 @@ interface Parts {
 }
 
 export class DaemonEngine {
-  readonly auditChain = new AuditChain({ crypto: nodeCrypto })
+  #auditChain = new AuditChain({ crypto: nodeCrypto })
   readonly #clock: Clock
   readonly #context: EvidenceContext
   readonly #factory: EvidenceFactory
@@ -94,6 +94,21 @@ export class DaemonEngine {
     this.#parts = this.#build(settings, undefined)
   }
 
+  get auditChain(): AuditChain {
+    return this.#auditChain
+  }
+
+  /**
+   * Conformance mode only: discards every piece of state (evidence, audit chain, counters) and
+   * starts over with `settings`. The caller resets the clock and random source it injected.
+   */
+  reset(settings: EngineSettings): void {
+    const parts = this.#build(settings, undefined, new AuditChain({ crypto: nodeCrypto }))
+    this.#auditChain = parts.auditChain
+    for (const k of Object.keys(this.#retired) as (keyof AgentStats)[]) this.#retired[k] = 0
+    this.#parts = parts
+  }
+
   get settings(): EngineSettings {
     return this.#parts.settings
   }
@@ -114,7 +129,7 @@ export class DaemonEngine {
     this.#parts = next
   }
 
-  #build(settings: EngineSettings, previous: Parts | undefined): Parts {
+  #build(settings: EngineSettings, previous: Parts | undefined, auditChain = this.#auditChain): Parts & { auditChain: AuditChain } {
     const keyring = new MacKeyring(settings.macKeys, nodeCrypto, settings.activeKid)
     const rateLimiter =
       previous && sameLimits(previous.settings.rateLimit, settings.rateLimit)
@@ -123,13 +138,13 @@ export class DaemonEngine {
     const quarantine =
       previous && sameLimits(previous.settings.quarantine, settings.quarantine)
         ? previous.quarantine
-        : new Quarantine(settings.quarantine, this.auditChain, { context: this.#context })
+        : new Quarantine(settings.quarantine, auditChain, { context: this.#context })
     const agent = new Agent({ maxPayloadSize: settings.maxPayloadSize }, quarantine, rateLimiter, this.#factory)
     if (previous && quarantine !== previous.quarantine) {
       // Re-insert in capture order of the old store; evictions are audited as usual.
       for (const handle of previous.quarantine.list()) quarantine.insert(handle)
     }
-    return { settings, quarantine, rateLimiter, agent, keyring }
+    return { settings, quarantine, rateLimiter, agent, keyring, auditChain }
   }
 
   intercept(scent: Scent): InterceptResult {
