@@ -32,4 +32,10 @@ export const implementations: Implementation[] = [
     needsDaemon: false,
     detect: () => null,
   },
+  {
+    name: 'ts-client',
+    command: [tsx, 'conformance/runners/ts-client/run.ts'],
+    needsDaemon: true,
+    detect: () => null,
+  },
 ]

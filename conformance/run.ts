@@ -5,8 +5,11 @@
  * Usage: tsx conformance/run.ts [--vectors DIR] [--only NAME] [--known DIR]
  */
 
-import { spawn } from 'node:child_process'
-import { existsSync, readFileSync } from 'node:fs'
+import { type ChildProcess, spawn } from 'node:child_process'
+import { existsSync, mkdtempSync, readFileSync } from 'node:fs'
+import { connect } from 'node:net'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { type Implementation, implementations } from './implementations.js'
 
@@ -51,10 +54,10 @@ function run(impl: Implementation, env: NodeJS.ProcessEnv): Promise<{ lines: str
   })
 }
 
-async function evaluate(impl: Implementation): Promise<Row> {
+async function evaluate(impl: Implementation, env: NodeJS.ProcessEnv): Promise<Row> {
   const why = impl.detect()
   if (why) return { name: impl.name, skipped: why, unexpected: [], fixed: [] }
-  const { lines, code, stderr } = await run(impl, {})
+  const { lines, code, stderr } = await run(impl, impl.needsDaemon ? env : {})
   const known = knownFailures(impl.name)
   const counts = Object.fromEntries(SUITES.map((s) => [s, { passed: 0, total: 0 }]))
   const row: Row = { name: impl.name, counts, unexpected: [], fixed: [] }
@@ -81,8 +84,35 @@ function table(rows: Row[]): string {
   return [line(header), '|' + widths.map((w) => '-'.repeat(w + 2)).join('|') + '|', ...cells.map(line)].join('\n')
 }
 
+/** tracehoundd --conformance on a fresh socket; resolves once the socket accepts connections. */
+async function startConformanceDaemon(): Promise<{ address: string; child: ChildProcess }> {
+  const socket = join(mkdtempSync(join(tmpdir(), 'th-conformance-')), 'th.sock')
+  const child = spawn(
+    `${root}node_modules/.bin/tsx`,
+    ['src/cli/tracehoundd.ts', '--conformance', '--socket', socket, '--no-watch', '--log-level', 'warn'],
+    { cwd: root, stdio: ['ignore', 'ignore', 'inherit'] },
+  )
+  const deadline = Date.now() + 30_000
+  for (;;) {
+    if (child.exitCode !== null) throw new Error(`tracehoundd --conformance exited with ${child.exitCode}`)
+    const up = await new Promise<boolean>((resolve) => {
+      const c = connect(socket, () => (c.end(), resolve(true)))
+      c.on('error', () => resolve(false))
+    })
+    if (up) return { address: `unix://${socket}`, child }
+    if (Date.now() > deadline) throw new Error('tracehoundd --conformance did not start within 30 s')
+    await new Promise((r) => setTimeout(r, 100))
+  }
+}
+
+const selected = implementations.filter((i) => !only || i.name === only)
+const daemon = selected.some((i) => i.needsDaemon && i.detect() === null) ? await startConformanceDaemon() : undefined
 const rows: Row[] = []
-for (const impl of implementations.filter((i) => !only || i.name === only)) rows.push(await evaluate(impl))
+try {
+  for (const impl of selected) rows.push(await evaluate(impl, daemon ? { TRACEHOUND_CONFORMANCE_ADDRESS: daemon.address } : {}))
+} finally {
+  daemon?.child.kill('SIGTERM')
+}
 
 console.log(table(rows))
 let passed = 0

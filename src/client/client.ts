@@ -66,10 +66,13 @@ export function bearerInterceptor(token: string): Interceptor {
   }
 }
 
-/** `streaming` false for transports without bidi streams (browsers): interceptMany then fans out unary calls. */
+/**
+ * `streaming` false for transports without bidi streams (browsers): interceptMany then fans out unary calls.
+ * `binary` false for JSON encodings, which cannot carry NaN or Infinity in a payload.
+ */
 export function createTracehoundClientFromTransport(
   transport: Transport,
-  options: ClientOptions & { streaming: boolean },
+  options: ClientOptions & { streaming: boolean; binary: boolean },
 ): TracehoundClient {
   const service = createClient(TracehoundService, transport)
   const admin = createClient(AdminService, transport)
@@ -107,10 +110,10 @@ export function createTracehoundClientFromTransport(
   /** A payload JSON cannot carry is the caller's error, reported as the embedded engine does. */
   const toWire = (scent: Scent) => {
     try {
-      return scentToWire(scent)
+      return scentToWire(scent, options.binary)
     } catch (e) {
       // Without a threat the engine never reads the payload: send none, as v1 would ignore it.
-      if (!scent.threat) return scentToWire({ ...scent, payload: null })
+      if (!scent.threat) return scentToWire({ ...scent, payload: null }, options.binary)
       return { failed: (e as Error).message }
     }
   }

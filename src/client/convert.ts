@@ -3,12 +3,12 @@
  * the verification kernel unchanged (field names as in createTracehound).
  */
 
-import { fromJson, type JsonValue } from '@bufbuild/protobuf'
-import { ValueSchema } from '@bufbuild/protobuf/wkt'
+import type { JsonValue } from '@bufbuild/protobuf'
 import type { AuditRecord, JsonSerializable, Scent, Severity } from '../core/types.js'
 import type { AuditRecord as WireAuditRecord, ConsistencyProof as WireConsistency, EvidenceRecord as WireEvidenceRecord, InclusionProof as WireInclusion, TreeHead as WireTreeHead } from '../gen/tracehound/v1/audit_pb.js'
 import type { EvidenceHandle as WireHandle, Verdict } from '../gen/tracehound/v1/verdict_pb.js'
 import { categoryToWire, severityFromWire, severityToWire } from './enums.js'
+import { hasNonFinite, valueFromJs } from './value.js'
 
 /** Quarantined evidence as the daemon reports it: no bytes, no methods. */
 export interface EvidenceInfo {
@@ -72,26 +72,15 @@ export interface ConsistencyProof {
 const signed = (kid: string, mac: string) => (mac ? { kid, mac } : {})
 const severity = (s: number): Severity => severityFromWire(s) ?? 'low'
 
-/** Throws for what JSON cannot carry; fromJson alone lets NaN inside objects through. */
-function assertJson(v: unknown, path: string): void {
-  if (v === null || typeof v === 'string' || typeof v === 'boolean') return
-  if (typeof v === 'number') {
-    if (!Number.isFinite(v)) throw new TypeError(`${path} is ${v}`)
-  } else if (Array.isArray(v)) {
-    v.forEach((item, i) => assertJson(item, `${path}[${i}]`))
-  } else if (typeof v === 'object') {
-    for (const [k, item] of Object.entries(v)) assertJson(item, `${path}.${k}`)
-  } else {
-    throw new TypeError(`${path} is ${typeof v}`)
-  }
-}
-
-/** The wire form of a scent; throws TypeError for a payload JSON cannot carry. */
-export function scentToWire(s: Scent) {
-  assertJson(s.payload, 'payload')
+/**
+ * The wire form of a scent; throws TypeError for a payload Value cannot carry, and for NaN or
+ * ±Infinity unless the transport encodes binary protobuf (JSON cannot carry them).
+ */
+export function scentToWire(s: Scent, binary = true) {
+  if (!binary && hasNonFinite(s.payload)) throw new TypeError('payload holds NaN or Infinity, which JSON cannot carry')
   return {
     id: s.id,
-    payload: fromJson(ValueSchema, s.payload as JsonSerializable),
+    payload: valueFromJs(s.payload),
     source: s.source,
     timestampMs: BigInt(Math.trunc(s.timestamp)),
     ...(s.threat && { threat: { category: categoryToWire(s.threat.category), severity: severityToWire(s.threat.severity) } }),

@@ -30,12 +30,13 @@ export function createTracehoundClient(options: NodeClientOptions = {}): NodeTra
   const transportOptions = {
     baseUrl,
     httpVersion: '2' as const,
+    useBinaryFormat: true,
     sessionManager,
     interceptors: options.token ? [bearerInterceptor(options.token)] : [],
   }
   const transport = options.protocol === 'connect' ? createConnectTransport(transportOptions) : createGrpcTransport(transportOptions)
   return {
-    ...createTracehoundClientFromTransport(transport, { ...options, streaming: true }),
+    ...createTracehoundClientFromTransport(transport, { ...options, streaming: true, binary: true }),
     close: () => sessionManager.abort(),
   }
 }

@@ -1,13 +1,13 @@
 /** Engine values → tracehound.v1 wire messages (and scents the other way). */
 
-import { type DescMessage, type JsonObject, type MessageInitShape, toJson } from '@bufbuild/protobuf'
-import { ValueSchema } from '@bufbuild/protobuf/wkt'
+import type { DescMessage, JsonObject, MessageInitShape } from '@bufbuild/protobuf'
 import { Code, ConnectError } from '@connectrpc/connect'
 import type { AuditRecord, EvidenceHandle, InterceptResult, JsonSerializable, Scent } from '../core/types.js'
 import type { Scent as WireScent } from '../gen/tracehound/v1/scent_pb.js'
 import type { EvidenceHandleSchema, VerdictSchema } from '../gen/tracehound/v1/verdict_pb.js'
 import type { AuditRecordSchema } from '../gen/tracehound/v1/audit_pb.js'
 import { categoryFromWire, severityFromWire, severityToWire } from '../client/enums.js'
+import { valueToJs } from '../client/value.js'
 
 type Init<S extends DescMessage> = MessageInitShape<S>
 
@@ -16,15 +16,8 @@ export const u64 = (n: number): bigint => BigInt(Math.max(0, Math.trunc(n)))
 export const i64 = (n: number): bigint => BigInt(Math.trunc(n))
 
 export function scentFromWire(s: WireScent): Scent {
-  let payload: JsonSerializable = null
-  if (s.payload) {
-    try {
-      payload = toJson(ValueSchema, s.payload) as JsonSerializable
-    } catch (e) {
-      // Another language's client can put NaN or Infinity into a double.
-      throw new ConnectError(`scent.payload: ${(e as Error).message}`, Code.InvalidArgument)
-    }
-  }
+  // Built without JSON: NaN or ±Infinity from a binary client reach the engine, which refuses them itself.
+  const payload: JsonSerializable = s.payload ? valueToJs(s.payload) : null
   const scent = { id: s.id, payload, source: s.source, timestamp: Number(s.timestampMs) }
   if (!s.threat) return scent
   const category = categoryFromWire(s.threat.category)
