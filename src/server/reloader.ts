@@ -76,7 +76,7 @@ export class Reloader {
     } catch (e) {
       const reason = (e as Error).message
       metrics.countReload('rejected')
-      log.error({ trigger, generation: this.#generation, reason }, 'config rejected; previous config still serving')
+      log.error({ trigger, reason, serving: this.#generation }, 'config rejected')
       events.publish({ case: 'configRejected', value: { reason } })
       throw e
     }
