@@ -5,6 +5,7 @@
  */
 
 import { execFileSync } from 'node:child_process'
+import { existsSync } from 'node:fs'
 
 export interface Implementation {
   name: string
@@ -37,5 +38,17 @@ export const implementations: Implementation[] = [
     command: [tsx, 'conformance/runners/ts-client/run.ts'],
     needsDaemon: true,
     detect: () => null,
+  },
+  {
+    name: 'python',
+    command: ['sdks/python/.venv/bin/python', 'conformance/runners/python/run.py'],
+    needsDaemon: true,
+    // The venv is made by sdks/python/test.sh (npm test runs it before the conformance table).
+    detect: () =>
+      toolchain('python3', ['--version']) ??
+      (existsSync('sdks/python/.venv/bin/python')
+        ? toolchain('sdks/python/.venv/bin/python', ['-c', 'import grpc, google.protobuf, tracehound'])
+          && 'the venv sdks/python/.venv lacks grpcio, protobuf or tracehound (run: bash sdks/python/test.sh)'
+        : 'no venv at sdks/python/.venv (bash sdks/python/test.sh makes it; it needs PyPI)'),
   },
 ]
