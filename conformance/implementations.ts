@@ -51,4 +51,11 @@ export const implementations: Implementation[] = [
           && 'the venv sdks/python/.venv lacks grpcio, protobuf or tracehound (run: bash sdks/python/test.sh)'
         : 'no venv at sdks/python/.venv (bash sdks/python/test.sh makes it; it needs PyPI)'),
   },
+  {
+    name: 'go',
+    command: ['bash', 'conformance/runners/go/run.sh'],
+    needsDaemon: true,
+    // Builds sdks/go/cmd/conformance (go.mod needs Go >= 1.26; modules come from the Go proxy).
+    detect: () => toolchain('go', ['version']),
+  },
 ]
