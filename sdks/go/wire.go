@@ -64,6 +64,9 @@ func toValue(v any, depth int) (*structpb.Value, error) {
 		}
 		return structpb.NewNumberValue(f), nil
 	case []any:
+		if x == nil {
+			return structpb.NewNullValue(), nil
+		}
 		list := &structpb.ListValue{Values: make([]*structpb.Value, len(x))}
 		for i, item := range x {
 			val, err := toValue(item, depth+1)
@@ -74,6 +77,9 @@ func toValue(v any, depth int) (*structpb.Value, error) {
 		}
 		return structpb.NewListValue(list), nil
 	case map[string]any:
+		if x == nil {
+			return structpb.NewNullValue(), nil
+		}
 		s := &structpb.Struct{Fields: make(map[string]*structpb.Value, len(x))}
 		for k, item := range x {
 			val, err := toValue(item, depth+1)

@@ -87,6 +87,10 @@ func (e *encoder) value(v any, depth int) error {
 		}
 		return e.number(f.(float64))
 	case []any:
+		if x == nil { // as encoding/json does
+			e.buf = append(e.buf, "null"...)
+			return nil
+		}
 		e.buf = append(e.buf, '[')
 		for i, item := range x {
 			if i > 0 {
@@ -98,6 +102,10 @@ func (e *encoder) value(v any, depth int) error {
 		}
 		e.buf = append(e.buf, ']')
 	case map[string]any:
+		if x == nil {
+			e.buf = append(e.buf, "null"...)
+			return nil
+		}
 		return e.object(x, depth)
 	default:
 		return e.other(v, depth)
