@@ -14,7 +14,7 @@ from .kernel import (  # noqa: E402
     verify_mac, verify_record_mac,
 )
 from .types import (  # noqa: E402
-    BLOCKING, AuditRecord, Clean, ConsistencyProof, Degraded, Error, EvidenceInfo, EvidenceRecord,
+    BLOCKING, AuditRecord, Category, SeverityName, Clean, ConsistencyProof, Degraded, Error, EvidenceInfo, EvidenceRecord,
     HandshakeInfo, Ignored, IncompatibleSchemaError, InclusionProof, PayloadTooLarge, Quarantined,
     RateLimited, Scent, Stats, Threat, TreeHead, Verdict, VerdictError,
 )
@@ -24,7 +24,7 @@ from . import aio  # noqa: E402
 __all__ = [
     "__version__", "connect", "Client", "aio",
     "Scent", "Threat", "Verdict", "Clean", "RateLimited", "PayloadTooLarge", "Ignored", "Quarantined", "Error",
-    "BLOCKING", "Degraded", "VerdictError", "EvidenceInfo", "EvidenceRecord", "AuditRecord", "TreeHead",
+    "BLOCKING", "Category", "SeverityName", "Degraded", "VerdictError", "EvidenceInfo", "EvidenceRecord", "AuditRecord", "TreeHead",
     "InclusionProof", "ConsistencyProof", "HandshakeInfo", "Stats", "IncompatibleSchemaError",
     "CanonicalJsonError", "canonicalize", "canonical_bytes", "signature", "record_hash", "leaf_hash",
     "merkle_root", "verify_inclusion", "verify_consistency", "compute_mac", "verify_mac", "verify_record_mac",

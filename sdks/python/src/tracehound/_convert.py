@@ -79,8 +79,8 @@ def scent_to_wire(s: Scent | Mapping[str, Any]) -> scent_pb2.Scent:
     if scent.threat is not None:
         if scent.threat.category not in CATEGORIES or scent.threat.severity not in SEVERITIES:
             raise ValueError(f"unknown threat {scent.threat}")
-        wire.threat.category = CATEGORIES.index(scent.threat.category) + 1
-        wire.threat.severity = SEVERITIES.index(scent.threat.severity) + 1
+        wire.threat.CopyFrom(scent_pb2.ThreatSignal(category=f"THREAT_CATEGORY_{scent.threat.category.upper()}",
+                                                    severity=f"SEVERITY_{scent.threat.severity.upper()}"))
     return wire
 
 
