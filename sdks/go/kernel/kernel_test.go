@@ -63,9 +63,9 @@ func TestKeyOrder(t *testing.T) {
 
 func TestStrings(t *testing.T) {
 	cases := map[string]string{
-		"a\"b\\c":          `"a\"b\\c"`,
-		"\b\f\n\r\t":       `"\b\f\n\r\t"`,
-		"\x00\x1f\x7f":     "\"\\u0000\\u001f\x7f\"",
+		"a\"b\\c":         `"a\"b\\c"`,
+		"\b\f\n\r\t":      `"\b\f\n\r\t"`,
+		"\x00\x1f\x7f":    "\"\\u0000\\u001f\x7f\"",
 		"/\u2028\u2029é😀": "\"/\u2028\u2029é😀\"",
 	}
 	for in, want := range cases {

@@ -1,0 +1,42 @@
+#!/usr/bin/env bash
+# Go SDK: toolchain check, dependencies, generated-code freshness, vet, gofmt, tests (unit, kernel
+# differential against the TS kernel, client against a real tracehoundd), a short fuzz run.
+# Run by npm test (scripts/test-sdks.sh) and by hand: bash sdks/go/test.sh
+set -euo pipefail
+here=$(cd "$(dirname "$0")" && pwd)
+cd "$here"
+
+if ! command -v go >/dev/null 2>&1; then
+  echo "SKIPPED: go (no go toolchain on PATH)"
+  exit 0
+fi
+version=$(GOTOOLCHAIN=local go env GOVERSION)   # e.g. go1.26.8
+minor=$(echo "$version" | sed -E 's/^go1\.([0-9]+).*/\1/')
+if ! [[ "$minor" =~ ^[0-9]+$ ]] || [ "$minor" -lt 26 ]; then
+  echo "SKIPPED: go ($version found; go.mod needs go1.26 or newer)"
+  exit 0
+fi
+export GOTOOLCHAIN=local
+
+echo "== go: $version, modules"
+go mod download
+go mod verify >/dev/null
+
+echo "== go: generated code"
+bash generate.sh --check
+
+echo "== go: vet, gofmt"
+go vet ./...
+unformatted=$(gofmt -l . | grep -v '^\.bin/' || true)
+if [ -n "$unformatted" ]; then
+  echo "gofmt needed: $unformatted" >&2
+  exit 1
+fi
+
+echo "== go: tests"
+TRACEHOUND_REQUIRE_DAEMON=1 TRACEHOUND_REQUIRE_ORACLE=1 go test -count=1 ./...
+
+echo "== go: fuzz (short)"
+go test ./kernel -run '^$' -fuzz '^FuzzCanonical$' -fuzztime 5s -parallel 2 2>&1 | tail -3
+go test ./kernel -run '^$' -fuzz '^FuzzFormatNumber$' -fuzztime 3s -parallel 2 2>&1 | tail -3
+echo "go fuzz: FuzzCanonical 5s, FuzzFormatNumber 3s, no failure"
