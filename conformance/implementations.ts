@@ -58,4 +58,15 @@ export const implementations: Implementation[] = [
     // Builds sdks/go/cmd/conformance (go.mod needs Go >= 1.26; modules come from the Go proxy).
     detect: () => toolchain('go', ['version']),
   },
+  {
+    name: 'java',
+    command: ['java', '-cp', 'sdks/java/target/tracehound-client-all.jar', 'dev.tracehound.conformance.Executor'],
+    needsDaemon: true,
+    // The jar is built by sdks/java/test.sh (mvn -B verify; npm test runs it before the conformance table).
+    detect: () =>
+      (toolchain('java', ['-version']) && 'java (17+) not found or not working') ??
+      (existsSync('sdks/java/target/tracehound-client-all.jar')
+        ? null
+        : 'no sdks/java/target/tracehound-client-all.jar (bash sdks/java/test.sh builds it with mvn; it needs Maven Central)'),
+  },
 ]

@@ -2,22 +2,17 @@ package dev.tracehound.conformance;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.tracehound.client.*;
-import dev.tracehound.kernel.CanonicalJson;
-import dev.tracehound.kernel.Hex;
-import dev.tracehound.kernel.Kernel;
-import java.nio.file.Path;
+import dev.tracehound.kernel.*;
+import java.nio.file.*;
 import java.util.*;
 import java.util.concurrent.TimeUnit;
-import java.util.function.Predicate;
+import java.util.function.*;
 import tracehound.conformance.v1.ConformanceServiceGrpc;
 import tracehound.conformance.v1.ConformanceServiceOuterClass.*;
 import tracehound.v1.Config.*;
 
-/**
- * Conformance executor (conformance/README.md): intercept sequences through TracehoundClient against
- * the daemon at TRACEHOUND_CONFORMANCE_ADDRESS; signature, audit and hmac through the local kernel.
- * Usage: java -cp sdks/java/target/tracehound-client-all.jar dev.tracehound.conformance.Executor VECTORS
- */
+/** Conformance executor (conformance/README.md): intercept through TracehoundClient and the daemon at
+ * TRACEHOUND_CONFORMANCE_ADDRESS, the rest through the local kernel. java -cp …-all.jar …Executor VECTORS */
 public final class Executor {
   private static final ObjectMapper JSON = new ObjectMapper();
   private static int passed, failed;
@@ -55,12 +50,11 @@ public final class Executor {
   static void signatureSuite(Map<String, Object> file) {
     for (Map<String, Object> g : list(file.get("testGroups"))) for (Map<String, Object> t : list(g.get("tests"))) {
       String id = "signature_test/" + t.get("tcId"), category = (String) t.get("category");
-      Object payload = special(t.get("payload"));
+      Object payload = special(t.get("payload")), got;
       if ("invalid".equals(t.get("result"))) {
         judge(id, "refused", outcome(() -> Kernel.signature(category, payload) != null).equals("valid") ? "accepted" : "refused");
         continue;
       }
-      Object got;
       try {
         got = Map.of("canonicalHex", Hex.encode(CanonicalJson.bytes(payload)), "signature", Kernel.signature(category, payload));
       } catch (RuntimeException e) {
@@ -71,7 +65,8 @@ public final class Executor {
   }
 
   static void interceptSuite(Map<String, Object> file, TracehoundClient client) {
-    var control = ConformanceServiceGrpc.newBlockingStub(client.channel());
+    var stub = ConformanceServiceGrpc.newBlockingStub(client.channel());
+    Supplier<ConformanceServiceGrpc.ConformanceServiceBlockingStub> control = () -> stub.withDeadlineAfter(10, TimeUnit.SECONDS);
     for (Map<String, Object> g : list(file.get("testGroups"))) for (Map<String, Object> t : list(g.get("tests"))) {
       String id = "intercept_test/" + t.get("tcId");
       List<Object> wantSteps = new ArrayList<>(), gotSteps = new ArrayList<>();
@@ -82,100 +77,70 @@ public final class Executor {
             .setRateLimit(RateLimitConfig.newBuilder().setWindowMs(num(r.get("windowMs"))).setMaxRequests(num(r.get("maxRequests")))
                 .setBlockDurationMs(num(r.get("blockDurationMs"))));
         for (Map<String, Object> k : list(g.get("macKeys"))) config.addMacKeys(MacKey.newBuilder().setKid((String) k.get("kid")).setKey((String) k.get("key")));
-        ctl(control).reset(ResetRequest.newBuilder().setConfig(config).setClockStartMs(num(g.get("clockStart"))).setIdSeed((String) t.get("idSeed")).build());
+        control.get().reset(ResetRequest.newBuilder().setConfig(config).setClockStartMs(num(g.get("clockStart"))).setIdSeed((String) t.get("idSeed")).build());
         int seen = 0;
         for (Map<String, Object> step : list(t.get("steps"))) {
           wantSteps.add(step.get("expected"));
           if (step.get("advanceMs") != null && num(step.get("advanceMs")) != 0)
-            ctl(control).advanceClock(AdvanceClockRequest.newBuilder().setMs(num(step.get("advanceMs"))).build());
+            control.get().advanceClock(AdvanceClockRequest.newBuilder().setMs(num(step.get("advanceMs"))).build());
           Map<String, Object> got = new LinkedHashMap<>();
           if (step.containsKey("scent")) {
             Map<String, Object> s = map(step.get("scent")), th = map(s.get("threat"));
             Scent.Threat threat = th == null ? null : new Scent.Threat(Category.fromWireName((String) th.get("category")), Severity.fromWireName((String) th.get("severity")));
             got.put("verdict", form(client.intercept(new Scent((String) s.get("id"), special(s.get("payload")), (String) s.get("source"), num(s.get("timestamp")), threat))));
           } else {
-            got.put("neutralized", client.neutralize((String) step.get("neutralize")).map(n -> form(n.record())).orElse(null));
+            got.put("neutralized", client.neutralize((String) step.get("neutralize")).map(n -> V1Json.auditRecord(n.record())).orElse(null));
           }
           List<Object> records = new ArrayList<>();
-          ctl(control).listAuditRecords(ListAuditRecordsRequest.getDefaultInstance()).getRecordsList().forEach(a -> records.add(form(new AuditRecord(
+          control.get().listAuditRecords(ListAuditRecordsRequest.getDefaultInstance()).getRecordsList().forEach(a -> records.add(V1Json.auditRecord(new AuditRecord(
               a.getId(), a.getType(), a.getSignature(), a.getTimestampMs(), a.getHash(), a.getPreviousHash()))));
           got.put("audit", records.subList(seen, records.size()));
           seen = records.size();
           gotSteps.add(got);
         }
-        var st = client.getStats();
-        var a = st.getAgent();
-        Map<String, Object> agent = Map.of("totalIntercepts", a.getTotalIntercepts(), "cleanCount", a.getCleanCount(), "rateLimitedCount", a.getRateLimitedCount(),
-            "validationFailures", a.getValidationFailures(), "ignoredCount", a.getIgnoredCount(), "quarantinedCount", a.getQuarantinedCount(), "errorCount", a.getErrorCount());
-        Map<String, Object> bySeverity = new LinkedHashMap<>();
-        for (String s : List.of("low", "medium", "high", "critical")) bySeverity.put(s, st.getQuarantine().getBySeverityOrDefault(s, 0));
-        TreeHead h = client.getTreeHead();
-        Map<String, Object> head = new LinkedHashMap<>(Map.of("treeSize", h.treeSize(), "rootHash", h.rootHash(), "timestamp", h.timestampMs()));
-        if (h.mac() != null) head.putAll(Map.of("kid", h.kid(), "mac", h.mac()));
-        Map<String, Object> stats = Map.of("agent", agent, "quarantine", Map.of("count", st.getQuarantine().getCount(), "bytes", st.getQuarantine().getBytes(),
-            "bySeverity", bySeverity), "audit", Map.of("records", st.getAudit().getRecords(), "treeSize", st.getAudit().getTreeSize()));
-        judge(id, Map.of("steps", wantSteps, "final", t.get("final")), Map.of("steps", gotSteps, "final", Map.of("stats", stats, "treeHead", head)));
+        Map<String, Object> summary = Map.of("stats", V1Json.stats(client.getStats()), "treeHead", V1Json.treeHead(client.getTreeHead()));
+        judge(id, Map.of("steps", wantSteps, "final", t.get("final")), Map.of("steps", gotSteps, "final", summary));
       } catch (RuntimeException e) {
         judge(id, "a completed sequence", e.toString());
       }
     }
   }
 
-  static ConformanceServiceGrpc.ConformanceServiceBlockingStub ctl(ConformanceServiceGrpc.ConformanceServiceBlockingStub s) {
-    return s.withDeadlineAfter(10, TimeUnit.SECONDS);
-  }
-
+  /** A verdict in the vectors' form: no prose (message, context); a degraded mark stays, so it never matches. */
   static Map<String, Object> form(Verdict v) {
-    Map<String, Object> f = new LinkedHashMap<>(Map.of("status", v.status()));
-    if (v instanceof Verdict.RateLimited r) f.put("retryAfter", r.retryAfterMs());
-    if (v instanceof Verdict.PayloadTooLarge p) f.put("limit", p.limitBytes());
-    if (v instanceof Verdict.Ignored i) f.put("signature", i.signature());
-    if (v instanceof Verdict.Quarantined q) f.put("handle", Map.of("signature", q.handle().signature(), "hash", q.handle().hash(), "size", q.handle().size(),
-        "severity", q.handle().severity().wireName(), "captured", q.handle().capturedMs(), "disposed", q.handle().disposed()));
-    if (v instanceof Verdict.Error e) f.put("error", Map.of("state", e.state(), "code", e.code(), "recoverable", e.recoverable()));
-    if (v.isDegraded()) f.put("degraded", v.degraded().toString());
+    Map<String, Object> f = V1Json.verdict(v);
+    if (f.get("error") instanceof Map<?, ?> e) e.keySet().removeAll(Set.of("message", "context"));
     return f;
   }
 
-  static Map<String, Object> form(AuditRecord r) {
-    return Map.of("id", r.id(), "type", r.type(), "signature", r.signature(), "timestamp", r.timestampMs(), "hash", r.hash(), "previousHash", r.previousHash());
-  }
-
+  /** Equal iff TH-CJSON-1 equal: key order and 1 vs 1.0 do not matter, as in the TS deep-equal. */
   static void judge(String id, Object want, Object got) {
     boolean ok = canonical(want).equals(canonical(got));
     Map<String, Object> line = new LinkedHashMap<>(Map.of("case", id, "ok", ok));
     if (!ok) line.putAll(Map.of("want", want == null ? "null" : want, "got", got == null ? "null" : got));
-    try {
-      System.out.println(JSON.writeValueAsString(line));
-    } catch (Exception e) {
-      throw new IllegalStateException(e);
-    }
+    try { System.out.println(JSON.writeValueAsString(line)); } catch (java.io.IOException e) { throw new IllegalStateException(e); }
     if (ok) passed++; else failed++;
   }
 
-  static String canonical(Object v) {
-    try { return CanonicalJson.encode(v); } catch (RuntimeException e) { return "unencodable: " + e; }
-  }
+  static String canonical(Object v) { try { return CanonicalJson.encode(v); } catch (RuntimeException e) { return "unencodable: " + e; } }
 
-  static String outcome(java.util.function.BooleanSupplier check) {
-    try { return check.getAsBoolean() ? "valid" : "invalid"; } catch (RuntimeException e) { return "invalid"; }
-  }
+  static String outcome(BooleanSupplier check) { try { return check.getAsBoolean() ? "valid" : "invalid"; } catch (RuntimeException e) { return "invalid"; } }
 
   /** {"$float": "NaN" | "Infinity" | "-Infinity"} → that double (conformance/README.md). */
   static Object special(Object v) {
     if (v instanceof List<?> l) { List<Object> out = new ArrayList<>(); for (Object x : l) out.add(special(x)); return out; }
     if (!(v instanceof Map<?, ?> m)) return v;
-    Object f = m.get("$float");
-    if (m.size() == 1 && f instanceof String s && Set.of("NaN", "Infinity", "-Infinity").contains(s)) return Double.parseDouble(s);
+    if (m.size() == 1 && m.get("$float") instanceof String s && Set.of("NaN", "Infinity", "-Infinity").contains(s)) return Double.parseDouble(s);
     Map<String, Object> out = new LinkedHashMap<>();
     m.forEach((k, x) -> out.put((String) k, special(x)));
     return out;
   }
 
   static long num(Object n) { return ((Number) n).longValue(); }
-  static long count(Object n) { return n instanceof Number x && x.doubleValue() == Math.rint(x.doubleValue()) && !(n instanceof java.math.BigInteger) ? x.longValue() : -1; }
+  static long count(Object n) { return n instanceof Number x && !(n instanceof java.math.BigInteger) && x.doubleValue() == Math.rint(x.doubleValue()) ? x.longValue() : -1; }
   @SuppressWarnings("unchecked") static Map<String, Object> map(Object o) { return (Map<String, Object>) o; }
   @SuppressWarnings("unchecked") static List<Map<String, Object>> list(Object o) { return o == null ? List.of() : (List<Map<String, Object>>) o; }
   @SuppressWarnings("unchecked") static List<String> strings(Object o) { return (List<String>) o; }
-  static Map<String, Object> load(Path dir, String suite) throws java.io.IOException { return map(JSON.readValue(java.nio.file.Files.readString(dir.resolve(suite + "_test.json")), Map.class)); /* chars keep lone surrogates */ }
+  /** Read as chars: Jackson's byte parser refuses the lone surrogates some vectors hold in keys. */
+  static Map<String, Object> load(Path dir, String suite) throws java.io.IOException { return map(JSON.readValue(Files.readString(dir.resolve(suite + "_test.json")), Map.class)); }
 }
