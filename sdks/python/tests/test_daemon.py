@@ -146,3 +146,27 @@ def test_aio_client(daemon: Daemon) -> None:
             stats = await c.stats()
             assert stats.agent["totalIntercepts"] >= 23 and stats.audit["treeSize"] == head.tree_size
     asyncio.run(go())
+
+
+def test_daemon_restart_fails_open_then_recovers() -> None:
+    from conftest import start_daemon, stop, wait_ready
+
+    proc, d = start_daemon([])
+    try:
+        wait_ready(proc, d)
+        with th.connect(f"unix://{d / 'th.sock'}", timeout=2) as c:
+            assert c.intercept(th.Scent("a", 1, "s", now())) == th.Clean()
+            proc.terminate()
+            proc.wait(10)
+            down = c.intercept(th.Scent("b", 1, "s", now()))
+            assert isinstance(down, th.Clean) and down.degraded is not None and down.degraded.code == "UNAVAILABLE"
+            proc, d2 = start_daemon(["--socket", str(d / "th.sock")])  # same path: the later --socket wins
+            wait_ready(proc, d)
+            deadline = time.monotonic() + 5
+            while (v := c.intercept(threat_scent({"back": 1}))).degraded is not None:
+                assert time.monotonic() < deadline, f"still degraded after the restart: {v}"
+                time.sleep(0.05)
+            assert isinstance(v, th.Quarantined)
+            stop(proc, d2)
+    finally:
+        stop(proc, d)  # idempotent: the current daemon, and the first one's temp dir

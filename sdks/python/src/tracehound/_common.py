@@ -56,6 +56,11 @@ def channel_options(t: Target, extra: Sequence[tuple[str, Any]] = ()) -> list[tu
         ("grpc.enable_http_proxy", 0),
         ("grpc.max_send_message_length", MAX_MESSAGE),
         ("grpc.max_receive_message_length", MAX_MESSAGE),
+        # Fail fast while the daemon is down, and find it again within ~2 s once it is back
+        # (grpcio's default backoff grows to 120 s: fail-open verdicts for minutes after a restart).
+        ("grpc.initial_reconnect_backoff_ms", 100),
+        ("grpc.min_reconnect_backoff_ms", 100),
+        ("grpc.max_reconnect_backoff_ms", 2000),
     ]
     if t.unix:
         opts.append(("grpc.default_authority", "localhost"))  # grpcio would send the percent-encoded path

@@ -177,6 +177,21 @@ class AsyncClient:
         return (await self.get_consistency_proof(old.tree_size, new.tree_size)).verify(old.root_hash, new.root_hash)
 
 
-def connect(address: str | None = None, **options: Any) -> AsyncClient:
-    """``async with tracehound.aio.connect(addr) as th:`` runs the Handshake on entry."""
-    return AsyncClient(address, **options)
+def connect(
+    address: str | None = None,
+    *,
+    token: str | None = None,
+    timeout: float = 1.0,
+    call_timeout: float = 5.0,
+    fail_mode: c.FailMode = "open",
+    on_degraded: Callable[[Degraded], None] | None = None,
+    client_name: str = "tracehound-python-aio",
+    client_version: str = "",
+    credentials: grpc.ChannelCredentials | None = None,
+    options: Sequence[tuple[str, Any]] = (),
+) -> AsyncClient:
+    """``async with tracehound.aio.connect(addr) as th:`` runs the Handshake on entry (same rules as the
+    sync ``connect``: skew raises, a daemon that is down is tolerated)."""
+    return AsyncClient(address, token=token, timeout=timeout, call_timeout=call_timeout, fail_mode=fail_mode,
+                       on_degraded=on_degraded, client_name=client_name, client_version=client_version,
+                       credentials=credentials, options=options)

@@ -188,10 +188,25 @@ def _leaf(record_hash: str) -> str:
         return ""
 
 
-def connect(address: str | None = None, **options: Any) -> Client:
+def connect(
+    address: str | None = None,
+    *,
+    token: str | None = None,
+    timeout: float = 1.0,
+    call_timeout: float = 5.0,
+    fail_mode: c.FailMode = "open",
+    on_degraded: Callable[[Degraded], None] | None = None,
+    client_name: str = "tracehound-python",
+    client_version: str = "",
+    credentials: grpc.ChannelCredentials | None = None,
+    options: Sequence[tuple[str, Any]] = (),
+) -> Client:
     """Opens a client and runs the Handshake. A daemon that is down is tolerated (the handshake is retried
-    before the next call and intercepts fail open); a schema major skew raises IncompatibleSchemaError."""
-    client = Client(address, **options)
+    before the next call and intercepts fail open); a schema major skew raises IncompatibleSchemaError.
+    ``timeout``: deadline (s) of one intercept or one intercept_many batch; ``call_timeout``: other calls."""
+    client = Client(address, token=token, timeout=timeout, call_timeout=call_timeout, fail_mode=fail_mode,
+                    on_degraded=on_degraded, client_name=client_name, client_version=client_version,
+                    credentials=credentials, options=options)
     try:
         client.connect()
     except IncompatibleSchemaError:
