@@ -1,0 +1,38 @@
+"""The conformance executor reports honestly: a tampered vector fails, the tally closes the output."""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parents[3]
+
+
+def test_executor_flags_tampered_vectors(tmp_path: Path) -> None:
+    for f in (REPO / "conformance" / "vectors").glob("*_test.json"):
+        shutil.copy(f, tmp_path / f.name)
+    sig = json.loads((tmp_path / "signature_test.json").read_text())
+    sig["testGroups"][0]["tests"][0]["signature"] = "injection:" + "0" * 64
+    (tmp_path / "signature_test.json").write_text(json.dumps(sig))
+    mac = json.loads((tmp_path / "hmac_test.json").read_text())
+    first = mac["testGroups"][0]["tests"][0]
+    first["result"] = "invalid" if first["result"] == "valid" else "valid"
+    (tmp_path / "hmac_test.json").write_text(json.dumps(mac))
+
+    env = {k: v for k, v in os.environ.items() if k != "TRACEHOUND_CONFORMANCE_ADDRESS"}
+    res = subprocess.run([sys.executable, str(REPO / "conformance/runners/python/run.py"), str(tmp_path)],
+                         capture_output=True, text=True, env=env, cwd=REPO)
+    lines = res.stdout.strip().splitlines()
+    results = {r["case"]: r for r in map(json.loads, lines[:-1])}
+    assert res.returncode == 1
+    assert not results["signature_test/1"]["ok"] and results["signature_test/2"]["ok"]
+    assert not results[f"hmac_test/{first['tcId']}"]["ok"]
+    assert not results["intercept_test/1"]["ok"]  # no daemon address: reported, never skipped silently
+    assert "want" in results["signature_test/1"] and "got" in results["signature_test/1"]
+    failed = sum(not r["ok"] for r in results.values())
+    assert lines[-1] == f"{len(results) - failed} passed, {failed} failed"
+    assert failed == 2 + 65 and len(results) == 155 + 65 + 301 + 144
