@@ -18,11 +18,18 @@ PIP=(env PIP_DISABLE_PIP_VERSION_CHECK=1 "$VPY" -m pip)
 # The package itself (not editable: what `pip install sdks/python` gives users) with pinned test tools.
 if ! "${PIP[@]}" install --quiet ".[test,generate]" >/tmp/tracehound-py-pip.log 2>&1; then
   if ! "${PIP[@]}" index versions grpcio >/dev/null 2>&1; then
-    skip "the package index is unreachable: pip cannot install grpcio"
+    # Offline: a venv that already holds every tool can still test this tree.
+    if "$VPY" -c 'import grpc, grpc_tools, google.protobuf, pytest, hypothesis, mypy, setuptools' 2>/dev/null \
+      && "${PIP[@]}" install --quiet --no-deps --no-build-isolation . >/dev/null 2>&1; then
+      echo "WARNING: python: package index unreachable; testing with the tools already in sdks/python/.venv"
+    else
+      skip "the package index is unreachable: pip cannot install grpcio"
+    fi
+  else
+    cat /tmp/tracehound-py-pip.log
+    echo "FAIL: pip install sdks/python[test,generate]"
+    exit 1
   fi
-  cat /tmp/tracehound-py-pip.log
-  echo "FAIL: pip install sdks/python[test,generate]"
-  exit 1
 fi
 
 status=0
