@@ -39,20 +39,29 @@ export class AuditChain implements IAuditChain {
     return this.records.length
   }
 
-  append(record: NeutralizationRecord | EvacuateRecord): void {
+  /** Chains the record and returns it as stored (the persistence port writes exactly this). */
+  append(record: NeutralizationRecord | EvacuateRecord): AuditRecord {
     const previousHash = this._lastHash
     const raw = this.crypto.sha256(auditRecordHashInput({ ...record, previousHash }))
-    const hash = toHex(raw)
-    this.records.push({
+    const audited: AuditRecord = {
       id: record.id,
       type: 'status' in record ? 'neutralization' : 'evacuation',
       signature: record.signature,
       timestamp: record.timestamp,
       previousHash,
-      hash,
-    })
+      hash: toHex(raw),
+    }
+    this.records.push(audited)
     this.tree.append(raw)
-    this._lastHash = hash
+    this._lastHash = audited.hash
+    return audited
+  }
+
+  /** Re-appends a record loaded from storage as it is; the storage adapter has verified it. */
+  restore(record: AuditRecord): void {
+    this.records.push(record)
+    this.tree.append(fromHex(record.hash))
+    this._lastHash = record.hash
   }
 
   /** Chain continuity, every record hash, and the Merkle leaves against the records. */

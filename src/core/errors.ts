@@ -12,6 +12,7 @@ export type ErrorState =
   | 'ratelimit'
   | 'runtime'
   | 'scheduler'
+  | 'storage'
 
 export interface TracehoundError {
   state: ErrorState
@@ -78,6 +79,10 @@ export const Errors = {
   evidenceEmpty: emptyEvidence,
   evidenceInvalidBytes: invalidBytes,
   evidenceHashMismatch: hashMismatch,
+
+  /** The verdict was decided but could not be made durable: it is not acknowledged. */
+  storageCommitFailed: (reason: string) =>
+    fatal('storage', 'STORAGE_COMMIT_FAILED', `Could not make the verdict durable: ${reason}`, { reason }),
 
   codecEncodeFailed: (reason: string) => fatal('codec', 'CODEC_ENCODE_FAILED', `Encoding failed: ${reason}`, { reason }),
   codecDecodeFailed: (reason: string) => fatal('codec', 'CODEC_DECODE_FAILED', `Decoding failed: ${reason}`, { reason }),

@@ -52,6 +52,8 @@ export { Agent, createAgent } from './agent.js'
 export type { AgentConfig, AgentStats, IAgent } from './agent.js'
 
 export { createTracehound, Tracehound } from './tracehound.js'
+export type { StoragePort, StoredEvidence, StoredState } from './storage-port.js'
+export { restoreState } from './restore-state.js'
 export type {
   ConsistencyProof,
   EvidenceRecord,

@@ -4,6 +4,7 @@ import type { AuditChain } from './audit-chain.js'
 import type { QuarantineConfig } from './config.js'
 import { type EvidenceContext, systemEvidenceContext } from './evidence.js'
 import { EvictionQueue, type QueueEntry, severityRank } from './eviction-queue.js'
+import type { StoragePort } from './storage-port.js'
 import type { EvacuateRecord, EvidenceHandle, NeutralizationRecord, PurgeRecord, Severity } from './types.js'
 
 export interface InsertResult {
@@ -28,6 +29,8 @@ export interface QuarantineOptions {
   context?: EvidenceContext
   /** Called after an eviction has been neutralized and recorded. */
   onEvict?: (evidence: EvidenceHandle, record: NeutralizationRecord) => void
+  /** Told of every membership change, with the audit record it produced (DESIGN §10). */
+  storage?: Pick<StoragePort, 'evidenceInserted' | 'evidenceRemoved'>
 }
 
 interface Entry extends QueueEntry {
@@ -43,6 +46,7 @@ export class Quarantine {
   private totalBytes = 0
   private seq = 0
   private readonly context: EvidenceContext
+  private readonly storage: QuarantineOptions['storage']
 
   constructor(
     private readonly config: QuarantineConfig,
@@ -50,10 +54,20 @@ export class Quarantine {
     private readonly options: QuarantineOptions = {},
   ) {
     this.context = options.context ?? systemEvidenceContext
+    this.storage = options.storage
   }
 
   /** Inserts, then evicts while over limits; the new item itself may be evicted (still 'inserted'). */
   insert(evidence: EvidenceHandle): InsertResult {
+    return this.add(evidence, true)
+  }
+
+  /** Inserts evidence loaded from storage: not reported back as new, but evictions are (limits may have shrunk). */
+  restore(evidence: EvidenceHandle): InsertResult {
+    return this.add(evidence, false)
+  }
+
+  private add(evidence: EvidenceHandle, report: boolean): InsertResult {
     const existing = this.store.get(evidence.signature)
     if (existing) return { status: 'duplicate', existing: existing.evidence }
     const entry: Entry = {
@@ -68,6 +82,7 @@ export class Quarantine {
     this.queue.push(entry)
     this.totalBytes += entry.size
     this.counts[evidence.severity]++
+    if (report) this.storage?.evidenceInserted(evidence)
     while (this.store.size > this.config.maxCount || this.totalBytes > this.config.maxBytes) {
       const victim = this.queue.popLive()
       if (!victim) break
@@ -103,8 +118,9 @@ export class Quarantine {
     const entry = this.store.get(signature)
     if (!entry || entry.evidence.disposed) return null
     const record = entry.evidence.evacuate(destination)
-    this.auditChain.append(record)
+    const audited = this.auditChain.append(record)
     this.remove(entry)
+    this.storage?.evidenceRemoved(signature, audited)
     this.queue.compact(this.store.size)
     return record
   }
@@ -134,6 +150,7 @@ export class Quarantine {
     }
     if (!entry.evidence.disposed) entry.evidence.transfer()
     this.remove(entry)
+    this.storage?.evidenceRemoved(signature, null)
     this.queue.compact(this.store.size)
     return record
   }
@@ -165,8 +182,9 @@ export class Quarantine {
           previousHash,
         }
       : evidence.neutralize(previousHash)
-    this.auditChain.append(record)
+    const audited = this.auditChain.append(record)
     this.remove(entry)
+    this.storage?.evidenceRemoved(evidence.signature, audited)
     return record
   }
 

@@ -5,7 +5,7 @@ import { AuditChain } from './audit-chain.js'
 import { type Clock, systemClock } from './clock.js'
 import { DEFAULT_CONFIG } from './config.js'
 import type { CryptoPort } from './crypto-port.js'
-import { TracehoundConfigError } from './errors.js'
+import { Errors, TracehoundConfigError, type TracehoundError } from './errors.js'
 import type { EvidenceContext } from './evidence.js'
 import { type EvidenceEncoder, EvidenceFactory } from './evidence-factory.js'
 import { type Mac, type MacKey, MacKeyring } from './mac.js'
@@ -19,7 +19,9 @@ import { type ColdStorageTarget, evacuate, type EvacuationOutcome } from './evac
 import { createFailSafe, type FailSafe, type FailSafeOverrides } from './fail-safe.js'
 import { createInterceptObserver, reportPanics } from './intercept-observer.js'
 import { type INotificationEmitter, NotificationHub } from './notification-hub.js'
+import { restoreState } from './restore-state.js'
 import { type ISecurityState, SecurityState } from './security-state.js'
+import type { StoragePort } from './storage-port.js'
 import { type IWatcher, Watcher, type WatcherConfig } from './watcher.js'
 
 export interface TracehoundOptions {
@@ -48,6 +50,11 @@ export interface TracehoundOptions {
   securityState?: { maxHistorySize?: number }
   /** Enables evacuate(); the root package fills `encode` with gzip + SHA-256. */
   coldStorage?: ColdStorageTarget
+  /**
+   * Durable state (e.g. src/storage's SQLite ledger): restored at construction, and every
+   * intercept that changed it returns only after commit. @default none: memory only
+   */
+  storage?: StoragePort
 }
 
 export interface TreeHead {
@@ -121,6 +128,7 @@ export class Tracehound implements ITracehound {
   private readonly coldStorage: ColdStorageTarget | undefined
   private readonly clock: Clock
   private readonly keyring: MacKeyring
+  private readonly storage: StoragePort | undefined
 
   constructor(options: TracehoundOptions = {}) {
     const crypto = options.crypto ?? nodeCrypto
@@ -149,7 +157,10 @@ export class Tracehound implements ITracehound {
     this.quarantine = new Quarantine(quarantine, this.auditChain, {
       context,
       onEvict: (_evidence, record) => observer.afterEvict(record),
+      ...(options.storage && { storage: options.storage }),
     })
+    this.storage = options.storage
+    if (this.storage) restoreState(this.storage.load(), this.auditChain, this.quarantine, context)
     this.rateLimiter = new RateLimiter({ ...DEFAULT_CONFIG.rateLimit, ...options.rateLimit }, this.clock)
     const factory = new EvidenceFactory({ context, crypto, ...(options.codec && { codec: options.codec }) })
     this.agent = new Agent(
@@ -163,11 +174,32 @@ export class Tracehound implements ITracehound {
 
   /** Same call as agent.intercept (the RFC's shape); never throws. */
   intercept(scent: Scent): InterceptResult {
-    return this.agent.intercept(scent)
+    const result = this.agent.intercept(scent)
+    return this.storage === undefined ? result : this.durable(result)
   }
 
   evacuate(signature: string): Promise<EvacuationOutcome> {
-    return evacuate(this.quarantine, this.coldStorage, signature)
+    const outcome = evacuate(this.quarantine, this.coldStorage, signature)
+    if (this.storage === undefined) return outcome
+    return outcome.then((o) => {
+      const failure = o.ok ? this.commitFailure() : undefined
+      return failure ? { ok: false, error: failure } : o
+    })
+  }
+
+  /** Commits before a verdict leaves; a failed commit makes it an error, never a throw. */
+  private durable(result: InterceptResult): InterceptResult {
+    const failure = this.commitFailure()
+    return failure ? { status: 'error', error: failure } : result
+  }
+
+  private commitFailure(): TracehoundError | undefined {
+    try {
+      this.storage!.commit()
+      return undefined
+    } catch (e) {
+      return Errors.storageCommitFailed(e instanceof Error ? e.message : String(e))
+    }
   }
 
   treeHead(): TreeHead {

@@ -1,0 +1,34 @@
+/**
+ * The engine's persistence port (DESIGN §10): the engine stays pure and reports, synchronously,
+ * each change that must survive a restart; an adapter (src/storage) turns the reports into
+ * durable writes. Without a port nothing is called, so memory-only hosts pay nothing.
+ */
+
+import type { AuditRecord, EvidenceHandle, Severity } from './types.js'
+
+/** Evidence as an earlier run stored it, in quarantine insertion order. */
+export interface StoredEvidence {
+  bytes: ArrayBuffer
+  signature: string
+  hash: string
+  severity: Severity
+  captured: number
+  compressed: boolean
+}
+
+/** What an adapter hands back at start: already verified by the adapter. */
+export interface StoredState {
+  evidence: StoredEvidence[]
+  records: AuditRecord[]
+}
+
+export interface StoragePort {
+  /** The state to restore; called once, before any report. */
+  load(): StoredState
+  /** Evidence entered quarantine (its bytes are readable now: the handle is live). */
+  evidenceInserted(evidence: EvidenceHandle): void
+  /** Evidence left quarantine: with the audit record it produced, or null for a purge (v1: no record). */
+  evidenceRemoved(signature: string, record: AuditRecord | null): void
+  /** Makes every report so far durable; throws when it cannot. */
+  commit(): void
+}

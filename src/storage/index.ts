@@ -1,0 +1,9 @@
+/** Durable storage (DESIGN §10): the SQLite evidence ledger, group commit, and audit export. */
+
+export { defaultDataDir, LEDGER_FILE } from './data-dir.js'
+export { LedgerError, LedgerLockedError, LedgerRefusedError, LedgerVersionError } from './errors.js'
+export { GroupCommit } from './group-commit.js'
+export type { IntegrityProblem, ProblemKind } from './integrity.js'
+export { Ledger } from './ledger.js'
+export type { LedgerOptions } from './ledger.js'
+export { SCHEMA_VERSION } from './schema.js'

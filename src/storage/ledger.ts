@@ -1,0 +1,210 @@
+/**
+ * The evidence ledger on SQLite (DESIGN §10): WAL, synchronous FULL, one file per data directory.
+ * It is the engine's StoragePort: reports are queued in memory (cheap, synchronous) and written
+ * in one transaction by commit(), whose return means the batch is fsynced. Group commit is the
+ * caller's choice of when to call commit (see group-commit.ts).
+ */
+
+import { mkdirSync } from 'node:fs'
+import { join } from 'node:path'
+import Database from 'better-sqlite3'
+import type { AuditRecord, Clock, EvidenceHandle, MacKey, StoragePort, StoredState, TreeHead } from '../core/index.js'
+import { MacKeyring, systemClock } from '../core/index.js'
+import { toHex } from '../core/crypto-port.js'
+import type { MerkleTree } from '../core/merkle-tree.js'
+import { nodeCrypto } from '../core/node-crypto.js'
+import { LEDGER_FILE } from './data-dir.js'
+import { LedgerRefusedError } from './errors.js'
+import { type IntegrityProblem, verifyAudit, verifyEvidence, verifyTreeHead } from './integrity.js'
+import { acquireLock } from './lock-file.js'
+import { auditMacBody, type AuditRow, type EvidenceRow, evidenceMacBody, type TreeHeadRow } from './rows.js'
+import { migrate } from './schema.js'
+
+export interface LedgerOptions {
+  /** Directory holding ledger.sqlite (created 0700 if missing). */
+  dataDir: string
+  /** Signs new rows and verifies stored ones; rows written without a key carry no MAC. */
+  macKeys?: readonly MacKey[]
+  activeKid?: string
+  clock?: Clock
+}
+
+type Op =
+  | { kind: 'insert'; signature: string; hash: string; size: number; severity: string; captured: number; compressed: boolean; bytes: Uint8Array }
+  | { kind: 'remove'; signature: string; record: AuditRecord | null }
+
+const problemKey = (p: IntegrityProblem) => `${p.kind} ${p.id}: ${p.detail}`
+
+export class Ledger implements StoragePort {
+  readonly path: string
+  /** Everything verification found at open, acknowledged or not. */
+  readonly problems: readonly IntegrityProblem[]
+  #unacknowledged: IntegrityProblem[]
+  #failure: Error | undefined
+  #keyring: MacKeyring
+  readonly #clock: Clock
+  readonly #db: Database.Database
+  readonly #release: () => void
+  readonly #tree: MerkleTree
+  #state: StoredState | undefined
+  #ops: Op[] = []
+  readonly #write: (ops: Op[]) => void
+  /** Called when the first report of a new batch arrives (group commit schedules itself here). */
+  onPending: (() => void) | undefined
+
+  constructor(options: LedgerOptions) {
+    mkdirSync(options.dataDir, { recursive: true, mode: 0o700 })
+    this.path = join(options.dataDir, LEDGER_FILE)
+    this.#release = acquireLock(join(options.dataDir, 'ledger.lock'))
+    try {
+      this.#db = new Database(this.path)
+      this.#db.pragma('journal_mode = WAL')
+      // FULL: a WAL commit is fsynced before commit() returns, so an acknowledged verdict survives power loss.
+      this.#db.pragma('synchronous = FULL')
+      migrate(this.#db, this.path)
+    } catch (e) {
+      this.#release()
+      throw e
+    }
+    this.#clock = options.clock ?? systemClock
+    this.#keyring = new MacKeyring(options.macKeys ?? [], nodeCrypto, options.activeKid)
+
+    const problems: IntegrityProblem[] = []
+    const db = this.#db
+    const { records, tree } = verifyAudit(db.prepare('SELECT * FROM audit ORDER BY idx').iterate() as Iterable<AuditRow>, this.#keyring, problems)
+    verifyTreeHead(db.prepare('SELECT * FROM tree_head').get() as TreeHeadRow | undefined, tree, this.#keyring, problems)
+    const evidence = verifyEvidence(db.prepare('SELECT * FROM evidence ORDER BY seq').iterate() as Iterable<EvidenceRow>, this.#keyring, problems)
+    const acknowledged = new Set((db.prepare('SELECT problem FROM acknowledged_problem').pluck().all() as string[]))
+    this.problems = problems
+    this.#unacknowledged = problems.filter((p) => !acknowledged.has(problemKey(p)))
+    this.#tree = tree
+    this.#state = { records, evidence }
+    this.#write = this.#prepareWrites()
+  }
+
+  /** Unacknowledged integrity problems: until acknowledge(), commits are refused. */
+  get unacknowledged(): readonly IntegrityProblem[] {
+    return this.#unacknowledged
+  }
+
+  /** Why writes are refused, or undefined when the ledger accepts them. */
+  get refusal(): string | undefined {
+    if (this.#failure) return `an earlier commit failed (${this.#failure.message}); restart to reload from disk`
+    const n = this.#unacknowledged.length
+    if (n > 0) return `${n} unacknowledged integrity problem(s) in ${this.path}, first: ${problemKey(this.#unacknowledged[0]!)}`
+    return undefined
+  }
+
+  /** The operator has seen these problems: record that, once per problem, and accept writes. */
+  acknowledge(): IntegrityProblem[] {
+    const acked = this.#unacknowledged
+    const insert = this.#db.prepare('INSERT OR IGNORE INTO acknowledged_problem (problem, acknowledged_at) VALUES (?, ?)')
+    const now = this.#clock()
+    this.#db.transaction(() => {
+      for (const p of acked) insert.run(problemKey(p), now)
+    })()
+    this.#unacknowledged = []
+    return acked
+  }
+
+  /** New keys sign from now on; stored rows keep the MACs they were written with. */
+  setKeys(macKeys: readonly MacKey[], activeKid?: string): void {
+    this.#keyring = new MacKeyring(macKeys, nodeCrypto, activeKid)
+  }
+
+  load(): StoredState {
+    const state = this.#state ?? { records: [], evidence: [] }
+    this.#state = undefined // handed over once; the engine owns it now
+    return state
+  }
+
+  evidenceInserted(e: EvidenceHandle): void {
+    this.#queue({
+      kind: 'insert',
+      signature: e.signature,
+      hash: e.hash,
+      size: e.size,
+      severity: e.severity,
+      captured: e.captured,
+      compressed: (e as { compressed?: boolean }).compressed === true,
+      // A view, not a copy: the buffer outlives the handle's disposal as long as we hold it.
+      bytes: new Uint8Array(e.bytes),
+    })
+  }
+
+  evidenceRemoved(signature: string, record: AuditRecord | null): void {
+    this.#queue({ kind: 'remove', signature, record })
+  }
+
+  get pending(): number {
+    return this.#ops.length
+  }
+
+  /** Writes every queued report in one fsynced transaction; throws LedgerRefusedError or the SQLite error. */
+  commit(): void {
+    if (this.#ops.length === 0) return
+    const reason = this.refusal
+    if (reason) throw new LedgerRefusedError(reason)
+    const ops = this.#ops
+    this.#ops = []
+    try {
+      this.#write(ops)
+    } catch (e) {
+      // Memory and disk now differ: refuse every later write rather than build on a gap.
+      this.#failure = e as Error
+      throw e
+    }
+  }
+
+  /** The stored tree head (as last committed), MAC'd with the active key. */
+  treeHead(): TreeHead {
+    const body = { treeSize: this.#tree.size, rootHash: toHex(this.#tree.root()), timestamp: this.#clock() }
+    return { ...body, ...this.#keyring.sign(body) }
+  }
+
+  close(): void {
+    if (!this.#db.open) return
+    this.#db.close()
+    this.#release()
+  }
+
+  #queue(op: Op): void {
+    this.#ops.push(op)
+    if (this.#ops.length === 1) this.onPending?.()
+  }
+
+  #prepareWrites(): (ops: Op[]) => void {
+    const db = this.#db
+    const insertEvidence = db.prepare(
+      `INSERT OR REPLACE INTO evidence (signature, hash, size, severity, captured, compressed, bytes, kid, mac)
+       VALUES (@signature, @hash, @size, @severity, @captured, @compressed, @bytes, @kid, @mac)`,
+    )
+    const deleteEvidence = db.prepare('DELETE FROM evidence WHERE signature = ?')
+    const insertAudit = db.prepare(
+      `INSERT INTO audit (idx, id, type, signature, timestamp, previous_hash, hash, kid, mac)
+       VALUES (@idx, @id, @type, @signature, @timestamp, @previousHash, @hash, @kid, @mac)`,
+    )
+    const upsertHead = db.prepare(
+      `INSERT OR REPLACE INTO tree_head (one, tree_size, root_hash, timestamp, kid, mac) VALUES (1, @treeSize, @rootHash, @timestamp, @kid, @mac)`,
+    )
+    return db.transaction((ops: Op[]) => {
+      const sizeBefore = this.#tree.size
+      for (const op of ops) {
+        if (op.kind === 'insert') {
+          const mac = this.#keyring.sign(evidenceMacBody(op))
+          insertEvidence.run({ ...op, compressed: op.compressed ? 1 : 0, kid: mac?.kid ?? null, mac: mac?.mac ?? null })
+          continue
+        }
+        deleteEvidence.run(op.signature)
+        if (!op.record) continue
+        const mac = this.#keyring.sign(auditMacBody(op.record))
+        insertAudit.run({ ...op.record, idx: this.#tree.size, kid: mac?.kid ?? null, mac: mac?.mac ?? null })
+        this.#tree.append(Buffer.from(op.record.hash, 'hex'))
+      }
+      if (this.#tree.size !== sizeBefore) {
+        const head = this.treeHead()
+        upsertHead.run({ ...head, kid: head.kid ?? null, mac: head.mac ?? null })
+      }
+    })
+  }
+}

@@ -1,0 +1,67 @@
+/**
+ * Versioned schema (PRAGMA user_version). A migration is appended, never edited: version N is
+ * MIGRATIONS[N-1], applied in one transaction with the version bump.
+ */
+
+import type { Database } from 'better-sqlite3'
+import { LedgerVersionError } from './errors.js'
+
+const MIGRATIONS: readonly string[] = [
+  `
+  -- Live quarantine membership; seq keeps insertion order (the eviction tie-break).
+  CREATE TABLE evidence (
+    seq        INTEGER PRIMARY KEY AUTOINCREMENT,
+    signature  TEXT NOT NULL UNIQUE,
+    hash       TEXT NOT NULL,
+    size       INTEGER NOT NULL,
+    severity   TEXT NOT NULL,
+    captured   INTEGER NOT NULL,
+    compressed INTEGER NOT NULL,
+    bytes      BLOB NOT NULL,
+    kid        TEXT,
+    mac        TEXT
+  );
+  -- The audit chain; idx is the Merkle leaf index.
+  CREATE TABLE audit (
+    idx           INTEGER PRIMARY KEY,
+    id            TEXT NOT NULL,
+    type          TEXT NOT NULL,
+    signature     TEXT NOT NULL,
+    timestamp     INTEGER NOT NULL,
+    previous_hash TEXT NOT NULL,
+    hash          TEXT NOT NULL,
+    kid           TEXT,
+    mac           TEXT
+  );
+  -- The last tree head written with the records (rebuildable; kept to detect truncation).
+  CREATE TABLE tree_head (
+    one       INTEGER PRIMARY KEY CHECK (one = 1),
+    tree_size INTEGER NOT NULL,
+    root_hash TEXT NOT NULL,
+    timestamp INTEGER NOT NULL,
+    kid       TEXT,
+    mac       TEXT
+  );
+  -- Integrity problems an operator acknowledged, one row per problem.
+  CREATE TABLE acknowledged_problem (
+    problem         TEXT PRIMARY KEY,
+    acknowledged_at INTEGER NOT NULL
+  );
+  `,
+]
+
+export const SCHEMA_VERSION = MIGRATIONS.length
+
+/** Brings the file to SCHEMA_VERSION; refuses a file from a newer build. */
+export function migrate(db: Database, path: string): void {
+  const current = db.pragma('user_version', { simple: true }) as number
+  if (current > SCHEMA_VERSION) {
+    throw new LedgerVersionError(`${path} has schema version ${current}; this build knows up to ${SCHEMA_VERSION}`)
+  }
+  for (let v = current; v < SCHEMA_VERSION; v++) {
+    db.transaction(() => {
+      db.exec(MIGRATIONS[v]!)
+      db.pragma(`user_version = ${v + 1}`)
+    })()
+  }
+}

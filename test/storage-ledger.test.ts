@@ -1,0 +1,171 @@
+/** The SQLite ledger under the embedded engine: restart restores everything; tampering is reported by record. */
+
+import { mkdtempSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import Database from 'better-sqlite3'
+import { afterEach, describe, expect, it } from 'vitest'
+import { createManualClock, createSeededRandom, createTracehound, type Scent, type Tracehound } from '../src/core/index.js'
+import { GroupCommit, Ledger, LedgerLockedError, LedgerRefusedError, LedgerVersionError } from '../src/storage/index.js'
+
+const KEY = { kid: 'k1', key: '00112233445566778899aabbccddeeff' }
+const open: Ledger[] = []
+afterEach(() => {
+  for (const l of open.splice(0)) l.close()
+})
+
+function ledger(dataDir: string, macKeys = [KEY]): Ledger {
+  const l = new Ledger({ dataDir, macKeys })
+  open.push(l)
+  return l
+}
+
+function engine(storage: Ledger): Tracehound {
+  const clock = createManualClock(1_700_000_000_000)
+  return createTracehound({ storage, clock: clock.now, random: createSeededRandom('ledger'), quarantine: { maxCount: 3 }, macKeys: [KEY] })
+}
+
+const threat = (i: number, severity: 'low' | 'high' = 'high'): Scent => ({
+  id: `s${i}`,
+  payload: { i },
+  source: `src${i}`,
+  timestamp: 1_700_000_000_000 + i,
+  threat: { category: 'injection', severity },
+})
+
+/** Five threats into a quarantine of three: two evictions, plus one neutralization. */
+function fill(dir: string) {
+  const l = ledger(dir)
+  const th = engine(l)
+  for (let i = 0; i < 5; i++) expect(th.intercept(threat(i, i < 2 ? 'low' : 'high')).status).toBe('quarantined')
+  const victim = th.quarantine.list()[0]!.signature
+  th.quarantine.neutralize(victim)
+  l.commit()
+  const before = { list: th.quarantine.list().map((h) => h.signature), chain: th.auditChain.export(), root: th.treeHead().rootHash }
+  l.close()
+  return before
+}
+
+const tmp = () => mkdtempSync(join(tmpdir(), 'th-ledger-'))
+const raw = (dir: string) => new Database(join(dir, 'ledger.sqlite'))
+
+describe('ledger restart', () => {
+  it('brings back quarantine, audit chain and tree head, verified', () => {
+    const dir = tmp()
+    const before = fill(dir)
+    expect(before.chain).toHaveLength(3)
+    const l = ledger(dir)
+    expect(l.problems).toEqual([])
+    const th = engine(l)
+    expect(th.quarantine.list().map((h) => h.signature)).toEqual(before.list)
+    expect(th.auditChain.export()).toEqual(before.chain)
+    expect(th.auditChain.verify()).toBe(true)
+    expect(th.treeHead().rootHash).toBe(before.root)
+    expect(l.treeHead().rootHash).toBe(before.root)
+    // Restored evidence keeps its bytes and keeps counting toward the limits.
+    expect(new TextDecoder().decode(th.quarantine.list()[0]!.bytes)).toMatch(/^\{"i":\d\}$/)
+    expect(th.intercept(threat(9)).status).toBe('quarantined')
+    expect(th.auditChain.length).toBe(3)
+    expect(th.intercept(threat(10)).status).toBe('quarantined')
+    expect(th.auditChain.length).toBe(4)
+  })
+
+  it('a duplicate of restored evidence is ignored', () => {
+    const dir = tmp()
+    fill(dir)
+    const th = engine(ledger(dir))
+    expect(th.intercept(threat(4)).status).toBe('ignored')
+  })
+
+  it('group commit writes direct quarantine calls at the end of the turn', async () => {
+    const dir = tmp()
+    const l = ledger(dir)
+    const commits = new GroupCommit(l)
+    const th = engine(l)
+    expect(th.intercept(threat(1)).status).toBe('quarantined')
+    expect(l.pending).toBe(0) // intercept commits before it returns
+    th.quarantine.neutralize(th.quarantine.list()[0]!.signature)
+    expect(l.pending).toBe(1)
+    await commits.durable()
+    expect(l.pending).toBe(0)
+    expect(raw(dir).prepare('SELECT count(*) FROM audit').pluck().get()).toBe(1)
+  })
+})
+
+describe('ledger tampering', () => {
+  it('a changed audit field is reported with its record id, and writes are refused until acknowledged', () => {
+    const dir = tmp()
+    const before = fill(dir)
+    const target = before.chain[1]!
+    raw(dir).prepare('UPDATE audit SET timestamp = timestamp + 1 WHERE id = ?').run(target.id)
+    const l = ledger(dir)
+    expect(l.problems.map((p) => [p.kind, p.id])).toEqual([
+      ['audit-hash', target.id],
+      ['audit-mac', target.id],
+    ])
+    const th = engine(l)
+    const verdict = th.intercept(threat(7))
+    expect(verdict.status).toBe('error')
+    expect(() => l.commit()).toThrow(LedgerRefusedError)
+    expect(l.refusal).toMatch(target.id)
+    expect(l.acknowledge()).toHaveLength(2)
+    expect(l.refusal).toBeUndefined()
+    l.close()
+    const again = ledger(dir)
+    expect(again.problems).toHaveLength(2) // still reported on every open…
+    expect(again.unacknowledged).toEqual([]) // …but no longer blocking
+  })
+
+  it('a changed stored hash breaks the hash check and the next link', () => {
+    const dir = tmp()
+    const before = fill(dir)
+    raw(dir).prepare("UPDATE audit SET hash = ? WHERE id = ?").run('f'.repeat(64), before.chain[0]!.id)
+    const kinds = ledger(dir, []).problems.map((p) => `${p.kind}:${p.id}`)
+    expect(kinds).toContain(`audit-hash:${before.chain[0]!.id}`)
+    expect(kinds).toContain(`audit-link:${before.chain[1]!.id}`)
+    expect(kinds).toContain('tree-head:tree-head')
+  })
+
+  it('flipped evidence bytes are reported by signature and not restored', () => {
+    const dir = tmp()
+    const before = fill(dir)
+    const db = raw(dir)
+    const sig = before.list[0]!
+    const bytes = db.prepare('SELECT bytes FROM evidence WHERE signature = ?').pluck().get(sig) as Buffer
+    bytes[0] = bytes[0]! ^ 1
+    db.prepare('UPDATE evidence SET bytes = ? WHERE signature = ?').run(bytes, sig)
+    const l = ledger(dir)
+    expect(l.problems).toEqual([{ kind: 'evidence-hash', id: sig, detail: expect.any(String) }])
+    expect(engine(l).quarantine.has(sig)).toBe(false)
+  })
+
+  it('a forged MAC, a truncated log and a missing key are each reported', () => {
+    const dir = tmp()
+    const before = fill(dir)
+    const db = raw(dir)
+    db.prepare('UPDATE evidence SET mac = ? WHERE signature = ?').run('0'.repeat(64), before.list[1]!)
+    db.prepare('DELETE FROM audit WHERE idx = (SELECT max(idx) FROM audit)').run()
+    const problems = ledger(dir).problems.map((p) => `${p.kind}:${p.id}`)
+    expect(problems).toEqual([`tree-head:tree-head`, `evidence-mac:${before.list[1]}`])
+    open.pop()!.close()
+    expect(ledger(dir, [{ kid: 'k2', key: KEY.key }]).problems.every((p) => p.kind === 'unknown-kid' || p.kind === 'tree-head')).toBe(true)
+  })
+})
+
+describe('ledger files', () => {
+  it('refuses a data directory held by a live process, takes over a stale lock', () => {
+    const dir = tmp()
+    writeFileSync(join(dir, 'ledger.lock'), String(process.ppid))
+    expect(() => new Ledger({ dataDir: dir })).toThrow(LedgerLockedError)
+    writeFileSync(join(dir, 'ledger.lock'), '2147483646')
+    expect(ledger(dir).problems).toEqual([])
+  })
+
+  it('refuses a file from a newer schema', () => {
+    const dir = tmp()
+    ledger(dir)
+    open.pop()!.close()
+    raw(dir).pragma('user_version = 99')
+    expect(() => new Ledger({ dataDir: dir })).toThrow(LedgerVersionError)
+  })
+})
