@@ -87,10 +87,11 @@ def test_bad_fail_mode() -> None:
 
 
 class FakeDaemon(svc_grpc.TracehoundServiceServicer):
-    def __init__(self, schema: str, delay: float) -> None:
-        self.schema, self.delay = schema, delay
+    def __init__(self, schema: str, delay: float, handshake_delay: float = 0.0) -> None:
+        self.schema, self.delay, self.handshake_delay = schema, delay, handshake_delay
 
     def Handshake(self, request: svc.HandshakeRequest, context: grpc.ServicerContext) -> svc.HandshakeResponse:
+        time.sleep(self.handshake_delay)
         if self.schema.split(".")[0] != request.schema_version.split(".")[0]:
             context.abort(grpc.StatusCode.FAILED_PRECONDITION, f"schema {self.schema} vs {request.schema_version}")
         return svc.HandshakeResponse(server_name="fake", schema_version=self.schema, compatible=True)
@@ -104,10 +105,9 @@ class FakeDaemon(svc_grpc.TracehoundServiceServicer):
 
 @pytest.fixture()
 def fake(request: pytest.FixtureRequest) -> Iterator[str]:
-    schema, delay = request.param
     d = tempfile.mkdtemp()
     server = grpc.server(futures.ThreadPoolExecutor(4))
-    svc_grpc.add_TracehoundServiceServicer_to_server(FakeDaemon(schema, delay), server)
+    svc_grpc.add_TracehoundServiceServicer_to_server(FakeDaemon(*request.param), server)
     server.add_insecure_port(f"unix:{d}/fake.sock")
     server.start()
     yield f"unix://{d}/fake.sock"
@@ -123,6 +123,16 @@ def test_slow_daemon_hits_the_deadline_and_fails_open(fake: str) -> None:
         v = c.intercept(scent("x"))
         assert time.monotonic() - t0 < 0.4
         assert isinstance(v, th.Clean) and v.degraded is not None and v.degraded.code == "DEADLINE_EXCEEDED"
+
+
+@pytest.mark.parametrize("fake", [("1.0.0", 0.0, 0.5)], indirect=True)
+def test_a_handshake_on_the_request_path_keeps_the_intercept_deadline(fake: str) -> None:
+    c = th.Client(fake, timeout=0.05, call_timeout=5)
+    t0 = time.monotonic()
+    v = c.intercept(scent("x"))
+    assert time.monotonic() - t0 < 0.4
+    assert isinstance(v, th.Clean) and v.degraded is not None and v.degraded.code == "DEADLINE_EXCEEDED"
+    c.close()
 
 
 @pytest.mark.parametrize("fake", [("1.0.0", 0.0)], indirect=True)

@@ -19,10 +19,11 @@ from .types import (  # noqa: E402
     RateLimited, Scent, Stats, Threat, TreeHead, Verdict, VerdictError,
 )
 from .client import Client, connect  # noqa: E402
+from ._common import SCHEMA_VERSION  # noqa: E402
 from . import aio  # noqa: E402
 
 __all__ = [
-    "__version__", "connect", "Client", "aio",
+    "__version__", "SCHEMA_VERSION", "connect", "Client", "aio",
     "Scent", "Threat", "Verdict", "Clean", "RateLimited", "PayloadTooLarge", "Ignored", "Quarantined", "Error",
     "BLOCKING", "Category", "SeverityName", "Degraded", "VerdictError", "EvidenceInfo", "EvidenceRecord", "AuditRecord", "TreeHead",
     "InclusionProof", "ConsistencyProof", "HandshakeInfo", "Stats", "IncompatibleSchemaError",

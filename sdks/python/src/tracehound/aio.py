@@ -55,12 +55,12 @@ class AsyncClient:
         self._hello = c.handshake_request(client_name, client_version)
         self._skew: BaseException | None = None
 
-    async def connect(self) -> HandshakeInfo:
+    async def connect(self, timeout: float | None = None) -> HandshakeInfo:
         """Runs the Handshake now. Raises IncompatibleSchemaError on a major skew, grpc.RpcError if unreachable."""
         if self._skew is not None:
             raise self._skew
         try:
-            res = await self.stub.Handshake(self._hello, timeout=self.call_timeout, metadata=self.metadata)
+            res = await self.stub.Handshake(self._hello, timeout=timeout or self.call_timeout, metadata=self.metadata)
             self.handshake = c.handshake_info(cast(svc.HandshakeResponse, res))
         except grpc.RpcError as e:
             if c.is_skew(e):
@@ -74,7 +74,7 @@ class AsyncClient:
 
     async def _ensure(self) -> None:
         if self.handshake is None:
-            await self.connect()
+            await self.connect(self.timeout)  # on the request path: the intercept deadline
 
     async def close(self) -> None:
         await self.channel.close()

@@ -54,12 +54,12 @@ class Client:
 
     # -- lifecycle -------------------------------------------------------------------------------
 
-    def connect(self) -> HandshakeInfo:
+    def connect(self, timeout: float | None = None) -> HandshakeInfo:
         """Runs the Handshake now. Raises IncompatibleSchemaError on a major skew, grpc.RpcError if unreachable."""
         if self._skew is not None:
             raise self._skew
         try:
-            res = self.stub.Handshake(self._hello, timeout=self.call_timeout, metadata=self.metadata)
+            res = self.stub.Handshake(self._hello, timeout=timeout or self.call_timeout, metadata=self.metadata)
             self.handshake = c.handshake_info(cast(svc.HandshakeResponse, res))
         except grpc.RpcError as e:
             if c.is_skew(e):
@@ -73,7 +73,7 @@ class Client:
 
     def _ensure(self) -> None:
         if self.handshake is None:
-            self.connect()
+            self.connect(self.timeout)  # on the request path: the intercept deadline
 
     def close(self) -> None:
         self.channel.close()
