@@ -61,6 +61,9 @@ def test_local_refusals_need_no_daemon() -> None:
         assert isinstance(v, th.Error) and v.error.code == "AGENT_SERIALIZATION_FAILED" and v.degraded is None
         bad = c.intercept({"id": "x", "payload": 1, "source": "s", "timestamp": 1, "threat": {"category": "nope", "severity": "low"}})
         assert isinstance(bad, th.Error) and bad.error.code == "SCENT_INVALID"
+        for broken in ({"payload": 1}, {"id": "x", "source": "s", "timestamp": "soon"}, object()):
+            v = c.intercept(broken)  # type: ignore[arg-type]
+            assert isinstance(v, th.Error) and v.error.code == "SCENT_INVALID" and v.degraded is None
 
 
 def test_daemon_down_fails_open_with_a_degraded_clean() -> None:

@@ -135,8 +135,8 @@ def prepare(scents: Iterable[ScentLike]) -> tuple[list[Verdict | None], list[tup
             out.append(None)
         except PayloadError as e:
             out.append(serialization_error(str(e)))
-        except (ValueError, KeyError, TypeError) as e:
-            out.append(Error(VerdictError("scent", "SCENT_INVALID", f"invalid scent: {e}", False)))
+        except Exception as e:  # a malformed scent is the caller's error, reported, never raised
+            out.append(Error(VerdictError("scent", "SCENT_INVALID", f"invalid scent: {e!r}", False)))
     return out, wire
 
 
