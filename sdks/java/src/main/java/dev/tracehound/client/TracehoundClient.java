@@ -17,6 +17,7 @@ import io.grpc.MethodDescriptor;
 import io.grpc.Status;
 import io.grpc.netty.shaded.io.grpc.netty.GrpcSslContexts;
 import io.grpc.netty.shaded.io.grpc.netty.NettyChannelBuilder;
+import io.grpc.netty.shaded.io.netty.channel.ChannelOption;
 import io.grpc.netty.shaded.io.netty.channel.EventLoopGroup;
 import io.grpc.netty.shaded.io.netty.channel.epoll.Epoll;
 import io.grpc.netty.shaded.io.netty.channel.epoll.EpollDomainSocketChannel;
@@ -102,7 +103,7 @@ public final class TracehoundClient implements AutoCloseable {
     this.failMode = b.failMode;
     this.onDegraded = b.onDegraded;
     this.hello = HandshakeRequest.newBuilder()
-        .setClientName(b.clientName).setClientVersion(CLIENT_VERSION).setSchemaVersion(SCHEMA_VERSION).build();
+        .setClientName(b.clientName).setClientVersion(CLIENT_VERSION).setSchemaVersion(b.schemaVersion).build();
   }
 
   public static Builder builder() {
@@ -422,8 +423,15 @@ public final class TracehoundClient implements AutoCloseable {
     private FailMode failMode = FailMode.OPEN;
     private String clientName = "tracehound-java";
     private Consumer<Verdict.Degraded> onDegraded;
+    private String schemaVersion = SCHEMA_VERSION;
 
     private Builder() {}
+
+    /** Tests only: claim another schema version in the handshake. */
+    Builder schemaVersion(String schemaVersion) {
+      this.schemaVersion = schemaVersion;
+      return this;
+    }
 
     /** A Unix domain socket (Linux, epoll). */
     public Builder unixSocket(String path) {
@@ -501,6 +509,7 @@ public final class TracehoundClient implements AutoCloseable {
             .eventLoopGroup(group)
             .channelType(EpollDomainSocketChannel.class)
             .overrideAuthority("localhost")
+            .withOption(ChannelOption.SO_KEEPALIVE, null) // grpc sets it for TCP; Unix sockets have none (Netty warns)
             .usePlaintext();
       } else {
         nb = NettyChannelBuilder.forAddress(host, port);
