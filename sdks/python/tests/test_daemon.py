@@ -170,3 +170,16 @@ def test_daemon_restart_fails_open_then_recovers() -> None:
             stop(proc, d2)
     finally:
         stop(proc, d)  # idempotent: the current daemon, and the first one's temp dir
+
+
+def test_aio_client_made_outside_the_loop_works_in_each_loop(daemon: Daemon) -> None:
+    c = th.aio.AsyncClient(daemon.address)  # e.g. at import time, before the app's loop exists
+
+    async def once(tag: str) -> th.Verdict:
+        v = await c.intercept(threat_scent({"loop": tag}))
+        await c.close()
+        return v
+
+    for tag in (str(uuid.uuid4()), str(uuid.uuid4())):
+        v = asyncio.run(once(tag))
+        assert isinstance(v, th.Quarantined) and v.degraded is None, v

@@ -24,7 +24,7 @@ __all__ = ["AsyncClient", "connect"]
 
 
 class AsyncClient:
-    """Same surface as Client, every call awaitable. Create it inside a running event loop."""
+    """Same surface as Client, every call awaitable. May be created anywhere; the channel is made on first use."""
 
     def __init__(
         self,
@@ -40,13 +40,11 @@ class AsyncClient:
         credentials: grpc.ChannelCredentials | None = None,
         options: Sequence[tuple[str, Any]] = (),
     ) -> None:
-        t = c.parse_address(address)
-        opts = c.channel_options(t, options)
-        if t.secure or credentials is not None:
-            self.channel = grpc.aio.secure_channel(t.target, credentials or grpc.ssl_channel_credentials(), opts)
-        else:
-            self.channel = grpc.aio.insecure_channel(t.target, opts)
-        self.stub = svc_grpc.TracehoundServiceStub(self.channel)
+        self._target = c.parse_address(address)
+        self._options = c.channel_options(self._target, options)
+        self._credentials = credentials
+        self._channel: grpc.aio.Channel | None = None
+        self._stub: svc_grpc.TracehoundServiceStub | None = None
         self.metadata: tuple[tuple[str, str], ...] = (("authorization", f"Bearer {token}"),) if token else ()
         self.timeout = timeout
         self.call_timeout = call_timeout
@@ -54,6 +52,24 @@ class AsyncClient:
         self._failures = c.Failures(fail_mode, on_degraded)
         self._hello = c.handshake_request(client_name, client_version)
         self._skew: BaseException | None = None
+
+    @property
+    def channel(self) -> grpc.aio.Channel:
+        """Made on first use, inside the running event loop (a grpc.aio channel belongs to one loop)."""
+        if self._channel is None:
+            t = self._target
+            if t.secure or self._credentials is not None:
+                creds = self._credentials or grpc.ssl_channel_credentials()
+                self._channel = grpc.aio.secure_channel(t.target, creds, self._options)
+            else:
+                self._channel = grpc.aio.insecure_channel(t.target, self._options)
+        return self._channel
+
+    @property
+    def stub(self) -> svc_grpc.TracehoundServiceStub:
+        if self._stub is None:
+            self._stub = svc_grpc.TracehoundServiceStub(self.channel)
+        return self._stub
 
     async def connect(self, timeout: float | None = None) -> HandshakeInfo:
         """Runs the Handshake now. Raises IncompatibleSchemaError on a major skew, grpc.RpcError if unreachable."""
@@ -77,7 +93,9 @@ class AsyncClient:
             await self.connect(self.timeout)  # on the request path: the intercept deadline
 
     async def close(self) -> None:
-        await self.channel.close()
+        if self._channel is not None:
+            channel, self._channel, self._stub = self._channel, None, None
+            await channel.close()
 
     async def __aenter__(self) -> AsyncClient:
         try:
