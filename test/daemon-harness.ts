@@ -27,7 +27,8 @@ export async function startDaemonProcess(args: string[] = [], env: NodeJS.Proces
   const socketPath = join(dir, 'th.sock')
   const child = spawn(process.execPath, ['--import', 'tsx', join(ROOT, 'src/cli/tracehoundd.ts'), '--socket', socketPath, ...args], {
     cwd: ROOT,
-    env: { ...process.env, TRACEHOUND_TOKEN: '', ...env },
+    // Each daemon its own ledger: none shares state with another test or with ~/.local/state.
+    env: { ...process.env, TRACEHOUND_TOKEN: '', TRACEHOUND_DATA_DIR: join(dir, 'state'), ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   })
   const logs: Record<string, unknown>[] = []

@@ -5,6 +5,7 @@ import { readFileSync } from 'node:fs'
 import { Command, InvalidArgumentError, Option } from 'commander'
 import { defaultSocketPath } from '../client/socket-path.js'
 import { type DaemonOptions, SERVER_VERSION, startDaemon } from '../server/daemon.js'
+import { defaultDataDir } from '../storage/data-dir.js'
 
 function hostPort(value: string): { host: string; port: number } {
   const m = /^(?:\[([^\]]+)\]|([^:]+)):(\d{1,5})$/.exec(value)
@@ -34,6 +35,9 @@ const program = new Command('tracehoundd')
   .addOption(new Option('--log-level <level>', 'pino level').choices(['trace', 'debug', 'info', 'warn', 'error', 'fatal', 'silent']).default('info'))
   .addOption(new Option('--max-message-bytes <n>', 'largest request message').argParser(positiveInt).default(16 * 1024 * 1024))
   .option('--no-watch', 'do not reload when the config file changes')
+  .addOption(new Option('--data-dir <dir>', 'where the evidence ledger lives (ledger.sqlite)').env('TRACEHOUND_DATA_DIR').default(defaultDataDir()))
+  .option('--memory', 'keep evidence and audit in memory only: nothing survives a restart')
+  .option('--acknowledge-tamper', 'accept writes although the ledger reports integrity problems (after review; recorded in the ledger)')
   .option('--conformance', 'serve ConformanceService (manual clock, seeded ids, resettable): for conformance runs only')
 
 interface Flags {
@@ -49,6 +53,9 @@ interface Flags {
   maxMessageBytes: number
   watch: boolean
   conformance?: boolean
+  dataDir: string
+  memory?: boolean
+  acknowledgeTamper?: boolean
 }
 
 function daemonOptions(f: Flags): DaemonOptions {
@@ -58,6 +65,8 @@ function daemonOptions(f: Flags): DaemonOptions {
     readMaxBytes: f.maxMessageBytes,
     watchConfig: f.watch,
     conformance: Boolean(f.conformance),
+    // Conformance mode stays memory-only and deterministic.
+    ...(!f.memory && !f.conformance && { dataDir: f.dataDir, acknowledgeTamper: Boolean(f.acknowledgeTamper) }),
     ...(f.config !== undefined && { configPath: f.config }),
     ...(f.socket !== false && { socketPath: f.socket }),
   }

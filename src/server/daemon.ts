@@ -12,8 +12,9 @@ import { adminService } from './admin-service.js'
 import { bearerAuth } from './auth.js'
 import { loadConfig, redactedJson } from './config.js'
 import { ConformanceDeterminism, conformanceService } from './conformance-service.js'
-import { DaemonEngine, settingsFromConfig } from './engine.js'
+import { DaemonEngine, type EngineSettings, settingsFromConfig } from './engine.js'
 import { EventBus } from './events.js'
+import { GroupCommit, Ledger } from '../storage/index.js'
 import { healthService, HealthState } from './health-service.js'
 import { createRequestListener } from './http-handler.js'
 import { type Listener, listenTcp, listenUnix, type TlsFiles } from './listen.js'
@@ -50,6 +51,10 @@ export interface DaemonOptions {
   random?: RandomSource
   /** Serve ConformanceService: a manual clock and seeded ids, reset per test. Never in production. */
   conformance?: boolean
+  /** Keep the evidence ledger here (docs/storage.md); undefined keeps state in memory only. Ignored in conformance mode. */
+  dataDir?: string
+  /** The operator has reviewed the integrity problems the ledger reports: accept writes again. */
+  acknowledgeTamper?: boolean
 }
 
 export interface Daemon {
@@ -58,6 +63,8 @@ export interface Daemon {
   log: Logger
   reloader: Reloader
   engine: DaemonEngine
+  /** The durable ledger, when the daemon has a data directory. */
+  ledger: Ledger | undefined
   /** Graceful: NOT_SERVING, stop accepting, finish in-flight calls (up to graceMs), remove the socket. */
   close(graceMs?: number): Promise<void>
 }
@@ -68,11 +75,21 @@ export async function startDaemon(o: DaemonOptions): Promise<Daemon> {
   const env = o.env ?? process.env
   const initial = await loadConfig(o.configPath, env)
   const determinism = o.conformance ? new ConformanceDeterminism() : undefined
-  const engine = new DaemonEngine(settingsFromConfig(initial.config), {
-    ...(o.clock && { clock: o.clock }),
-    ...(o.random && { random: o.random }),
-    ...(determinism && { clock: determinism.clock.now, random: determinism.random }),
-  })
+  const settings = settingsFromConfig(initial.config)
+  const ledger = o.dataDir !== undefined && !determinism ? openLedger(o.dataDir, settings, () => engine.settings, log, o.acknowledgeTamper) : undefined
+  const commits = ledger && new GroupCommit(ledger)
+  let engine: DaemonEngine
+  try {
+    engine = new DaemonEngine(settings, {
+      ...(o.clock && { clock: o.clock }),
+      ...(o.random && { random: o.random }),
+      ...(determinism && { clock: determinism.clock.now, random: determinism.random }),
+      ...(ledger && { storage: ledger }),
+    })
+  } catch (e) {
+    ledger?.close()
+    throw e
+  }
   if (determinism) log.warn('conformance mode: manual clock, seeded ids, ConformanceService.Reset discards all state')
   const events = new EventBus()
   const metrics = createMetrics(() => engine.stats())
@@ -81,7 +98,16 @@ export async function startDaemon(o: DaemonOptions): Promise<Daemon> {
   const shutdown = new AbortController()
 
   const routes = (router: ConnectRouter) => {
-    router.service(TracehoundService, tracehoundService({ engine, events, metrics, serverVersion: SERVER_VERSION }))
+    router.service(
+      TracehoundService,
+      tracehoundService({
+        engine,
+        events,
+        metrics,
+        serverVersion: SERVER_VERSION,
+        ...(ledger && commits && { durable: () => commits.durable(), writeRefusal: () => ledger.refusal }),
+      }),
+    )
     router.service(AdminService, adminService(reloader, events, shutdown.signal))
     router.service(Health, healthService(health, shutdown.signal))
     router.service(ConformanceService, conformanceService(engine, determinism))
@@ -108,13 +134,17 @@ export async function startDaemon(o: DaemonOptions): Promise<Daemon> {
     }
   } catch (e) {
     await Promise.all(listeners.map((l) => l.close(0)))
+    ledger?.close()
     throw e
   }
   if (o.watchConfig ?? true) reloader.watch()
 
   const addresses = listeners.map((l) => l.address)
   log.info(
-    { addresses, tls: Boolean(o.tcp?.tls), auth: o.tcp ? o.tcp.token !== null : undefined, source: initial.source, config: redactedJson(initial.config) },
+    {
+      addresses,
+      ...(ledger && { ledger: ledger.path, restored: { evidence: engine.quarantine.stats.count, auditRecords: engine.auditChain.length } }),
+      tls: Boolean(o.tcp?.tls), auth: o.tcp ? o.tcp.token !== null : undefined, source: initial.source, config: redactedJson(initial.config) },
     'listening',
   )
 
@@ -126,8 +156,25 @@ export async function startDaemon(o: DaemonOptions): Promise<Daemon> {
       reloader.close()
       shutdown.abort()
       await Promise.all(listeners.map((l) => l.close(graceMs)))
+      await commits?.durable()?.catch(() => undefined)
+      ledger?.close()
       log.info('stopped')
     })())
 
-  return { addresses, log, reloader, engine, close }
+  return { addresses, log, reloader, engine, ledger, close }
+}
+
+/** Opens and verifies the ledger; every integrity problem is logged, and writes stay refused until acknowledged. */
+function openLedger(dataDir: string, settings: EngineSettings, liveKeys: () => EngineSettings, log: Logger, acknowledge = false): Ledger {
+  const ledger = new Ledger({ dataDir, macKeys: settings.macKeys, ...(settings.activeKid && { activeKid: settings.activeKid }), liveKeys })
+  for (const problem of ledger.problems) {
+    const acknowledged = !ledger.unacknowledged.includes(problem)
+    log.error({ ledger: ledger.path, problem, acknowledged }, 'ledger integrity problem')
+  }
+  if (acknowledge && ledger.unacknowledged.length > 0) {
+    log.warn({ ledger: ledger.path, acknowledged: ledger.acknowledge().length }, 'integrity problems acknowledged by the operator (--acknowledge-tamper); accepting writes')
+  }
+  const refusal = ledger.refusal
+  if (refusal) log.error({ ledger: ledger.path, refusal }, 'refusing writes (Intercept with a threat, Neutralize) until acknowledged: review, then restart with --acknowledge-tamper')
+  return ledger
 }

@@ -22,7 +22,9 @@ import {
   type RandomSource,
   type RateLimitConfig,
   RateLimiter,
+  restoreState,
   type Scent,
+  type StoragePort,
   systemClock,
   systemRandom,
   type TracehoundStats,
@@ -86,12 +88,16 @@ export class DaemonEngine {
     errorCount: 0,
   }
   #parts: Parts
+  /** Told of every quarantine and audit change (the daemon's ledger); commits are the caller's. */
+  readonly #storage: StoragePort | undefined
 
-  constructor(settings: EngineSettings, deps: { clock?: Clock; random?: RandomSource } = {}) {
+  constructor(settings: EngineSettings, deps: { clock?: Clock; random?: RandomSource; storage?: StoragePort } = {}) {
     this.#clock = deps.clock ?? systemClock
     this.#context = { clock: this.#clock, newId: createIdSource(this.#clock, deps.random ?? systemRandom) }
     this.#factory = new EvidenceFactory({ context: this.#context, crypto: nodeCrypto })
+    this.#storage = deps.storage
     this.#parts = this.#build(settings, undefined)
+    if (this.#storage) restoreState(this.#storage.load(), this.#auditChain, this.#parts.quarantine, this.#context)
   }
 
   get auditChain(): AuditChain {
@@ -138,11 +144,11 @@ export class DaemonEngine {
     const quarantine =
       previous && sameLimits(previous.settings.quarantine, settings.quarantine)
         ? previous.quarantine
-        : new Quarantine(settings.quarantine, auditChain, { context: this.#context })
+        : new Quarantine(settings.quarantine, auditChain, { context: this.#context, ...(this.#storage && { storage: this.#storage }) })
     const agent = new Agent({ maxPayloadSize: settings.maxPayloadSize }, quarantine, rateLimiter, this.#factory)
     if (previous && quarantine !== previous.quarantine) {
-      // Re-insert in capture order of the old store; evictions are audited as usual.
-      for (const handle of previous.quarantine.list()) quarantine.insert(handle)
+      // Move over in capture order of the old store (already stored: restore, not insert); evictions are audited as usual.
+      for (const handle of previous.quarantine.list()) quarantine.restore(handle)
     }
     return { settings, quarantine, rateLimiter, agent, keyring, auditChain }
   }

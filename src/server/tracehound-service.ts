@@ -17,6 +17,10 @@ export interface ServiceDeps {
   events: EventBus
   metrics: Metrics
   serverVersion: string
+  /** Durable mode: settles once every write so far is fsynced; undefined when none is pending. */
+  durable?: () => Promise<void> | undefined
+  /** Durable mode: why writes are refused (unacknowledged tampering, a failed commit), else undefined. */
+  writeRefusal?: () => string | undefined
 }
 
 const DEFAULT_PAGE_SIZE = 100
@@ -34,8 +38,26 @@ function proofCall<T>(f: () => T): T {
 export function tracehoundService(deps: ServiceDeps): ServiceImpl<typeof TracehoundService> {
   const { engine, events, metrics } = deps
 
+  const refuseWrites = () => {
+    const reason = deps.writeRefusal?.()
+    if (reason) throw new ConnectError(`writes refused: ${reason}`, Code.FailedPrecondition)
+  }
+
+  /** No reply before the fsync of the writes it acknowledges (group commit: one fsync per event-loop turn). */
+  const durable = <T>(reply: T): T | Promise<T> => {
+    const pending = deps.durable?.()
+    if (!pending) return reply
+    return pending.then(
+      () => reply,
+      (e: unknown) => {
+        throw new ConnectError(`not made durable, not acknowledged: ${e instanceof Error ? e.message : String(e)}`, Code.DataLoss)
+      },
+    )
+  }
+
   const judge = (s: WireScent): MessageInitShape<typeof VerdictSchema> => {
     const scent = scentFromWire(s)
+    if (scent.threat) refuseWrites()
     const result = engine.intercept(scent)
     metrics.countVerdict(result.status)
     if (result.status === 'quarantined') {
@@ -65,12 +87,12 @@ export function tracehoundService(deps: ServiceDeps): ServiceImpl<typeof Traceho
 
     intercept(req) {
       // protovalidate has checked that the scent is present.
-      return { verdict: judge(req.scent as WireScent) }
+      return durable({ verdict: judge(req.scent as WireScent) })
     },
 
     async *interceptStream(requests) {
       // Each batch is judged synchronously, so a reload never splits one.
-      for await (const req of requests) yield { verdicts: req.scents.map(judge) }
+      for await (const req of requests) yield await durable({ verdicts: req.scents.map(judge) })
     },
 
     getEvidence(req) {
@@ -104,6 +126,7 @@ export function tracehoundService(deps: ServiceDeps): ServiceImpl<typeof Traceho
     },
 
     neutralize(req) {
+      refuseWrites()
       if (!engine.quarantine.neutralize(req.signature)) {
         throw new ConnectError(`no quarantined evidence ${req.signature}`, Code.NotFound)
       }
@@ -111,7 +134,7 @@ export function tracehoundService(deps: ServiceDeps): ServiceImpl<typeof Traceho
       if (!record) throw new ConnectError('neutralization left no audit record', Code.Internal)
       const wire = auditRecordToWire(record)
       events.publish({ case: 'evidenceNeutralized', value: { record: wire } })
-      return { record: wire, treeSize: u64(engine.auditChain.treeSize) }
+      return durable({ record: wire, treeSize: u64(engine.auditChain.treeSize) })
     },
 
     getTreeHead() {

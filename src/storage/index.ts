@@ -5,5 +5,5 @@ export { LedgerError, LedgerLockedError, LedgerRefusedError, LedgerVersionError 
 export { GroupCommit } from './group-commit.js'
 export type { IntegrityProblem, ProblemKind } from './integrity.js'
 export { Ledger } from './ledger.js'
-export type { LedgerOptions } from './ledger.js'
+export type { LedgerKeys, LedgerOptions } from './ledger.js'
 export { SCHEMA_VERSION } from './schema.js'

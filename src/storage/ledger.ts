@@ -26,7 +26,14 @@ export interface LedgerOptions {
   /** Signs new rows and verifies stored ones; rows written without a key carry no MAC. */
   macKeys?: readonly MacKey[]
   activeKid?: string
+  /** Read at each commit: a new object (e.g. a reloaded daemon config) re-keys new rows. */
+  liveKeys?: () => LedgerKeys
   clock?: Clock
+}
+
+export interface LedgerKeys {
+  macKeys: readonly MacKey[]
+  activeKid?: string
 }
 
 type Op =
@@ -42,6 +49,8 @@ export class Ledger implements StoragePort {
   #unacknowledged: IntegrityProblem[]
   #failure: Error | undefined
   #keyring: MacKeyring
+  #keysFrom: LedgerKeys | undefined
+  readonly #liveKeys: (() => LedgerKeys) | undefined
   readonly #clock: Clock
   readonly #db: Database.Database
   readonly #release: () => void
@@ -68,6 +77,7 @@ export class Ledger implements StoragePort {
     }
     this.#clock = options.clock ?? systemClock
     this.#keyring = new MacKeyring(options.macKeys ?? [], nodeCrypto, options.activeKid)
+    this.#liveKeys = options.liveKeys
 
     const problems: IntegrityProblem[] = []
     const db = this.#db
@@ -107,11 +117,6 @@ export class Ledger implements StoragePort {
     return acked
   }
 
-  /** New keys sign from now on; stored rows keep the MACs they were written with. */
-  setKeys(macKeys: readonly MacKey[], activeKid?: string): void {
-    this.#keyring = new MacKeyring(macKeys, nodeCrypto, activeKid)
-  }
-
   load(): StoredState {
     const state = this.#state ?? { records: [], evidence: [] }
     this.#state = undefined // handed over once; the engine owns it now
@@ -147,6 +152,7 @@ export class Ledger implements StoragePort {
     if (reason) throw new LedgerRefusedError(reason)
     const ops = this.#ops
     this.#ops = []
+    this.#rekey()
     try {
       this.#write(ops)
     } catch (e) {
@@ -166,6 +172,14 @@ export class Ledger implements StoragePort {
     if (!this.#db.open) return
     this.#db.close()
     this.#release()
+  }
+
+  /** New keys sign from now on; stored rows keep the MACs they were written with. */
+  #rekey(): void {
+    const keys = this.#liveKeys?.()
+    if (!keys || keys === this.#keysFrom) return
+    this.#keyring = new MacKeyring(keys.macKeys, nodeCrypto, keys.activeKid)
+    this.#keysFrom = keys
   }
 
   #queue(op: Op): void {
