@@ -77,7 +77,7 @@ def main() -> None:
     sock = d / "th.sock"
     (d / "config.json").write_text(json.dumps({"rateLimit": {"maxRequests": 1_000_000_000}}))
     proc = subprocess.Popen([str(TSX), "src/cli/tracehoundd.ts", "--socket", str(sock), "--config", str(d / "config.json"),
-                             "--no-watch", "--log-level", "warn"], cwd=REPO, env={**os.environ, "TRACEHOUND_TOKEN": ""})
+                             "--no-watch", "--log-level", "warn"], cwd=REPO, env={**os.environ, "TRACEHOUND_TOKEN": "", "TRACEHOUND_DATA_DIR": str(d / "data")})
     try:
         deadline = time.monotonic() + 30
         while True:

@@ -49,7 +49,8 @@ def start_daemon(extra: list[str], config: dict[str, object] | None = None) -> t
         (d / "config.json").write_text(json.dumps(config))
         args += ["--config", str(d / "config.json"), "--no-watch"]
     log = (d / "daemon.log").open("wb")
-    env = {**os.environ, "TRACEHOUND_TOKEN": TOKEN}
+    # Its own evidence ledger: never the machine-wide default data dir.
+    env = {**os.environ, "TRACEHOUND_TOKEN": TOKEN, "TRACEHOUND_DATA_DIR": str(d / "data")}
     proc = subprocess.Popen(args, cwd=REPO, stdout=log, stderr=subprocess.STDOUT, env=env)
     return proc, d
 
