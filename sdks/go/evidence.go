@@ -10,12 +10,12 @@ import (
 
 // AuditRecord is one entry of the v1 audit chain.
 type AuditRecord struct {
-	ID           string
-	Type         string // "neutralization" or "evacuation"
-	Signature    string
-	TimestampMs  int64
-	Hash         string
-	PreviousHash string
+	ID           string `json:"id"`
+	Type         string `json:"type"` // "neutralization" or "evacuation"
+	Signature    string `json:"signature"`
+	TimestampMs  int64  `json:"timestamp"`
+	Hash         string `json:"hash"`
+	PreviousHash string `json:"previousHash"`
 }
 
 // Verify recomputes the record's v1 hash (DESIGN §4).
@@ -27,11 +27,11 @@ func (r AuditRecord) Verify() bool {
 // TreeHead is the head of the RFC 9162 Merkle tree over the audit records; Kid and MAC are empty
 // when the daemon has no MAC key.
 type TreeHead struct {
-	TreeSize    uint64
-	RootHash    string
-	TimestampMs int64
-	Kid         string
-	MAC         string
+	TreeSize    uint64 `json:"treeSize"`
+	RootHash    string `json:"rootHash"`
+	TimestampMs int64  `json:"timestamp"`
+	Kid         string `json:"kid,omitempty"`
+	MAC         string `json:"mac,omitempty"`
 }
 
 // VerifyMAC checks the head's MAC under key: HMAC-SHA256 over TH-CJSON-1 of
@@ -112,4 +112,49 @@ func (c *Client) ConsistencyProof(ctx context.Context, firstSize, secondSize uin
 // TH-CJSON-1 bytes, exactly as the daemon computes it.
 func Signature(category Category, payload any) (string, error) {
 	return kernel.Signature(string(category), payload)
+}
+
+// Stats are the engine's counters (v1's stats shape).
+type Stats struct {
+	Agent struct {
+		TotalIntercepts    uint64 `json:"totalIntercepts"`
+		CleanCount         uint64 `json:"cleanCount"`
+		RateLimitedCount   uint64 `json:"rateLimitedCount"`
+		ValidationFailures uint64 `json:"validationFailures"`
+		IgnoredCount       uint64 `json:"ignoredCount"`
+		QuarantinedCount   uint64 `json:"quarantinedCount"`
+		ErrorCount         uint64 `json:"errorCount"`
+	} `json:"agent"`
+	Quarantine struct {
+		Count uint64 `json:"count"`
+		Bytes uint64 `json:"bytes"`
+		// BySeverity has every severity, zeros included.
+		BySeverity map[Severity]uint64 `json:"bySeverity"`
+	} `json:"quarantine"`
+	Audit struct {
+		Records  uint64 `json:"records"`
+		TreeSize uint64 `json:"treeSize"`
+	} `json:"audit"`
+}
+
+// Stats returns the engine's counters.
+func (c *Client) Stats(ctx context.Context) (Stats, error) {
+	ctx, cancel := c.call(ctx)
+	defer cancel()
+	res, err := c.service.GetStats(ctx, connect.NewRequest(&thv1.GetStatsRequest{}))
+	if err != nil {
+		return Stats{}, err
+	}
+	var s Stats
+	a, q, au := res.Msg.GetAgent(), res.Msg.GetQuarantine(), res.Msg.GetAudit()
+	s.Agent.TotalIntercepts, s.Agent.CleanCount, s.Agent.RateLimitedCount = a.GetTotalIntercepts(), a.GetCleanCount(), a.GetRateLimitedCount()
+	s.Agent.ValidationFailures, s.Agent.IgnoredCount = a.GetValidationFailures(), a.GetIgnoredCount()
+	s.Agent.QuarantinedCount, s.Agent.ErrorCount = a.GetQuarantinedCount(), a.GetErrorCount()
+	s.Quarantine.Count, s.Quarantine.Bytes = q.GetCount(), q.GetBytes()
+	s.Quarantine.BySeverity = map[Severity]uint64{Low: 0, Medium: 0, High: 0, Critical: 0}
+	for k := range s.Quarantine.BySeverity {
+		s.Quarantine.BySeverity[k] = q.GetBySeverity()[string(k)]
+	}
+	s.Audit.Records, s.Audit.TreeSize = au.GetRecords(), au.GetTreeSize()
+	return s, nil
 }

@@ -1,5 +1,7 @@
 package tracehound
 
+import "encoding/json"
+
 // Category is a threat category; it prefixes every signature.
 type Category string
 
@@ -26,22 +28,22 @@ const (
 
 // Threat is a detector's finding attached to a scent.
 type Threat struct {
-	Category Category
-	Severity Severity
+	Category Category `json:"category"`
+	Severity Severity `json:"severity"`
 }
 
 // Scent is one observed input, as v1's Scent.
 type Scent struct {
-	ID string
+	ID string `json:"id"`
 	// Payload is any JSON value: nil, bool, string, numbers, []any, map[string]any, or anything
 	// encoding/json can marshal. Its TH-CJSON-1 form decides the signature.
-	Payload any
+	Payload any `json:"payload"`
 	// Source is the rate-limit key, e.g. a client address.
-	Source string
+	Source string `json:"source"`
 	// TimestampMs is milliseconds since the Unix epoch; 0 means now.
-	TimestampMs int64
+	TimestampMs int64 `json:"timestamp"`
 	// Threat nil means clean: the payload is not inspected.
-	Threat *Threat
+	Threat *Threat `json:"threat,omitempty"`
 }
 
 // Status names one of v1's six outcomes.
@@ -59,31 +61,31 @@ const (
 
 // Evidence is quarantined evidence as the daemon reports it (no bytes).
 type Evidence struct {
-	Signature  string
-	Hash       string
-	Size       uint64
-	CapturedMs int64
-	Severity   Severity
+	Signature  string   `json:"signature"`
+	Hash       string   `json:"hash"`
+	Size       uint64   `json:"size"`
+	CapturedMs int64    `json:"captured"`
+	Severity   Severity `json:"severity"`
 	// Disposed is true when the evidence was neutralized or evicted.
-	Disposed bool
+	Disposed bool `json:"disposed"`
 }
 
 // VerdictError is the engine's refusal (v1's `error` result), or the client's when the daemon
 // could not be asked in fail-closed mode.
 type VerdictError struct {
-	State       string
-	Code        string
-	Message     string
-	Recoverable bool
-	Context     map[string]any
+	State       string         `json:"state"`
+	Code        string         `json:"code"`
+	Message     string         `json:"message"`
+	Recoverable bool           `json:"recoverable"`
+	Context     map[string]any `json:"context,omitempty"`
 }
 
 // Degraded marks a verdict the daemon did not give: it was down, slow or refused the call.
 type Degraded struct {
 	// Code is the RPC status code, e.g. "unavailable" or "deadline_exceeded".
-	Code    string
-	Message string
-	Err     error
+	Code    string `json:"code"`
+	Message string `json:"message"`
+	Err     error  `json:"-"`
 }
 
 // Verdict is the outcome of one intercept. Exactly the fields of its Status are set.
@@ -102,4 +104,26 @@ type Verdict struct {
 	// Degraded is non-nil when the daemon could not answer (fail-open gives clean, fail-closed an
 	// error); check it to log or count such verdicts.
 	Degraded *Degraded
+}
+
+// MarshalJSON writes v1's InterceptResult shape: {"status": …} plus exactly the fields of the
+// status (retryAfter, limit, signature, handle, error), and "degraded" when set.
+func (v Verdict) MarshalJSON() ([]byte, error) {
+	out := map[string]any{"status": v.Status}
+	switch v.Status {
+	case StatusRateLimited:
+		out["retryAfter"] = v.RetryAfterMs
+	case StatusPayloadTooLarge:
+		out["limit"] = v.LimitBytes
+	case StatusIgnored:
+		out["signature"] = v.Signature
+	case StatusQuarantined:
+		out["handle"] = v.Handle
+	case StatusError:
+		out["error"] = v.Error
+	}
+	if v.Degraded != nil {
+		out["degraded"] = v.Degraded
+	}
+	return json.Marshal(out)
 }

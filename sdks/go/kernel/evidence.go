@@ -27,10 +27,10 @@ func Signature(category string, payload any) (string, error) {
 
 // AuditRecord holds the fields of an audit record that v1's hash covers.
 type AuditRecord struct {
-	ID           string
-	Signature    string
-	Timestamp    int64 // ms since the Unix epoch
-	PreviousHash string
+	ID           string `json:"id"`
+	Signature    string `json:"signature"`
+	Timestamp    int64  `json:"timestamp"` // ms since the Unix epoch
+	PreviousHash string `json:"previousHash"`
 }
 
 // RecordHash is v1's audit record hash, bit-exact: lowercase hex SHA-256 of

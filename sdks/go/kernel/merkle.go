@@ -91,10 +91,10 @@ func mth(leaves [][]byte) []byte {
 
 // InclusionProof is an RFC 9162 §2.1.3 proof that a leaf is in a tree of TreeSize leaves.
 type InclusionProof struct {
-	LeafIndex uint64
-	TreeSize  uint64
-	LeafHash  string
-	Path      []string
+	LeafIndex uint64   `json:"leafIndex"`
+	TreeSize  uint64   `json:"treeSize"`
+	LeafHash  string   `json:"leafHash"`
+	Path      []string `json:"path"`
 }
 
 // VerifyInclusion runs RFC 9162 §2.1.3.2 against rootHash.
@@ -129,9 +129,9 @@ func VerifyInclusion(p InclusionProof, rootHash string) bool {
 // ConsistencyProof is an RFC 9162 §2.1.4 proof that a tree of FirstSize leaves is a prefix of one
 // of SecondSize leaves.
 type ConsistencyProof struct {
-	FirstSize  uint64
-	SecondSize uint64
-	Path       []string
+	FirstSize  uint64   `json:"firstSize"`
+	SecondSize uint64   `json:"secondSize"`
+	Path       []string `json:"path"`
 }
 
 // VerifyConsistency runs RFC 9162 §2.1.4.2. A proof from size 0 is refused; equal sizes need an

@@ -1,139 +1,86 @@
-// Command conformance is the Go executor of the conformance suite (conformance/README.md):
-//
-//	conformance <vectors-dir>
-//
-// signature, audit and hmac vectors run through the local verification kernel; intercept vectors
-// run through the Go client against the daemon in TRACEHOUND_CONFORMANCE_ADDRESS. One JSON line per
-// case, then "N passed, N failed"; exit 1 when anything failed.
+// Command conformance is the Go executor (conformance/README.md): `conformance <vectors-dir>`.
+// signature, audit and hmac vectors run through package kernel; intercept sequences through the Go
+// client against the daemon in TRACEHOUND_CONFORMANCE_ADDRESS. One JSON line per case, then
+// "N passed, N failed"; exit status 1 when a case failed.
 package main
 
 import (
+	"context"
 	"encoding/hex"
 	"encoding/json"
 	"fmt"
-	"math"
+	"maps"
 	"os"
-	"path/filepath"
-	"reflect"
 
+	"connectrpc.com/connect"
+	th "github.com/tracehound/tracehound/sdks/go"
+	cv1 "github.com/tracehound/tracehound/sdks/go/gen/tracehound/conformance/v1"
+	"github.com/tracehound/tracehound/sdks/go/gen/tracehound/conformance/v1/conformancev1connect"
 	"github.com/tracehound/tracehound/sdks/go/kernel"
+	"google.golang.org/protobuf/encoding/protojson"
 )
 
-type obj = map[string]any
-
-var passed, failed int
-var out = json.NewEncoder(os.Stdout)
-
-func judge(id string, want, got any) {
-	line := obj{"case": id, "ok": reflect.DeepEqual(want, got)}
-	if line["ok"] == true {
-		passed++
-	} else {
-		failed++
-		line["want"], line["got"] = want, got
+// audit checks one audit_test case; a field of the wrong type or sign makes the case invalid.
+func audit(kind string, t obj) bool {
+	text := must(json.Marshal(t))
+	var p struct {
+		Record                                kernel.AuditRecord
+		Hash, RootHash, FirstRoot, SecondRoot string
+		Leaves                                []string
 	}
-	if err := out.Encode(line); err != nil {
-		fmt.Fprintln(os.Stderr, err)
-		os.Exit(2)
+	inclusion, consistency := kernel.InclusionProof{}, kernel.ConsistencyProof{}
+	if json.Unmarshal(text, &p) != nil {
+		return false
 	}
-}
-
-func load(dir, suite string) obj {
-	text, err := os.ReadFile(filepath.Join(dir, suite+"_test.json"))
-	if err == nil {
-		var v any
-		if v, err = kernel.ParseJSON(text); err == nil {
-			return v.(obj)
-		}
-	}
-	fmt.Fprintln(os.Stderr, "conformance:", err)
-	os.Exit(2)
-	return nil
-}
-
-// tests yields every (group, test) of a vector file in file order.
-func tests(file obj, each func(g, t obj)) {
-	for _, g := range file["testGroups"].([]any) {
-		for _, t := range g.(obj)["tests"].([]any) {
-			each(g.(obj), t.(obj))
-		}
-	}
-}
-
-func caseID(suite string, t obj) string { return fmt.Sprintf("%s_test/%v", suite, t["tcId"]) }
-
-// decodeSpecial swaps {"$float": "NaN"|"Infinity"|"-Infinity"} markers for those numbers.
-func decodeSpecial(v any) any {
-	switch x := v.(type) {
-	case []any:
-		out := make([]any, len(x))
-		for i := range x {
-			out[i] = decodeSpecial(x[i])
-		}
-		return out
-	case obj:
-		if m, ok := x["$float"].(string); ok && len(x) == 1 {
-			switch m {
-			case "NaN":
-				return math.NaN()
-			case "Infinity":
-				return math.Inf(1)
-			case "-Infinity":
-				return math.Inf(-1)
-			}
-		}
-		out := obj{}
-		for k, item := range x {
-			out[k] = decodeSpecial(item)
-		}
-		return out
-	}
-	return v
-}
-
-func validity(ok bool) string {
-	if ok {
-		return "valid"
-	}
-	return "invalid"
-}
-
-func str(v any) string { s, _ := v.(string); return s }
-
-func strs(v any) []string {
-	var out []string
-	for _, s := range v.([]any) {
-		out = append(out, str(s))
-	}
-	return out
-}
-
-// count is a JSON number that is a non-negative integer (else ok=false: the proof is malformed).
-func count(v any) (uint64, bool) {
-	f, isNum := v.(float64)
-	return uint64(f), isNum && f >= 0 && f <= 1<<53 && f == math.Trunc(f)
-}
-
-func auditCheck(kind string, t obj) bool {
 	switch kind {
 	case "RecordHashTest":
-		r := t["record"].(obj)
-		ts, ok := r["timestamp"].(float64)
-		h, err := kernel.RecordHash(kernel.AuditRecord{ID: str(r["id"]), Signature: str(r["signature"]), Timestamp: int64(ts), PreviousHash: str(r["previousHash"])})
-		return ok && ts == math.Trunc(ts) && err == nil && h == t["hash"]
+		h, err := kernel.RecordHash(p.Record)
+		return err == nil && h == p.Hash
 	case "TreeHeadTest":
-		root, ok := kernel.RootHash(strs(t["leaves"]))
-		return ok && root == t["rootHash"]
+		root, ok := kernel.RootHash(p.Leaves)
+		return ok && root == p.RootHash
 	case "InclusionProofTest":
-		i, ok1 := count(t["leafIndex"])
-		n, ok2 := count(t["treeSize"])
-		return ok1 && ok2 && kernel.VerifyInclusion(kernel.InclusionProof{LeafIndex: i, TreeSize: n, LeafHash: str(t["leafHash"]), Path: strs(t["path"])}, str(t["rootHash"]))
-	case "ConsistencyProofTest":
-		a, ok1 := count(t["firstSize"])
-		b, ok2 := count(t["secondSize"])
-		return ok1 && ok2 && kernel.VerifyConsistency(kernel.ConsistencyProof{FirstSize: a, SecondSize: b, Path: strs(t["path"])}, str(t["firstRoot"]), str(t["secondRoot"]))
+		return json.Unmarshal(text, &inclusion) == nil && kernel.VerifyInclusion(inclusion, p.RootHash)
 	}
-	return false
+	return json.Unmarshal(text, &consistency) == nil && kernel.VerifyConsistency(consistency, p.FirstRoot, p.SecondRoot)
+}
+
+// sequence runs one intercept_test through the client; it returns {steps, final} in vector form.
+func sequence(ctx context.Context, c *th.Client, ctl conformancev1connect.ConformanceServiceClient, g, t obj) any {
+	config, reset := obj{"macKeys": g["macKeys"]}, &cv1.ResetRequest{} // the group's config is DaemonConfig's JSON form
+	maps.Copy(config, g["config"].(obj))
+	must(0, protojson.Unmarshal(must(json.Marshal(obj{"config": config, "clockStartMs": g["clockStart"], "idSeed": t["idSeed"]})), reset))
+	must(ctl.Reset(ctx, connect.NewRequest(reset)))
+	steps, seen := []any{}, 0
+	for _, s := range t["steps"].([]any) {
+		step, outcome := s.(obj), obj{}
+		if ms, _ := step["advanceMs"].(float64); ms > 0 {
+			must(ctl.AdvanceClock(ctx, connect.NewRequest(&cv1.AdvanceClockRequest{Ms: int64(ms)})))
+		}
+		if sc, ok := step["scent"].(obj); ok {
+			var scent th.Scent // the vector's scent is the SDK's Scent JSON; the payload keeps its markers
+			must(0, json.Unmarshal(must(json.Marshal(sc)), &scent))
+			scent.Payload = special(sc["payload"])
+			verdict := form(c.Intercept(ctx, scent)).(obj)
+			if e, ok := verdict["error"].(obj); ok {
+				delete(e, "message") // per-language prose, not compared
+				delete(e, "context")
+			}
+			outcome["verdict"] = verdict
+		} else {
+			r, _, err := c.Neutralize(ctx, str(step["neutralize"]))
+			outcome["neutralized"] = form(must(r, err))
+		}
+		records := must(ctl.ListAuditRecords(ctx, connect.NewRequest(&cv1.ListAuditRecordsRequest{}))).Msg.GetRecords()
+		appended := []any{}
+		for _, r := range records[seen:] {
+			appended = append(appended, form(th.AuditRecordFromWire(r)))
+		}
+		outcome["audit"], seen = appended, len(records)
+		steps = append(steps, outcome)
+	}
+	final := obj{"treeHead": must(c.TreeHead(ctx)), "stats": must(c.Stats(ctx))}
+	return obj{"steps": steps, "final": form(final)}
 }
 
 func main() {
@@ -141,9 +88,8 @@ func main() {
 	if len(os.Args) > 1 {
 		dir = os.Args[1]
 	}
-	out.SetEscapeHTML(false)
-	tests(load(dir, "signature"), func(_, t obj) {
-		id, payload := caseID("signature", t), decodeSpecial(t["payload"])
+	tests(dir, "signature", func(_, t obj, id string) {
+		payload := special(t["payload"])
 		canonical, err := kernel.Canonicalize(payload)
 		if t["result"] == "invalid" {
 			judge(id, "refused", map[bool]string{true: "refused", false: "accepted"}[err != nil])
@@ -155,12 +101,23 @@ func main() {
 		}
 		judge(id, obj{"canonicalHex": t["canonicalHex"], "signature": t["signature"]}, got)
 	})
-	runIntercept(load(dir, "intercept"))
-	tests(load(dir, "audit"), func(g, t obj) {
-		judge(caseID("audit", t), t["result"], validity(auditCheck(str(g["type"]), t)))
+	ctx, address := context.Background(), os.Getenv("TRACEHOUND_CONFORMANCE_ADDRESS")
+	tests(dir, "intercept", func(g, t obj, id string) {
+		if address == "" {
+			must(0, fmt.Errorf("TRACEHOUND_CONFORMANCE_ADDRESS is not set (npm run conformance starts the daemon and sets it)"))
+		}
+		c := must(th.Dial(ctx, address, th.WithTimeout(10e9), th.WithFailClosed())) // fail-closed: no silent clean
+		defer c.Close()
+		var want []any
+		for _, s := range t["steps"].([]any) {
+			want = append(want, s.(obj)["expected"])
+		}
+		judge(id, obj{"steps": want, "final": t["final"]}, sequence(ctx, c, conformancev1connect.NewConformanceServiceClient(c.HTTPClient(), c.BaseURL(), connect.WithGRPC()), g, t))
 	})
-	tests(load(dir, "hmac"), func(g, t obj) {
-		judge(caseID("hmac", t), t["result"], validity(kernel.VerifyMACHex(str(g["keyHex"]), t["body"], str(t["mac"]))))
+	valid := map[bool]string{true: "valid", false: "invalid"}
+	tests(dir, "audit", func(g, t obj, id string) { judge(id, t["result"], valid[audit(str(g["type"]), t)]) })
+	tests(dir, "hmac", func(g, t obj, id string) {
+		judge(id, t["result"], valid[kernel.VerifyMACHex(str(g["keyHex"]), t["body"], str(t["mac"]))])
 	})
 	fmt.Printf("%d passed, %d failed\n", passed, failed)
 	if failed > 0 {

@@ -1,0 +1,78 @@
+package main
+
+import (
+	"encoding/json"
+	"errors"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/tracehound/tracehound/sdks/go/kernel"
+)
+
+// The executor must notice a wrong expectation: tamper one case per kernel suite and check that
+// exactly those fail, the tally says so and the exit status is 1. (Intercept sequences need the
+// conformance daemon; npm run conformance covers them.)
+func TestExecutorCatchesTamperedVectors(t *testing.T) {
+	src := filepath.Join("..", "..", "..", "..", "conformance", "vectors")
+	dir := t.TempDir()
+	tamper := map[string]func(tc map[string]any){
+		"signature": func(tc map[string]any) { tc["canonicalHex"] = "00" + tc["canonicalHex"].(string) },
+		"audit": func(tc map[string]any) {
+			tc["result"] = map[string]string{"valid": "invalid", "invalid": "valid"}[tc["result"].(string)]
+		},
+		"hmac": func(tc map[string]any) { tc["mac"] = strings.Repeat("0", 64) },
+	}
+	for suite, change := range tamper {
+		text, err := os.ReadFile(filepath.Join(src, suite+"_test.json"))
+		if err != nil {
+			t.Skip("vectors not found:", err)
+		}
+		// kernel, not encoding/json: the signature vectors hold lone surrogates.
+		v, err := kernel.ParseJSON(text)
+		if err != nil {
+			t.Fatal(err)
+		}
+		file := v.(map[string]any)
+		change(file["testGroups"].([]any)[0].(map[string]any)["tests"].([]any)[0].(map[string]any))
+		out, err := kernel.Canonicalize(file)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(filepath.Join(dir, suite+"_test.json"), out, 0o600); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if err := os.WriteFile(filepath.Join(dir, "intercept_test.json"), []byte(`{"testGroups":[]}`), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	cmd := exec.Command("go", "run", ".", dir)
+	cmd.Env = append(os.Environ(), "TRACEHOUND_CONFORMANCE_ADDRESS=")
+	out, err := cmd.Output()
+	var exit *exec.ExitError
+	if !errors.As(err, &exit) || exit.ExitCode() != 1 {
+		t.Fatalf("exit: %v, want status 1", err)
+	}
+	lines := strings.Split(strings.TrimSpace(string(out)), "\n")
+	var failed []string
+	for _, l := range lines[:len(lines)-1] {
+		var r struct {
+			Case string `json:"case"`
+			OK   bool   `json:"ok"`
+		}
+		if err := json.Unmarshal([]byte(l), &r); err != nil {
+			t.Fatalf("not a result line: %q", l)
+		}
+		if !r.OK {
+			failed = append(failed, r.Case)
+		}
+	}
+	if strings.Join(failed, " ") != "signature_test/1 audit_test/1 hmac_test/1" {
+		t.Fatalf("failed cases %v", failed)
+	}
+	if last := lines[len(lines)-1]; last != "597 passed, 3 failed" {
+		t.Fatalf("tally %q", last)
+	}
+}
