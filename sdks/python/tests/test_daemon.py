@@ -107,6 +107,8 @@ def test_evidence_neutralize_and_audit_proofs(client: th.Client, daemon: Daemon)
     assert rec == audit
     assert proof.leaf_hash == th.leaf_hash(audit.hash)
     assert not proof.verify("00" * 32)
+    assert head.verify_mac({"old": "ab" * 16, "k1": daemon.mac_key})
+    assert not head.verify_mac({"k1": "ab" * 16}) and not head.verify_mac({"k2": daemon.mac_key})
     forged = th.TreeHead(head.tree_size, head.root_hash, head.timestamp + 1, head.kid, head.mac)
     assert not forged.verify_mac(daemon.mac_key)
 

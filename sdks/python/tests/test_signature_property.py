@@ -41,3 +41,16 @@ def test_kernel_signature_equals_daemons(client: th.Client, payload: Any) -> Non
 @given(tricky)
 def test_key_order_equals_daemons(client: th.Client, payload: Any) -> None:
     check(client, payload)
+
+
+@settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(st.lists(json_values, min_size=1, max_size=20))
+def test_stream_signatures_equal_the_kernels(client: th.Client, payloads: list[Any]) -> None:
+    source = f"prop-many-{uuid.uuid4()}"  # ≤ 20 per source: under the rate limit
+    verdicts = client.intercept_many([th.Scent(str(i), p, source, 1_700_000_000_000, th.Threat("flood", "medium"))
+                                      for i, p in enumerate(payloads)])
+    assert len(verdicts) == len(payloads)
+    for p, v in zip(payloads, verdicts):
+        expected = th.signature("flood", p)
+        assert (v.handle.signature if isinstance(v, th.Quarantined) else v) == (
+            expected if isinstance(v, th.Quarantined) else th.Ignored(expected)), v

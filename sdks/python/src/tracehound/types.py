@@ -6,6 +6,7 @@ conformance vectors and the TS kernel) so answers feed the verification kernel u
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any, ClassVar, Literal, Union
 
@@ -176,8 +177,9 @@ class TreeHead:
             d.update(kid=self.kid, mac=self.mac)
         return d
 
-    def verify_mac(self, key: bytes | str) -> bool:
-        return self.mac is not None and kernel.verify_record_mac(key, self.to_dict())
+    def verify_mac(self, key: bytes | str | Mapping[str, bytes | str]) -> bool:
+        """With one key (bytes or hex), or a keyring ``{kid: key}`` (rotation): the record's ``kid`` picks the key."""
+        return _verify_signed(self.kid, self.mac, self.to_dict(), key)
 
 
 @dataclass(frozen=True)
@@ -197,8 +199,9 @@ class EvidenceRecord:
             d.update(kid=self.kid, mac=self.mac)
         return d
 
-    def verify_mac(self, key: bytes | str) -> bool:
-        return self.mac is not None and kernel.verify_record_mac(key, self.to_dict())
+    def verify_mac(self, key: bytes | str | Mapping[str, bytes | str]) -> bool:
+        """With one key (bytes or hex), or a keyring ``{kid: key}`` (rotation): the record's ``kid`` picks the key."""
+        return _verify_signed(self.kid, self.mac, self.to_dict(), key)
 
 
 @dataclass(frozen=True)
@@ -238,6 +241,17 @@ class Stats:
     quarantine: dict[str, Any]
     rate_limiter: dict[str, int]
     audit: dict[str, int]
+
+
+def _verify_signed(kid: str | None, mac: str | None, body: dict[str, Any],
+                   key: bytes | str | Mapping[str, bytes | str]) -> bool:
+    if mac is None:
+        return False
+    if isinstance(key, Mapping):
+        if kid is None or kid not in key:
+            return False
+        key = key[kid]
+    return kernel.verify_record_mac(key, body)
 
 
 class IncompatibleSchemaError(RuntimeError):
