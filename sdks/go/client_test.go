@@ -354,3 +354,36 @@ func TestAuditProofsAndMACs(t *testing.T) {
 		t.Fatalf("neutralizing nothing: %+v %v", rec, err)
 	}
 }
+
+// A daemon restart: verdicts are degraded while it is down and real again once it is back,
+// without a new Dial.
+func TestRecoversAfterDaemonRestart(t *testing.T) {
+	needDaemon(t)
+	dir := t.TempDir()
+	sock := filepath.Join(dir, "restart.sock")
+	d, err := launch(dir, sock)
+	if err != nil {
+		t.Fatal(err)
+	}
+	ctx := context.Background()
+	c, err := tracehound.Dial(ctx, "unix://"+sock)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer c.Close()
+	if v := c.Intercept(ctx, unique(high)); v.Status != tracehound.StatusQuarantined {
+		t.Fatalf("before: %+v", v)
+	}
+	d.stop()
+	if v := c.Intercept(ctx, unique(high)); v.Degraded == nil || v.Status != tracehound.StatusClean {
+		t.Fatalf("while down: %+v", v)
+	}
+	d, err = launch(dir, sock)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer d.stop()
+	if v := c.Intercept(ctx, unique(high)); v.Status != tracehound.StatusQuarantined || v.Degraded != nil {
+		t.Fatalf("after restart: %+v %+v", v, v.Degraded)
+	}
+}

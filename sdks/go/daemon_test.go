@@ -26,26 +26,30 @@ var daemon struct {
 	err         error
 }
 
-func startDaemon() (stop func()) {
+// running is one tracehoundd child process.
+type running struct {
+	cmd       *exec.Cmd
+	addresses []string
+}
+
+// launch starts tracehoundd on socket with dir holding its token, config and evidence ledger
+// (never the machine-wide one), and waits for its "listening" log line.
+func launch(dir, socket string, extra ...string) (*running, error) {
 	root, _ := filepath.Abs(filepath.Join("..", ".."))
 	tsx := filepath.Join(root, "node_modules", ".bin", "tsx")
 	if _, err := os.Stat(tsx); err != nil {
-		daemon.err = fmt.Errorf("no %s (run npm ci at the repository root)", tsx)
-		return func() {}
+		return nil, fmt.Errorf("no %s (run npm ci at the repository root)", tsx)
 	}
-	dir, _ := os.MkdirTemp("", "th-go-")
-	daemon.socket = filepath.Join(dir, "th.sock")
 	_ = os.WriteFile(filepath.Join(dir, "token"), []byte(testToken), 0o600)
 	_ = os.WriteFile(filepath.Join(dir, "config.json"), []byte(`{"macKeys":[{"kid":"k1","key":"`+testMacKey+`"}]}`), 0o600)
-	cmd := exec.Command(tsx, "src/cli/tracehoundd.ts", "--socket", daemon.socket, "--tcp", "127.0.0.1:0",
-		"--token-file", filepath.Join(dir, "token"), "--config", filepath.Join(dir, "config.json"), "--no-watch", "--log-level", "info")
-	cmd.Dir = root
+	args := append([]string{"src/cli/tracehoundd.ts", "--socket", socket, "--token-file", filepath.Join(dir, "token"),
+		"--config", filepath.Join(dir, "config.json"), "--data-dir", filepath.Join(dir, "data"), "--no-watch", "--log-level", "info"}, extra...)
+	cmd := exec.Command(tsx, args...)
+	cmd.Dir, cmd.Stderr = root, os.Stderr
 	cmd.Env = append(os.Environ(), "TRACEHOUND_TOKEN=")
-	cmd.Stderr = os.Stderr
 	stdout, _ := cmd.StdoutPipe()
 	if err := cmd.Start(); err != nil {
-		daemon.err = err
-		return func() {}
+		return nil, err
 	}
 	ready := make(chan []string, 1)
 	go func() {
@@ -62,23 +66,41 @@ func startDaemon() (stop func()) {
 	}()
 	select {
 	case addrs := <-ready:
-		for _, a := range addrs {
-			if !strings.HasPrefix(a, "unix:") {
-				daemon.tcp = a
-			}
-		}
+		return &running{cmd: cmd, addresses: addrs}, nil
 	case <-time.After(60 * time.Second):
-		daemon.err = fmt.Errorf("tracehoundd did not log 'listening' within 60 s")
+		_ = cmd.Process.Kill()
+		return nil, fmt.Errorf("tracehoundd did not log 'listening' within 60 s")
+	}
+}
+
+// stop sends SIGTERM and waits (SIGKILL after 5 s).
+func (r *running) stop() {
+	_ = r.cmd.Process.Signal(os.Interrupt)
+	done := make(chan struct{})
+	go func() { _ = r.cmd.Wait(); close(done) }()
+	select {
+	case <-done:
+	case <-time.After(5 * time.Second):
+		_ = r.cmd.Process.Kill()
+		<-done
+	}
+}
+
+func startDaemon() (stop func()) {
+	dir, _ := os.MkdirTemp("", "th-go-")
+	daemon.socket = filepath.Join(dir, "th.sock")
+	d, err := launch(dir, daemon.socket, "--tcp", "127.0.0.1:0")
+	if err != nil {
+		daemon.err = err
+		return func() { _ = os.RemoveAll(dir) }
+	}
+	for _, a := range d.addresses {
+		if !strings.HasPrefix(a, "unix:") {
+			daemon.tcp = a
+		}
 	}
 	return func() {
-		_ = cmd.Process.Signal(os.Interrupt)
-		done := make(chan struct{})
-		go func() { _ = cmd.Wait(); close(done) }()
-		select {
-		case <-done:
-		case <-time.After(5 * time.Second):
-			_ = cmd.Process.Kill()
-		}
+		d.stop()
 		_ = os.RemoveAll(dir)
 	}
 }

@@ -115,7 +115,7 @@ func main() {
 	sock := filepath.Join(dir, "th.sock")
 	_ = os.WriteFile(filepath.Join(dir, "config.json"), []byte(`{"rateLimit":{"maxRequests":1000000000}}`), 0o600)
 	daemon := exec.Command(filepath.Join(root, "node_modules", ".bin", "tsx"), "src/cli/tracehoundd.ts", "--socket", sock,
-		"--config", filepath.Join(dir, "config.json"), "--no-watch", "--log-level", "warn")
+		"--config", filepath.Join(dir, "config.json"), "--data-dir", filepath.Join(dir, "data"), "--no-watch", "--log-level", "warn")
 	daemon.Dir, daemon.Stderr, daemon.Env = root, os.Stderr, append(os.Environ(), "TRACEHOUND_TOKEN=")
 	if err := daemon.Start(); err != nil {
 		log.Fatal(err)
