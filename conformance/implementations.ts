@@ -56,7 +56,14 @@ export const implementations: Implementation[] = [
     command: ['bash', 'conformance/runners/go/run.sh'],
     needsDaemon: true,
     // Builds sdks/go/cmd/conformance (go.mod needs Go >= 1.26; modules come from the Go proxy).
-    detect: () => toolchain('go', ['version']),
+    detect: () => {
+      try {
+        const v = execFileSync('go', ['env', 'GOVERSION'], { encoding: 'utf8', env: { ...process.env, GOTOOLCHAIN: 'local' } }).trim()
+        return Number(/^go1\.(\d+)/.exec(v)?.[1] ?? 0) >= 26 ? null : `${v || 'an unknown go'} found; sdks/go needs go1.26 or newer`
+      } catch {
+        return 'go not found or not working'
+      }
+    },
   },
   {
     name: 'java',

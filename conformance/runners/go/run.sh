@@ -5,5 +5,6 @@ set -euo pipefail
 root=$(cd "$(dirname "$0")/../../.." && pwd)
 dir=$(cd "${1:-$root/conformance/vectors}" && pwd)
 bin="$root/sdks/go/.bin/conformance"
+mkdir -p "$(dirname "$bin")"
 (cd "$root/sdks/go" && go build -o "$bin" ./cmd/conformance) >&2
 exec "$bin" "$dir"
