@@ -26,11 +26,12 @@ final class Daemon implements AutoCloseable {
     this.socket = socket;
   }
 
-  /** Starts the daemon on a fresh socket and waits for its "listening" log line. */
+  /** Starts the daemon on a fresh socket and its own data directory; waits for its "listening" log line. */
   static Daemon start(List<String> args, String token) throws IOException, InterruptedException {
     Path dir = Files.createTempDirectory("thd-java-");
     Path socket = dir.resolve("th.sock");
-    List<String> cmd = new ArrayList<>(List.of("node", "--import", "tsx", "src/cli/tracehoundd.ts", "--socket", socket.toString(), "--no-watch"));
+    List<String> cmd = new ArrayList<>(List.of("node", "--import", "tsx", "src/cli/tracehoundd.ts", "--socket", socket.toString(), "--no-watch",
+        "--data-dir", dir.resolve("data").toString()));
     cmd.addAll(args);
     ProcessBuilder pb = new ProcessBuilder(cmd).directory(ROOT.toFile()).redirectErrorStream(true);
     pb.environment().put("TRACEHOUND_TOKEN", token == null ? "" : token);
