@@ -3,6 +3,9 @@
 # prints a loud "SKIPPED: <lang> (<why>)" when it is missing; a failing SDK fails the run.
 set -uo pipefail
 cd "$(dirname "$0")/.."
+# The SDK suites start throwaway daemons, often several at once: memory only, so none of them
+# shares (or locks) the default durable ledger under ~/.local/state/tracehound.
+export TRACEHOUND_MEMORY=1
 status=0
 found=0
 for script in sdks/*/test.sh; do

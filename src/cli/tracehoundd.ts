@@ -36,7 +36,7 @@ const program = new Command('tracehoundd')
   .addOption(new Option('--max-message-bytes <n>', 'largest request message').argParser(positiveInt).default(16 * 1024 * 1024))
   .option('--no-watch', 'do not reload when the config file changes')
   .addOption(new Option('--data-dir <dir>', 'where the evidence ledger lives (ledger.sqlite)').env('TRACEHOUND_DATA_DIR').default(defaultDataDir()))
-  .option('--memory', 'keep evidence and audit in memory only: nothing survives a restart')
+  .option('--memory', 'keep evidence and audit in memory only: nothing survives a restart (or TRACEHOUND_MEMORY=1)')
   .option('--acknowledge-tamper', 'accept writes although the ledger reports integrity problems (after review; recorded in the ledger)')
   .option('--conformance', 'serve ConformanceService (manual clock, seeded ids, resettable): for conformance runs only')
 
@@ -66,7 +66,7 @@ function daemonOptions(f: Flags): DaemonOptions {
     watchConfig: f.watch,
     conformance: Boolean(f.conformance),
     // Conformance mode stays memory-only and deterministic.
-    ...(!f.memory && !f.conformance && { dataDir: f.dataDir, acknowledgeTamper: Boolean(f.acknowledgeTamper) }),
+    ...(!(f.memory || process.env.TRACEHOUND_MEMORY === '1') && !f.conformance && { dataDir: f.dataDir, acknowledgeTamper: Boolean(f.acknowledgeTamper) }),
     ...(f.config !== undefined && { configPath: f.config }),
     ...(f.socket !== false && { socketPath: f.socket }),
   }

@@ -1,0 +1,93 @@
+/**
+ * Threat intercept throughput, durable (SQLite ledger, synchronous FULL) vs memory, same run
+ * (issue 9). Two levels:
+ *  - engine: the daemon's engine in process; durable answers after GroupCommit's fsync, with
+ *    B concurrent calls per event-loop turn (B = 1 is one fsync per verdict: no grouping);
+ *  - daemon: the real tracehoundd over its Unix socket, C concurrent unary Intercepts, --memory
+ *    vs a data directory.
+ * Every intercept is a new ~1 KiB threat (quarantined, or evicting the oldest once 10 000 are held).
+ * Run: npm run bench:durable [-- --seconds 2]
+ */
+
+import { mkdtempSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { createTracehoundClient } from '../src/client/index.js'
+import { DEFAULT_CONFIG, type Scent } from '../src/core/index.js'
+import { DaemonEngine, type EngineSettings } from '../src/server/engine.js'
+import { GroupCommit, Ledger } from '../src/storage/index.js'
+import { startDaemonProcess } from '../test/daemon-harness.js'
+
+const SECONDS = Number(process.argv[process.argv.indexOf('--seconds') + 1]) || 2
+const CONCURRENCY = 64
+const settings: EngineSettings = { ...DEFAULT_CONFIG, rateLimit: { ...DEFAULT_CONFIG.rateLimit, maxRequests: 1e9 }, macKeys: [] }
+
+let n = 0
+function threat(): Scent {
+  const i = n++
+  return {
+    id: `b${i}`,
+    payload: { i, path: `/api/v1/accounts/${i}/transfers`, memo: "'; DROP TABLE accounts; -- ".repeat(34), tags: ['a', 'b', i] },
+    source: `src-${i % 1000}`,
+    timestamp: Date.now(),
+    threat: { category: 'injection', severity: 'high' },
+  }
+}
+
+async function timed(run: (deadline: number) => Promise<number>): Promise<number> {
+  const start = performance.now()
+  const ops = await run(start + SECONDS * 1000)
+  return ops / ((performance.now() - start) / 1000)
+}
+
+/** B intercepts per turn; durable ones then await the group commit that covers them. */
+function engineRun(batch: number, durable: boolean): Promise<number> {
+  const ledger = durable ? new Ledger({ dataDir: mkdtempSync(join(tmpdir(), 'th-bench-')) }) : undefined
+  const commits = ledger && new GroupCommit(ledger)
+  const engine = new DaemonEngine(settings, { ...(ledger && { storage: ledger }) })
+  return timed(async (deadline) => {
+    let ops = 0
+    while (performance.now() < deadline) {
+      for (let i = 0; i < batch; i++) if (engine.intercept(threat()).status === 'quarantined') ops++
+      await (commits?.durable() ?? new Promise((r) => setImmediate(r)))
+    }
+    return ops
+  }).finally(() => ledger?.close())
+}
+
+async function daemonRun(durable: boolean): Promise<number> {
+  const config = join(mkdtempSync(join(tmpdir(), 'th-bench-')), 'config.json')
+  await import('node:fs').then((fs) => fs.writeFileSync(config, JSON.stringify({ rateLimit: { maxRequests: '1000000000' } })))
+  const d = await startDaemonProcess(['--config', config, '--no-watch', '--log-level', 'info', ...(durable ? [] : ['--memory'])])
+  const client = createTracehoundClient({ socketPath: d.socketPath, timeoutMs: 10_000 })
+  await client.connect()
+  try {
+    return await timed(async (deadline) => {
+      let ops = 0
+      const worker = async () => {
+        while (performance.now() < deadline) if ((await client.intercept(threat())).status === 'quarantined') ops++
+      }
+      await Promise.all(Array.from({ length: CONCURRENCY }, worker))
+      return ops
+    })
+  } finally {
+    client.close()
+    await d.stop()
+  }
+}
+
+const rows: [string, number, number][] = []
+for (const batch of [1, 16, 256]) {
+  const memory = await engineRun(batch, false)
+  const durable = await engineRun(batch, true)
+  rows.push([`engine, ${batch} call(s) per commit`, memory, durable])
+}
+rows.push([`tracehoundd over UDS, ${CONCURRENCY} concurrent`, await daemonRun(false), await daemonRun(true)])
+
+const fmt = (x: number) => Math.round(x).toLocaleString('en-US').padStart(9)
+console.log(`\nthreat intercepts/s, ${SECONDS} s each, every verdict acknowledged only after its fsync (durable)\n`)
+console.log('| setting                                | memory    | durable   | durable/memory |')
+console.log('|----------------------------------------|-----------|-----------|----------------|')
+for (const [name, memory, durable] of rows) {
+  console.log(`| ${name.padEnd(38)} | ${fmt(memory)} | ${fmt(durable)} | ${(durable / memory).toFixed(2).padStart(13)}× |`)
+}

@@ -1,0 +1,60 @@
+#!/usr/bin/env -S node --import tsx
+/** tracehound: operator commands. Argument parsing only; the work is in src/storage. */
+
+import { closeSync, openSync, readFileSync, writeSync } from 'node:fs'
+import { createRequire } from 'node:module'
+import { Command, InvalidArgumentError, Option } from 'commander'
+import { exportAudit } from '../storage/audit-export.js'
+import { verifyExport } from '../storage/audit-verify.js'
+import { defaultDataDir } from '../storage/data-dir.js'
+
+/** "kid:hex,kid:hex" (as TRACEHOUND_MAC_KEYS) or repeated flags. */
+function macKeys(value: string, previous: Map<string, string> = new Map()): Map<string, string> {
+  for (const entry of value.split(',').filter((e) => e.trim() !== '')) {
+    const [kid = '', key = ''] = entry.trim().split(':')
+    if (!kid || !/^[0-9a-fA-F]{32,}$/.test(key) || key.length % 2 !== 0) throw new InvalidArgumentError('expected kid:hex (at least 16 bytes)')
+    previous.set(kid, key.toLowerCase())
+  }
+  return previous
+}
+
+const { version } = createRequire(import.meta.url)('../../package.json') as { version: string }
+const program = new Command('tracehound').description('Tracehound operator commands').version(version)
+const audit = program.command('audit').description('the audit log in the evidence ledger')
+
+audit
+  .command('export')
+  .description('write the audit log as JSON lines, each record with its inclusion proof against the stored tree head')
+  .addOption(new Option('--data-dir <dir>', 'the daemon data directory').env('TRACEHOUND_DATA_DIR').default(defaultDataDir()))
+  .option('-o, --output <file>', 'write here instead of stdout')
+  .action((o: { dataDir: string; output?: string }) => {
+    const fd = o.output ? openSync(o.output, 'w', 0o600) : 1
+    try {
+      const n = exportAudit(o.dataDir, (line) => writeSync(fd, `${line}\n`))
+      process.stderr.write(`exported ${n} audit records from ${o.dataDir}\n`)
+    } finally {
+      if (fd !== 1) closeSync(fd)
+    }
+  })
+
+audit
+  .command('verify')
+  .description('verify an export offline: hashes, chain, inclusion proofs, tree size, and MACs when a key is given')
+  .argument('<file>', 'a file written by `tracehound audit export`')
+  .addOption(new Option('--mac-key <kid:hex>', 'MAC key to check record and tree-head MACs (repeatable)').env('TRACEHOUND_MAC_KEYS').argParser(macKeys))
+  .action((file: string, o: { macKey?: Map<string, string> }) => {
+    const report = verifyExport(readFileSync(file, 'utf8'), o.macKey)
+    for (const p of report.problems) process.stdout.write(`FAIL line ${p.line} (${p.id}): ${p.detail}\n`)
+    const macs = report.macsChecked.length > 0 ? `MACs verified with ${report.macsChecked.join(', ')}` : 'MACs not checked (no matching --mac-key)'
+    if (report.problems.length > 0) {
+      process.stdout.write(`${file}: ${report.problems.length} problem(s) in ${report.records} records\n`)
+      process.exitCode = 1
+      return
+    }
+    process.stdout.write(`${file}: OK, ${report.records} records, tree size ${report.treeSize}, root ${report.rootHash}; ${macs}\n`)
+  })
+
+program.parseAsync().catch((e: Error) => {
+  process.stderr.write(`tracehound: ${e.message}\n`)
+  process.exit(1)
+})
