@@ -85,6 +85,7 @@ type Client struct {
 
 	mu        sync.Mutex
 	handshake *thv1.HandshakeResponse
+	attempt   *handshakeAttempt // in flight, if any
 }
 
 // Dial connects to tracehoundd at "unix:///path/to.sock" or "http://127.0.0.1:7420" and runs the
@@ -112,7 +113,9 @@ func Dial(ctx context.Context, address string, opts ...Option) (*Client, error) 
 		service:   tracehoundv1connect.NewTracehoundServiceClient(httpClient, baseURL, copts...),
 		admin:     tracehoundv1connect.NewAdminServiceClient(httpClient, baseURL, copts...),
 	}
-	if _, err := c.Handshake(ctx); err != nil {
+	hctx, cancel := withDeadline(ctx, o.callTimeout)
+	defer cancel()
+	if _, err := c.Handshake(hctx); err != nil {
 		if connect.CodeOf(err) == connect.CodeFailedPrecondition || o.failClosed {
 			transport.CloseIdleConnections()
 			return nil, err
@@ -167,23 +170,60 @@ func withDeadline(ctx context.Context, d time.Duration) (context.Context, contex
 }
 
 // Handshake agrees on the schema version (once; later calls return the first answer). A daemon
-// with another major schema version fails with connect.CodeFailedPrecondition.
+// with another major schema version fails with connect.CodeFailedPrecondition. Concurrent callers
+// share one attempt, and each waits no longer than its own ctx allows; a failed attempt is retried
+// by the next call.
 func (c *Client) Handshake(ctx context.Context) (*thv1.HandshakeResponse, error) {
 	c.mu.Lock()
-	defer c.mu.Unlock()
 	if c.handshake != nil {
+		defer c.mu.Unlock()
 		return c.handshake, nil
 	}
-	ctx, cancel := withDeadline(ctx, c.opts.callTimeout)
+	attempt := c.attempt
+	if attempt == nil {
+		attempt = &handshakeAttempt{done: make(chan struct{})}
+		c.attempt = attempt
+		go c.runHandshake(attempt)
+	}
+	c.mu.Unlock()
+	select {
+	case <-attempt.done:
+		return attempt.res, attempt.err
+	case <-ctx.Done():
+		return nil, contextError(ctx)
+	}
+}
+
+type handshakeAttempt struct {
+	done chan struct{}
+	res  *thv1.HandshakeResponse
+	err  error
+}
+
+// runHandshake runs one attempt under the call timeout, detached from any one caller's ctx.
+func (c *Client) runHandshake(a *handshakeAttempt) {
+	ctx, cancel := context.WithTimeout(context.Background(), c.opts.callTimeout)
 	defer cancel()
 	res, err := c.service.Handshake(ctx, connect.NewRequest(&thv1.HandshakeRequest{
 		ClientName: c.opts.clientName, ClientVersion: Version, SchemaVersion: SchemaVersion,
 	}))
-	if err != nil {
-		return nil, err
+	c.mu.Lock()
+	if err == nil {
+		a.res, c.handshake = res.Msg, res.Msg
+	} else {
+		a.err = err
 	}
-	c.handshake = res.Msg
-	return c.handshake, nil
+	c.attempt = nil
+	c.mu.Unlock()
+	close(a.done)
+}
+
+// contextError is ctx's end as a connect error, so it maps to a code like any call failure.
+func contextError(ctx context.Context) error {
+	if errors.Is(ctx.Err(), context.DeadlineExceeded) {
+		return connect.NewError(connect.CodeDeadlineExceeded, ctx.Err())
+	}
+	return connect.NewError(connect.CodeCanceled, ctx.Err())
 }
 
 // failed turns a call failure into a verdict per the fail mode.

@@ -239,11 +239,17 @@ func TestFailOpenWhenDaemonIsDown(t *testing.T) {
 // fake is a Go tracehoundd stand-in for what the real daemon will not do on demand.
 type fake struct {
 	tracehoundv1connect.UnimplementedTracehoundServiceHandler
-	schema string
-	delay  time.Duration
+	schema         string
+	delay          time.Duration
+	handshakeDelay time.Duration
 }
 
-func (f *fake) Handshake(context.Context, *connect.Request[thv1.HandshakeRequest]) (*connect.Response[thv1.HandshakeResponse], error) {
+func (f *fake) Handshake(ctx context.Context, _ *connect.Request[thv1.HandshakeRequest]) (*connect.Response[thv1.HandshakeResponse], error) {
+	select {
+	case <-time.After(f.handshakeDelay):
+	case <-ctx.Done():
+		return nil, ctx.Err()
+	}
 	if f.schema != "1.0.0" {
 		return nil, connect.NewError(connect.CodeFailedPrecondition, errors.New("schema version mismatch: client 1.0.0, server "+f.schema))
 	}
@@ -385,5 +391,33 @@ func TestRecoversAfterDaemonRestart(t *testing.T) {
 	defer d.stop()
 	if v := c.Intercept(ctx, unique(high)); v.Status != tracehound.StatusQuarantined || v.Degraded != nil {
 		t.Fatalf("after restart: %+v %+v", v, v.Degraded)
+	}
+}
+
+// Concurrent intercepts share one slow handshake and each returns within its own deadline.
+func TestSlowHandshakeRespectsEachDeadline(t *testing.T) {
+	addr := serveFake(t, &fake{schema: "1.0.0", handshakeDelay: 3 * time.Second})
+	c, err := tracehound.Dial(context.Background(), addr, tracehound.WithCallTimeout(10*time.Second), tracehound.WithTimeout(200*time.Millisecond))
+	if err != nil {
+		t.Fatalf("dial: %v", err) // Dial itself waits for the handshake up to the call timeout…
+	}
+	defer c.Close()
+	fast, err := tracehound.Dial(context.Background(), addr, tracehound.WithCallTimeout(100*time.Millisecond), tracehound.WithTimeout(200*time.Millisecond))
+	if err != nil {
+		t.Fatalf("fail-open dial with a handshake slower than its deadline: %v", err)
+	}
+	defer fast.Close()
+	start := time.Now()
+	done := make(chan tracehound.Verdict, 8)
+	for i := 0; i < 8; i++ {
+		go func() { done <- fast.Intercept(context.Background(), unique(high)) }()
+	}
+	for i := 0; i < 8; i++ {
+		if v := <-done; v.Degraded == nil || v.Degraded.Code != "deadline_exceeded" {
+			t.Fatalf("got %+v %+v", v, v.Degraded)
+		}
+	}
+	if took := time.Since(start); took > 900*time.Millisecond {
+		t.Fatalf("8 concurrent intercepts took %v: they queued behind one handshake", took)
 	}
 }
