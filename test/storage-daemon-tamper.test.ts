@@ -1,0 +1,77 @@
+/** tracehoundd on a tampered ledger: reports the record, refuses writes, serves again only once acknowledged. */
+
+import { mkdtempSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { Code, ConnectError } from '@connectrpc/connect'
+import Database from 'better-sqlite3'
+import { afterEach, describe, expect, it } from 'vitest'
+import { createTracehoundClient } from '../src/client/index.js'
+import { type RunningDaemon, startDaemonProcess } from './daemon-harness.js'
+
+const dataDir = mkdtempSync(join(tmpdir(), 'th-tamper-'))
+const env = { TRACEHOUND_DATA_DIR: dataDir, TRACEHOUND_MAC_KEYS: 'k1:00112233445566778899aabbccddeeff' }
+let d: RunningDaemon | undefined
+afterEach(async () => {
+  await d?.stop()
+  d = undefined
+})
+
+const threat = (i: number) => ({ id: `t${i}`, payload: { i }, source: `s${i}`, timestamp: 1_700_000_000_000, threat: { category: 'spam' as const, severity: 'low' as const } })
+
+describe('tracehoundd ledger tampering', () => {
+  it('reports, refuses writes until --acknowledge-tamper, then serves', async () => {
+    d = await startDaemonProcess([], env)
+    let c = createTracehoundClient({ socketPath: d.socketPath })
+    const sigs: string[] = []
+    for (let i = 0; i < 3; i++) {
+      const v = await c.intercept(threat(i))
+      if (v.status !== 'quarantined') throw new Error(`expected quarantined, got ${JSON.stringify(v)}`)
+      sigs.push(v.handle.signature)
+    }
+    const { record } = (await c.neutralize(sigs[0]!))!
+    c.close()
+    expect(await d.stop()).toBe(0)
+
+    // One flipped character in a stored record.
+    const db = new Database(join(dataDir, 'ledger.sqlite'))
+    db.prepare('UPDATE audit SET signature = ? WHERE id = ?').run(`${record.signature.slice(0, -1)}0`, record.id)
+    db.close()
+
+    d = await startDaemonProcess([], env)
+    const problems = d.logs.filter((l) => l.msg === 'ledger integrity problem')
+    expect(problems.map((l) => (l.problem as { id: string }).id)).toEqual([record.id, record.id]) // hash and MAC
+    expect(d.logs.some((l) => l.msg?.toString().startsWith('refusing writes'))).toBe(true)
+    c = createTracehoundClient({ socketPath: d.socketPath })
+    const refused = await c.intercept(threat(9))
+    expect(refused.degraded?.message).toMatch(/writes refused: .*integrity problem/)
+    await expect(c.neutralize(sigs[1]!)).rejects.toSatisfy((e) => e instanceof ConnectError && e.code === Code.FailedPrecondition)
+    // Reads and clean traffic still work: the operator can inspect.
+    expect((await c.intercept({ ...threat(10), threat: undefined })).status).toBe('clean')
+    expect((await c.listQuarantine()).map((h) => h.signature).sort()).toEqual(sigs.slice(1).sort())
+    expect((await c.getTreeHead()).treeSize).toBe(1)
+    c.close()
+    await d.stop()
+
+    d = await startDaemonProcess(['--acknowledge-tamper'], env)
+    expect(d.logs.some((l) => l.msg?.toString().startsWith('integrity problems acknowledged'))).toBe(true)
+    c = createTracehoundClient({ socketPath: d.socketPath })
+    expect((await c.intercept(threat(11))).status).toBe('quarantined')
+    c.close()
+    await d.stop()
+
+    // Acknowledged once, reported on every start, no longer blocking.
+    d = await startDaemonProcess([], env)
+    const again = d.logs.filter((l) => l.msg === 'ledger integrity problem')
+    expect(again.map((l) => l.acknowledged)).toEqual([true, true])
+    c = createTracehoundClient({ socketPath: d.socketPath })
+    expect((await c.intercept(threat(12))).status).toBe('quarantined')
+    c.close()
+  })
+
+  it('refuses to start on a data directory another daemon holds', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'th-lock-'))
+    d = await startDaemonProcess([], { TRACEHOUND_DATA_DIR: dir })
+    await expect(startDaemonProcess([], { TRACEHOUND_DATA_DIR: dir })).rejects.toThrow(/another tracehoundd uses this data directory/)
+  })
+})
