@@ -11,8 +11,9 @@ import (
 var ErrNonFinite = errors.New("NaN and Infinity are not allowed")
 
 // FormatNumber writes f as ECMAScript Number::toString does (ECMA-262 §6.1.6.1.20), which is also
-// RFC 8785's number form: the shortest digits that round-trip, plain notation for exponents in
-// [-7, 21), otherwise d[.ddd]e±n. -0 is written "0". NaN and ±Infinity are refused.
+// RFC 8785's number form: the shortest digits that round-trip, plain notation for decimal
+// exponents in [-6, 21) (0.000001, 1e-7, 1e+21), otherwise d[.ddd]e±n. -0 is written "0".
+// NaN and ±Infinity are refused.
 func FormatNumber(f float64) (string, error) {
 	if math.IsNaN(f) || math.IsInf(f, 0) {
 		return "", ErrNonFinite
