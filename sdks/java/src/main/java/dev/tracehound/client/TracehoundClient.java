@@ -69,6 +69,8 @@ import tracehound.v1.ScentOuterClass;
  * }
  * }</pre>
  *
+ * <p>Thread-safe: share one client (one HTTP/2 connection) per daemon and process.
+ *
  * <p>{@link #intercept}, {@link #interceptAsync} and {@link #interceptMany} never throw into the
  * request path: a daemon that is down, slow or refusing gives a {@linkplain Verdict#isDegraded()
  * degraded} verdict ({@link FailMode}). Every other call throws {@link TracehoundException}.
@@ -132,7 +134,7 @@ public final class TracehoundClient implements AutoCloseable {
     try {
       Object prepared = prepare(scent);
       if (prepared instanceof Verdict local) return local;
-      handshakeFuture().get(callDeadlineMs, TimeUnit.MILLISECONDS);
+      handshakeFuture().get(deadlineMs, TimeUnit.MILLISECONDS); // done after the first call: no wait
       InterceptRequest req = InterceptRequest.newBuilder().setScent((ScentOuterClass.Scent) prepared).build();
       return Wire.verdict(blocking.withDeadlineAfter(deadlineMs, TimeUnit.MILLISECONDS).intercept(req).getVerdict());
     } catch (InterruptedException e) {
@@ -149,7 +151,7 @@ public final class TracehoundClient implements AutoCloseable {
       Object prepared = prepare(scent);
       if (prepared instanceof Verdict local) return CompletableFuture.completedFuture(local);
       InterceptRequest req = InterceptRequest.newBuilder().setScent((ScentOuterClass.Scent) prepared).build();
-      return handshakeFuture()
+      return handshakeFuture().copy().orTimeout(deadlineMs, TimeUnit.MILLISECONDS)
           .thenCompose(h -> completable(future.withDeadlineAfter(deadlineMs, TimeUnit.MILLISECONDS).intercept(req)))
           .thenApply(r -> Wire.verdict(r.getVerdict()))
           .exceptionally(this::failed);
@@ -179,7 +181,7 @@ public final class TracehoundClient implements AutoCloseable {
     if (!wire.isEmpty()) {
       List<VerdictOuterClass.Verdict> answers;
       try {
-        handshakeFuture().get(callDeadlineMs, TimeUnit.MILLISECONDS);
+        handshakeFuture().get(deadlineMs, TimeUnit.MILLISECONDS);
         answers = stream(wire);
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
@@ -393,7 +395,10 @@ public final class TracehoundClient implements AutoCloseable {
   }
 
   private Verdict failed(Throwable t) {
-    Status s = Status.fromThrowable(t);
+    Throwable cause = t instanceof java.util.concurrent.CompletionException && t.getCause() != null ? t.getCause() : t;
+    Status s = cause instanceof TimeoutException
+        ? Status.DEADLINE_EXCEEDED.withDescription("no handshake within the deadline")
+        : Status.fromThrowable(t);
     if (s.getCode() == Status.Code.INVALID_ARGUMENT) {
       // The daemon rejected the scent itself: the caller's error, whatever the fail mode.
       return new Verdict.Error("scent", "SCENT_INVALID", String.valueOf(s.getDescription()), false, null, null);

@@ -233,6 +233,15 @@ class ClientDaemonTest {
         assertEquals("DAEMON_UNAVAILABLE", e.code());
         assertTrue(e.recoverable());
         assertTrue(c.isDegraded());
+        // A client made while the daemon hangs: no handshake yet, and still no wait past the deadline.
+        try (TracehoundClient fresh = TracehoundClient.builder().unixSocket(hung.socket).deadline(Duration.ofMillis(200))
+            .callDeadline(Duration.ofMillis(300)).build()) {
+          long t1 = System.nanoTime();
+          Verdict f = fresh.intercept(threat(Map.of("a", 3), Category.SPAM, Severity.LOW));
+          assertTrue((System.nanoTime() - t1) / 1_000_000 < 1_500, "waited past the deadline");
+          assertEquals("DEADLINE_EXCEEDED", assertInstanceOf(Verdict.Clean.class, f).degraded().code());
+          assertEquals("DEADLINE_EXCEEDED", fresh.interceptAsync(threat(Map.of("a", 4), Category.SPAM, Severity.LOW)).get().degraded().code());
+        }
       } finally {
         hung.signal("CONT");
       }
