@@ -264,4 +264,39 @@ class ClientDaemonTest {
       assertThrows(TracehoundException.class, c::getTreeHead);
     }
   }
+
+  @Test
+  void tcpWithTlsTrustsTheGivenCertificate() throws Exception {
+    Path dir = Files.createTempDirectory("th-tls");
+    Path cert = dir.resolve("cert.pem");
+    Path key = dir.resolve("key.pem");
+    Process openssl;
+    try {
+      openssl = new ProcessBuilder("openssl", "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-days", "1", "-subj", "/CN=localhost",
+          "-addext", "subjectAltName=DNS:localhost,IP:127.0.0.1", "-keyout", key.toString(), "-out", cert.toString())
+          .redirectErrorStream(true).start();
+    } catch (java.io.IOException e) {
+      org.junit.jupiter.api.Assumptions.abort("openssl not available: " + e.getMessage());
+      return;
+    }
+    openssl.getInputStream().readAllBytes();
+    assertEquals(0, openssl.waitFor());
+    int port;
+    try (ServerSocket s = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+      port = s.getLocalPort();
+    }
+    try (Daemon tls = Daemon.start(List.of("--tcp", "127.0.0.1:" + port, "--tls-cert", cert.toString(), "--tls-key", key.toString(),
+        "--log-level", "info"), TOKEN)) {
+      try (TracehoundClient c = TracehoundClient.builder().address("localhost", port).tls(cert).token(TOKEN).build()) {
+        assertEquals(Verdict.Clean.INSTANCE, c.intercept(Scent.clean("tls", source(), 1L, null)));
+        assertEquals("1", c.handshake().getSchemaVersion().split("\\.")[0]);
+      }
+      // Plaintext against a TLS port, or TLS without trusting the certificate: degraded, never a throw.
+      try (TracehoundClient plain = TracehoundClient.builder().address("localhost", port).token(TOKEN).build();
+          TracehoundClient untrusted = TracehoundClient.builder().address("localhost", port).tls(null).token(TOKEN).build()) {
+        assertTrue(plain.intercept(Scent.clean("p", source(), 1L, null)).isDegraded());
+        assertEquals("UNAVAILABLE", untrusted.intercept(Scent.clean("u", source(), 1L, null)).degraded().code());
+      }
+    }
+  }
 }
