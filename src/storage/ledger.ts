@@ -1,8 +1,8 @@
 /**
  * The evidence ledger on SQLite (DESIGN §10): WAL, synchronous FULL, one file per data directory.
  * It is the engine's StoragePort: reports are queued in memory (cheap, synchronous) and written
- * in one transaction by commit(), whose return means the batch is fsynced. Group commit is the
- * caller's choice of when to call commit (see group-commit.ts).
+ * in one fsynced transaction by commit() (blocking: the embedded library) or commitAsync() (on a
+ * commit thread: the daemon's group commit, see group-commit.ts).
  */
 
 import { mkdirSync } from 'node:fs'
@@ -16,9 +16,11 @@ import { nodeCrypto } from '../core/node-crypto.js'
 import { LEDGER_FILE } from './data-dir.js'
 import { LedgerRefusedError } from './errors.js'
 import { type IntegrityProblem, verifyAudit, verifyEvidence, verifyTreeHead } from './integrity.js'
+import { CommitThread } from './commit-thread.js'
 import { acquireLock } from './lock-file.js'
 import { auditMacBody, type AuditRow, type EvidenceRow, evidenceMacBody, type TreeHeadRow } from './rows.js'
 import { migrate } from './schema.js'
+import { batchWriter, type WriteRow } from './write-rows.js'
 
 export interface LedgerOptions {
   /** Directory holding ledger.sqlite (created 0700 if missing). */
@@ -57,7 +59,8 @@ export class Ledger implements StoragePort {
   readonly #tree: MerkleTree
   #state: StoredState | undefined
   #ops: Op[] = []
-  readonly #write: (ops: Op[]) => void
+  readonly #write: (rows: WriteRow[]) => void
+  #thread: CommitThread | undefined
   /** Called when the first report of a new batch arrives (group commit schedules itself here). */
   onPending: (() => void) | undefined
 
@@ -70,6 +73,7 @@ export class Ledger implements StoragePort {
       this.#db.pragma('journal_mode = WAL')
       // FULL: a WAL commit is fsynced before commit() returns, so an acknowledged verdict survives power loss.
       this.#db.pragma('synchronous = FULL')
+      this.#db.pragma('busy_timeout = 5000') // the commit thread's connection shares the file
       migrate(this.#db, this.path)
     } catch (e) {
       this.#release()
@@ -89,7 +93,7 @@ export class Ledger implements StoragePort {
     this.#unacknowledged = problems.filter((p) => !acknowledged.has(problemKey(p)))
     this.#tree = tree
     this.#state = { records, evidence }
-    this.#write = this.#prepareWrites()
+    this.#write = batchWriter(db)
   }
 
   /** Unacknowledged integrity problems: until acknowledge(), commits are refused. */
@@ -147,19 +151,47 @@ export class Ledger implements StoragePort {
 
   /** Writes every queued report in one fsynced transaction; throws LedgerRefusedError or the SQLite error. */
   commit(): void {
-    if (this.#ops.length === 0) return
+    const rows = this.#take()
+    if (!rows) return
+    try {
+      this.#write(rows)
+    } catch (e) {
+      throw this.#failed(e)
+    }
+  }
+
+  /**
+   * The same on the commit thread: the event loop goes on (the engine fills the next batch) while
+   * this one is written and fsynced. Callers keep one batch in flight at a time (GroupCommit does).
+   */
+  commitAsync(): Promise<void> {
+    let rows: WriteRow[] | undefined
+    try {
+      rows = this.#take()
+    } catch (e) {
+      return Promise.reject(e)
+    }
+    if (!rows) return Promise.resolve()
+    this.#thread ??= new CommitThread(this.path)
+    return this.#thread.write(rows).catch((e: unknown) => {
+      throw this.#failed(e)
+    })
+  }
+
+  #take(): WriteRow[] | undefined {
+    if (this.#ops.length === 0) return undefined
     const reason = this.refusal
     if (reason) throw new LedgerRefusedError(reason)
     const ops = this.#ops
     this.#ops = []
     this.#rekey()
-    try {
-      this.#write(ops)
-    } catch (e) {
-      // Memory and disk now differ: refuse every later write rather than build on a gap.
-      this.#failure = e as Error
-      throw e
-    }
+    return this.#prepare(ops)
+  }
+
+  /** Memory and disk now differ: every later write is refused rather than built on a gap. */
+  #failed(e: unknown): Error {
+    this.#failure = e instanceof Error ? e : new Error(String(e))
+    return this.#failure
   }
 
   /** The stored tree head (as last committed), MAC'd with the active key. */
@@ -170,6 +202,7 @@ export class Ledger implements StoragePort {
 
   close(): void {
     if (!this.#db.open) return
+    this.#thread?.close()
     this.#db.close()
     this.#release()
   }
@@ -187,38 +220,27 @@ export class Ledger implements StoragePort {
     if (this.#ops.length === 1) this.onPending?.()
   }
 
-  #prepareWrites(): (ops: Op[]) => void {
-    const db = this.#db
-    const insertEvidence = db.prepare(
-      `INSERT OR REPLACE INTO evidence (signature, hash, size, severity, captured, compressed, bytes, kid, mac)
-       VALUES (@signature, @hash, @size, @severity, @captured, @compressed, @bytes, @kid, @mac)`,
-    )
-    const deleteEvidence = db.prepare('DELETE FROM evidence WHERE signature = ?')
-    const insertAudit = db.prepare(
-      `INSERT INTO audit (idx, id, type, signature, timestamp, previous_hash, hash, kid, mac)
-       VALUES (@idx, @id, @type, @signature, @timestamp, @previousHash, @hash, @kid, @mac)`,
-    )
-    const upsertHead = db.prepare(
-      `INSERT OR REPLACE INTO tree_head (one, tree_size, root_hash, timestamp, kid, mac) VALUES (1, @treeSize, @rootHash, @timestamp, @kid, @mac)`,
-    )
-    return db.transaction((ops: Op[]) => {
-      const sizeBefore = this.#tree.size
-      for (const op of ops) {
-        if (op.kind === 'insert') {
-          const mac = this.#keyring.sign(evidenceMacBody(op))
-          insertEvidence.run({ ...op, compressed: op.compressed ? 1 : 0, kid: mac?.kid ?? null, mac: mac?.mac ?? null })
-          continue
-        }
-        deleteEvidence.run(op.signature)
-        if (!op.record) continue
-        const mac = this.#keyring.sign(auditMacBody(op.record))
-        insertAudit.run({ ...op.record, idx: this.#tree.size, kid: mac?.kid ?? null, mac: mac?.mac ?? null })
-        this.#tree.append(Buffer.from(op.record.hash, 'hex'))
+  /** Turns reports into rows: MACs, leaf indexes and the new tree head are fixed here, in report order. */
+  #prepare(ops: Op[]): WriteRow[] {
+    const rows: WriteRow[] = []
+    const sizeBefore = this.#tree.size
+    for (const op of ops) {
+      if (op.kind === 'insert') {
+        const mac = this.#keyring.enabled ? this.#keyring.sign(evidenceMacBody(op)) : undefined
+        rows.push(['insert', op.signature, op.hash, op.size, op.severity, op.captured, op.compressed ? 1 : 0, op.bytes, mac?.kid ?? null, mac?.mac ?? null])
+        continue
       }
-      if (this.#tree.size !== sizeBefore) {
-        const head = this.treeHead()
-        upsertHead.run({ ...head, kid: head.kid ?? null, mac: head.mac ?? null })
-      }
-    })
+      rows.push(['delete', op.signature])
+      const r = op.record
+      if (!r) continue
+      const mac = this.#keyring.enabled ? this.#keyring.sign(auditMacBody(r)) : undefined
+      rows.push(['audit', this.#tree.size, r.id, r.type, r.signature, r.timestamp, r.previousHash, r.hash, mac?.kid ?? null, mac?.mac ?? null])
+      this.#tree.append(Buffer.from(r.hash, 'hex'))
+    }
+    if (this.#tree.size !== sizeBefore) {
+      const head = this.treeHead()
+      rows.push(['head', head.treeSize, head.rootHash, head.timestamp, head.kid ?? null, head.mac ?? null])
+    }
+    return rows
   }
 }

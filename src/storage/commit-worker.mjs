@@ -1,0 +1,27 @@
+// The ledger's commit thread: runs prepared batches (write-rows.ts) on its own connection, so the
+// fsync of one batch overlaps the engine's work on the next. Plain JS: it loads under any runner.
+import { createRequire } from 'node:module'
+import { parentPort, workerData } from 'node:worker_threads'
+
+const Database = createRequire(import.meta.url)('better-sqlite3')
+const db = new Database(workerData.path)
+db.pragma('busy_timeout = 5000')
+db.pragma('synchronous = FULL') // per connection: every commit is fsynced
+const statements = Object.fromEntries(Object.entries(workerData.sql).map(([k, sql]) => [k, db.prepare(sql)]))
+const write = db.transaction((rows) => {
+  for (const [kind, ...params] of rows) statements[kind].run(...params)
+})
+
+parentPort.on('message', (message) => {
+  if (message === 'close') {
+    db.close()
+    parentPort.close()
+    return
+  }
+  try {
+    write(message.rows)
+    parentPort.postMessage({ id: message.id })
+  } catch (e) {
+    parentPort.postMessage({ id: message.id, error: e instanceof Error ? e.message : String(e) })
+  }
+})
