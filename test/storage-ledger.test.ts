@@ -92,6 +92,22 @@ describe('ledger restart', () => {
   })
 })
 
+describe('ledger write failures', () => {
+  it('a failed group commit rejects its callers and refuses every later write', async () => {
+    const dir = tmp()
+    const l = ledger(dir)
+    const commits = new GroupCommit(l)
+    const th = engine(l)
+    expect(th.intercept(threat(1)).status).toBe('quarantined')
+    raw(dir).exec('DROP TABLE audit') // the disk stops agreeing with the engine
+    th.quarantine.neutralize(th.quarantine.list()[0]!.signature)
+    await expect(commits.durable()).rejects.toThrow(/no such table/)
+    expect(l.refusal).toMatch(/an earlier commit failed/)
+    const verdict = th.intercept(threat(2))
+    expect(verdict.status === 'error' && verdict.error.code).toBe('STORAGE_COMMIT_FAILED')
+  })
+})
+
 describe('ledger tampering', () => {
   it('a changed audit field is reported with its record id, and writes are refused until acknowledged', () => {
     const dir = tmp()

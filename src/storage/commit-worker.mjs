@@ -3,25 +3,35 @@
 import { createRequire } from 'node:module'
 import { parentPort, workerData } from 'node:worker_threads'
 
-const Database = createRequire(import.meta.url)('better-sqlite3')
-const db = new Database(workerData.path)
-db.pragma('busy_timeout = 5000')
-db.pragma('synchronous = FULL') // per connection: every commit is fsynced
-const statements = Object.fromEntries(Object.entries(workerData.sql).map(([k, sql]) => [k, db.prepare(sql)]))
-const write = db.transaction((rows) => {
-  for (const [kind, ...params] of rows) statements[kind].run(...params)
-})
+const messageOf = (e) => (e instanceof Error ? e.message : String(e))
+let db
+let write
+// A setup failure (its SqliteError would reach the parent without its message) answers every batch.
+let setupError
+try {
+  const Database = createRequire(import.meta.url)('better-sqlite3')
+  db = new Database(workerData.path)
+  db.pragma('busy_timeout = 5000')
+  db.pragma('synchronous = FULL') // per connection: every commit is fsynced
+  const statements = Object.fromEntries(Object.entries(workerData.sql).map(([k, sql]) => [k, db.prepare(sql)]))
+  write = db.transaction((rows) => {
+    for (const [kind, ...params] of rows) statements[kind].run(...params)
+  })
+} catch (e) {
+  setupError = `ledger commit thread: ${messageOf(e)}`
+}
 
 parentPort.on('message', (message) => {
   if (message === 'close') {
-    db.close()
+    db?.close()
     parentPort.close()
     return
   }
   try {
+    if (setupError) throw new Error(setupError)
     write(message.rows)
     parentPort.postMessage({ id: message.id })
   } catch (e) {
-    parentPort.postMessage({ id: message.id, error: e instanceof Error ? e.message : String(e) })
+    parentPort.postMessage({ id: message.id, error: messageOf(e) })
   }
 })

@@ -5,7 +5,7 @@
  * commit thread: the daemon's group commit, see group-commit.ts).
  */
 
-import { mkdirSync } from 'node:fs'
+import { chmodSync, mkdirSync } from 'node:fs'
 import { join } from 'node:path'
 import Database from 'better-sqlite3'
 import type { AuditRecord, Clock, EvidenceHandle, MacKey, StoragePort, StoredState, TreeHead } from '../core/index.js'
@@ -70,6 +70,8 @@ export class Ledger implements StoragePort {
     this.#release = acquireLock(join(options.dataDir, 'ledger.lock'))
     try {
       this.#db = new Database(this.path)
+      // Quarantined payloads are sensitive; SQLite gives -wal and -shm the same mode.
+      chmodSync(this.path, 0o600)
       this.#db.pragma('journal_mode = WAL')
       // FULL: a WAL commit is fsynced before commit() returns, so an acknowledged verdict survives power loss.
       this.#db.pragma('synchronous = FULL')
