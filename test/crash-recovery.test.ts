@@ -4,18 +4,19 @@
  * hold every quarantine and neutralization a client saw acknowledged, with a verifying chain.
  */
 
-import { mkdtempSync, writeFileSync } from 'node:fs'
-import { tmpdir } from 'node:os'
+import { writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { afterAll, describe, expect, it } from 'vitest'
 import { createTracehoundClient, recordHash, GENESIS_HASH } from '../src/client/index.js'
 import { Ledger } from '../src/storage/index.js'
 import { type RunningDaemon, startDaemonProcess } from './daemon-harness.js'
+import { tempDirs } from './storage-tmp.js'
 
 const KILLS = 20
 const WORKERS = 8
-const dataDir = mkdtempSync(join(tmpdir(), 'th-crash-'))
-const config = join(dataDir, '..', `${dataDir.split('/').pop()}-config.json`)
+const temp = tempDirs('th-crash')
+const dataDir = temp.dir()
+const config = join(temp.root, 'config.json')
 // Room for everything: an acknowledged quarantine must not be evicted, only lost if the ledger failed.
 writeFileSync(config, JSON.stringify({ quarantine: { maxCount: '1000000', maxBytes: '1000000000' } }))
 

@@ -1,23 +1,24 @@
 /** `tracehound audit export` / `verify`: proofs that verify offline, and every kind of edit caught by record id. */
 
 import { execFileSync, spawnSync } from 'node:child_process'
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
-import { tmpdir } from 'node:os'
+import { readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { beforeAll, describe, expect, it } from 'vitest'
 import { createTracehound } from '../src/core/index.js'
 import { exportAudit } from '../src/storage/audit-export.js'
 import { verifyExport } from '../src/storage/audit-verify.js'
 import { Ledger } from '../src/storage/index.js'
+import { tempDirs } from './storage-tmp.js'
 
 const KEY = { kid: 'k1', key: '00112233445566778899aabbccddeeff' }
 const keys = new Map([[KEY.kid, KEY.key]])
 const ROOT = new URL('..', import.meta.url).pathname
+const temp = tempDirs('th-export')
 let dir: string
 let text: string
 
 beforeAll(() => {
-  dir = mkdtempSync(join(tmpdir(), 'th-export-'))
+  dir = temp.dir()
   const ledger = new Ledger({ dataDir: dir, macKeys: [KEY] })
   const th = createTracehound({ storage: ledger, macKeys: [KEY], quarantine: { maxCount: 2 } })
   for (let i = 0; i < 9; i++) th.intercept({ id: `${i}`, payload: { i }, source: `s${i}`, timestamp: i, threat: { category: 'spam', severity: 'low' } })

@@ -1,15 +1,15 @@
 /** tracehoundd on a tampered ledger: reports the record, refuses writes, serves again only once acknowledged. */
 
-import { mkdtempSync } from 'node:fs'
-import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { Code, ConnectError } from '@connectrpc/connect'
 import Database from 'better-sqlite3'
 import { afterEach, describe, expect, it } from 'vitest'
 import { createTracehoundClient } from '../src/client/index.js'
 import { type RunningDaemon, startDaemonProcess } from './daemon-harness.js'
+import { tempDirs } from './storage-tmp.js'
 
-const dataDir = mkdtempSync(join(tmpdir(), 'th-tamper-'))
+const temp = tempDirs('th-tamper')
+const dataDir = temp.dir()
 const env = { TRACEHOUND_DATA_DIR: dataDir, TRACEHOUND_MAC_KEYS: 'k1:00112233445566778899aabbccddeeff' }
 let d: RunningDaemon | undefined
 afterEach(async () => {
@@ -70,7 +70,7 @@ describe('tracehoundd ledger tampering', () => {
   })
 
   it('refuses to start on a data directory another daemon holds', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'th-lock-'))
+    const dir = temp.dir()
     d = await startDaemonProcess([], { TRACEHOUND_DATA_DIR: dir })
     await expect(startDaemonProcess([], { TRACEHOUND_DATA_DIR: dir })).rejects.toThrow(/another tracehoundd uses this data directory/)
   })

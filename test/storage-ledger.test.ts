@@ -1,12 +1,12 @@
 /** The SQLite ledger under the embedded engine: restart restores everything; tampering is reported by record. */
 
-import { mkdtempSync, writeFileSync } from 'node:fs'
-import { tmpdir } from 'node:os'
+import { writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import Database from 'better-sqlite3'
 import { afterEach, describe, expect, it } from 'vitest'
 import { createManualClock, createSeededRandom, createTracehound, type Scent, type Tracehound } from '../src/core/index.js'
 import { GroupCommit, Ledger, LedgerLockedError, LedgerRefusedError, LedgerVersionError } from '../src/storage/index.js'
+import { tempDirs } from './storage-tmp.js'
 
 const KEY = { kid: 'k1', key: '00112233445566778899aabbccddeeff' }
 const open: Ledger[] = []
@@ -46,7 +46,7 @@ function fill(dir: string) {
   return before
 }
 
-const tmp = () => mkdtempSync(join(tmpdir(), 'th-ledger-'))
+const tmp = tempDirs('th-ledger').dir
 const raw = (dir: string) => new Database(join(dir, 'ledger.sqlite'))
 
 describe('ledger restart', () => {
