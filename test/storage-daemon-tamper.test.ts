@@ -5,6 +5,8 @@ import { Code, ConnectError } from '@connectrpc/connect'
 import Database from 'better-sqlite3'
 import { afterEach, describe, expect, it } from 'vitest'
 import { createTracehoundClient } from '../src/client/index.js'
+import { exportAudit } from '../src/storage/audit-export.js'
+import { verifyExport } from '../src/storage/audit-verify.js'
 import { type RunningDaemon, startDaemonProcess } from './daemon-harness.js'
 import { tempDirs } from './storage-tmp.js'
 
@@ -66,7 +68,14 @@ describe('tracehoundd ledger tampering', () => {
     expect(again.map((l) => l.acknowledged)).toEqual([true, true])
     c = createTracehoundClient({ socketPath: d.socketPath })
     expect((await c.intercept(threat(12))).status).toBe('quarantined')
+    await c.neutralize(sigs[1]!)
     c.close()
+
+    // Exported while the daemon runs: the acknowledged damage still fails offline verification, by id.
+    const lines: string[] = []
+    expect(exportAudit(dataDir, (l) => lines.push(l))).toBe(2)
+    const report = verifyExport(lines.join('\n'), new Map([['k1', '00112233445566778899aabbccddeeff']]))
+    expect(new Set(report.problems.map((p) => p.id))).toEqual(new Set([record.id]))
   })
 
   it('refuses to start on a data directory another daemon holds', async () => {

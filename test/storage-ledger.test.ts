@@ -92,6 +92,22 @@ describe('ledger restart', () => {
   })
 })
 
+describe('ledger keys', () => {
+  it('re-keys new rows when the live keys change (a daemon reload); old rows keep their kid', () => {
+    const dir = tmp()
+    let keys = { macKeys: [KEY] }
+    const l = new Ledger({ dataDir: dir, macKeys: [KEY], liveKeys: () => keys })
+    open.push(l)
+    const th = engine(l)
+    th.intercept(threat(1))
+    keys = { macKeys: [KEY, { kid: 'k2', key: 'ff'.repeat(16) }], activeKid: 'k2' } as typeof keys
+    th.intercept(threat(2))
+    expect(raw(dir).prepare('SELECT kid FROM evidence ORDER BY seq').pluck().all()).toEqual(['k1', 'k2'])
+    l.close()
+    expect(ledger(dir, keys.macKeys).problems).toEqual([])
+  })
+})
+
 describe('ledger write failures', () => {
   it('a failed group commit rejects its callers and refuses every later write', async () => {
     const dir = tmp()
