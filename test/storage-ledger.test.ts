@@ -193,6 +193,13 @@ describe('ledger files', () => {
     expect(ledger(dir).problems).toEqual([])
   })
 
+  it('stops on a file SQLite cannot read, and holds nothing afterwards', () => {
+    const dir = tmp()
+    writeFileSync(join(dir, 'ledger.sqlite'), 'not a database, not even close: '.repeat(200))
+    expect(() => new Ledger({ dataDir: dir })).toThrow(/not a database/)
+    expect(() => new Ledger({ dataDir: dir })).toThrow(/not a database/) // not LedgerLockedError: the lock was released
+  })
+
   it('refuses a file from a newer schema', () => {
     const dir = tmp()
     ledger(dir)

@@ -68,34 +68,37 @@ export class Ledger implements StoragePort {
     mkdirSync(options.dataDir, { recursive: true, mode: 0o700 })
     this.path = join(options.dataDir, LEDGER_FILE)
     this.#release = acquireLock(join(options.dataDir, 'ledger.lock'))
+    this.#clock = options.clock ?? systemClock
+    this.#liveKeys = options.liveKeys
+    let db: Database.Database | undefined
     try {
-      this.#db = new Database(this.path)
+      this.#keyring = new MacKeyring(options.macKeys ?? [], nodeCrypto, options.activeKid)
+      db = this.#db = new Database(this.path)
       // Quarantined payloads are sensitive; SQLite gives -wal and -shm the same mode.
       chmodSync(this.path, 0o600)
-      this.#db.pragma('journal_mode = WAL')
+      db.pragma('journal_mode = WAL')
       // FULL: a WAL commit is fsynced before commit() returns, so an acknowledged verdict survives power loss.
-      this.#db.pragma('synchronous = FULL')
-      this.#db.pragma('busy_timeout = 5000') // the commit thread's connection shares the file
-      migrate(this.#db, this.path)
+      db.pragma('synchronous = FULL')
+      db.pragma('busy_timeout = 5000') // the commit thread's connection shares the file
+      migrate(db, this.path)
+      ;({ problems: this.problems, tree: this.#tree, state: this.#state } = this.#verify(db))
+      this.#write = batchWriter(db)
     } catch (e) {
+      // A file SQLite cannot read (or a newer schema) stops the start; nothing is left held.
+      db?.close()
       this.#release()
       throw e
     }
-    this.#clock = options.clock ?? systemClock
-    this.#keyring = new MacKeyring(options.macKeys ?? [], nodeCrypto, options.activeKid)
-    this.#liveKeys = options.liveKeys
+    const acknowledged = new Set(db.prepare('SELECT problem FROM acknowledged_problem').pluck().all() as string[])
+    this.#unacknowledged = this.problems.filter((p) => !acknowledged.has(problemKey(p)))
+  }
 
+  #verify(db: Database.Database): { problems: IntegrityProblem[]; tree: MerkleTree; state: StoredState } {
     const problems: IntegrityProblem[] = []
-    const db = this.#db
     const { records, tree } = verifyAudit(db.prepare('SELECT * FROM audit ORDER BY idx').iterate() as Iterable<AuditRow>, this.#keyring, problems)
     verifyTreeHead(db.prepare('SELECT * FROM tree_head').get() as TreeHeadRow | undefined, tree, this.#keyring, problems)
     const evidence = verifyEvidence(db.prepare('SELECT * FROM evidence ORDER BY seq').iterate() as Iterable<EvidenceRow>, this.#keyring, problems)
-    const acknowledged = new Set((db.prepare('SELECT problem FROM acknowledged_problem').pluck().all() as string[]))
-    this.problems = problems
-    this.#unacknowledged = problems.filter((p) => !acknowledged.has(problemKey(p)))
-    this.#tree = tree
-    this.#state = { records, evidence }
-    this.#write = batchWriter(db)
+    return { problems, tree, state: { records, evidence } }
   }
 
   /** Unacknowledged integrity problems: until acknowledge(), commits are refused. */
