@@ -9,7 +9,7 @@
  * Run: npm run bench:durable [-- --seconds 2]
  */
 
-import { mkdtempSync } from 'node:fs'
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { createTracehoundClient } from '../src/client/index.js'
@@ -18,6 +18,7 @@ import { DaemonEngine, type EngineSettings } from '../src/server/engine.js'
 import { GroupCommit, Ledger } from '../src/storage/index.js'
 import { startDaemonProcess } from '../test/daemon-harness.js'
 
+const ROOT = mkdtempSync(join(tmpdir(), 'th-durable-'))
 const SECONDS = Number(process.argv[process.argv.indexOf('--seconds') + 1]) || 2
 const CONCURRENCY = 64
 const settings: EngineSettings = { ...DEFAULT_CONFIG, rateLimit: { ...DEFAULT_CONFIG.rateLimit, maxRequests: 1e9 }, macKeys: [] }
@@ -48,7 +49,7 @@ const nextTurn = () => new Promise<void>((r) => setImmediate(r))
  * being written, one filling).
  */
 function engineRun(batch: number, durable: boolean): Promise<number> {
-  const ledger = durable ? new Ledger({ dataDir: mkdtempSync(join(tmpdir(), 'th-bench-')) }) : undefined
+  const ledger = durable ? new Ledger({ dataDir: mkdtempSync(join(ROOT, 'engine-')) }) : undefined
   const commits = ledger && new GroupCommit(ledger)
   const engine = new DaemonEngine(settings, { ...(ledger && { storage: ledger }) })
   return timed(async (deadline) => {
@@ -67,9 +68,11 @@ function engineRun(batch: number, durable: boolean): Promise<number> {
 }
 
 async function daemonRun(durable: boolean): Promise<number> {
-  const config = join(mkdtempSync(join(tmpdir(), 'th-bench-')), 'config.json')
-  await import('node:fs').then((fs) => fs.writeFileSync(config, JSON.stringify({ rateLimit: { maxRequests: '1000000000' } })))
-  const d = await startDaemonProcess(['--config', config, '--no-watch', '--log-level', 'info', ...(durable ? [] : ['--memory'])])
+  const config = join(ROOT, 'config.json')
+  writeFileSync(config, JSON.stringify({ rateLimit: { maxRequests: '1000000000' } }))
+  const d = await startDaemonProcess(['--config', config, '--no-watch', ...(durable ? [] : ['--memory'])], {
+    TRACEHOUND_DATA_DIR: mkdtempSync(join(ROOT, 'daemon-')),
+  })
   const client = createTracehoundClient({ socketPath: d.socketPath, timeoutMs: 10_000 })
   await client.connect()
   const drive = async (deadline: number) => {
@@ -96,6 +99,7 @@ for (const batch of [1, 16, 256]) {
   rows.push([`engine, ${batch} call(s) per turn`, memory, durable])
 }
 rows.push([`tracehoundd over UDS, ${CONCURRENCY} concurrent`, await daemonRun(false), await daemonRun(true)])
+rmSync(ROOT, { recursive: true, force: true })
 
 const fmt = (x: number) => Math.round(x).toLocaleString('en-US').padStart(9)
 console.log(`\nthreat intercepts/s, ${SECONDS} s each, every verdict acknowledged only after its fsync (durable)\n`)
