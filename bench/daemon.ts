@@ -176,7 +176,7 @@ async function main() {
   // Info level: the daemon logs nothing per call, only start-up (whose "listening" line this script reads).
   writeFileSync(config, JSON.stringify({ rateLimit: { maxRequests: 1_000_000 } }))
   const servers = [
-    await start('tracehoundd', ['src/cli/tracehoundd.ts', '--socket', join(dir, 'd.sock'), '--tcp', '127.0.0.1:0', '--config', config]),
+    await start('tracehoundd', ['src/cli/tracehoundd.ts', '--socket', join(dir, 'd.sock'), '--tcp', '127.0.0.1:0', '--config', config, '--memory']),
     await start('connect-node echo', ['bench/daemon.ts', '--serve', 'connect-echo', join(dir, 'c.sock')]),
     await start('node:http2 echo', ['bench/daemon.ts', '--serve', 'http2-echo', join(dir, 'h.sock')]),
   ]

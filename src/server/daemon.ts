@@ -140,7 +140,8 @@ export async function startDaemon(o: DaemonOptions): Promise<Daemon> {
   if (o.watchConfig ?? true) reloader.watch()
 
   const addresses = listeners.map((l) => l.address)
-  log.info(
+  // Printed at any log level: operators and scripts read the socket path and port from it.
+  log.child({}, { level: 'info' }).info(
     {
       addresses,
       ...(ledger && { ledger: ledger.path, restored: { evidence: engine.quarantine.stats.count, auditRecords: engine.auditChain.length } }),
