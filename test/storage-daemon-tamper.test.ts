@@ -25,6 +25,7 @@ describe('tracehoundd ledger tampering', () => {
   it('reports, refuses writes until --acknowledge-tamper, then serves', async () => {
     d = await startDaemonProcess([], env)
     let c = createTracehoundClient({ socketPath: d.socketPath })
+    expect((await c.connect()).features).toContain('durable')
     const sigs: string[] = []
     for (let i = 0; i < 3; i++) {
       const v = await c.intercept(threat(i))

@@ -76,6 +76,7 @@ export function tracehoundService(deps: ServiceDeps): ServiceImpl<typeof Traceho
       }
       const features = ['intercept-stream', 'admin', 'health']
       if (engine.stats().mac.enabled) features.push('mac')
+      if (deps.durable) features.push('durable') // verdicts are fsynced before they are answered
       return {
         serverName: 'tracehoundd',
         serverVersion: deps.serverVersion,
