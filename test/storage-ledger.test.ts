@@ -5,7 +5,7 @@ import { join } from 'node:path'
 import Database from 'better-sqlite3'
 import { afterEach, describe, expect, it } from 'vitest'
 import { createManualClock, createSeededRandom, createTracehound, type Scent, type Tracehound } from '../src/core/index.js'
-import { GroupCommit, Ledger, LedgerLockedError, LedgerRefusedError, LedgerVersionError } from '../src/storage/index.js'
+import { GroupCommit, Ledger, LedgerLockedError, LedgerRefusedError, LedgerVersionError, SCHEMA_VERSION } from '../src/storage/index.js'
 import { tempDirs } from './storage-tmp.js'
 
 const KEY = { kid: 'k1', key: '00112233445566778899aabbccddeeff' }
@@ -89,6 +89,42 @@ describe('ledger restart', () => {
     await commits.durable()
     expect(l.pending).toBe(0)
     expect(raw(dir).prepare('SELECT count(*) FROM audit').pluck().get()).toBe(1)
+  })
+})
+
+describe('rate-limit blocks', () => {
+  it('a block outlives a restart, MAC-checked; an expired one is pruned', () => {
+    const dir = tmp()
+    const clock = createManualClock(1_700_000_000_000)
+    const open2 = () => {
+      const l = new Ledger({ dataDir: dir, macKeys: [KEY], clock: clock.now }) // the engine's clock decides what has expired
+      open.push(l)
+      return { l, th: createTracehound({ storage: l, clock: clock.now, macKeys: [KEY], rateLimit: { maxRequests: 1, blockDurationMs: 60_000 } }) }
+    }
+    let { l, th } = open2()
+    const hit = () => th.intercept({ id: 'x', payload: 1, source: 'attacker', timestamp: clock.now() })
+    expect(hit().status).toBe('clean')
+    expect(hit()).toEqual({ status: 'rate_limited', retryAfter: 60_000 })
+    l.close()
+    clock.advance(10_000)
+    ;({ l, th } = open2())
+    expect(hit()).toEqual({ status: 'rate_limited', retryAfter: 50_000 })
+    l.close()
+    clock.advance(50_000)
+    ;({ l, th } = open2())
+    expect(raw(dir).prepare('SELECT count(*) FROM rate_block').pluck().get()).toBe(0)
+    expect(hit().status).toBe('clean')
+  })
+
+  it('a forged block is reported and not imposed', () => {
+    const dir = tmp()
+    ledger(dir)
+    open.pop()!.close()
+    raw(dir).prepare('INSERT INTO rate_block VALUES (?, ?, ?, ?)').run('victim', Date.now() + 1e9, 'k1', 'ab'.repeat(32))
+    const l = ledger(dir)
+    expect(l.problems).toEqual([{ kind: 'block-mac', id: 'victim', detail: expect.any(String) }])
+    l.acknowledge()
+    expect(createTracehound({ storage: l }).intercept({ id: 'x', payload: 1, source: 'victim', timestamp: 1 }).status).toBe('clean')
   })
 })
 
@@ -198,6 +234,19 @@ describe('ledger files', () => {
     writeFileSync(join(dir, 'ledger.sqlite'), 'not a database, not even close: '.repeat(200))
     expect(() => new Ledger({ dataDir: dir })).toThrow(/not a database/)
     expect(() => new Ledger({ dataDir: dir })).toThrow(/not a database/) // not LedgerLockedError: the lock was released
+  })
+
+  it('migrates a version 1 file forward, keeping its rows', () => {
+    const dir = tmp()
+    const before = fill(dir)
+    const db = raw(dir)
+    db.exec('DROP TABLE rate_block')
+    db.pragma('user_version = 1')
+    db.close()
+    const l = ledger(dir)
+    expect(raw(dir).pragma('user_version', { simple: true })).toBe(SCHEMA_VERSION)
+    expect(l.problems).toEqual([])
+    expect(engine(l).auditChain.export()).toEqual(before.chain)
   })
 
   it('refuses a file from a newer schema', () => {

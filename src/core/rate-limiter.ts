@@ -42,6 +42,8 @@ export class RateLimiter implements IRateLimiter {
   constructor(
     config: RateLimitConfig,
     private readonly clock: Clock = systemClock,
+    /** Told when a source is blocked (a storage port keeps the penalty across restarts). */
+    private readonly onBlock?: (source: string, blockedUntil: number) => void,
   ) {
     const invalid = (what: string) => new TracehoundConfigError('CONFIG_RATELIMIT_INVALID', what)
     if (!(config.windowMs > 0)) throw invalid('windowMs must be positive')
@@ -86,6 +88,7 @@ export class RateLimiter implements IRateLimiter {
       this.totalRejections++
       if (this.config.blockDurationMs > 0) {
         entry.blockedUntil = now + this.config.blockDurationMs
+        this.onBlock?.(source, entry.blockedUntil)
         return { allowed: false, blocked: true, retryAfter: this.config.blockDurationMs, reason: 'Rate limit exceeded, source blocked' }
       }
       return {
@@ -97,6 +100,12 @@ export class RateLimiter implements IRateLimiter {
     }
     hits.push(now)
     return ALLOWED
+  }
+
+  /** Re-imposes a block saved before a restart; one already over is ignored. */
+  restoreBlock(source: string, blockedUntil: number): void {
+    const now = this.clock()
+    if (blockedUntil > now) this.sources.set(source, { hits: [], blockedUntil, lastActivity: now })
   }
 
   reset(source: string): void {

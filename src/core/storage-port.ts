@@ -20,6 +20,8 @@ export interface StoredEvidence {
 export interface StoredState {
   evidence: StoredEvidence[]
   records: AuditRecord[]
+  /** Rate-limit blocks still running. */
+  blocks: { source: string; blockedUntil: number }[]
 }
 
 export interface StoragePort {
@@ -29,6 +31,8 @@ export interface StoragePort {
   evidenceInserted(evidence: EvidenceHandle): void
   /** Evidence left quarantine: with the audit record it produced, or null for a purge (v1: no record). */
   evidenceRemoved(signature: string, record: AuditRecord | null): void
+  /** A source was blocked: a restart must not lift the penalty. */
+  sourceBlocked(source: string, blockedUntil: number): void
   /** Makes every report so far durable; throws when it cannot. */
   commit(): void
 }

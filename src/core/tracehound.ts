@@ -159,9 +159,15 @@ export class Tracehound implements ITracehound {
       onEvict: (_evidence, record) => observer.afterEvict(record),
       ...(options.storage && { storage: options.storage }),
     })
-    this.storage = options.storage
-    if (this.storage) restoreState(this.storage.load(), this.auditChain, this.quarantine, context)
-    this.rateLimiter = new RateLimiter({ ...DEFAULT_CONFIG.rateLimit, ...options.rateLimit }, this.clock)
+    const storage = options.storage
+    const rateLimiter = new RateLimiter(
+      { ...DEFAULT_CONFIG.rateLimit, ...options.rateLimit },
+      this.clock,
+      storage && ((source, until) => storage.sourceBlocked(source, until)),
+    )
+    this.rateLimiter = rateLimiter
+    this.storage = storage
+    if (storage) restoreState(storage.load(), { auditChain: this.auditChain, quarantine: this.quarantine, rateLimiter }, context)
     const factory = new EvidenceFactory({ context, crypto, ...(options.codec && { codec: options.codec }) })
     this.agent = new Agent(
       { maxPayloadSize: options.maxPayloadSize ?? DEFAULT_CONFIG.maxPayloadSize },

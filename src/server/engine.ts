@@ -97,7 +97,7 @@ export class DaemonEngine {
     this.#factory = new EvidenceFactory({ context: this.#context, crypto: nodeCrypto })
     this.#storage = deps.storage
     this.#parts = this.#build(settings, undefined)
-    if (this.#storage) restoreState(this.#storage.load(), this.#auditChain, this.#parts.quarantine, this.#context)
+    if (this.#storage) restoreState(this.#storage.load(), { ...this.#parts, auditChain: this.#auditChain }, this.#context)
   }
 
   get auditChain(): AuditChain {
@@ -140,7 +140,7 @@ export class DaemonEngine {
     const rateLimiter =
       previous && sameLimits(previous.settings.rateLimit, settings.rateLimit)
         ? previous.rateLimiter
-        : new RateLimiter(settings.rateLimit, this.#clock)
+        : new RateLimiter(settings.rateLimit, this.#clock, this.#storage && ((source, until) => this.#storage!.sourceBlocked(source, until)))
     const quarantine =
       previous && sameLimits(previous.settings.quarantine, settings.quarantine)
         ? previous.quarantine

@@ -4,13 +4,22 @@
  * names the record (audit id, evidence signature, or the tree head) it was found in.
  */
 
-import type { AuditRecord, MacKeyring, StoredEvidence } from '../core/index.js'
+import type { AuditRecord, MacKeyring, StoredEvidence, StoredState } from '../core/index.js'
 import { GENESIS_HASH, SEVERITIES, THREAT_CATEGORIES } from '../core/index.js'
 import { auditRecordHashInput } from '../core/audit-record.js'
 import { fromHex, toHex } from '../core/crypto-port.js'
 import { MerkleTree } from '../core/merkle-tree.js'
 import { nodeCrypto } from '../core/node-crypto.js'
-import { type AuditRow, auditMacBody, auditRecordFromRow, type EvidenceRow, evidenceMacBody, type TreeHeadRow } from './rows.js'
+import {
+  type AuditRow,
+  auditMacBody,
+  auditRecordFromRow,
+  type BlockRow,
+  blockMacBody,
+  type EvidenceRow,
+  evidenceMacBody,
+  type TreeHeadRow,
+} from './rows.js'
 
 export type ProblemKind =
   | 'audit-hash'
@@ -22,11 +31,12 @@ export type ProblemKind =
   | 'evidence-mac'
   | 'tree-head'
   | 'tree-head-mac'
+  | 'block-mac'
   | 'unknown-kid'
 
 export interface IntegrityProblem {
   kind: ProblemKind
-  /** Audit record id, evidence signature, or "tree-head". */
+  /** Audit record id, evidence signature, "tree-head", or the blocked source. */
   id: string
   detail: string
 }
@@ -85,6 +95,18 @@ export function verifyTreeHead(head: TreeHeadRow | undefined, tree: MerkleTree, 
   const mac = checkMac(keyring, body, head)
   if (mac === 'bad') problems.push({ kind: 'tree-head-mac', id: 'tree-head', detail: `MAC (kid ${head.kid}) does not verify` })
   if (mac === 'unknown-kid') problems.push({ kind: 'unknown-kid', id: 'tree-head', detail: `MAC key ${head.kid} is not configured` })
+}
+
+/** Blocks with a bad MAC are reported and not restored (a forged row must not block anyone). */
+export function verifyBlocks(rows: Iterable<BlockRow>, keyring: MacKeyring, problems: IntegrityProblem[]): StoredState['blocks'] {
+  const out: StoredState['blocks'] = []
+  for (const row of rows) {
+    const mac = checkMac(keyring, blockMacBody(row.source, row.blocked_until), row)
+    if (mac === 'bad') problems.push({ kind: 'block-mac', id: row.source, detail: `MAC (kid ${row.kid}) does not verify` })
+    if (mac === 'unknown-kid') problems.push({ kind: 'unknown-kid', id: row.source, detail: `MAC key ${row.kid} is not configured` })
+    if (mac === 'ok') out.push({ source: row.source, blockedUntil: row.blocked_until })
+  }
+  return out
 }
 
 export function verifyEvidence(rows: Iterable<EvidenceRow>, keyring: MacKeyring, problems: IntegrityProblem[]): StoredEvidence[] {

@@ -15,10 +15,10 @@ import type { MerkleTree } from '../core/merkle-tree.js'
 import { nodeCrypto } from '../core/node-crypto.js'
 import { LEDGER_FILE } from './data-dir.js'
 import { LedgerRefusedError } from './errors.js'
-import { type IntegrityProblem, verifyAudit, verifyEvidence, verifyTreeHead } from './integrity.js'
+import { type IntegrityProblem, verifyAudit, verifyBlocks, verifyEvidence, verifyTreeHead } from './integrity.js'
 import { CommitThread } from './commit-thread.js'
 import { acquireLock } from './lock-file.js'
-import { auditMacBody, type AuditRow, type EvidenceRow, evidenceMacBody, type TreeHeadRow } from './rows.js'
+import { auditMacBody, type AuditRow, blockMacBody, type BlockRow, type EvidenceRow, evidenceMacBody, type TreeHeadRow } from './rows.js'
 import { migrate } from './schema.js'
 import { batchWriter, type WriteRow } from './write-rows.js'
 
@@ -41,6 +41,7 @@ export interface LedgerKeys {
 type Op =
   | { kind: 'insert'; signature: string; hash: string; size: number; severity: string; captured: number; compressed: boolean; bytes: Uint8Array }
   | { kind: 'remove'; signature: string; record: AuditRecord | null }
+  | { kind: 'block'; source: string; blockedUntil: number }
 
 const problemKey = (p: IntegrityProblem) => `${p.kind} ${p.id}: ${p.detail}`
 
@@ -98,7 +99,10 @@ export class Ledger implements StoragePort {
     const { records, tree } = verifyAudit(db.prepare('SELECT * FROM audit ORDER BY idx').iterate() as Iterable<AuditRow>, this.#keyring, problems)
     verifyTreeHead(db.prepare('SELECT * FROM tree_head').get() as TreeHeadRow | undefined, tree, this.#keyring, problems)
     const evidence = verifyEvidence(db.prepare('SELECT * FROM evidence ORDER BY seq').iterate() as Iterable<EvidenceRow>, this.#keyring, problems)
-    return { problems, tree, state: { records, evidence } }
+    const now = this.#clock()
+    db.prepare('DELETE FROM rate_block WHERE blocked_until <= ?').run(now) // served their time
+    const blocks = verifyBlocks(db.prepare('SELECT * FROM rate_block').iterate() as Iterable<BlockRow>, this.#keyring, problems)
+    return { problems, tree, state: { records, evidence, blocks } }
   }
 
   /** Unacknowledged integrity problems: until acknowledge(), commits are refused. */
@@ -127,7 +131,7 @@ export class Ledger implements StoragePort {
   }
 
   load(): StoredState {
-    const state = this.#state ?? { records: [], evidence: [] }
+    const state = this.#state ?? { records: [], evidence: [], blocks: [] }
     this.#state = undefined // handed over once; the engine owns it now
     return state
   }
@@ -148,6 +152,10 @@ export class Ledger implements StoragePort {
 
   evidenceRemoved(signature: string, record: AuditRecord | null): void {
     this.#queue({ kind: 'remove', signature, record })
+  }
+
+  sourceBlocked(source: string, blockedUntil: number): void {
+    this.#queue({ kind: 'block', source, blockedUntil })
   }
 
   get pending(): number {
@@ -233,6 +241,11 @@ export class Ledger implements StoragePort {
       if (op.kind === 'insert') {
         const mac = this.#keyring.enabled ? this.#keyring.sign(evidenceMacBody(op)) : undefined
         rows.push(['insert', op.signature, op.hash, op.size, op.severity, op.captured, op.compressed ? 1 : 0, op.bytes, mac?.kid ?? null, mac?.mac ?? null])
+        continue
+      }
+      if (op.kind === 'block') {
+        const mac = this.#keyring.enabled ? this.#keyring.sign(blockMacBody(op.source, op.blockedUntil)) : undefined
+        rows.push(['block', op.source, op.blockedUntil, mac?.kid ?? null, mac?.mac ?? null])
         continue
       }
       rows.push(['delete', op.signature])

@@ -27,6 +27,15 @@ export interface AuditRow {
   mac: string | null
 }
 
+export interface BlockRow {
+  source: string
+  blocked_until: number
+  kid: string | null
+  mac: string | null
+}
+
+export const blockMacBody = (source: string, blockedUntil: number) => ({ source, blockedUntil })
+
 export interface TreeHeadRow {
   tree_size: number
   root_hash: string

@@ -48,6 +48,15 @@ const MIGRATIONS: readonly string[] = [
     acknowledged_at INTEGER NOT NULL
   );
   `,
+  `
+  -- Rate-limit blocks, so a restart does not lift a penalty; expired rows are pruned at open.
+  CREATE TABLE rate_block (
+    source        TEXT PRIMARY KEY,
+    blocked_until INTEGER NOT NULL,
+    kid           TEXT,
+    mac           TEXT
+  );
+  `,
 ]
 
 export const SCHEMA_VERSION = MIGRATIONS.length

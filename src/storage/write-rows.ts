@@ -12,6 +12,7 @@ export const WRITE_SQL = {
   delete: 'DELETE FROM evidence WHERE signature = ?',
   audit: 'INSERT INTO audit (idx, id, type, signature, timestamp, previous_hash, hash, kid, mac) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)',
   head: 'INSERT OR REPLACE INTO tree_head (one, tree_size, root_hash, timestamp, kid, mac) VALUES (1, ?, ?, ?, ?, ?)',
+  block: 'INSERT OR REPLACE INTO rate_block (source, blocked_until, kid, mac) VALUES (?, ?, ?, ?)',
 } as const
 
 type Param = string | number | Uint8Array | null
