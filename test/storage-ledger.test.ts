@@ -6,6 +6,8 @@ import Database from 'better-sqlite3'
 import { afterEach, describe, expect, it } from 'vitest'
 import { createManualClock, createSeededRandom, createTracehound, type Scent, type Tracehound } from '../src/core/index.js'
 import { GroupCommit, Ledger, LedgerLockedError, LedgerRefusedError, LedgerVersionError, SCHEMA_VERSION } from '../src/storage/index.js'
+import { createMemoryColdStorage } from '../src/cold-storage/memory-cold-storage.js'
+import { createTracehound as createNodeTracehound } from '../src/index.js'
 import { tempDirs } from './storage-tmp.js'
 
 const KEY = { kid: 'k1', key: '00112233445566778899aabbccddeeff' }
@@ -68,6 +70,22 @@ describe('ledger restart', () => {
     expect(th.auditChain.length).toBe(3)
     expect(th.intercept(threat(10)).status).toBe('quarantined')
     expect(th.auditChain.length).toBe(4)
+  })
+
+  it('an evacuation (root package, cold storage) is committed with its audit record', async () => {
+    const dir = tmp()
+    const l = ledger(dir)
+    const th = createNodeTracehound({ storage: l, coldStorage: createMemoryColdStorage() })
+    const v = th.intercept(threat(1))
+    if (v.status !== 'quarantined') throw new Error(v.status)
+    const outcome = await th.evacuate(v.handle.signature)
+    expect(outcome.ok).toBe(true)
+    th.houndPool.shutdown()
+    l.close()
+    const again = ledger(dir)
+    const restored = engine(again)
+    expect(restored.quarantine.has(v.handle.signature)).toBe(false)
+    expect(restored.auditChain.export().map((r) => [r.type, r.signature])).toEqual([['evacuation', v.handle.signature]])
   })
 
   it('a duplicate of restored evidence is ignored', () => {
