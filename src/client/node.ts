@@ -9,8 +9,15 @@ export type NodeClientOptions = ClientOptions & {
   /** @default "grpc" */
   protocol?: 'grpc' | 'connect'
 } & (
-    | { /** @default TRACEHOUND_SOCKET or the daemon's default path */ socketPath?: string; baseUrl?: never; token?: never }
-    | { /** e.g. "http://127.0.0.1:7420" or "https://…" */ baseUrl: string; token?: string; socketPath?: never }
+    | { /** @default TRACEHOUND_SOCKET or the daemon's default path */ socketPath?: string; baseUrl?: never; token?: never; ca?: never }
+    | {
+        /** e.g. "http://127.0.0.1:7420" or "https://…" */
+        baseUrl: string
+        token?: string
+        /** PEM CA certificate(s) to trust for an https baseUrl, beyond the system store. */
+        ca?: string | Buffer
+        socketPath?: never
+      }
   )
 
 export interface NodeTracehoundClient extends TracehoundClient {
@@ -25,7 +32,7 @@ export function createTracehoundClient(options: NodeClientOptions = {}): NodeTra
   const sessionManager = new Http2SessionManager(
     baseUrl,
     { pingIntervalMs: 30_000, idleConnectionTimeoutMs: 60_000 },
-    socketPath === undefined ? {} : { createConnection: () => net.connect(socketPath) },
+    socketPath === undefined ? { ...(options.ca && { ca: options.ca }) } : { createConnection: () => net.connect(socketPath) },
   )
   const transportOptions = {
     baseUrl,
