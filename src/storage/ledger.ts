@@ -194,7 +194,11 @@ export class Ledger implements StoragePort {
   #take(): WriteRow[] | undefined {
     if (this.#ops.length === 0) return undefined
     const reason = this.refusal
-    if (reason) throw new LedgerRefusedError(reason)
+    if (reason) {
+      // After a failed commit nothing is written again; until acknowledgement, reports wait (they match memory).
+      if (this.#failure) this.#ops = []
+      throw new LedgerRefusedError(reason)
+    }
     const ops = this.#ops
     this.#ops = []
     this.#rekey()
