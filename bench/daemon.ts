@@ -3,7 +3,7 @@
  * UDS and TCP, gRPC and Connect, next to two floors in the same run, same transport, same
  * client: a bare connect-node service answering a fixed verdict, and a bare node:http2 server
  * writing fixed response bytes. Then InterceptStream throughput in batches.
- * Run: npm run bench:daemon [-- --calls 3000 --concurrency 32]
+ * Run: npm run bench:daemon [-- --calls 2000 --concurrency 32 --rounds 3]
  */
 
 import { type ChildProcess, spawn } from 'node:child_process'
@@ -26,7 +26,8 @@ const arg = (name: string) => {
   const i = process.argv.indexOf(name)
   return i < 0 ? undefined : process.argv[i + 1]
 }
-const CALLS = Number(arg('--calls')) || 3000
+const CALLS = Number(arg('--calls')) || 2000
+const ROUNDS = Number(arg('--rounds')) || 3
 const CONCURRENCY = Number(arg('--concurrency')) || 32
 const STREAM_SCENTS = Number(arg('--stream-scents')) || 200_000
 const TOKEN = 'bench-token-0123456789'
@@ -137,7 +138,7 @@ type Row = { name: string; p50: number; p99: number; ops: number }
 
 async function measure(t: Transport) {
   const client = createClient(TracehoundService, t)
-  for (let i = 0; i < 500; i++) await client.intercept(request())
+  for (let i = 0; i < 300; i++) await client.intercept(request())
   const lat: number[] = []
   for (let i = 0; i < CALLS; i++) {
     const s = process.hrtime.bigint()
@@ -183,12 +184,23 @@ async function main() {
   const rows: string[][] = []
   for (const over of ['uds', 'tcp'] as const) {
     for (const protocol of ['grpc', 'connect'] as const) {
-      const results = []
-      for (const s of servers) {
-        const t = transport(s, over, protocol)
-        results.push({ name: s.name, ...(await measure(t.transport)) })
-        t.close()
+      // Rounds in rotating order, medians reported: a shared 2-core machine is noisy.
+      const samples = servers.map(() => [] as Omit<Row, 'name'>[])
+      for (let round = 0; round < ROUNDS; round++) {
+        for (let k = 0; k < servers.length; k++) {
+          const i = (k + round) % servers.length
+          const t = transport(servers[i]!, over, protocol)
+          samples[i]!.push(await measure(t.transport))
+          t.close()
+        }
       }
+      const median = (xs: number[]) => xs.sort((a, b) => a - b)[Math.floor(xs.length / 2)]!
+      const results: Row[] = servers.map((s, i) => ({
+        name: s.name,
+        p50: median(samples[i]!.map((x) => x.p50)),
+        p99: median(samples[i]!.map((x) => x.p99)),
+        ops: median(samples[i]!.map((x) => x.ops)),
+      }))
       const [ours, connectEcho, h2Echo] = results as [Row, Row, Row]
       for (const r of results) {
         const ratio = (floor: Row) => (r === floor ? '' : `${(r.p50 / floor.p50).toFixed(2)}× / ${(floor.ops / r.ops).toFixed(2)}×`)

@@ -58,9 +58,16 @@ export function createMetrics(stats: () => TracehoundStats): Metrics {
   gauge('tracehound_audit_tree_size', 'Records in the audit Merkle tree.', (s) => s.audit.treeSize)
   gauge('tracehound_rate_limited_sources', 'Sources currently blocked by the rate limiter.', (s) => s.rateLimiter.blocked)
 
+  const timers = new Map<string, ReturnType<typeof latency.labels>>()
+  const observe = (method: string, code: string, seconds: number) => {
+    const key = `${method} ${code}`
+    let child = timers.get(key)
+    if (!child) timers.set(key, (child = latency.labels(method, code)))
+    child.observe(seconds)
+  }
   const interceptor: Interceptor = (next) => async (req) => {
     if (req.stream) return next(req)
-    const start = process.hrtime.bigint()
+    const start = performance.now()
     let code = 'ok'
     try {
       return await next(req)
@@ -68,7 +75,7 @@ export function createMetrics(stats: () => TracehoundStats): Metrics {
       code = Code[ConnectError.from(e).code] ?? 'unknown'
       throw e
     } finally {
-      latency.observe({ method: req.method.name, code }, Number(process.hrtime.bigint() - start) / 1e9)
+      observe(req.method.name, code, (performance.now() - start) / 1000)
     }
   }
 
