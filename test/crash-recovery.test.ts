@@ -1,5 +1,5 @@
 /**
- * Crash test (issue 9): the real tracehoundd under sustained intercept + neutralize load is
+ * Crash test (issue 9): the real tracehoundd under sustained intercept (unary and stream) + neutralize load is
  * killed with SIGKILL at random points, restarted on the same data directory, and must still
  * hold every quarantine and neutralization a client saw acknowledged, with a verifying chain.
  */
@@ -35,24 +35,29 @@ const start = () => startDaemonProcess(['--config', config, '--no-watch'], { TRA
 
 async function load(socketPath: string, stop: { done: boolean }): Promise<void> {
   const client = createTracehoundClient({ socketPath, timeoutMs: 5_000, callTimeoutMs: 5_000 })
-  const worker = async () => {
+  const scent = (n: number) => ({
+    id: `c${n}`,
+    payload: { n, pad: 'x'.repeat(n % 200) },
+    source: `src-${n}`,
+    timestamp: Date.now(),
+    threat: { category: 'injection' as const, severity: 'high' as const },
+  })
+  // Unary Intercept, or (every other worker) batches of 4 over InterceptStream.
+  const worker = async (w: number) => {
     while (!stop.done) {
-      const n = seq++
-      counts.intercepts++
-      const v = await client.intercept({
-        id: `c${n}`,
-        payload: { n, pad: 'x'.repeat(n % 200) },
-        source: `src-${n}`,
-        timestamp: Date.now(),
-        threat: { category: 'injection', severity: 'high' },
-      })
-      if (v.degraded || v.status !== 'quarantined') {
-        counts.unacknowledged++
-        continue
+      const batch = Array.from({ length: w % 2 === 0 ? 1 : 4 }, () => seq++)
+      counts.intercepts += batch.length
+      const verdicts = batch.length === 1 ? [await client.intercept(scent(batch[0]!))] : await client.interceptMany(batch.map(scent))
+      const v = verdicts.at(-1)!
+      for (const verdict of verdicts) {
+        if (verdict.degraded || verdict.status !== 'quarantined') {
+          counts.unacknowledged++
+          continue
+        }
+        acked.add(verdict.handle.signature)
+        counts.quarantined++
       }
-      acked.add(v.handle.signature)
-      counts.quarantined++
-      if (n % 7 !== 0) continue
+      if (v.degraded || v.status !== 'quarantined' || batch.at(-1)! % 7 !== 0) continue
       neutralizing.add(v.handle.signature)
       try {
         if (await client.neutralize(v.handle.signature)) {
@@ -64,7 +69,7 @@ async function load(socketPath: string, stop: { done: boolean }): Promise<void> 
       }
     }
   }
-  await Promise.all(Array.from({ length: WORKERS }, worker))
+  await Promise.all(Array.from({ length: WORKERS }, (_, w) => worker(w)))
   client.close()
 }
 
@@ -118,7 +123,7 @@ describe('tracehoundd crash recovery', () => {
       for (const sig of neutralized) expect(audited.has(sig)).toBe(true)
       console.log(
         `crash test: ${counts.kills} SIGKILLs, ${counts.checkedAfterRestart} restarts checked, ${counts.intercepts} intercepts, ` +
-          `${counts.quarantined} quarantines and ${counts.neutralized} neutralizations acknowledged, ${counts.unacknowledged} calls cut off; ` +
+          `${counts.quarantined} quarantines and ${counts.neutralized} neutralizations acknowledged, ${counts.unacknowledged} verdicts or calls cut off by a kill; ` +
           `ledger: ${evidence.length} evidence, ${records.length} audit records, 0 lost`,
       )
     } finally {
