@@ -95,6 +95,21 @@ export function createTracehoundClientFromTransport(
     return handshake
   }
 
+  /** The handshake counts against the caller's deadline; returns what is left for the call itself. */
+  const ready = async (budgetMs: number): Promise<number> => {
+    const start = Date.now()
+    let timer: ReturnType<typeof setTimeout> | undefined
+    const expired = new Promise<never>((_, reject) => {
+      timer = setTimeout(() => reject(new ConnectError('handshake exceeded the deadline', Code.DeadlineExceeded)), budgetMs)
+    })
+    try {
+      await Promise.race([connect(), expired])
+    } finally {
+      clearTimeout(timer)
+    }
+    return Math.max(1, budgetMs - (Date.now() - start))
+  }
+
   const failed = (e: unknown): ClientVerdict => {
     const err = ConnectError.from(e)
     // The daemon rejected the scent itself: a caller's error, whatever the fail mode.
@@ -128,7 +143,7 @@ export function createTracehoundClientFromTransport(
       throw e
     })
 
-  async function interceptBatch(batch: readonly Scent[]): Promise<ClientVerdict[]> {
+  async function interceptBatch(batch: readonly Scent[], timeoutMs: number): Promise<ClientVerdict[]> {
     const wire = batch.map(toWire)
     const sendable = wire.flatMap((w) => ('failed' in w ? [] : [w]))
     let verdicts: ClientVerdict[] = []
@@ -155,8 +170,8 @@ export function createTracehoundClientFromTransport(
       const wire = toWire(scent)
       if ('failed' in wire) return serializationError(wire.failed)
       try {
-        await connect()
-        const res = await service.intercept({ scent: wire }, { timeoutMs })
+        const left = await ready(timeoutMs)
+        const res = await service.intercept({ scent: wire }, { timeoutMs: left })
         return verdictFromWire(res.verdict)
       } catch (e) {
         return failed(e)
@@ -168,8 +183,7 @@ export function createTracehoundClientFromTransport(
       for (let i = 0; i < scents.length; i += BATCH) {
         const batch = scents.slice(i, i + BATCH)
         try {
-          await connect()
-          out.push(...(await interceptBatch(batch)))
+          out.push(...(await interceptBatch(batch, await ready(timeoutMs))))
         } catch (e) {
           out.push(...batch.map(() => failed(e)))
         }
