@@ -4,6 +4,7 @@
  */
 
 import type { JsonValue } from '@bufbuild/protobuf'
+import type { ConsistencyProof, EvidenceRecord, InclusionProof, TreeHead } from '../core/tracehound.js'
 import type { AuditRecord, JsonSerializable, Scent, Severity } from '../core/types.js'
 import type { AuditRecord as WireAuditRecord, ConsistencyProof as WireConsistency, EvidenceRecord as WireEvidenceRecord, InclusionProof as WireInclusion, TreeHead as WireTreeHead } from '../gen/tracehound/v1/audit_pb.js'
 import type { EvidenceHandle as WireHandle, Verdict } from '../gen/tracehound/v1/verdict_pb.js'
@@ -38,36 +39,8 @@ export type ClientVerdict = (
   | { status: 'error'; error: VerdictError }
 ) & { degraded?: { code: string; message: string } }
 
-export interface TreeHead {
-  treeSize: number
-  rootHash: string
-  timestamp: number
-  kid?: string
-  mac?: string
-}
-
-export interface EvidenceRecord {
-  signature: string
-  hash: string
-  size: number
-  severity: Severity
-  captured: number
-  kid?: string
-  mac?: string
-}
-
-export interface InclusionProof {
-  leafIndex: number
-  treeSize: number
-  leafHash: string
-  path: string[]
-}
-
-export interface ConsistencyProof {
-  firstSize: number
-  secondSize: number
-  path: string[]
-}
+// The engine's shapes, as createTracehound returns them (type-only: no engine code in the client).
+export type { ConsistencyProof, EvidenceRecord, InclusionProof, TreeHead } from '../core/tracehound.js'
 
 const signed = (kid: string, mac: string) => (mac ? { kid, mac } : {})
 const severity = (s: number): Severity => severityFromWire(s) ?? 'low'
