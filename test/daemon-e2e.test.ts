@@ -54,7 +54,12 @@ function rawGrpc(connectTo: () => net.Socket, headers: http2.OutgoingHttpHeaders
       session.destroy()
       resolve({ status, grpcStatus })
     })
-    req.on('error', reject)
+    // A refused stream (RST_STREAM) is an answer too, as long as the daemon lives.
+    req.on('error', (e: NodeJS.ErrnoException) => {
+      session.destroy()
+      if (e.code === 'ERR_HTTP2_STREAM_ERROR') resolve({ status: 'reset', grpcStatus: undefined })
+      else reject(e)
+    })
     req.end(body)
   })
 }
@@ -145,6 +150,28 @@ describe('tracehoundd over the Unix socket', () => {
       frame(new Uint8Array()),
     )
     expect(res.grpcStatus).toBe('0')
+    expect(d.child.exitCode).toBeNull()
+  })
+
+  it('survives bad headers', async () => {
+    const health = { ':path': '/grpc.health.v1.Health/Check' }
+    const connect = () => net.connect(d.socketPath)
+    const badTimeout = await rawGrpc(connect, { ...health, 'grpc-timeout': 'soon' }, frame(new Uint8Array()))
+    expect(badTimeout.grpcStatus).not.toBe('0')
+    const badEncoding = await rawGrpc(connect, { ...health, 'grpc-encoding': 'zstd-nonsense' }, frame(new Uint8Array()))
+    expect(badEncoding.grpcStatus).toBe(String(Code.Unimplemented))
+    const badType = await rawGrpc(connect, { ...health, 'content-type': 'application/grpc+bogus' }, frame(new Uint8Array()))
+    expect(badType.status).toBe('415')
+    const badPath = await rawGrpc(connect, { ':path': '//a b%zz/../\\x' }, frame(new Uint8Array()))
+    expect(badPath.status).toMatch(/^(4\d\d|reset)$/)
+    // HTTP/1.1 with a Host header no URL can hold.
+    const h1 = await new Promise<string>((resolve) => {
+      const sock = net.connect(d.socketPath, () => sock.end('GET /metrics HTTP/1.1\r\nHost: a b%zz\r\n\r\n'))
+      let text = ''
+      sock.on('data', (c) => (text += c))
+      sock.on('close', () => resolve(text))
+    })
+    expect(h1).toMatch(/^HTTP\/1\.1 200/)
     expect(d.child.exitCode).toBeNull()
   })
 
