@@ -4,7 +4,8 @@ import { statSync } from 'node:fs'
 import * as http2 from 'node:http2'
 import * as net from 'node:net'
 import { create, toBinary } from '@bufbuild/protobuf'
-import { Code, ConnectError } from '@connectrpc/connect'
+import { Code, ConnectError, createClient } from '@connectrpc/connect'
+import { Health, HealthCheckResponse_ServingStatus } from '../src/gen/grpc/health/v1/health_pb.js'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { createTracehoundClient, recordHash, leafHash, SCHEMA_VERSION, verifyInclusion, verifyRecordMac, signature } from '../src/client/index.js'
 import { createTracehoundWebClient } from '../src/client/web.js'
@@ -187,6 +188,32 @@ describe('tracehoundd over the Unix socket', () => {
     const c = createTracehoundClient({ socketPath: d.socketPath })
     expect((await c.intercept({ id: 'alive', payload: 1, source: 'alive', timestamp: 1 })).status).toBe('clean')
     c.close()
+  })
+})
+
+describe('health and events', () => {
+  it('reports health per service and streams quarantine and neutralize events', async () => {
+    const c = createTracehoundClient({ socketPath: d.socketPath })
+    const health = createClient(Health, c.transport)
+    expect((await health.check({ service: 'tracehound.v1.TracehoundService' })).status).toBe(HealthCheckResponse_ServingStatus.SERVING)
+    expect(Object.keys((await health.list({})).statuses)).toContain('tracehound.v1.AdminService')
+    await expect(health.check({ service: 'nope' })).rejects.toThrow(/unknown service/)
+
+    const abort = new AbortController()
+    const events: string[] = []
+    const watching = (async () => {
+      for await (const ev of c.admin.watchEvents({}, { signal: abort.signal })) {
+        events.push(ev.event.case ?? '')
+        if (events.length === 2) return
+      }
+    })()
+    await new Promise((r) => setTimeout(r, 200))
+    const v = await c.intercept(threat('events', { events: 1 }))
+    if (v.status === 'quarantined') await c.neutralize(v.handle.signature)
+    await watching
+    abort.abort()
+    c.close()
+    expect(events).toEqual(['evidenceQuarantined', 'evidenceNeutralized'])
   })
 })
 

@@ -55,6 +55,8 @@ export interface TracehoundClient {
   /** The generated clients, for everything else (stats, admin). */
   readonly service: Client<typeof TracehoundService>
   readonly admin: Client<typeof AdminService>
+  /** For other services on the daemon, e.g. grpc.health.v1.Health. */
+  readonly transport: Transport
 }
 
 const BATCH = 1000
@@ -234,5 +236,6 @@ export function createTracehoundClientFromTransport(
 
     service,
     admin,
+    transport,
   }
 }
