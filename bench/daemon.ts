@@ -116,7 +116,7 @@ function transport(server: Server, over: 'uds' | 'tcp', protocol: 'grpc' | 'conn
   return { transport: protocol === 'grpc' ? createGrpcTransport(options) : createConnectTransport(options), close: () => sessionManager.abort() }
 }
 
-/** 80% clean scents, 20% threats with a unique ~200-byte payload; every source distinct. */
+/** 80% clean scents, 20% threats with a unique ~200-byte payload; 10,000 sources (as bench:embedded). */
 let seq = 0
 function request(): MessageInitShape<typeof InterceptRequestSchema> {
   const i = seq++
@@ -124,7 +124,7 @@ function request(): MessageInitShape<typeof InterceptRequestSchema> {
   return {
     scent: {
       id: `b${i}`,
-      source: `bench-${i}`,
+      source: `bench-${i % 10_000}`,
       timestampMs: 1_700_000_000_000n,
       payload,
       ...(i % 5 === 0 && { threat: { category: ThreatCategory.INJECTION, severity: Severity.LOW } }),
