@@ -2,12 +2,13 @@
  * tracehoundd unary Intercept latency (p50/p99, sequential) and throughput (concurrent) over
  * UDS and TCP, gRPC and Connect, next to two floors in the same run, same transport, same
  * client: a bare connect-node service answering a fixed verdict, and a bare node:http2 server
- * writing fixed response bytes. Then InterceptStream throughput in batches.
+ * writing fixed response bytes; plus each server's CPU time per call (from /proc), which the
+ * client's share of the 2 cores does not blur. Then InterceptStream throughput in batches.
  * Run: npm run bench:daemon [-- --calls 2000 --concurrency 32 --rounds 3]
  */
 
-import { type ChildProcess, spawn } from 'node:child_process'
-import { mkdtempSync, writeFileSync } from 'node:fs'
+import { type ChildProcess, execFileSync, spawn } from 'node:child_process'
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
 import * as http2 from 'node:http2'
 import * as net from 'node:net'
 import { tmpdir } from 'node:os'
@@ -134,9 +135,16 @@ function request(): MessageInitShape<typeof InterceptRequestSchema> {
 
 const pct = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.floor((sorted.length * p) / 100))]!
 
-type Row = { name: string; p50: number; p99: number; ops: number }
+type Row = { name: string; p50: number; p99: number; ops: number; cpu: number }
 
-async function measure(t: Transport) {
+/** CPU time (user + system) a server process has used, in µs: what it costs per call, free of client noise. */
+function cpuMicros(pid: number): number {
+  const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ')
+  return ((Number(fields[11]) + Number(fields[12])) * 1e6) / CLOCK_TICKS
+}
+const CLOCK_TICKS = Number(execFileSync('getconf', ['CLK_TCK'], { encoding: 'utf8' }))
+
+async function measure(t: Transport, pid: number) {
   const client = createClient(TracehoundService, t)
   for (let i = 0; i < 300; i++) await client.intercept(request())
   const lat: number[] = []
@@ -147,6 +155,7 @@ async function measure(t: Transport) {
   }
   lat.sort((a, b) => a - b)
   const total = CALLS * 5
+  const cpuStart = cpuMicros(pid)
   let next = 0
   const start = process.hrtime.bigint()
   await Promise.all(
@@ -155,7 +164,7 @@ async function measure(t: Transport) {
     }),
   )
   const secs = Number(process.hrtime.bigint() - start) / 1e9
-  return { p50: pct(lat, 50), p99: pct(lat, 99), ops: total / secs }
+  return { p50: pct(lat, 50), p99: pct(lat, 99), ops: total / secs, cpu: (cpuMicros(pid) - cpuStart) / total }
 }
 
 async function streamThroughput(t: Transport) {
@@ -190,7 +199,7 @@ async function main() {
         for (let k = 0; k < servers.length; k++) {
           const i = (k + round) % servers.length
           const t = transport(servers[i]!, over, protocol)
-          samples[i]!.push(await measure(t.transport))
+          samples[i]!.push(await measure(t.transport, servers[i]!.child.pid!))
           t.close()
         }
       }
@@ -200,15 +209,28 @@ async function main() {
         p50: median(samples[i]!.map((x) => x.p50)),
         p99: median(samples[i]!.map((x) => x.p99)),
         ops: median(samples[i]!.map((x) => x.ops)),
+        cpu: median(samples[i]!.map((x) => x.cpu)),
       }))
       const [ours, connectEcho, h2Echo] = results as [Row, Row, Row]
       for (const r of results) {
-        const ratio = (floor: Row) => (r === floor ? '' : `${(r.p50 / floor.p50).toFixed(2)}× / ${(floor.ops / r.ops).toFixed(2)}×`)
-        rows.push([over, protocol, r.name, r.p50.toFixed(0), r.p99.toFixed(0), r.ops.toFixed(0), r === ours ? ratio(connectEcho) : '', r === ours ? ratio(h2Echo) : ''])
+        const ratio = (floor: Row) =>
+          `${(r.p50 / floor.p50).toFixed(2)}× / ${(floor.ops / r.ops).toFixed(2)}× / ${(r.cpu / floor.cpu).toFixed(2)}×`
+        const vs = (floor: Row) => (r === ours ? ratio(floor) : '')
+        rows.push([over, protocol, r.name, r.p50.toFixed(0), r.p99.toFixed(0), r.ops.toFixed(0), r.cpu.toFixed(0), vs(connectEcho), vs(h2Echo)])
       }
     }
   }
-  const headers = ['transport', 'protocol', 'server', 'p50 µs', 'p99 µs', `ops/s (c=${CONCURRENCY})`, 'vs connect echo (p50 / ops)', 'vs http2 echo (p50 / ops)']
+  const headers = [
+    'transport',
+    'protocol',
+    'server',
+    'p50 µs',
+    'p99 µs',
+    `ops/s (c=${CONCURRENCY})`,
+    'server CPU µs/call',
+    'vs connect echo (p50 / ops / CPU)',
+    'vs http2 echo (p50 / ops / CPU)',
+  ]
   const widths = headers.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)))
   const line = (cells: string[]) => `| ${cells.map((c, i) => c.padEnd(widths[i]!)).join(' | ')} |`
   console.log(line(headers))
