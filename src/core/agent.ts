@@ -30,16 +30,18 @@ export interface AgentStats {
   errorCount: number
 }
 
+export const emptyAgentStats = (): AgentStats => ({
+  totalIntercepts: 0,
+  cleanCount: 0,
+  rateLimitedCount: 0,
+  validationFailures: 0,
+  ignoredCount: 0,
+  quarantinedCount: 0,
+  errorCount: 0,
+})
+
 export class Agent implements IAgent {
-  private readonly stats: AgentStats = {
-    totalIntercepts: 0,
-    cleanCount: 0,
-    rateLimitedCount: 0,
-    validationFailures: 0,
-    ignoredCount: 0,
-    quarantinedCount: 0,
-    errorCount: 0,
-  }
+  private readonly stats: AgentStats = emptyAgentStats()
 
   constructor(
     private readonly config: AgentConfig,

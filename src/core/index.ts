@@ -48,7 +48,7 @@ export { createRateLimiter, RateLimiter } from './rate-limiter.js'
 export type { IRateLimiter, RateLimiterStats, RateLimitResult } from './rate-limiter.js'
 export { createEvidenceFactory, EvidenceFactory } from './evidence-factory.js'
 export type { EvidenceCreationResult, EvidenceEncoder, EvidenceFactoryOptions, IEvidenceFactory } from './evidence-factory.js'
-export { Agent, createAgent } from './agent.js'
+export { Agent, createAgent, emptyAgentStats } from './agent.js'
 export type { AgentConfig, AgentStats, IAgent } from './agent.js'
 
 export { createTracehound, Tracehound } from './tracehound.js'

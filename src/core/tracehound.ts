@@ -2,6 +2,16 @@
 
 import { Agent, type AgentStats } from './agent.js'
 import { AuditChain } from './audit-chain.js'
+import {
+  type ConsistencyProof,
+  consistencyProofOf,
+  type EvidenceRecord,
+  evidenceRecordOf,
+  type InclusionProof,
+  inclusionProofOf,
+  type TreeHead,
+  treeHeadOf,
+} from './audit-views.js'
 import { type Clock, systemClock } from './clock.js'
 import { DEFAULT_CONFIG } from './config.js'
 import type { CryptoPort } from './crypto-port.js'
@@ -57,37 +67,7 @@ export interface TracehoundOptions {
   storage?: StoragePort
 }
 
-export interface TreeHead {
-  treeSize: number
-  rootHash: string
-  timestamp: number
-  kid?: string
-  mac?: string
-}
-
-export interface InclusionProof {
-  leafIndex: number
-  treeSize: number
-  leafHash: string
-  path: string[]
-}
-
-export interface ConsistencyProof {
-  firstSize: number
-  secondSize: number
-  path: string[]
-}
-
-/** Evidence metadata as a MAC-able record (no bytes). */
-export interface EvidenceRecord {
-  signature: string
-  hash: string
-  size: number
-  severity: Severity
-  captured: number
-  kid?: string
-  mac?: string
-}
+export type { ConsistencyProof, EvidenceRecord, InclusionProof, TreeHead }
 
 export interface TracehoundStats {
   agent: AgentStats
@@ -209,26 +189,19 @@ export class Tracehound implements ITracehound {
   }
 
   treeHead(): TreeHead {
-    const body = { treeSize: this.auditChain.treeSize, rootHash: this.auditChain.rootHash(), timestamp: this.clock() }
-    return { ...body, ...this.keyring.sign(body) }
+    return treeHeadOf(this.auditChain, this.clock(), this.keyring)
   }
 
-  /** Throws RangeError for an index or size outside the current tree. */
-  inclusionProof(leafIndex: number, treeSize = this.auditChain.treeSize): InclusionProof {
-    const path = this.auditChain.inclusionProof(leafIndex, treeSize)
-    return { leafIndex, treeSize, leafHash: this.auditChain.leafHash(leafIndex), path }
+  inclusionProof(leafIndex: number, treeSize?: number): InclusionProof {
+    return inclusionProofOf(this.auditChain, leafIndex, treeSize)
   }
 
-  /** Throws RangeError unless 1 <= firstSize <= secondSize <= tree size. */
-  consistencyProof(firstSize: number, secondSize = this.auditChain.treeSize): ConsistencyProof {
-    return { firstSize, secondSize, path: this.auditChain.consistencyProof(firstSize, secondSize) }
+  consistencyProof(firstSize: number, secondSize?: number): ConsistencyProof {
+    return consistencyProofOf(this.auditChain, firstSize, secondSize)
   }
 
   evidenceRecord(signature: string): EvidenceRecord | null {
-    const e = this.quarantine.get(signature)
-    if (!e) return null
-    const body = { signature: e.signature, hash: e.hash, size: e.size, severity: e.severity, captured: e.captured }
-    return { ...body, ...this.keyring.sign(body) }
+    return evidenceRecordOf(this.quarantine.get(signature), this.keyring)
   }
 
   /** Checks a MAC made by this engine's keyring (any configured key id). */

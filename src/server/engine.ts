@@ -12,6 +12,7 @@ import {
   type ConsistencyProof,
   createIdSource,
   DEFAULT_CONFIG,
+  emptyAgentStats,
   type EvidenceRecord,
   EvidenceFactory,
   type InclusionProof,
@@ -30,6 +31,7 @@ import {
   type TracehoundStats,
   type TreeHead,
 } from '../core/index.js'
+import { consistencyProofOf, evidenceRecordOf, inclusionProofOf, treeHeadOf } from '../core/audit-views.js'
 import type { EvidenceContext } from '../core/evidence.js'
 import { nodeCrypto } from '../core/node-crypto.js'
 import type { DaemonConfig } from './config.js'
@@ -78,15 +80,7 @@ export class DaemonEngine {
   readonly #context: EvidenceContext
   readonly #factory: EvidenceFactory
   /** Counters of agents retired by reloads, so stats stay cumulative. */
-  readonly #retired: AgentStats = {
-    totalIntercepts: 0,
-    cleanCount: 0,
-    rateLimitedCount: 0,
-    validationFailures: 0,
-    ignoredCount: 0,
-    quarantinedCount: 0,
-    errorCount: 0,
-  }
+  readonly #retired: AgentStats = emptyAgentStats()
   #parts: Parts
   /** Told of every quarantine and audit change (the daemon's ledger); commits are the caller's. */
   readonly #storage: StoragePort | undefined
@@ -158,26 +152,19 @@ export class DaemonEngine {
   }
 
   treeHead(): TreeHead {
-    const body = { treeSize: this.auditChain.treeSize, rootHash: this.auditChain.rootHash(), timestamp: this.#clock() }
-    return { ...body, ...this.#parts.keyring.sign(body) }
+    return treeHeadOf(this.auditChain, this.#clock(), this.#parts.keyring)
   }
 
-  /** Throws RangeError for an index or size outside the current tree. */
-  inclusionProof(leafIndex: number, treeSize = this.auditChain.treeSize): InclusionProof {
-    const path = this.auditChain.inclusionProof(leafIndex, treeSize)
-    return { leafIndex, treeSize, leafHash: this.auditChain.leafHash(leafIndex), path }
+  inclusionProof(leafIndex: number, treeSize?: number): InclusionProof {
+    return inclusionProofOf(this.auditChain, leafIndex, treeSize)
   }
 
-  /** Throws RangeError unless 1 <= firstSize <= secondSize <= tree size. */
-  consistencyProof(firstSize: number, secondSize = this.auditChain.treeSize): ConsistencyProof {
-    return { firstSize, secondSize, path: this.auditChain.consistencyProof(firstSize, secondSize) }
+  consistencyProof(firstSize: number, secondSize?: number): ConsistencyProof {
+    return consistencyProofOf(this.auditChain, firstSize, secondSize)
   }
 
   evidenceRecord(signature: string): EvidenceRecord | null {
-    const e = this.#parts.quarantine.get(signature)
-    if (!e) return null
-    const body = { signature: e.signature, hash: e.hash, size: e.size, severity: e.severity, captured: e.captured }
-    return { ...body, ...this.#parts.keyring.sign(body) }
+    return evidenceRecordOf(this.#parts.quarantine.get(signature), this.#parts.keyring)
   }
 
   stats(): TracehoundStats {
