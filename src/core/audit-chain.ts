@@ -39,6 +39,11 @@ export class AuditChain implements IAuditChain {
     return this.records.length
   }
 
+  /** The newest record, without copying the chain. */
+  get lastRecord(): AuditRecord | undefined {
+    return this.records[this.records.length - 1]
+  }
+
   /** Chains the record and returns it as stored (the persistence port writes exactly this). */
   append(record: NeutralizationRecord | EvacuateRecord): AuditRecord {
     const previousHash = this._lastHash

@@ -3,7 +3,7 @@
 import type { ConnectRouter, Interceptor } from '@connectrpc/connect'
 import { createValidateInterceptor } from '@connectrpc/validate'
 import { pino, type DestinationStream, type Logger } from 'pino'
-import type { Clock, RandomSource } from '../core/index.js'
+import type { AuditRecord, Clock, RandomSource } from '../core/index.js'
 import { Health } from '../gen/grpc/health/v1/health_pb.js'
 import { AdminService } from '../gen/tracehound/v1/admin_service_pb.js'
 import { TracehoundService } from '../gen/tracehound/v1/tracehound_service_pb.js'
@@ -14,6 +14,7 @@ import { loadConfig, redactedJson } from './config.js'
 import { ConformanceDeterminism, conformanceService } from './conformance-service.js'
 import { DaemonEngine, type EngineSettings, settingsFromConfig } from './engine.js'
 import { EventBus } from './events.js'
+import { auditRecordToWire } from './wire.js'
 import { GroupCommit, Ledger } from '../storage/index.js'
 import { healthService, HealthState } from './health-service.js'
 import { createRequestListener } from './http-handler.js'
@@ -78,6 +79,11 @@ export async function startDaemon(o: DaemonOptions): Promise<Daemon> {
   const settings = settingsFromConfig(initial.config)
   const ledger = o.dataDir !== undefined && !determinism ? openLedger(o.dataDir, settings, () => engine.settings, log, o.acknowledgeTamper) : undefined
   const commits = ledger && new GroupCommit(ledger)
+  const events = new EventBus()
+  // A capacity eviction is a neutralization too: watchers see it with its audit record.
+  const onEvict = (record: AuditRecord) => {
+    if (events.watched) events.publish({ case: 'evidenceNeutralized', value: { record: auditRecordToWire(record) } })
+  }
   let engine: DaemonEngine
   try {
     engine = new DaemonEngine(settings, {
@@ -85,13 +91,13 @@ export async function startDaemon(o: DaemonOptions): Promise<Daemon> {
       ...(o.random && { random: o.random }),
       ...(determinism && { clock: determinism.clock.now, random: determinism.random }),
       ...(ledger && { storage: ledger }),
+      onEvict,
     })
   } catch (e) {
     ledger?.close()
     throw e
   }
   if (determinism) log.warn('conformance mode: manual clock, seeded ids, ConformanceService.Reset discards all state')
-  const events = new EventBus()
   const metrics = createMetrics(() => engine.stats())
   const reloader = new Reloader(initial, o.configPath, { engine, log, events, metrics, env, baseLogLevel: logLevel })
   const health = new HealthState()

@@ -8,6 +8,7 @@ import {
   Agent,
   type AgentStats,
   AuditChain,
+  type AuditRecord,
   type Clock,
   type ConsistencyProof,
   createIdSource,
@@ -84,12 +85,23 @@ export class DaemonEngine {
   #parts: Parts
   /** Told of every quarantine and audit change (the daemon's ledger); commits are the caller's. */
   readonly #storage: StoragePort | undefined
+  readonly #onEvict: ((record: AuditRecord) => void) | undefined
 
-  constructor(settings: EngineSettings, deps: { clock?: Clock; random?: RandomSource; storage?: StoragePort } = {}) {
+  constructor(
+    settings: EngineSettings,
+    deps: {
+      clock?: Clock
+      random?: RandomSource
+      storage?: StoragePort
+      /** A capacity eviction neutralized evidence; `record` is its audit record. */
+      onEvict?: (record: AuditRecord) => void
+    } = {},
+  ) {
     this.#clock = deps.clock ?? systemClock
     this.#context = { clock: this.#clock, newId: createIdSource(this.#clock, deps.random ?? systemRandom) }
     this.#factory = new EvidenceFactory({ context: this.#context, crypto: nodeCrypto })
     this.#storage = deps.storage
+    this.#onEvict = deps.onEvict
     this.#parts = this.#build(settings, undefined)
     if (this.#storage) restoreState(this.#storage.load(), { ...this.#parts, auditChain: this.#auditChain }, this.#context)
   }
@@ -138,7 +150,11 @@ export class DaemonEngine {
     const quarantine =
       previous && sameLimits(previous.settings.quarantine, settings.quarantine)
         ? previous.quarantine
-        : new Quarantine(settings.quarantine, auditChain, { context: this.#context, ...(this.#storage && { storage: this.#storage }) })
+        : new Quarantine(settings.quarantine, auditChain, {
+            context: this.#context,
+            ...(this.#storage && { storage: this.#storage }),
+            ...(this.#onEvict && { onEvict: () => this.#onEvict!(auditChain.lastRecord!) }),
+          })
     const agent = new Agent({ maxPayloadSize: settings.maxPayloadSize }, quarantine, rateLimiter, this.#factory)
     if (previous && quarantine !== previous.quarantine) {
       // Move over in capture order of the old store (already stored: restore, not insert); evictions are audited as usual.

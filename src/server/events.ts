@@ -10,6 +10,11 @@ export type DaemonEvent = NonNullable<Response['event']>
 export class EventBus {
   readonly #emitter = new EventEmitter().setMaxListeners(0)
 
+  /** Whether anyone watches: lets callers skip building an event nobody will read. */
+  get watched(): boolean {
+    return this.#emitter.listenerCount('event') > 0
+  }
+
   publish(event: DaemonEvent): void {
     // Building the message costs a Date.now(); skip it when nobody listens.
     if (this.#emitter.listenerCount('event') === 0) return

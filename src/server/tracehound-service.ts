@@ -131,7 +131,7 @@ export function tracehoundService(deps: ServiceDeps): ServiceImpl<typeof Traceho
       if (!engine.quarantine.neutralize(req.signature)) {
         throw new ConnectError(`no quarantined evidence ${req.signature}`, Code.NotFound)
       }
-      const record = engine.auditChain.export().at(-1)
+      const record = engine.auditChain.lastRecord
       if (!record) throw new ConnectError('neutralization left no audit record', Code.Internal)
       const wire = auditRecordToWire(record)
       events.publish({ case: 'evidenceNeutralized', value: { record: wire } })

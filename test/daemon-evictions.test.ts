@@ -1,0 +1,51 @@
+import { mkdtempSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { afterAll, beforeAll, expect, it } from 'vitest'
+import { createTracehoundClient } from '../src/client/index.js'
+import { verifyInclusion } from '../src/core/kernel/index.js'
+import { type RunningDaemon, startDaemonProcess } from './daemon-harness.js'
+
+let d: RunningDaemon
+beforeAll(async () => {
+  const config = join(mkdtempSync(join(tmpdir(), 'th-evict-')), 'tracehound.json')
+  writeFileSync(config, JSON.stringify({ quarantine: { maxCount: 1 } }))
+  d = await startDaemonProcess(['--memory', '--config', config, '--no-watch'])
+})
+afterAll(async () => {
+  await d?.stop()
+})
+
+it('streams a capacity eviction to WatchEvents as a neutralization with its audit record', async () => {
+  const c = createTracehoundClient({ socketPath: d.socketPath })
+  const abort = new AbortController()
+  const seen: { case: string; signature?: string; hash?: string }[] = []
+  const watching = (async () => {
+    for await (const ev of c.admin.watchEvents({}, { signal: abort.signal })) {
+      const e = ev.event
+      if (e.case === 'evidenceNeutralized') seen.push({ case: e.case, signature: e.value.record?.signature, hash: e.value.record?.hash })
+      else if (e.case === 'evidenceQuarantined') seen.push({ case: e.case, signature: e.value.handle?.signature })
+      if (seen.length === 3) return
+    }
+  })()
+  await new Promise((r) => setTimeout(r, 200))
+  const threat = (payload: unknown, severity: 'low' | 'high') =>
+    c.intercept({ id: String(payload), payload: payload as never, source: 'evict', timestamp: 1, threat: { category: 'spam', severity } })
+  const first = await threat('first', 'low')
+  const second = await threat('second', 'high')
+  await watching
+  abort.abort()
+  expect(first.status === 'quarantined' && second.status === 'quarantined').toBe(true)
+  const [firstSig, secondSig] = [first, second].map((v) => (v.status === 'quarantined' ? v.handle.signature : ''))
+  expect(seen.map((e) => [e.case, e.signature])).toEqual([
+    ['evidenceQuarantined', firstSig],
+    ['evidenceNeutralized', firstSig],
+    ['evidenceQuarantined', secondSig],
+  ])
+  // The streamed record is the one in the audit tree.
+  const head = await c.getTreeHead()
+  const { proof, record } = await c.getInclusionProof(0)
+  expect(record?.hash).toBe(seen[1]!.hash)
+  expect(verifyInclusion({ ...proof, rootHash: head.rootHash })).toBe(true)
+  c.close()
+})
