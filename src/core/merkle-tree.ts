@@ -2,11 +2,22 @@
 
 import type { Bytes, CryptoPort } from './crypto-port.js'
 
-const LEAF_PREFIX = Uint8Array.of(0x00)
-const NODE_PREFIX = Uint8Array.of(0x01)
+// Scratch inputs, reused: hashing is synchronous and copies its result, so no call sees another's bytes.
+const leafInput = new Uint8Array(33)
+const nodeInput = Uint8Array.of(0x01, ...new Uint8Array(64))
 
-export const leafHashWith = (c: CryptoPort, input: Bytes): Bytes => c.sha256(LEAF_PREFIX, input)
-export const nodeHashWith = (c: CryptoPort, left: Bytes, right: Bytes): Bytes => c.sha256(NODE_PREFIX, left, right)
+export function leafHashWith(c: CryptoPort, input: Bytes): Bytes {
+  if (input.length !== 32) return c.sha256(Uint8Array.of(0x00), input)
+  leafInput.set(input, 1)
+  return c.sha256(leafInput)
+}
+
+export function nodeHashWith(c: CryptoPort, left: Bytes, right: Bytes): Bytes {
+  if (left.length !== 32 || right.length !== 32) return c.sha256(Uint8Array.of(0x01), left, right)
+  nodeInput.set(left, 1)
+  nodeInput.set(right, 33)
+  return c.sha256(nodeInput)
+}
 
 /** Largest power of two strictly below n (n ≥ 2), the RFC's split point k. */
 export function splitPoint(n: number): number {
