@@ -3,7 +3,7 @@
 import { readFileSync } from 'node:fs'
 import {
   canonicalBytes,
-  leafHash,
+  fromHex,
   recordHash,
   signature,
   toHex,
@@ -13,7 +13,6 @@ import {
 } from '../../src/core/kernel/index.js'
 import { MerkleTree } from '../../src/core/merkle-tree.js'
 import { nobleCrypto } from '../../src/core/kernel/noble-crypto.js'
-import { fromHex } from '../../src/core/crypto-port.js'
 import { type CaseResult, judge } from './case-result.js'
 import { decodeSpecial } from './special-values.js'
 import type { VectorFile, VectorTest } from './vector-file.js'
@@ -75,4 +74,3 @@ export function* hmacCases(file: VectorFile): Generator<CaseResult> {
   }
 }
 
-export { leafHash }
