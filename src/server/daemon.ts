@@ -14,7 +14,7 @@ import { loadConfig, redactedJson } from './config.js'
 import { ConformanceDeterminism, conformanceService } from './conformance-service.js'
 import { DaemonEngine, type EngineSettings, settingsFromConfig } from './engine.js'
 import { EventBus } from './events.js'
-import { auditRecordToWire } from './wire.js'
+import { auditRecordToWire, forwardEngineEvents } from './wire.js'
 import { GroupCommit, Ledger } from '../storage/index.js'
 import { healthService, HealthState } from './health-service.js'
 import { createRequestListener } from './http-handler.js'
@@ -98,6 +98,7 @@ export async function startDaemon(o: DaemonOptions): Promise<Daemon> {
     throw e
   }
   if (determinism) log.warn('conformance mode: manual clock, seeded ids, ConformanceService.Reset discards all state')
+  forwardEngineEvents(engine, events)
   const metrics = createMetrics(() => engine.stats())
   const reloader = new Reloader(initial, o.configPath, { engine, log, events, metrics, env, baseLogLevel: logLevel })
   const health = new HealthState()

@@ -33,6 +33,11 @@ import {
   type TreeHead,
 } from '../core/index.js'
 import { consistencyProofOf, evidenceRecordOf, inclusionProofOf, treeHeadOf } from '../core/audit-views.js'
+import { createFailSafe, type FailSafe } from '../core/fail-safe.js'
+import { createInterceptObserver, type InterceptObserver, reportPanics } from '../core/intercept-observer.js'
+import { NotificationHub } from '../core/notification-hub.js'
+import { SecurityState } from '../core/security-state.js'
+import { Watcher } from '../core/watcher.js'
 import type { EvidenceContext } from '../core/evidence.js'
 import { nodeCrypto } from '../core/node-crypto.js'
 import type { DaemonConfig } from './config.js'
@@ -86,6 +91,12 @@ export class DaemonEngine {
   /** Told of every quarantine and audit change (the daemon's ledger); commits are the caller's. */
   readonly #storage: StoragePort | undefined
   readonly #onEvict: ((record: AuditRecord) => void) | undefined
+  /** v1's observers, fed by every intercept as in createTracehound; they live across reloads. */
+  readonly notifications: NotificationHub
+  readonly watcher: Watcher
+  readonly securityState: SecurityState
+  readonly failSafe: FailSafe
+  readonly #observer: InterceptObserver
 
   constructor(
     settings: EngineSettings,
@@ -102,6 +113,28 @@ export class DaemonEngine {
     this.#factory = new EvidenceFactory({ context: this.#context, crypto: nodeCrypto })
     this.#storage = deps.storage
     this.#onEvict = deps.onEvict
+    this.notifications = new NotificationHub({ clock: this.#clock })
+    this.watcher = new Watcher(undefined, { clock: this.#clock })
+    this.securityState = new SecurityState({ quarantineMaxBytes: settings.quarantine.maxBytes, clock: this.#clock })
+    this.failSafe = createFailSafe(undefined, { clock: this.#clock })
+    reportPanics(this.failSafe, this.securityState, this.notifications)
+    const engine = this
+    this.#observer = createInterceptObserver({
+      notifications: this.notifications,
+      watcher: this.watcher,
+      securityState: this.securityState,
+      failSafe: this.failSafe,
+      quarantineStats: () => this.#parts.quarantine.stats,
+      // Read at each check: a reload may change the limits.
+      limits: {
+        get maxCount() {
+          return engine.#parts.settings.quarantine.maxCount
+        },
+        get maxBytes() {
+          return engine.#parts.settings.quarantine.maxBytes
+        },
+      },
+    })
     this.#parts = this.#build(settings, undefined)
     if (this.#storage) restoreState(this.#storage.load(), { ...this.#parts, auditChain: this.#auditChain }, this.#context)
   }
@@ -153,9 +186,18 @@ export class DaemonEngine {
         : new Quarantine(settings.quarantine, auditChain, {
             context: this.#context,
             ...(this.#storage && { storage: this.#storage }),
-            ...(this.#onEvict && { onEvict: () => this.#onEvict!(auditChain.lastRecord!) }),
+            onEvict: (_evidence, record) => {
+              this.#observer.afterEvict(record)
+              this.#onEvict?.(auditChain.lastRecord!)
+            },
           })
-    const agent = new Agent({ maxPayloadSize: settings.maxPayloadSize }, quarantine, rateLimiter, this.#factory)
+    const agent = new Agent(
+      { maxPayloadSize: settings.maxPayloadSize },
+      quarantine,
+      rateLimiter,
+      this.#factory,
+      this.#observer.afterIntercept,
+    )
     if (previous && quarantine !== previous.quarantine) {
       // Move over in capture order of the old store (already stored: restore, not insert); evictions are audited as usual.
       for (const handle of previous.quarantine.list()) quarantine.restore(handle)

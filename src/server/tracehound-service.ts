@@ -7,6 +7,7 @@ import { TracehoundService } from '../gen/tracehound/v1/tracehound_service_pb.js
 import type { VerdictSchema } from '../gen/tracehound/v1/verdict_pb.js'
 import { severityToWire } from '../client/enums.js'
 import { majorOf, SCHEMA_VERSION } from '../client/version.js'
+import type { WatcherSnapshot } from '../core/watcher.js'
 import type { DaemonEngine } from './engine.js'
 import type { EventBus } from './events.js'
 import type { Metrics } from './metrics.js'
@@ -170,7 +171,20 @@ export function tracehoundService(deps: ServiceDeps): ServiceImpl<typeof Traceho
         quarantine: { count: u64(s.quarantine.count), bytes: u64(s.quarantine.bytes), bySeverity: counts(s.quarantine.bySeverity) },
         rateLimiter: counts(s.rateLimiter),
         audit: counts(s.audit),
+        watcher: watcherToWire(engine.watcher.snapshot()),
       }
     },
+  }
+}
+
+function watcherToWire(w: WatcherSnapshot) {
+  const counts = (o: Record<string, number>) => Object.fromEntries(Object.entries(o).map(([k, v]) => [k, u64(v)]))
+  return {
+    totalThreats: u64(w.threats.total),
+    byCategory: counts(w.threats.byCategory),
+    bySeverity: counts(w.threats.bySeverity),
+    totalAlerts: u64(w.totalAlerts),
+    alertsInWindow: u64(w.alertsInWindow),
+    overloaded: w.overloaded,
   }
 }

@@ -2,11 +2,13 @@
 
 import type { DescMessage, JsonObject, MessageInitShape } from '@bufbuild/protobuf'
 import { Code, ConnectError } from '@connectrpc/connect'
-import type { AuditRecord, EvidenceHandle, InterceptResult, JsonSerializable, Scent } from '../core/types.js'
+import type { AuditRecord, EvidenceHandle, InterceptResult, JsonSerializable, Scent, ThreatCategory } from '../core/types.js'
 import type { Scent as WireScent } from '../gen/tracehound/v1/scent_pb.js'
 import type { EvidenceHandleSchema, VerdictSchema } from '../gen/tracehound/v1/verdict_pb.js'
 import type { AuditRecordSchema } from '../gen/tracehound/v1/audit_pb.js'
-import { categoryFromWire, severityFromWire, severityToWire } from '../client/enums.js'
+import { categoryFromWire, categoryToWire, severityFromWire, severityToWire } from '../client/enums.js'
+import type { INotificationEmitter, RateLimitExceededPayload, SystemPanicPayload, ThreatDetectedPayload } from '../core/notification-hub.js'
+import type { DaemonEvent } from './events.js'
 import { valueToJs } from '../client/value.js'
 
 type Init<S extends DescMessage> = MessageInitShape<S>
@@ -78,4 +80,24 @@ export function verdictToWire(r: InterceptResult): Init<typeof VerdictSchema> {
       return { outcome: { case: 'error', value: { state, code, message, recoverable, ...(context && { context }) } } }
     }
   }
+}
+
+/** v1's engine events on AdminService.WatchEvents (evictions travel as neutralizations, see daemon.ts). */
+export function forwardEngineEvents(
+  engine: { notifications: INotificationEmitter },
+  events: { readonly watched: boolean; publish(e: DaemonEvent): void },
+): void {
+  const hub = engine.notifications
+  hub.on<ThreatDetectedPayload>('threat.detected', ({ payload: p }) => {
+    if (!events.watched) return
+    // The engine only emits its own categories (v1's payload type says string).
+    const value = { scentId: p.scentId, category: categoryToWire(p.category as ThreatCategory), severity: severityToWire(p.severity), source: p.source }
+    events.publish({ case: 'threatDetected', value })
+  })
+  hub.on<RateLimitExceededPayload>('rate_limit.exceeded', ({ payload: p }) => {
+    if (events.watched) events.publish({ case: 'rateLimitExceeded', value: { source: p.source, retryAfterMs: u64(p.retryAfterMs) } })
+  })
+  hub.on<SystemPanicPayload>('system.panic', ({ payload: p }) => {
+    if (events.watched) events.publish({ case: 'systemPanic', value: { level: p.level, reason: p.reason } })
+  })
 }

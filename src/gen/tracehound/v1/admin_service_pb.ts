@@ -8,6 +8,8 @@ import type { AuditRecord } from "./audit_pb.js";
 import { file_tracehound_v1_audit } from "./audit_pb.js";
 import type { DaemonConfig } from "./config_pb.js";
 import { file_tracehound_v1_config } from "./config_pb.js";
+import type { Severity, ThreatCategory } from "./scent_pb.js";
+import { file_tracehound_v1_scent } from "./scent_pb.js";
 import type { EvidenceHandle } from "./verdict_pb.js";
 import { file_tracehound_v1_verdict } from "./verdict_pb.js";
 import type { Message } from "@bufbuild/protobuf";
@@ -16,7 +18,7 @@ import type { Message } from "@bufbuild/protobuf";
  * Describes the file tracehound/v1/admin_service.proto.
  */
 export const file_tracehound_v1_admin_service: GenFile = /*@__PURE__*/
-  fileDesc("CiF0cmFjZWhvdW5kL3YxL2FkbWluX3NlcnZpY2UucHJvdG8SDXRyYWNlaG91bmQudjEiFQoTUmVsb2FkQ29uZmlnUmVxdWVzdCJXChRSZWxvYWRDb25maWdSZXNwb25zZRISCgpnZW5lcmF0aW9uGAEgASgEEisKBmNvbmZpZxgCIAEoCzIbLnRyYWNlaG91bmQudjEuRGFlbW9uQ29uZmlnIhIKEEdldENvbmZpZ1JlcXVlc3QiZAoRR2V0Q29uZmlnUmVzcG9uc2USEgoKZ2VuZXJhdGlvbhgBIAEoBBIrCgZjb25maWcYAiABKAsyGy50cmFjZWhvdW5kLnYxLkRhZW1vbkNvbmZpZxIOCgZzb3VyY2UYAyABKAkiFAoSV2F0Y2hFdmVudHNSZXF1ZXN0IrACChNXYXRjaEV2ZW50c1Jlc3BvbnNlEhQKDHRpbWVzdGFtcF9tcxgBIAEoAxI4Cg9jb25maWdfcmVsb2FkZWQYAiABKAsyHS50cmFjZWhvdW5kLnYxLkNvbmZpZ1JlbG9hZGVkSAASOAoPY29uZmlnX3JlamVjdGVkGAMgASgLMh0udHJhY2Vob3VuZC52MS5Db25maWdSZWplY3RlZEgAEkIKFGV2aWRlbmNlX3F1YXJhbnRpbmVkGAQgASgLMiIudHJhY2Vob3VuZC52MS5FdmlkZW5jZVF1YXJhbnRpbmVkSAASQgoUZXZpZGVuY2VfbmV1dHJhbGl6ZWQYBSABKAsyIi50cmFjZWhvdW5kLnYxLkV2aWRlbmNlTmV1dHJhbGl6ZWRIAEIHCgVldmVudCI0Cg5Db25maWdSZWxvYWRlZBISCgpnZW5lcmF0aW9uGAEgASgEEg4KBnNvdXJjZRgCIAEoCSIgCg5Db25maWdSZWplY3RlZBIOCgZyZWFzb24YASABKAkiVAoTRXZpZGVuY2VRdWFyYW50aW5lZBItCgZoYW5kbGUYASABKAsyHS50cmFjZWhvdW5kLnYxLkV2aWRlbmNlSGFuZGxlEg4KBnNvdXJjZRgCIAEoCSJBChNFdmlkZW5jZU5ldXRyYWxpemVkEioKBnJlY29yZBgBIAEoCzIaLnRyYWNlaG91bmQudjEuQXVkaXRSZWNvcmQylAIKDEFkbWluU2VydmljZRJXCgxSZWxvYWRDb25maWcSIi50cmFjZWhvdW5kLnYxLlJlbG9hZENvbmZpZ1JlcXVlc3QaIy50cmFjZWhvdW5kLnYxLlJlbG9hZENvbmZpZ1Jlc3BvbnNlElMKCUdldENvbmZpZxIfLnRyYWNlaG91bmQudjEuR2V0Q29uZmlnUmVxdWVzdBogLnRyYWNlaG91bmQudjEuR2V0Q29uZmlnUmVzcG9uc2UiA5ACARJWCgtXYXRjaEV2ZW50cxIhLnRyYWNlaG91bmQudjEuV2F0Y2hFdmVudHNSZXF1ZXN0GiIudHJhY2Vob3VuZC52MS5XYXRjaEV2ZW50c1Jlc3BvbnNlMAFiBnByb3RvMw", [file_tracehound_v1_audit, file_tracehound_v1_config, file_tracehound_v1_verdict]);
+  fileDesc("CiF0cmFjZWhvdW5kL3YxL2FkbWluX3NlcnZpY2UucHJvdG8SDXRyYWNlaG91bmQudjEiFQoTUmVsb2FkQ29uZmlnUmVxdWVzdCJXChRSZWxvYWRDb25maWdSZXNwb25zZRISCgpnZW5lcmF0aW9uGAEgASgEEisKBmNvbmZpZxgCIAEoCzIbLnRyYWNlaG91bmQudjEuRGFlbW9uQ29uZmlnIhIKEEdldENvbmZpZ1JlcXVlc3QiZAoRR2V0Q29uZmlnUmVzcG9uc2USEgoKZ2VuZXJhdGlvbhgBIAEoBBIrCgZjb25maWcYAiABKAsyGy50cmFjZWhvdW5kLnYxLkRhZW1vbkNvbmZpZxIOCgZzb3VyY2UYAyABKAkiFAoSV2F0Y2hFdmVudHNSZXF1ZXN0It8DChNXYXRjaEV2ZW50c1Jlc3BvbnNlEhQKDHRpbWVzdGFtcF9tcxgBIAEoAxI4Cg9jb25maWdfcmVsb2FkZWQYAiABKAsyHS50cmFjZWhvdW5kLnYxLkNvbmZpZ1JlbG9hZGVkSAASOAoPY29uZmlnX3JlamVjdGVkGAMgASgLMh0udHJhY2Vob3VuZC52MS5Db25maWdSZWplY3RlZEgAEkIKFGV2aWRlbmNlX3F1YXJhbnRpbmVkGAQgASgLMiIudHJhY2Vob3VuZC52MS5FdmlkZW5jZVF1YXJhbnRpbmVkSAASQgoUZXZpZGVuY2VfbmV1dHJhbGl6ZWQYBSABKAsyIi50cmFjZWhvdW5kLnYxLkV2aWRlbmNlTmV1dHJhbGl6ZWRIABI4Cg90aHJlYXRfZGV0ZWN0ZWQYBiABKAsyHS50cmFjZWhvdW5kLnYxLlRocmVhdERldGVjdGVkSAASPwoTcmF0ZV9saW1pdF9leGNlZWRlZBgHIAEoCzIgLnRyYWNlaG91bmQudjEuUmF0ZUxpbWl0RXhjZWVkZWRIABIyCgxzeXN0ZW1fcGFuaWMYCCABKAsyGi50cmFjZWhvdW5kLnYxLlN5c3RlbVBhbmljSABCBwoFZXZlbnQiNAoOQ29uZmlnUmVsb2FkZWQSEgoKZ2VuZXJhdGlvbhgBIAEoBBIOCgZzb3VyY2UYAiABKAkiIAoOQ29uZmlnUmVqZWN0ZWQSDgoGcmVhc29uGAEgASgJIlQKE0V2aWRlbmNlUXVhcmFudGluZWQSLQoGaGFuZGxlGAEgASgLMh0udHJhY2Vob3VuZC52MS5FdmlkZW5jZUhhbmRsZRIOCgZzb3VyY2UYAiABKAkiQQoTRXZpZGVuY2VOZXV0cmFsaXplZBIqCgZyZWNvcmQYASABKAsyGi50cmFjZWhvdW5kLnYxLkF1ZGl0UmVjb3JkIo4BCg5UaHJlYXREZXRlY3RlZBIQCghzY2VudF9pZBgBIAEoCRIvCghjYXRlZ29yeRgCIAEoDjIdLnRyYWNlaG91bmQudjEuVGhyZWF0Q2F0ZWdvcnkSKQoIc2V2ZXJpdHkYAyABKA4yFy50cmFjZWhvdW5kLnYxLlNldmVyaXR5Eg4KBnNvdXJjZRgEIAEoCSI7ChFSYXRlTGltaXRFeGNlZWRlZBIOCgZzb3VyY2UYASABKAkSFgoOcmV0cnlfYWZ0ZXJfbXMYAiABKAQiLAoLU3lzdGVtUGFuaWMSDQoFbGV2ZWwYASABKAkSDgoGcmVhc29uGAIgASgJMpQCCgxBZG1pblNlcnZpY2USVwoMUmVsb2FkQ29uZmlnEiIudHJhY2Vob3VuZC52MS5SZWxvYWRDb25maWdSZXF1ZXN0GiMudHJhY2Vob3VuZC52MS5SZWxvYWRDb25maWdSZXNwb25zZRJTCglHZXRDb25maWcSHy50cmFjZWhvdW5kLnYxLkdldENvbmZpZ1JlcXVlc3QaIC50cmFjZWhvdW5kLnYxLkdldENvbmZpZ1Jlc3BvbnNlIgOQAgESVgoLV2F0Y2hFdmVudHMSIS50cmFjZWhvdW5kLnYxLldhdGNoRXZlbnRzUmVxdWVzdBoiLnRyYWNlaG91bmQudjEuV2F0Y2hFdmVudHNSZXNwb25zZTABYgZwcm90bzM", [file_tracehound_v1_audit, file_tracehound_v1_config, file_tracehound_v1_scent, file_tracehound_v1_verdict]);
 
 /**
  * @generated from message tracehound.v1.ReloadConfigRequest
@@ -150,6 +152,24 @@ export type WatchEventsResponse = Message<"tracehound.v1.WatchEventsResponse"> &
      */
     value: EvidenceNeutralized;
     case: "evidenceNeutralized";
+  } | {
+    /**
+     * @generated from field: tracehound.v1.ThreatDetected threat_detected = 6;
+     */
+    value: ThreatDetected;
+    case: "threatDetected";
+  } | {
+    /**
+     * @generated from field: tracehound.v1.RateLimitExceeded rate_limit_exceeded = 7;
+     */
+    value: RateLimitExceeded;
+    case: "rateLimitExceeded";
+  } | {
+    /**
+     * @generated from field: tracehound.v1.SystemPanic system_panic = 8;
+     */
+    value: SystemPanic;
+    case: "systemPanic";
   } | { case: undefined; value?: undefined };
 };
 
@@ -237,6 +257,86 @@ export type EvidenceNeutralized = Message<"tracehound.v1.EvidenceNeutralized"> &
  */
 export const EvidenceNeutralizedSchema: GenMessage<EvidenceNeutralized> = /*@__PURE__*/
   messageDesc(file_tracehound_v1_admin_service, 9);
+
+/**
+ * A detector flagged a scent that passed rate limiting (duplicates included).
+ *
+ * @generated from message tracehound.v1.ThreatDetected
+ */
+export type ThreatDetected = Message<"tracehound.v1.ThreatDetected"> & {
+  /**
+   * @generated from field: string scent_id = 1;
+   */
+  scentId: string;
+
+  /**
+   * @generated from field: tracehound.v1.ThreatCategory category = 2;
+   */
+  category: ThreatCategory;
+
+  /**
+   * @generated from field: tracehound.v1.Severity severity = 3;
+   */
+  severity: Severity;
+
+  /**
+   * @generated from field: string source = 4;
+   */
+  source: string;
+};
+
+/**
+ * Describes the message tracehound.v1.ThreatDetected.
+ * Use `create(ThreatDetectedSchema)` to create a new message.
+ */
+export const ThreatDetectedSchema: GenMessage<ThreatDetected> = /*@__PURE__*/
+  messageDesc(file_tracehound_v1_admin_service, 10);
+
+/**
+ * @generated from message tracehound.v1.RateLimitExceeded
+ */
+export type RateLimitExceeded = Message<"tracehound.v1.RateLimitExceeded"> & {
+  /**
+   * @generated from field: string source = 1;
+   */
+  source: string;
+
+  /**
+   * @generated from field: uint64 retry_after_ms = 2;
+   */
+  retryAfterMs: bigint;
+};
+
+/**
+ * Describes the message tracehound.v1.RateLimitExceeded.
+ * Use `create(RateLimitExceededSchema)` to create a new message.
+ */
+export const RateLimitExceededSchema: GenMessage<RateLimitExceeded> = /*@__PURE__*/
+  messageDesc(file_tracehound_v1_admin_service, 11);
+
+/**
+ * The fail-safe saw the quarantine fill rise into a level ("warning", "critical", "fatal").
+ *
+ * @generated from message tracehound.v1.SystemPanic
+ */
+export type SystemPanic = Message<"tracehound.v1.SystemPanic"> & {
+  /**
+   * @generated from field: string level = 1;
+   */
+  level: string;
+
+  /**
+   * @generated from field: string reason = 2;
+   */
+  reason: string;
+};
+
+/**
+ * Describes the message tracehound.v1.SystemPanic.
+ * Use `create(SystemPanicSchema)` to create a new message.
+ */
+export const SystemPanicSchema: GenMessage<SystemPanic> = /*@__PURE__*/
+  messageDesc(file_tracehound_v1_admin_service, 12);
 
 /**
  * Operations on the running daemon.

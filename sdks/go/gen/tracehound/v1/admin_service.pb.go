@@ -254,6 +254,9 @@ type WatchEventsResponse struct {
 	//	*WatchEventsResponse_ConfigRejected
 	//	*WatchEventsResponse_EvidenceQuarantined
 	//	*WatchEventsResponse_EvidenceNeutralized
+	//	*WatchEventsResponse_ThreatDetected
+	//	*WatchEventsResponse_RateLimitExceeded
+	//	*WatchEventsResponse_SystemPanic
 	Event         isWatchEventsResponse_Event `protobuf_oneof:"event"`
 	unknownFields protoimpl.UnknownFields
 	sizeCache     protoimpl.SizeCache
@@ -339,6 +342,33 @@ func (x *WatchEventsResponse) GetEvidenceNeutralized() *EvidenceNeutralized {
 	return nil
 }
 
+func (x *WatchEventsResponse) GetThreatDetected() *ThreatDetected {
+	if x != nil {
+		if x, ok := x.Event.(*WatchEventsResponse_ThreatDetected); ok {
+			return x.ThreatDetected
+		}
+	}
+	return nil
+}
+
+func (x *WatchEventsResponse) GetRateLimitExceeded() *RateLimitExceeded {
+	if x != nil {
+		if x, ok := x.Event.(*WatchEventsResponse_RateLimitExceeded); ok {
+			return x.RateLimitExceeded
+		}
+	}
+	return nil
+}
+
+func (x *WatchEventsResponse) GetSystemPanic() *SystemPanic {
+	if x != nil {
+		if x, ok := x.Event.(*WatchEventsResponse_SystemPanic); ok {
+			return x.SystemPanic
+		}
+	}
+	return nil
+}
+
 type isWatchEventsResponse_Event interface {
 	isWatchEventsResponse_Event()
 }
@@ -359,6 +389,18 @@ type WatchEventsResponse_EvidenceNeutralized struct {
 	EvidenceNeutralized *EvidenceNeutralized `protobuf:"bytes,5,opt,name=evidence_neutralized,json=evidenceNeutralized,proto3,oneof"`
 }
 
+type WatchEventsResponse_ThreatDetected struct {
+	ThreatDetected *ThreatDetected `protobuf:"bytes,6,opt,name=threat_detected,json=threatDetected,proto3,oneof"`
+}
+
+type WatchEventsResponse_RateLimitExceeded struct {
+	RateLimitExceeded *RateLimitExceeded `protobuf:"bytes,7,opt,name=rate_limit_exceeded,json=rateLimitExceeded,proto3,oneof"`
+}
+
+type WatchEventsResponse_SystemPanic struct {
+	SystemPanic *SystemPanic `protobuf:"bytes,8,opt,name=system_panic,json=systemPanic,proto3,oneof"`
+}
+
 func (*WatchEventsResponse_ConfigReloaded) isWatchEventsResponse_Event() {}
 
 func (*WatchEventsResponse_ConfigRejected) isWatchEventsResponse_Event() {}
@@ -366,6 +408,12 @@ func (*WatchEventsResponse_ConfigRejected) isWatchEventsResponse_Event() {}
 func (*WatchEventsResponse_EvidenceQuarantined) isWatchEventsResponse_Event() {}
 
 func (*WatchEventsResponse_EvidenceNeutralized) isWatchEventsResponse_Event() {}
+
+func (*WatchEventsResponse_ThreatDetected) isWatchEventsResponse_Event() {}
+
+func (*WatchEventsResponse_RateLimitExceeded) isWatchEventsResponse_Event() {}
+
+func (*WatchEventsResponse_SystemPanic) isWatchEventsResponse_Event() {}
 
 type ConfigReloaded struct {
 	state         protoimpl.MessageState `protogen:"open.v1"`
@@ -559,11 +607,185 @@ func (x *EvidenceNeutralized) GetRecord() *AuditRecord {
 	return nil
 }
 
+// A detector flagged a scent that passed rate limiting (duplicates included).
+type ThreatDetected struct {
+	state         protoimpl.MessageState `protogen:"open.v1"`
+	ScentId       string                 `protobuf:"bytes,1,opt,name=scent_id,json=scentId,proto3" json:"scent_id,omitempty"`
+	Category      ThreatCategory         `protobuf:"varint,2,opt,name=category,proto3,enum=tracehound.v1.ThreatCategory" json:"category,omitempty"`
+	Severity      Severity               `protobuf:"varint,3,opt,name=severity,proto3,enum=tracehound.v1.Severity" json:"severity,omitempty"`
+	Source        string                 `protobuf:"bytes,4,opt,name=source,proto3" json:"source,omitempty"`
+	unknownFields protoimpl.UnknownFields
+	sizeCache     protoimpl.SizeCache
+}
+
+func (x *ThreatDetected) Reset() {
+	*x = ThreatDetected{}
+	mi := &file_tracehound_v1_admin_service_proto_msgTypes[10]
+	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+	ms.StoreMessageInfo(mi)
+}
+
+func (x *ThreatDetected) String() string {
+	return protoimpl.X.MessageStringOf(x)
+}
+
+func (*ThreatDetected) ProtoMessage() {}
+
+func (x *ThreatDetected) ProtoReflect() protoreflect.Message {
+	mi := &file_tracehound_v1_admin_service_proto_msgTypes[10]
+	if x != nil {
+		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+		if ms.LoadMessageInfo() == nil {
+			ms.StoreMessageInfo(mi)
+		}
+		return ms
+	}
+	return mi.MessageOf(x)
+}
+
+// Deprecated: Use ThreatDetected.ProtoReflect.Descriptor instead.
+func (*ThreatDetected) Descriptor() ([]byte, []int) {
+	return file_tracehound_v1_admin_service_proto_rawDescGZIP(), []int{10}
+}
+
+func (x *ThreatDetected) GetScentId() string {
+	if x != nil {
+		return x.ScentId
+	}
+	return ""
+}
+
+func (x *ThreatDetected) GetCategory() ThreatCategory {
+	if x != nil {
+		return x.Category
+	}
+	return ThreatCategory_THREAT_CATEGORY_UNSPECIFIED
+}
+
+func (x *ThreatDetected) GetSeverity() Severity {
+	if x != nil {
+		return x.Severity
+	}
+	return Severity_SEVERITY_UNSPECIFIED
+}
+
+func (x *ThreatDetected) GetSource() string {
+	if x != nil {
+		return x.Source
+	}
+	return ""
+}
+
+type RateLimitExceeded struct {
+	state         protoimpl.MessageState `protogen:"open.v1"`
+	Source        string                 `protobuf:"bytes,1,opt,name=source,proto3" json:"source,omitempty"`
+	RetryAfterMs  uint64                 `protobuf:"varint,2,opt,name=retry_after_ms,json=retryAfterMs,proto3" json:"retry_after_ms,omitempty"`
+	unknownFields protoimpl.UnknownFields
+	sizeCache     protoimpl.SizeCache
+}
+
+func (x *RateLimitExceeded) Reset() {
+	*x = RateLimitExceeded{}
+	mi := &file_tracehound_v1_admin_service_proto_msgTypes[11]
+	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+	ms.StoreMessageInfo(mi)
+}
+
+func (x *RateLimitExceeded) String() string {
+	return protoimpl.X.MessageStringOf(x)
+}
+
+func (*RateLimitExceeded) ProtoMessage() {}
+
+func (x *RateLimitExceeded) ProtoReflect() protoreflect.Message {
+	mi := &file_tracehound_v1_admin_service_proto_msgTypes[11]
+	if x != nil {
+		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+		if ms.LoadMessageInfo() == nil {
+			ms.StoreMessageInfo(mi)
+		}
+		return ms
+	}
+	return mi.MessageOf(x)
+}
+
+// Deprecated: Use RateLimitExceeded.ProtoReflect.Descriptor instead.
+func (*RateLimitExceeded) Descriptor() ([]byte, []int) {
+	return file_tracehound_v1_admin_service_proto_rawDescGZIP(), []int{11}
+}
+
+func (x *RateLimitExceeded) GetSource() string {
+	if x != nil {
+		return x.Source
+	}
+	return ""
+}
+
+func (x *RateLimitExceeded) GetRetryAfterMs() uint64 {
+	if x != nil {
+		return x.RetryAfterMs
+	}
+	return 0
+}
+
+// The fail-safe saw the quarantine fill rise into a level ("warning", "critical", "fatal").
+type SystemPanic struct {
+	state         protoimpl.MessageState `protogen:"open.v1"`
+	Level         string                 `protobuf:"bytes,1,opt,name=level,proto3" json:"level,omitempty"`
+	Reason        string                 `protobuf:"bytes,2,opt,name=reason,proto3" json:"reason,omitempty"`
+	unknownFields protoimpl.UnknownFields
+	sizeCache     protoimpl.SizeCache
+}
+
+func (x *SystemPanic) Reset() {
+	*x = SystemPanic{}
+	mi := &file_tracehound_v1_admin_service_proto_msgTypes[12]
+	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+	ms.StoreMessageInfo(mi)
+}
+
+func (x *SystemPanic) String() string {
+	return protoimpl.X.MessageStringOf(x)
+}
+
+func (*SystemPanic) ProtoMessage() {}
+
+func (x *SystemPanic) ProtoReflect() protoreflect.Message {
+	mi := &file_tracehound_v1_admin_service_proto_msgTypes[12]
+	if x != nil {
+		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+		if ms.LoadMessageInfo() == nil {
+			ms.StoreMessageInfo(mi)
+		}
+		return ms
+	}
+	return mi.MessageOf(x)
+}
+
+// Deprecated: Use SystemPanic.ProtoReflect.Descriptor instead.
+func (*SystemPanic) Descriptor() ([]byte, []int) {
+	return file_tracehound_v1_admin_service_proto_rawDescGZIP(), []int{12}
+}
+
+func (x *SystemPanic) GetLevel() string {
+	if x != nil {
+		return x.Level
+	}
+	return ""
+}
+
+func (x *SystemPanic) GetReason() string {
+	if x != nil {
+		return x.Reason
+	}
+	return ""
+}
+
 var File_tracehound_v1_admin_service_proto protoreflect.FileDescriptor
 
 const file_tracehound_v1_admin_service_proto_rawDesc = "" +
 	"\n" +
-	"!tracehound/v1/admin_service.proto\x12\rtracehound.v1\x1a\x19tracehound/v1/audit.proto\x1a\x1atracehound/v1/config.proto\x1a\x1btracehound/v1/verdict.proto\"\x15\n" +
+	"!tracehound/v1/admin_service.proto\x12\rtracehound.v1\x1a\x19tracehound/v1/audit.proto\x1a\x1atracehound/v1/config.proto\x1a\x19tracehound/v1/scent.proto\x1a\x1btracehound/v1/verdict.proto\"\x15\n" +
 	"\x13ReloadConfigRequest\"k\n" +
 	"\x14ReloadConfigResponse\x12\x1e\n" +
 	"\n" +
@@ -577,13 +799,16 @@ const file_tracehound_v1_admin_service_proto_rawDesc = "" +
 	"generation\x123\n" +
 	"\x06config\x18\x02 \x01(\v2\x1b.tracehound.v1.DaemonConfigR\x06config\x12\x16\n" +
 	"\x06source\x18\x03 \x01(\tR\x06source\"\x14\n" +
-	"\x12WatchEventsRequest\"\x87\x03\n" +
+	"\x12WatchEventsRequest\"\xe6\x04\n" +
 	"\x13WatchEventsResponse\x12!\n" +
 	"\ftimestamp_ms\x18\x01 \x01(\x03R\vtimestampMs\x12H\n" +
 	"\x0fconfig_reloaded\x18\x02 \x01(\v2\x1d.tracehound.v1.ConfigReloadedH\x00R\x0econfigReloaded\x12H\n" +
 	"\x0fconfig_rejected\x18\x03 \x01(\v2\x1d.tracehound.v1.ConfigRejectedH\x00R\x0econfigRejected\x12W\n" +
 	"\x14evidence_quarantined\x18\x04 \x01(\v2\".tracehound.v1.EvidenceQuarantinedH\x00R\x13evidenceQuarantined\x12W\n" +
-	"\x14evidence_neutralized\x18\x05 \x01(\v2\".tracehound.v1.EvidenceNeutralizedH\x00R\x13evidenceNeutralizedB\a\n" +
+	"\x14evidence_neutralized\x18\x05 \x01(\v2\".tracehound.v1.EvidenceNeutralizedH\x00R\x13evidenceNeutralized\x12H\n" +
+	"\x0fthreat_detected\x18\x06 \x01(\v2\x1d.tracehound.v1.ThreatDetectedH\x00R\x0ethreatDetected\x12R\n" +
+	"\x13rate_limit_exceeded\x18\a \x01(\v2 .tracehound.v1.RateLimitExceededH\x00R\x11rateLimitExceeded\x12?\n" +
+	"\fsystem_panic\x18\b \x01(\v2\x1a.tracehound.v1.SystemPanicH\x00R\vsystemPanicB\a\n" +
 	"\x05event\"H\n" +
 	"\x0eConfigReloaded\x12\x1e\n" +
 	"\n" +
@@ -596,7 +821,18 @@ const file_tracehound_v1_admin_service_proto_rawDesc = "" +
 	"\x06handle\x18\x01 \x01(\v2\x1d.tracehound.v1.EvidenceHandleR\x06handle\x12\x16\n" +
 	"\x06source\x18\x02 \x01(\tR\x06source\"I\n" +
 	"\x13EvidenceNeutralized\x122\n" +
-	"\x06record\x18\x01 \x01(\v2\x1a.tracehound.v1.AuditRecordR\x06record2\x94\x02\n" +
+	"\x06record\x18\x01 \x01(\v2\x1a.tracehound.v1.AuditRecordR\x06record\"\xb3\x01\n" +
+	"\x0eThreatDetected\x12\x19\n" +
+	"\bscent_id\x18\x01 \x01(\tR\ascentId\x129\n" +
+	"\bcategory\x18\x02 \x01(\x0e2\x1d.tracehound.v1.ThreatCategoryR\bcategory\x123\n" +
+	"\bseverity\x18\x03 \x01(\x0e2\x17.tracehound.v1.SeverityR\bseverity\x12\x16\n" +
+	"\x06source\x18\x04 \x01(\tR\x06source\"Q\n" +
+	"\x11RateLimitExceeded\x12\x16\n" +
+	"\x06source\x18\x01 \x01(\tR\x06source\x12$\n" +
+	"\x0eretry_after_ms\x18\x02 \x01(\x04R\fretryAfterMs\";\n" +
+	"\vSystemPanic\x12\x14\n" +
+	"\x05level\x18\x01 \x01(\tR\x05level\x12\x16\n" +
+	"\x06reason\x18\x02 \x01(\tR\x06reason2\x94\x02\n" +
 	"\fAdminService\x12W\n" +
 	"\fReloadConfig\x12\".tracehound.v1.ReloadConfigRequest\x1a#.tracehound.v1.ReloadConfigResponse\x12S\n" +
 	"\tGetConfig\x12\x1f.tracehound.v1.GetConfigRequest\x1a .tracehound.v1.GetConfigResponse\"\x03\x90\x02\x01\x12V\n" +
@@ -615,7 +851,7 @@ func file_tracehound_v1_admin_service_proto_rawDescGZIP() []byte {
 	return file_tracehound_v1_admin_service_proto_rawDescData
 }
 
-var file_tracehound_v1_admin_service_proto_msgTypes = make([]protoimpl.MessageInfo, 10)
+var file_tracehound_v1_admin_service_proto_msgTypes = make([]protoimpl.MessageInfo, 13)
 var file_tracehound_v1_admin_service_proto_goTypes = []any{
 	(*ReloadConfigRequest)(nil),  // 0: tracehound.v1.ReloadConfigRequest
 	(*ReloadConfigResponse)(nil), // 1: tracehound.v1.ReloadConfigResponse
@@ -627,30 +863,40 @@ var file_tracehound_v1_admin_service_proto_goTypes = []any{
 	(*ConfigRejected)(nil),       // 7: tracehound.v1.ConfigRejected
 	(*EvidenceQuarantined)(nil),  // 8: tracehound.v1.EvidenceQuarantined
 	(*EvidenceNeutralized)(nil),  // 9: tracehound.v1.EvidenceNeutralized
-	(*DaemonConfig)(nil),         // 10: tracehound.v1.DaemonConfig
-	(*EvidenceHandle)(nil),       // 11: tracehound.v1.EvidenceHandle
-	(*AuditRecord)(nil),          // 12: tracehound.v1.AuditRecord
+	(*ThreatDetected)(nil),       // 10: tracehound.v1.ThreatDetected
+	(*RateLimitExceeded)(nil),    // 11: tracehound.v1.RateLimitExceeded
+	(*SystemPanic)(nil),          // 12: tracehound.v1.SystemPanic
+	(*DaemonConfig)(nil),         // 13: tracehound.v1.DaemonConfig
+	(*EvidenceHandle)(nil),       // 14: tracehound.v1.EvidenceHandle
+	(*AuditRecord)(nil),          // 15: tracehound.v1.AuditRecord
+	(ThreatCategory)(0),          // 16: tracehound.v1.ThreatCategory
+	(Severity)(0),                // 17: tracehound.v1.Severity
 }
 var file_tracehound_v1_admin_service_proto_depIdxs = []int32{
-	10, // 0: tracehound.v1.ReloadConfigResponse.config:type_name -> tracehound.v1.DaemonConfig
-	10, // 1: tracehound.v1.GetConfigResponse.config:type_name -> tracehound.v1.DaemonConfig
+	13, // 0: tracehound.v1.ReloadConfigResponse.config:type_name -> tracehound.v1.DaemonConfig
+	13, // 1: tracehound.v1.GetConfigResponse.config:type_name -> tracehound.v1.DaemonConfig
 	6,  // 2: tracehound.v1.WatchEventsResponse.config_reloaded:type_name -> tracehound.v1.ConfigReloaded
 	7,  // 3: tracehound.v1.WatchEventsResponse.config_rejected:type_name -> tracehound.v1.ConfigRejected
 	8,  // 4: tracehound.v1.WatchEventsResponse.evidence_quarantined:type_name -> tracehound.v1.EvidenceQuarantined
 	9,  // 5: tracehound.v1.WatchEventsResponse.evidence_neutralized:type_name -> tracehound.v1.EvidenceNeutralized
-	11, // 6: tracehound.v1.EvidenceQuarantined.handle:type_name -> tracehound.v1.EvidenceHandle
-	12, // 7: tracehound.v1.EvidenceNeutralized.record:type_name -> tracehound.v1.AuditRecord
-	0,  // 8: tracehound.v1.AdminService.ReloadConfig:input_type -> tracehound.v1.ReloadConfigRequest
-	2,  // 9: tracehound.v1.AdminService.GetConfig:input_type -> tracehound.v1.GetConfigRequest
-	4,  // 10: tracehound.v1.AdminService.WatchEvents:input_type -> tracehound.v1.WatchEventsRequest
-	1,  // 11: tracehound.v1.AdminService.ReloadConfig:output_type -> tracehound.v1.ReloadConfigResponse
-	3,  // 12: tracehound.v1.AdminService.GetConfig:output_type -> tracehound.v1.GetConfigResponse
-	5,  // 13: tracehound.v1.AdminService.WatchEvents:output_type -> tracehound.v1.WatchEventsResponse
-	11, // [11:14] is the sub-list for method output_type
-	8,  // [8:11] is the sub-list for method input_type
-	8,  // [8:8] is the sub-list for extension type_name
-	8,  // [8:8] is the sub-list for extension extendee
-	0,  // [0:8] is the sub-list for field type_name
+	10, // 6: tracehound.v1.WatchEventsResponse.threat_detected:type_name -> tracehound.v1.ThreatDetected
+	11, // 7: tracehound.v1.WatchEventsResponse.rate_limit_exceeded:type_name -> tracehound.v1.RateLimitExceeded
+	12, // 8: tracehound.v1.WatchEventsResponse.system_panic:type_name -> tracehound.v1.SystemPanic
+	14, // 9: tracehound.v1.EvidenceQuarantined.handle:type_name -> tracehound.v1.EvidenceHandle
+	15, // 10: tracehound.v1.EvidenceNeutralized.record:type_name -> tracehound.v1.AuditRecord
+	16, // 11: tracehound.v1.ThreatDetected.category:type_name -> tracehound.v1.ThreatCategory
+	17, // 12: tracehound.v1.ThreatDetected.severity:type_name -> tracehound.v1.Severity
+	0,  // 13: tracehound.v1.AdminService.ReloadConfig:input_type -> tracehound.v1.ReloadConfigRequest
+	2,  // 14: tracehound.v1.AdminService.GetConfig:input_type -> tracehound.v1.GetConfigRequest
+	4,  // 15: tracehound.v1.AdminService.WatchEvents:input_type -> tracehound.v1.WatchEventsRequest
+	1,  // 16: tracehound.v1.AdminService.ReloadConfig:output_type -> tracehound.v1.ReloadConfigResponse
+	3,  // 17: tracehound.v1.AdminService.GetConfig:output_type -> tracehound.v1.GetConfigResponse
+	5,  // 18: tracehound.v1.AdminService.WatchEvents:output_type -> tracehound.v1.WatchEventsResponse
+	16, // [16:19] is the sub-list for method output_type
+	13, // [13:16] is the sub-list for method input_type
+	13, // [13:13] is the sub-list for extension type_name
+	13, // [13:13] is the sub-list for extension extendee
+	0,  // [0:13] is the sub-list for field type_name
 }
 
 func init() { file_tracehound_v1_admin_service_proto_init() }
@@ -660,12 +906,16 @@ func file_tracehound_v1_admin_service_proto_init() {
 	}
 	file_tracehound_v1_audit_proto_init()
 	file_tracehound_v1_config_proto_init()
+	file_tracehound_v1_scent_proto_init()
 	file_tracehound_v1_verdict_proto_init()
 	file_tracehound_v1_admin_service_proto_msgTypes[5].OneofWrappers = []any{
 		(*WatchEventsResponse_ConfigReloaded)(nil),
 		(*WatchEventsResponse_ConfigRejected)(nil),
 		(*WatchEventsResponse_EvidenceQuarantined)(nil),
 		(*WatchEventsResponse_EvidenceNeutralized)(nil),
+		(*WatchEventsResponse_ThreatDetected)(nil),
+		(*WatchEventsResponse_RateLimitExceeded)(nil),
+		(*WatchEventsResponse_SystemPanic)(nil),
 	}
 	type x struct{}
 	out := protoimpl.TypeBuilder{
@@ -673,7 +923,7 @@ func file_tracehound_v1_admin_service_proto_init() {
 			GoPackagePath: reflect.TypeOf(x{}).PkgPath(),
 			RawDescriptor: unsafe.Slice(unsafe.StringData(file_tracehound_v1_admin_service_proto_rawDesc), len(file_tracehound_v1_admin_service_proto_rawDesc)),
 			NumEnums:      0,
-			NumMessages:   10,
+			NumMessages:   13,
 			NumExtensions: 0,
 			NumServices:   1,
 		},

@@ -963,6 +963,7 @@ type GetStatsResponse struct {
 	Quarantine    *QuarantineStats       `protobuf:"bytes,2,opt,name=quarantine,proto3" json:"quarantine,omitempty"`
 	RateLimiter   *RateLimiterStats      `protobuf:"bytes,3,opt,name=rate_limiter,json=rateLimiter,proto3" json:"rate_limiter,omitempty"`
 	Audit         *AuditStats            `protobuf:"bytes,4,opt,name=audit,proto3" json:"audit,omitempty"`
+	Watcher       *WatcherStats          `protobuf:"bytes,5,opt,name=watcher,proto3" json:"watcher,omitempty"`
 	unknownFields protoimpl.UnknownFields
 	sizeCache     protoimpl.SizeCache
 }
@@ -1025,6 +1026,98 @@ func (x *GetStatsResponse) GetAudit() *AuditStats {
 	return nil
 }
 
+func (x *GetStatsResponse) GetWatcher() *WatcherStats {
+	if x != nil {
+		return x.Watcher
+	}
+	return nil
+}
+
+// What the watcher has seen since the daemon started (v1's Watcher snapshot).
+type WatcherStats struct {
+	state          protoimpl.MessageState `protogen:"open.v1"`
+	TotalThreats   uint64                 `protobuf:"varint,1,opt,name=total_threats,json=totalThreats,proto3" json:"total_threats,omitempty"`
+	ByCategory     map[string]uint64      `protobuf:"bytes,2,rep,name=by_category,json=byCategory,proto3" json:"by_category,omitempty" protobuf_key:"bytes,1,opt,name=key" protobuf_val:"varint,2,opt,name=value"`
+	BySeverity     map[string]uint64      `protobuf:"bytes,3,rep,name=by_severity,json=bySeverity,proto3" json:"by_severity,omitempty" protobuf_key:"bytes,1,opt,name=key" protobuf_val:"varint,2,opt,name=value"`
+	TotalAlerts    uint64                 `protobuf:"varint,4,opt,name=total_alerts,json=totalAlerts,proto3" json:"total_alerts,omitempty"`
+	AlertsInWindow uint64                 `protobuf:"varint,5,opt,name=alerts_in_window,json=alertsInWindow,proto3" json:"alerts_in_window,omitempty"`
+	Overloaded     bool                   `protobuf:"varint,6,opt,name=overloaded,proto3" json:"overloaded,omitempty"`
+	unknownFields  protoimpl.UnknownFields
+	sizeCache      protoimpl.SizeCache
+}
+
+func (x *WatcherStats) Reset() {
+	*x = WatcherStats{}
+	mi := &file_tracehound_v1_tracehound_service_proto_msgTypes[20]
+	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+	ms.StoreMessageInfo(mi)
+}
+
+func (x *WatcherStats) String() string {
+	return protoimpl.X.MessageStringOf(x)
+}
+
+func (*WatcherStats) ProtoMessage() {}
+
+func (x *WatcherStats) ProtoReflect() protoreflect.Message {
+	mi := &file_tracehound_v1_tracehound_service_proto_msgTypes[20]
+	if x != nil {
+		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+		if ms.LoadMessageInfo() == nil {
+			ms.StoreMessageInfo(mi)
+		}
+		return ms
+	}
+	return mi.MessageOf(x)
+}
+
+// Deprecated: Use WatcherStats.ProtoReflect.Descriptor instead.
+func (*WatcherStats) Descriptor() ([]byte, []int) {
+	return file_tracehound_v1_tracehound_service_proto_rawDescGZIP(), []int{20}
+}
+
+func (x *WatcherStats) GetTotalThreats() uint64 {
+	if x != nil {
+		return x.TotalThreats
+	}
+	return 0
+}
+
+func (x *WatcherStats) GetByCategory() map[string]uint64 {
+	if x != nil {
+		return x.ByCategory
+	}
+	return nil
+}
+
+func (x *WatcherStats) GetBySeverity() map[string]uint64 {
+	if x != nil {
+		return x.BySeverity
+	}
+	return nil
+}
+
+func (x *WatcherStats) GetTotalAlerts() uint64 {
+	if x != nil {
+		return x.TotalAlerts
+	}
+	return 0
+}
+
+func (x *WatcherStats) GetAlertsInWindow() uint64 {
+	if x != nil {
+		return x.AlertsInWindow
+	}
+	return 0
+}
+
+func (x *WatcherStats) GetOverloaded() bool {
+	if x != nil {
+		return x.Overloaded
+	}
+	return false
+}
+
 type AgentStats struct {
 	state              protoimpl.MessageState `protogen:"open.v1"`
 	TotalIntercepts    uint64                 `protobuf:"varint,1,opt,name=total_intercepts,json=totalIntercepts,proto3" json:"total_intercepts,omitempty"`
@@ -1040,7 +1133,7 @@ type AgentStats struct {
 
 func (x *AgentStats) Reset() {
 	*x = AgentStats{}
-	mi := &file_tracehound_v1_tracehound_service_proto_msgTypes[20]
+	mi := &file_tracehound_v1_tracehound_service_proto_msgTypes[21]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -1052,7 +1145,7 @@ func (x *AgentStats) String() string {
 func (*AgentStats) ProtoMessage() {}
 
 func (x *AgentStats) ProtoReflect() protoreflect.Message {
-	mi := &file_tracehound_v1_tracehound_service_proto_msgTypes[20]
+	mi := &file_tracehound_v1_tracehound_service_proto_msgTypes[21]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -1065,7 +1158,7 @@ func (x *AgentStats) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use AgentStats.ProtoReflect.Descriptor instead.
 func (*AgentStats) Descriptor() ([]byte, []int) {
-	return file_tracehound_v1_tracehound_service_proto_rawDescGZIP(), []int{20}
+	return file_tracehound_v1_tracehound_service_proto_rawDescGZIP(), []int{21}
 }
 
 func (x *AgentStats) GetTotalIntercepts() uint64 {
@@ -1129,7 +1222,7 @@ type QuarantineStats struct {
 
 func (x *QuarantineStats) Reset() {
 	*x = QuarantineStats{}
-	mi := &file_tracehound_v1_tracehound_service_proto_msgTypes[21]
+	mi := &file_tracehound_v1_tracehound_service_proto_msgTypes[22]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -1141,7 +1234,7 @@ func (x *QuarantineStats) String() string {
 func (*QuarantineStats) ProtoMessage() {}
 
 func (x *QuarantineStats) ProtoReflect() protoreflect.Message {
-	mi := &file_tracehound_v1_tracehound_service_proto_msgTypes[21]
+	mi := &file_tracehound_v1_tracehound_service_proto_msgTypes[22]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -1154,7 +1247,7 @@ func (x *QuarantineStats) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use QuarantineStats.ProtoReflect.Descriptor instead.
 func (*QuarantineStats) Descriptor() ([]byte, []int) {
-	return file_tracehound_v1_tracehound_service_proto_rawDescGZIP(), []int{21}
+	return file_tracehound_v1_tracehound_service_proto_rawDescGZIP(), []int{22}
 }
 
 func (x *QuarantineStats) GetCount() uint64 {
@@ -1190,7 +1283,7 @@ type RateLimiterStats struct {
 
 func (x *RateLimiterStats) Reset() {
 	*x = RateLimiterStats{}
-	mi := &file_tracehound_v1_tracehound_service_proto_msgTypes[22]
+	mi := &file_tracehound_v1_tracehound_service_proto_msgTypes[23]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -1202,7 +1295,7 @@ func (x *RateLimiterStats) String() string {
 func (*RateLimiterStats) ProtoMessage() {}
 
 func (x *RateLimiterStats) ProtoReflect() protoreflect.Message {
-	mi := &file_tracehound_v1_tracehound_service_proto_msgTypes[22]
+	mi := &file_tracehound_v1_tracehound_service_proto_msgTypes[23]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -1215,7 +1308,7 @@ func (x *RateLimiterStats) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use RateLimiterStats.ProtoReflect.Descriptor instead.
 func (*RateLimiterStats) Descriptor() ([]byte, []int) {
-	return file_tracehound_v1_tracehound_service_proto_rawDescGZIP(), []int{22}
+	return file_tracehound_v1_tracehound_service_proto_rawDescGZIP(), []int{23}
 }
 
 func (x *RateLimiterStats) GetSources() uint64 {
@@ -1256,7 +1349,7 @@ type AuditStats struct {
 
 func (x *AuditStats) Reset() {
 	*x = AuditStats{}
-	mi := &file_tracehound_v1_tracehound_service_proto_msgTypes[23]
+	mi := &file_tracehound_v1_tracehound_service_proto_msgTypes[24]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -1268,7 +1361,7 @@ func (x *AuditStats) String() string {
 func (*AuditStats) ProtoMessage() {}
 
 func (x *AuditStats) ProtoReflect() protoreflect.Message {
-	mi := &file_tracehound_v1_tracehound_service_proto_msgTypes[23]
+	mi := &file_tracehound_v1_tracehound_service_proto_msgTypes[24]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -1281,7 +1374,7 @@ func (x *AuditStats) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use AuditStats.ProtoReflect.Descriptor instead.
 func (*AuditStats) Descriptor() ([]byte, []int) {
-	return file_tracehound_v1_tracehound_service_proto_rawDescGZIP(), []int{23}
+	return file_tracehound_v1_tracehound_service_proto_rawDescGZIP(), []int{24}
 }
 
 func (x *AuditStats) GetRecords() uint64 {
@@ -1359,14 +1452,32 @@ const file_tracehound_v1_tracehound_service_proto_rawDesc = "" +
 	"secondSize\"T\n" +
 	"\x1bGetConsistencyProofResponse\x125\n" +
 	"\x05proof\x18\x01 \x01(\v2\x1f.tracehound.v1.ConsistencyProofR\x05proof\"\x11\n" +
-	"\x0fGetStatsRequest\"\xf8\x01\n" +
+	"\x0fGetStatsRequest\"\xaf\x02\n" +
 	"\x10GetStatsResponse\x12/\n" +
 	"\x05agent\x18\x01 \x01(\v2\x19.tracehound.v1.AgentStatsR\x05agent\x12>\n" +
 	"\n" +
 	"quarantine\x18\x02 \x01(\v2\x1e.tracehound.v1.QuarantineStatsR\n" +
 	"quarantine\x12B\n" +
 	"\frate_limiter\x18\x03 \x01(\v2\x1f.tracehound.v1.RateLimiterStatsR\vrateLimiter\x12/\n" +
-	"\x05audit\x18\x04 \x01(\v2\x19.tracehound.v1.AuditStatsR\x05audit\"\xaa\x02\n" +
+	"\x05audit\x18\x04 \x01(\v2\x19.tracehound.v1.AuditStatsR\x05audit\x125\n" +
+	"\awatcher\x18\x05 \x01(\v2\x1b.tracehound.v1.WatcherStatsR\awatcher\"\xba\x03\n" +
+	"\fWatcherStats\x12#\n" +
+	"\rtotal_threats\x18\x01 \x01(\x04R\ftotalThreats\x12L\n" +
+	"\vby_category\x18\x02 \x03(\v2+.tracehound.v1.WatcherStats.ByCategoryEntryR\n" +
+	"byCategory\x12L\n" +
+	"\vby_severity\x18\x03 \x03(\v2+.tracehound.v1.WatcherStats.BySeverityEntryR\n" +
+	"bySeverity\x12!\n" +
+	"\ftotal_alerts\x18\x04 \x01(\x04R\vtotalAlerts\x12(\n" +
+	"\x10alerts_in_window\x18\x05 \x01(\x04R\x0ealertsInWindow\x12\x1e\n" +
+	"\n" +
+	"overloaded\x18\x06 \x01(\bR\n" +
+	"overloaded\x1a=\n" +
+	"\x0fByCategoryEntry\x12\x10\n" +
+	"\x03key\x18\x01 \x01(\tR\x03key\x12\x14\n" +
+	"\x05value\x18\x02 \x01(\x04R\x05value:\x028\x01\x1a=\n" +
+	"\x0fBySeverityEntry\x12\x10\n" +
+	"\x03key\x18\x01 \x01(\tR\x03key\x12\x14\n" +
+	"\x05value\x18\x02 \x01(\x04R\x05value:\x028\x01\"\xaa\x02\n" +
 	"\n" +
 	"AgentStats\x12)\n" +
 	"\x10total_intercepts\x18\x01 \x01(\x04R\x0ftotalIntercepts\x12\x1f\n" +
@@ -1421,7 +1532,7 @@ func file_tracehound_v1_tracehound_service_proto_rawDescGZIP() []byte {
 	return file_tracehound_v1_tracehound_service_proto_rawDescData
 }
 
-var file_tracehound_v1_tracehound_service_proto_msgTypes = make([]protoimpl.MessageInfo, 25)
+var file_tracehound_v1_tracehound_service_proto_msgTypes = make([]protoimpl.MessageInfo, 28)
 var file_tracehound_v1_tracehound_service_proto_goTypes = []any{
 	(*HandshakeRequest)(nil),            // 0: tracehound.v1.HandshakeRequest
 	(*HandshakeResponse)(nil),           // 1: tracehound.v1.HandshakeResponse
@@ -1443,63 +1554,69 @@ var file_tracehound_v1_tracehound_service_proto_goTypes = []any{
 	(*GetConsistencyProofResponse)(nil), // 17: tracehound.v1.GetConsistencyProofResponse
 	(*GetStatsRequest)(nil),             // 18: tracehound.v1.GetStatsRequest
 	(*GetStatsResponse)(nil),            // 19: tracehound.v1.GetStatsResponse
-	(*AgentStats)(nil),                  // 20: tracehound.v1.AgentStats
-	(*QuarantineStats)(nil),             // 21: tracehound.v1.QuarantineStats
-	(*RateLimiterStats)(nil),            // 22: tracehound.v1.RateLimiterStats
-	(*AuditStats)(nil),                  // 23: tracehound.v1.AuditStats
-	nil,                                 // 24: tracehound.v1.QuarantineStats.BySeverityEntry
-	(*Scent)(nil),                       // 25: tracehound.v1.Scent
-	(*Verdict)(nil),                     // 26: tracehound.v1.Verdict
-	(*EvidenceHandle)(nil),              // 27: tracehound.v1.EvidenceHandle
-	(*EvidenceRecord)(nil),              // 28: tracehound.v1.EvidenceRecord
-	(*AuditRecord)(nil),                 // 29: tracehound.v1.AuditRecord
-	(*TreeHead)(nil),                    // 30: tracehound.v1.TreeHead
-	(*InclusionProof)(nil),              // 31: tracehound.v1.InclusionProof
-	(*ConsistencyProof)(nil),            // 32: tracehound.v1.ConsistencyProof
+	(*WatcherStats)(nil),                // 20: tracehound.v1.WatcherStats
+	(*AgentStats)(nil),                  // 21: tracehound.v1.AgentStats
+	(*QuarantineStats)(nil),             // 22: tracehound.v1.QuarantineStats
+	(*RateLimiterStats)(nil),            // 23: tracehound.v1.RateLimiterStats
+	(*AuditStats)(nil),                  // 24: tracehound.v1.AuditStats
+	nil,                                 // 25: tracehound.v1.WatcherStats.ByCategoryEntry
+	nil,                                 // 26: tracehound.v1.WatcherStats.BySeverityEntry
+	nil,                                 // 27: tracehound.v1.QuarantineStats.BySeverityEntry
+	(*Scent)(nil),                       // 28: tracehound.v1.Scent
+	(*Verdict)(nil),                     // 29: tracehound.v1.Verdict
+	(*EvidenceHandle)(nil),              // 30: tracehound.v1.EvidenceHandle
+	(*EvidenceRecord)(nil),              // 31: tracehound.v1.EvidenceRecord
+	(*AuditRecord)(nil),                 // 32: tracehound.v1.AuditRecord
+	(*TreeHead)(nil),                    // 33: tracehound.v1.TreeHead
+	(*InclusionProof)(nil),              // 34: tracehound.v1.InclusionProof
+	(*ConsistencyProof)(nil),            // 35: tracehound.v1.ConsistencyProof
 }
 var file_tracehound_v1_tracehound_service_proto_depIdxs = []int32{
-	25, // 0: tracehound.v1.InterceptRequest.scent:type_name -> tracehound.v1.Scent
-	26, // 1: tracehound.v1.InterceptResponse.verdict:type_name -> tracehound.v1.Verdict
-	25, // 2: tracehound.v1.InterceptStreamRequest.scents:type_name -> tracehound.v1.Scent
-	26, // 3: tracehound.v1.InterceptStreamResponse.verdicts:type_name -> tracehound.v1.Verdict
-	27, // 4: tracehound.v1.GetEvidenceResponse.handle:type_name -> tracehound.v1.EvidenceHandle
-	28, // 5: tracehound.v1.GetEvidenceResponse.record:type_name -> tracehound.v1.EvidenceRecord
-	27, // 6: tracehound.v1.ListQuarantineResponse.handles:type_name -> tracehound.v1.EvidenceHandle
-	29, // 7: tracehound.v1.NeutralizeResponse.record:type_name -> tracehound.v1.AuditRecord
-	30, // 8: tracehound.v1.GetTreeHeadResponse.tree_head:type_name -> tracehound.v1.TreeHead
-	31, // 9: tracehound.v1.GetInclusionProofResponse.proof:type_name -> tracehound.v1.InclusionProof
-	29, // 10: tracehound.v1.GetInclusionProofResponse.record:type_name -> tracehound.v1.AuditRecord
-	32, // 11: tracehound.v1.GetConsistencyProofResponse.proof:type_name -> tracehound.v1.ConsistencyProof
-	20, // 12: tracehound.v1.GetStatsResponse.agent:type_name -> tracehound.v1.AgentStats
-	21, // 13: tracehound.v1.GetStatsResponse.quarantine:type_name -> tracehound.v1.QuarantineStats
-	22, // 14: tracehound.v1.GetStatsResponse.rate_limiter:type_name -> tracehound.v1.RateLimiterStats
-	23, // 15: tracehound.v1.GetStatsResponse.audit:type_name -> tracehound.v1.AuditStats
-	24, // 16: tracehound.v1.QuarantineStats.by_severity:type_name -> tracehound.v1.QuarantineStats.BySeverityEntry
-	0,  // 17: tracehound.v1.TracehoundService.Handshake:input_type -> tracehound.v1.HandshakeRequest
-	2,  // 18: tracehound.v1.TracehoundService.Intercept:input_type -> tracehound.v1.InterceptRequest
-	4,  // 19: tracehound.v1.TracehoundService.InterceptStream:input_type -> tracehound.v1.InterceptStreamRequest
-	6,  // 20: tracehound.v1.TracehoundService.GetEvidence:input_type -> tracehound.v1.GetEvidenceRequest
-	8,  // 21: tracehound.v1.TracehoundService.ListQuarantine:input_type -> tracehound.v1.ListQuarantineRequest
-	10, // 22: tracehound.v1.TracehoundService.Neutralize:input_type -> tracehound.v1.NeutralizeRequest
-	12, // 23: tracehound.v1.TracehoundService.GetTreeHead:input_type -> tracehound.v1.GetTreeHeadRequest
-	14, // 24: tracehound.v1.TracehoundService.GetInclusionProof:input_type -> tracehound.v1.GetInclusionProofRequest
-	16, // 25: tracehound.v1.TracehoundService.GetConsistencyProof:input_type -> tracehound.v1.GetConsistencyProofRequest
-	18, // 26: tracehound.v1.TracehoundService.GetStats:input_type -> tracehound.v1.GetStatsRequest
-	1,  // 27: tracehound.v1.TracehoundService.Handshake:output_type -> tracehound.v1.HandshakeResponse
-	3,  // 28: tracehound.v1.TracehoundService.Intercept:output_type -> tracehound.v1.InterceptResponse
-	5,  // 29: tracehound.v1.TracehoundService.InterceptStream:output_type -> tracehound.v1.InterceptStreamResponse
-	7,  // 30: tracehound.v1.TracehoundService.GetEvidence:output_type -> tracehound.v1.GetEvidenceResponse
-	9,  // 31: tracehound.v1.TracehoundService.ListQuarantine:output_type -> tracehound.v1.ListQuarantineResponse
-	11, // 32: tracehound.v1.TracehoundService.Neutralize:output_type -> tracehound.v1.NeutralizeResponse
-	13, // 33: tracehound.v1.TracehoundService.GetTreeHead:output_type -> tracehound.v1.GetTreeHeadResponse
-	15, // 34: tracehound.v1.TracehoundService.GetInclusionProof:output_type -> tracehound.v1.GetInclusionProofResponse
-	17, // 35: tracehound.v1.TracehoundService.GetConsistencyProof:output_type -> tracehound.v1.GetConsistencyProofResponse
-	19, // 36: tracehound.v1.TracehoundService.GetStats:output_type -> tracehound.v1.GetStatsResponse
-	27, // [27:37] is the sub-list for method output_type
-	17, // [17:27] is the sub-list for method input_type
-	17, // [17:17] is the sub-list for extension type_name
-	17, // [17:17] is the sub-list for extension extendee
-	0,  // [0:17] is the sub-list for field type_name
+	28, // 0: tracehound.v1.InterceptRequest.scent:type_name -> tracehound.v1.Scent
+	29, // 1: tracehound.v1.InterceptResponse.verdict:type_name -> tracehound.v1.Verdict
+	28, // 2: tracehound.v1.InterceptStreamRequest.scents:type_name -> tracehound.v1.Scent
+	29, // 3: tracehound.v1.InterceptStreamResponse.verdicts:type_name -> tracehound.v1.Verdict
+	30, // 4: tracehound.v1.GetEvidenceResponse.handle:type_name -> tracehound.v1.EvidenceHandle
+	31, // 5: tracehound.v1.GetEvidenceResponse.record:type_name -> tracehound.v1.EvidenceRecord
+	30, // 6: tracehound.v1.ListQuarantineResponse.handles:type_name -> tracehound.v1.EvidenceHandle
+	32, // 7: tracehound.v1.NeutralizeResponse.record:type_name -> tracehound.v1.AuditRecord
+	33, // 8: tracehound.v1.GetTreeHeadResponse.tree_head:type_name -> tracehound.v1.TreeHead
+	34, // 9: tracehound.v1.GetInclusionProofResponse.proof:type_name -> tracehound.v1.InclusionProof
+	32, // 10: tracehound.v1.GetInclusionProofResponse.record:type_name -> tracehound.v1.AuditRecord
+	35, // 11: tracehound.v1.GetConsistencyProofResponse.proof:type_name -> tracehound.v1.ConsistencyProof
+	21, // 12: tracehound.v1.GetStatsResponse.agent:type_name -> tracehound.v1.AgentStats
+	22, // 13: tracehound.v1.GetStatsResponse.quarantine:type_name -> tracehound.v1.QuarantineStats
+	23, // 14: tracehound.v1.GetStatsResponse.rate_limiter:type_name -> tracehound.v1.RateLimiterStats
+	24, // 15: tracehound.v1.GetStatsResponse.audit:type_name -> tracehound.v1.AuditStats
+	20, // 16: tracehound.v1.GetStatsResponse.watcher:type_name -> tracehound.v1.WatcherStats
+	25, // 17: tracehound.v1.WatcherStats.by_category:type_name -> tracehound.v1.WatcherStats.ByCategoryEntry
+	26, // 18: tracehound.v1.WatcherStats.by_severity:type_name -> tracehound.v1.WatcherStats.BySeverityEntry
+	27, // 19: tracehound.v1.QuarantineStats.by_severity:type_name -> tracehound.v1.QuarantineStats.BySeverityEntry
+	0,  // 20: tracehound.v1.TracehoundService.Handshake:input_type -> tracehound.v1.HandshakeRequest
+	2,  // 21: tracehound.v1.TracehoundService.Intercept:input_type -> tracehound.v1.InterceptRequest
+	4,  // 22: tracehound.v1.TracehoundService.InterceptStream:input_type -> tracehound.v1.InterceptStreamRequest
+	6,  // 23: tracehound.v1.TracehoundService.GetEvidence:input_type -> tracehound.v1.GetEvidenceRequest
+	8,  // 24: tracehound.v1.TracehoundService.ListQuarantine:input_type -> tracehound.v1.ListQuarantineRequest
+	10, // 25: tracehound.v1.TracehoundService.Neutralize:input_type -> tracehound.v1.NeutralizeRequest
+	12, // 26: tracehound.v1.TracehoundService.GetTreeHead:input_type -> tracehound.v1.GetTreeHeadRequest
+	14, // 27: tracehound.v1.TracehoundService.GetInclusionProof:input_type -> tracehound.v1.GetInclusionProofRequest
+	16, // 28: tracehound.v1.TracehoundService.GetConsistencyProof:input_type -> tracehound.v1.GetConsistencyProofRequest
+	18, // 29: tracehound.v1.TracehoundService.GetStats:input_type -> tracehound.v1.GetStatsRequest
+	1,  // 30: tracehound.v1.TracehoundService.Handshake:output_type -> tracehound.v1.HandshakeResponse
+	3,  // 31: tracehound.v1.TracehoundService.Intercept:output_type -> tracehound.v1.InterceptResponse
+	5,  // 32: tracehound.v1.TracehoundService.InterceptStream:output_type -> tracehound.v1.InterceptStreamResponse
+	7,  // 33: tracehound.v1.TracehoundService.GetEvidence:output_type -> tracehound.v1.GetEvidenceResponse
+	9,  // 34: tracehound.v1.TracehoundService.ListQuarantine:output_type -> tracehound.v1.ListQuarantineResponse
+	11, // 35: tracehound.v1.TracehoundService.Neutralize:output_type -> tracehound.v1.NeutralizeResponse
+	13, // 36: tracehound.v1.TracehoundService.GetTreeHead:output_type -> tracehound.v1.GetTreeHeadResponse
+	15, // 37: tracehound.v1.TracehoundService.GetInclusionProof:output_type -> tracehound.v1.GetInclusionProofResponse
+	17, // 38: tracehound.v1.TracehoundService.GetConsistencyProof:output_type -> tracehound.v1.GetConsistencyProofResponse
+	19, // 39: tracehound.v1.TracehoundService.GetStats:output_type -> tracehound.v1.GetStatsResponse
+	30, // [30:40] is the sub-list for method output_type
+	20, // [20:30] is the sub-list for method input_type
+	20, // [20:20] is the sub-list for extension type_name
+	20, // [20:20] is the sub-list for extension extendee
+	0,  // [0:20] is the sub-list for field type_name
 }
 
 func init() { file_tracehound_v1_tracehound_service_proto_init() }
@@ -1516,7 +1633,7 @@ func file_tracehound_v1_tracehound_service_proto_init() {
 			GoPackagePath: reflect.TypeOf(x{}).PkgPath(),
 			RawDescriptor: unsafe.Slice(unsafe.StringData(file_tracehound_v1_tracehound_service_proto_rawDesc), len(file_tracehound_v1_tracehound_service_proto_rawDesc)),
 			NumEnums:      0,
-			NumMessages:   25,
+			NumMessages:   28,
 			NumExtensions: 0,
 			NumServices:   1,
 		},

@@ -25,10 +25,11 @@ _sym_db = _symbol_database.Default()
 
 from tracehound._gen.tracehound.v1 import audit_pb2 as tracehound_dot_v1_dot_audit__pb2
 from tracehound._gen.tracehound.v1 import config_pb2 as tracehound_dot_v1_dot_config__pb2
+from tracehound._gen.tracehound.v1 import scent_pb2 as tracehound_dot_v1_dot_scent__pb2
 from tracehound._gen.tracehound.v1 import verdict_pb2 as tracehound_dot_v1_dot_verdict__pb2
 
 
-DESCRIPTOR = _descriptor_pool.Default().AddSerializedFile(b'\n!tracehound/v1/admin_service.proto\x12\rtracehound.v1\x1a\x19tracehound/v1/audit.proto\x1a\x1atracehound/v1/config.proto\x1a\x1btracehound/v1/verdict.proto\"\x15\n\x13ReloadConfigRequest\"W\n\x14ReloadConfigResponse\x12\x12\n\ngeneration\x18\x01 \x01(\x04\x12+\n\x06\x63onfig\x18\x02 \x01(\x0b\x32\x1b.tracehound.v1.DaemonConfig\"\x12\n\x10GetConfigRequest\"d\n\x11GetConfigResponse\x12\x12\n\ngeneration\x18\x01 \x01(\x04\x12+\n\x06\x63onfig\x18\x02 \x01(\x0b\x32\x1b.tracehound.v1.DaemonConfig\x12\x0e\n\x06source\x18\x03 \x01(\t\"\x14\n\x12WatchEventsRequest\"\xb0\x02\n\x13WatchEventsResponse\x12\x14\n\x0ctimestamp_ms\x18\x01 \x01(\x03\x12\x38\n\x0f\x63onfig_reloaded\x18\x02 \x01(\x0b\x32\x1d.tracehound.v1.ConfigReloadedH\x00\x12\x38\n\x0f\x63onfig_rejected\x18\x03 \x01(\x0b\x32\x1d.tracehound.v1.ConfigRejectedH\x00\x12\x42\n\x14\x65vidence_quarantined\x18\x04 \x01(\x0b\x32\".tracehound.v1.EvidenceQuarantinedH\x00\x12\x42\n\x14\x65vidence_neutralized\x18\x05 \x01(\x0b\x32\".tracehound.v1.EvidenceNeutralizedH\x00\x42\x07\n\x05\x65vent\"4\n\x0e\x43onfigReloaded\x12\x12\n\ngeneration\x18\x01 \x01(\x04\x12\x0e\n\x06source\x18\x02 \x01(\t\" \n\x0e\x43onfigRejected\x12\x0e\n\x06reason\x18\x01 \x01(\t\"T\n\x13\x45videnceQuarantined\x12-\n\x06handle\x18\x01 \x01(\x0b\x32\x1d.tracehound.v1.EvidenceHandle\x12\x0e\n\x06source\x18\x02 \x01(\t\"A\n\x13\x45videnceNeutralized\x12*\n\x06record\x18\x01 \x01(\x0b\x32\x1a.tracehound.v1.AuditRecord2\x94\x02\n\x0c\x41\x64minService\x12W\n\x0cReloadConfig\x12\".tracehound.v1.ReloadConfigRequest\x1a#.tracehound.v1.ReloadConfigResponse\x12S\n\tGetConfig\x12\x1f.tracehound.v1.GetConfigRequest\x1a .tracehound.v1.GetConfigResponse\"\x03\x90\x02\x01\x12V\n\x0bWatchEvents\x12!.tracehound.v1.WatchEventsRequest\x1a\".tracehound.v1.WatchEventsResponse0\x01\x62\x06proto3')
+DESCRIPTOR = _descriptor_pool.Default().AddSerializedFile(b'\n!tracehound/v1/admin_service.proto\x12\rtracehound.v1\x1a\x19tracehound/v1/audit.proto\x1a\x1atracehound/v1/config.proto\x1a\x19tracehound/v1/scent.proto\x1a\x1btracehound/v1/verdict.proto\"\x15\n\x13ReloadConfigRequest\"W\n\x14ReloadConfigResponse\x12\x12\n\ngeneration\x18\x01 \x01(\x04\x12+\n\x06\x63onfig\x18\x02 \x01(\x0b\x32\x1b.tracehound.v1.DaemonConfig\"\x12\n\x10GetConfigRequest\"d\n\x11GetConfigResponse\x12\x12\n\ngeneration\x18\x01 \x01(\x04\x12+\n\x06\x63onfig\x18\x02 \x01(\x0b\x32\x1b.tracehound.v1.DaemonConfig\x12\x0e\n\x06source\x18\x03 \x01(\t\"\x14\n\x12WatchEventsRequest\"\xdf\x03\n\x13WatchEventsResponse\x12\x14\n\x0ctimestamp_ms\x18\x01 \x01(\x03\x12\x38\n\x0f\x63onfig_reloaded\x18\x02 \x01(\x0b\x32\x1d.tracehound.v1.ConfigReloadedH\x00\x12\x38\n\x0f\x63onfig_rejected\x18\x03 \x01(\x0b\x32\x1d.tracehound.v1.ConfigRejectedH\x00\x12\x42\n\x14\x65vidence_quarantined\x18\x04 \x01(\x0b\x32\".tracehound.v1.EvidenceQuarantinedH\x00\x12\x42\n\x14\x65vidence_neutralized\x18\x05 \x01(\x0b\x32\".tracehound.v1.EvidenceNeutralizedH\x00\x12\x38\n\x0fthreat_detected\x18\x06 \x01(\x0b\x32\x1d.tracehound.v1.ThreatDetectedH\x00\x12?\n\x13rate_limit_exceeded\x18\x07 \x01(\x0b\x32 .tracehound.v1.RateLimitExceededH\x00\x12\x32\n\x0csystem_panic\x18\x08 \x01(\x0b\x32\x1a.tracehound.v1.SystemPanicH\x00\x42\x07\n\x05\x65vent\"4\n\x0e\x43onfigReloaded\x12\x12\n\ngeneration\x18\x01 \x01(\x04\x12\x0e\n\x06source\x18\x02 \x01(\t\" \n\x0e\x43onfigRejected\x12\x0e\n\x06reason\x18\x01 \x01(\t\"T\n\x13\x45videnceQuarantined\x12-\n\x06handle\x18\x01 \x01(\x0b\x32\x1d.tracehound.v1.EvidenceHandle\x12\x0e\n\x06source\x18\x02 \x01(\t\"A\n\x13\x45videnceNeutralized\x12*\n\x06record\x18\x01 \x01(\x0b\x32\x1a.tracehound.v1.AuditRecord\"\x8e\x01\n\x0eThreatDetected\x12\x10\n\x08scent_id\x18\x01 \x01(\t\x12/\n\x08\x63\x61tegory\x18\x02 \x01(\x0e\x32\x1d.tracehound.v1.ThreatCategory\x12)\n\x08severity\x18\x03 \x01(\x0e\x32\x17.tracehound.v1.Severity\x12\x0e\n\x06source\x18\x04 \x01(\t\";\n\x11RateLimitExceeded\x12\x0e\n\x06source\x18\x01 \x01(\t\x12\x16\n\x0eretry_after_ms\x18\x02 \x01(\x04\",\n\x0bSystemPanic\x12\r\n\x05level\x18\x01 \x01(\t\x12\x0e\n\x06reason\x18\x02 \x01(\t2\x94\x02\n\x0c\x41\x64minService\x12W\n\x0cReloadConfig\x12\".tracehound.v1.ReloadConfigRequest\x1a#.tracehound.v1.ReloadConfigResponse\x12S\n\tGetConfig\x12\x1f.tracehound.v1.GetConfigRequest\x1a .tracehound.v1.GetConfigResponse\"\x03\x90\x02\x01\x12V\n\x0bWatchEvents\x12!.tracehound.v1.WatchEventsRequest\x1a\".tracehound.v1.WatchEventsResponse0\x01\x62\x06proto3')
 
 _globals = globals()
 _builder.BuildMessageAndEnumDescriptors(DESCRIPTOR, _globals)
@@ -37,26 +38,32 @@ if not _descriptor._USE_C_DESCRIPTORS:
   DESCRIPTOR._loaded_options = None
   _globals['_ADMINSERVICE'].methods_by_name['GetConfig']._loaded_options = None
   _globals['_ADMINSERVICE'].methods_by_name['GetConfig']._serialized_options = b'\220\002\001'
-  _globals['_RELOADCONFIGREQUEST']._serialized_start=136
-  _globals['_RELOADCONFIGREQUEST']._serialized_end=157
-  _globals['_RELOADCONFIGRESPONSE']._serialized_start=159
-  _globals['_RELOADCONFIGRESPONSE']._serialized_end=246
-  _globals['_GETCONFIGREQUEST']._serialized_start=248
-  _globals['_GETCONFIGREQUEST']._serialized_end=266
-  _globals['_GETCONFIGRESPONSE']._serialized_start=268
-  _globals['_GETCONFIGRESPONSE']._serialized_end=368
-  _globals['_WATCHEVENTSREQUEST']._serialized_start=370
-  _globals['_WATCHEVENTSREQUEST']._serialized_end=390
-  _globals['_WATCHEVENTSRESPONSE']._serialized_start=393
-  _globals['_WATCHEVENTSRESPONSE']._serialized_end=697
-  _globals['_CONFIGRELOADED']._serialized_start=699
-  _globals['_CONFIGRELOADED']._serialized_end=751
-  _globals['_CONFIGREJECTED']._serialized_start=753
-  _globals['_CONFIGREJECTED']._serialized_end=785
-  _globals['_EVIDENCEQUARANTINED']._serialized_start=787
-  _globals['_EVIDENCEQUARANTINED']._serialized_end=871
-  _globals['_EVIDENCENEUTRALIZED']._serialized_start=873
-  _globals['_EVIDENCENEUTRALIZED']._serialized_end=938
-  _globals['_ADMINSERVICE']._serialized_start=941
-  _globals['_ADMINSERVICE']._serialized_end=1217
+  _globals['_RELOADCONFIGREQUEST']._serialized_start=163
+  _globals['_RELOADCONFIGREQUEST']._serialized_end=184
+  _globals['_RELOADCONFIGRESPONSE']._serialized_start=186
+  _globals['_RELOADCONFIGRESPONSE']._serialized_end=273
+  _globals['_GETCONFIGREQUEST']._serialized_start=275
+  _globals['_GETCONFIGREQUEST']._serialized_end=293
+  _globals['_GETCONFIGRESPONSE']._serialized_start=295
+  _globals['_GETCONFIGRESPONSE']._serialized_end=395
+  _globals['_WATCHEVENTSREQUEST']._serialized_start=397
+  _globals['_WATCHEVENTSREQUEST']._serialized_end=417
+  _globals['_WATCHEVENTSRESPONSE']._serialized_start=420
+  _globals['_WATCHEVENTSRESPONSE']._serialized_end=899
+  _globals['_CONFIGRELOADED']._serialized_start=901
+  _globals['_CONFIGRELOADED']._serialized_end=953
+  _globals['_CONFIGREJECTED']._serialized_start=955
+  _globals['_CONFIGREJECTED']._serialized_end=987
+  _globals['_EVIDENCEQUARANTINED']._serialized_start=989
+  _globals['_EVIDENCEQUARANTINED']._serialized_end=1073
+  _globals['_EVIDENCENEUTRALIZED']._serialized_start=1075
+  _globals['_EVIDENCENEUTRALIZED']._serialized_end=1140
+  _globals['_THREATDETECTED']._serialized_start=1143
+  _globals['_THREATDETECTED']._serialized_end=1285
+  _globals['_RATELIMITEXCEEDED']._serialized_start=1287
+  _globals['_RATELIMITEXCEEDED']._serialized_end=1346
+  _globals['_SYSTEMPANIC']._serialized_start=1348
+  _globals['_SYSTEMPANIC']._serialized_end=1392
+  _globals['_ADMINSERVICE']._serialized_start=1395
+  _globals['_ADMINSERVICE']._serialized_end=1671
 # @@protoc_insertion_point(module_scope)

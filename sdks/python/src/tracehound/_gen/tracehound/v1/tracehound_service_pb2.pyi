@@ -148,16 +148,48 @@ class GetStatsRequest(_message.Message):
     def __init__(self) -> None: ...
 
 class GetStatsResponse(_message.Message):
-    __slots__ = ("agent", "quarantine", "rate_limiter", "audit")
+    __slots__ = ("agent", "quarantine", "rate_limiter", "audit", "watcher")
     AGENT_FIELD_NUMBER: _ClassVar[int]
     QUARANTINE_FIELD_NUMBER: _ClassVar[int]
     RATE_LIMITER_FIELD_NUMBER: _ClassVar[int]
     AUDIT_FIELD_NUMBER: _ClassVar[int]
+    WATCHER_FIELD_NUMBER: _ClassVar[int]
     agent: AgentStats
     quarantine: QuarantineStats
     rate_limiter: RateLimiterStats
     audit: AuditStats
-    def __init__(self, agent: _Optional[_Union[AgentStats, _Mapping]] = ..., quarantine: _Optional[_Union[QuarantineStats, _Mapping]] = ..., rate_limiter: _Optional[_Union[RateLimiterStats, _Mapping]] = ..., audit: _Optional[_Union[AuditStats, _Mapping]] = ...) -> None: ...
+    watcher: WatcherStats
+    def __init__(self, agent: _Optional[_Union[AgentStats, _Mapping]] = ..., quarantine: _Optional[_Union[QuarantineStats, _Mapping]] = ..., rate_limiter: _Optional[_Union[RateLimiterStats, _Mapping]] = ..., audit: _Optional[_Union[AuditStats, _Mapping]] = ..., watcher: _Optional[_Union[WatcherStats, _Mapping]] = ...) -> None: ...
+
+class WatcherStats(_message.Message):
+    __slots__ = ("total_threats", "by_category", "by_severity", "total_alerts", "alerts_in_window", "overloaded")
+    class ByCategoryEntry(_message.Message):
+        __slots__ = ("key", "value")
+        KEY_FIELD_NUMBER: _ClassVar[int]
+        VALUE_FIELD_NUMBER: _ClassVar[int]
+        key: str
+        value: int
+        def __init__(self, key: _Optional[str] = ..., value: _Optional[int] = ...) -> None: ...
+    class BySeverityEntry(_message.Message):
+        __slots__ = ("key", "value")
+        KEY_FIELD_NUMBER: _ClassVar[int]
+        VALUE_FIELD_NUMBER: _ClassVar[int]
+        key: str
+        value: int
+        def __init__(self, key: _Optional[str] = ..., value: _Optional[int] = ...) -> None: ...
+    TOTAL_THREATS_FIELD_NUMBER: _ClassVar[int]
+    BY_CATEGORY_FIELD_NUMBER: _ClassVar[int]
+    BY_SEVERITY_FIELD_NUMBER: _ClassVar[int]
+    TOTAL_ALERTS_FIELD_NUMBER: _ClassVar[int]
+    ALERTS_IN_WINDOW_FIELD_NUMBER: _ClassVar[int]
+    OVERLOADED_FIELD_NUMBER: _ClassVar[int]
+    total_threats: int
+    by_category: _containers.ScalarMap[str, int]
+    by_severity: _containers.ScalarMap[str, int]
+    total_alerts: int
+    alerts_in_window: int
+    overloaded: bool
+    def __init__(self, total_threats: _Optional[int] = ..., by_category: _Optional[_Mapping[str, int]] = ..., by_severity: _Optional[_Mapping[str, int]] = ..., total_alerts: _Optional[int] = ..., alerts_in_window: _Optional[int] = ..., overloaded: _Optional[bool] = ...) -> None: ...
 
 class AgentStats(_message.Message):
     __slots__ = ("total_intercepts", "clean_count", "rate_limited_count", "validation_failures", "ignored_count", "quarantined_count", "error_count")

@@ -9,7 +9,7 @@ import { type RunningDaemon, startDaemonProcess } from './daemon-harness.js'
 let d: RunningDaemon
 beforeAll(async () => {
   const config = join(mkdtempSync(join(tmpdir(), 'th-evict-')), 'tracehound.json')
-  writeFileSync(config, JSON.stringify({ quarantine: { maxCount: 1 } }))
+  writeFileSync(config, JSON.stringify({ quarantine: { maxCount: 1 }, rateLimit: { windowMs: 60000, maxRequests: 3, blockDurationMs: 0 } }))
   d = await startDaemonProcess(['--memory', '--config', config, '--no-watch'])
 })
 afterAll(async () => {
@@ -47,5 +47,39 @@ it('streams a capacity eviction to WatchEvents as a neutralization with its audi
   const { proof, record } = await c.getInclusionProof(0)
   expect(record?.hash).toBe(seen[1]!.hash)
   expect(verifyInclusion({ ...proof, rootHash: head.rootHash })).toBe(true)
+  c.close()
+})
+
+it('streams threats and rate limiting to WatchEvents and reports the watcher in GetStats', async () => {
+  const c = createTracehoundClient({ socketPath: d.socketPath })
+  const before = (await c.service.getStats({})).watcher!
+  const abort = new AbortController()
+  const seen: string[] = []
+  const watching = (async () => {
+    for await (const ev of c.admin.watchEvents({}, { signal: abort.signal })) {
+      const e = ev.event
+      if (e.case === 'threatDetected') seen.push(`threat:${e.value.scentId}:${e.value.source}`)
+      if (e.case === 'rateLimitExceeded') seen.push(`limited:${e.value.source}:${e.value.retryAfterMs > 0n}`)
+      if (seen.length === 3) return
+    }
+  })()
+  await new Promise((r) => setTimeout(r, 200))
+  const scent = (id: string, threat: boolean) => ({
+    id,
+    payload: { id },
+    source: 'rl',
+    timestamp: 1,
+    ...(threat && { threat: { category: 'malware' as const, severity: 'critical' as const } }),
+  })
+  await c.intercept(scent('t1', true))
+  await c.intercept(scent('c1', false))
+  await c.intercept(scent('t2', true))
+  expect((await c.intercept(scent('t3', true))).status).toBe('rate_limited')
+  await watching
+  abort.abort()
+  expect(seen).toEqual(['threat:t1:rl', 'threat:t2:rl', 'limited:rl:true'])
+  const after = (await c.service.getStats({})).watcher!
+  expect(after.totalThreats - before.totalThreats).toBe(2n)
+  expect((after.byCategory.malware ?? 0n) - (before.byCategory.malware ?? 0n)).toBe(2n)
   c.close()
 })
