@@ -68,7 +68,7 @@ func benchGo(ctx context.Context, address string, calls, warmup int) row {
 }
 
 func benchTS(root, sock string, calls, warmup int) row {
-	cmd := exec.Command(filepath.Join(root, "node_modules", ".bin", "tsx"), "sdks/go/bench/ts_client_latency.ts", sock, fmt.Sprint(calls), fmt.Sprint(warmup))
+	cmd := exec.Command(filepath.Join(root, "node_modules", ".bin", "tsx"), "bench/ts-client-latency.ts", sock, fmt.Sprint(calls), fmt.Sprint(warmup))
 	cmd.Dir, cmd.Stderr = root, os.Stderr
 	out, err := cmd.Output()
 	if err != nil {

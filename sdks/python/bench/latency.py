@@ -63,7 +63,7 @@ async def bench_aio(address: str, calls: int, warmup: int) -> dict[str, object]:
 
 
 def bench_ts(sock: str, calls: int, warmup: int) -> dict[str, object]:
-    res = subprocess.run([str(TSX), "sdks/python/bench/ts_client_latency.ts", sock, str(calls), str(warmup)],
+    res = subprocess.run([str(TSX), "bench/ts-client-latency.ts", sock, str(calls), str(warmup)],
                          cwd=REPO, capture_output=True, text=True, check=True)
     return {"client": "typescript (connect-node gRPC)", **json.loads(res.stdout.strip().splitlines()[-1])}
 

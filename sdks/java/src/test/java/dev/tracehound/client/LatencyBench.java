@@ -39,7 +39,7 @@ public final class LatencyBench {
       Arrays.sort(us);
       rows.add(new Row("java (grpc-java, netty epoll UDS)", calls, us[calls / 2], us[Math.min(calls - 1, (int) (calls * 0.99))],
           Arrays.stream(us).average().orElse(0)));
-      Process ts = new ProcessBuilder(Daemon.ROOT.resolve("node_modules/.bin/tsx").toString(), "sdks/java/bench/ts_client_latency.ts",
+      Process ts = new ProcessBuilder(Daemon.ROOT.resolve("node_modules/.bin/tsx").toString(), "bench/ts-client-latency.ts",
           d.socket.toString(), Integer.toString(calls), Integer.toString(warmup)).directory(Daemon.ROOT.toFile()).redirectErrorStream(true).start();
       String out = new String(ts.getInputStream().readAllBytes(), StandardCharsets.UTF_8).trim();
       if (ts.waitFor() != 0) throw new IllegalStateException("TS client bench failed: " + out);

@@ -1,10 +1,11 @@
 /**
- * The TS client's unary Intercept latency over the same socket and workload as LatencyBench.java,
- * so both are measured in one run. Prints one JSON line {calls, p50Us, p99Us, meanUs}.
- * Usage: tsx sdks/java/bench/ts_client_latency.ts <socket-path> <calls> <warmup>
+ * The TS client's unary Intercept latency over a given socket: the reference every SDK's latency
+ * bench runs in the same run, on the same daemon and workload. Prints one JSON line
+ * {calls, p50Us, p99Us, meanUs}.
+ * Usage: tsx bench/ts-client-latency.ts <socket-path> <calls> <warmup>
  */
 
-import { createTracehoundClient } from '../../../src/client/index.js'
+import { createTracehoundClient } from '../src/client/index.js'
 
 const [socketPath, callsArg, warmupArg] = process.argv.slice(2)
 const calls = Number(callsArg)
