@@ -9,6 +9,7 @@ import { join } from 'node:path'
 import { afterAll, describe, expect, it } from 'vitest'
 import { createTracehoundClient, recordHash, GENESIS_HASH } from '../src/client/index.js'
 import { Ledger } from '../src/storage/index.js'
+import { isChainRecord } from '../src/core/index.js'
 import { type RunningDaemon, startDaemonProcess } from './daemon-harness.js'
 import { tempDirs } from './storage-tmp.js'
 
@@ -112,7 +113,8 @@ describe('tracehoundd crash recovery', () => {
     const ledger = new Ledger({ dataDir })
     try {
       expect(ledger.problems).toEqual([])
-      const { records, evidence } = ledger.load()
+      const { entries, evidence } = ledger.load()
+      const records = entries.filter(isChainRecord)
       let previous = GENESIS_HASH
       for (const r of records) {
         expect(r.previousHash).toBe(previous)

@@ -6,6 +6,7 @@ import Database from 'better-sqlite3'
 import { afterEach, describe, expect, it } from 'vitest'
 import { createTracehoundClient } from '../src/client/index.js'
 import { exportAudit } from '../src/storage/audit-export.js'
+import { editEntries } from './ledger-edit.js'
 import { verifyExport } from '../src/storage/audit-verify.js'
 import { type RunningDaemon, startDaemonProcess } from './daemon-harness.js'
 import { tempDirs } from './storage-tmp.js'
@@ -38,12 +39,21 @@ describe('tracehoundd ledger tampering', () => {
 
     // One flipped character in a stored record.
     const db = new Database(join(dataDir, 'ledger.sqlite'))
-    db.prepare('UPDATE audit SET signature = ? WHERE id = ?').run(`${record.signature.slice(0, -1)}0`, record.id)
+    const forged = `${record.signature.slice(0, -1)}${record.signature.endsWith('0') ? '1' : '0'}`
+    expect(editEntries(db, (e) => e.id === record.id, (e) => (e.signature = forged))).toBe(1)
     db.close()
 
     d = await startDaemonProcess([], env)
     const problems = d.logs.filter((l) => l.msg === 'ledger integrity problem')
-    expect(problems.map((l) => (l.problem as { id: string }).id)).toEqual([record.id, record.id]) // hash and MAC
+    // Hash and MAC of the record, the sequence (a neutralization of evidence never captured), the
+    // moved root, and the evidence the log still holds as quarantined although its row is gone.
+    expect(problems.map((l) => `${(l.problem as { kind: string }).kind}:${(l.problem as { id: string }).id}`)).toEqual([
+      `audit-hash:${record.id}`,
+      `audit-sequence:${forged}`,
+      `audit-mac:${record.id}`,
+      'tree-head:tree-head',
+      `evidence-missing:${sigs[0]}`,
+    ])
     expect(d.logs.some((l) => l.msg?.toString().startsWith('refusing writes'))).toBe(true)
     c = createTracehoundClient({ socketPath: d.socketPath })
     const refused = await c.intercept(threat(9))
@@ -52,7 +62,7 @@ describe('tracehoundd ledger tampering', () => {
     // Reads and clean traffic still work: the operator can inspect.
     expect((await c.intercept({ ...threat(10), threat: undefined })).status).toBe('clean')
     expect((await c.listQuarantine()).map((h) => h.signature).sort()).toEqual(sigs.slice(1).sort())
-    expect((await c.getTreeHead()).treeSize).toBe(1)
+    expect((await c.getTreeHead()).treeSize).toBe(4) // three captures, one neutralization
     c.close()
     await d.stop()
 
@@ -66,7 +76,7 @@ describe('tracehoundd ledger tampering', () => {
     // Acknowledged once, reported on every start, no longer blocking.
     d = await startDaemonProcess([], env)
     const again = d.logs.filter((l) => l.msg === 'ledger integrity problem')
-    expect(again.map((l) => l.acknowledged)).toEqual([true, true])
+    expect(again.map((l) => l.acknowledged)).toEqual([true, true, true, true, true])
     c = createTracehoundClient({ socketPath: d.socketPath })
     expect((await c.intercept(threat(12))).status).toBe('quarantined')
     await c.neutralize(sigs[1]!)
@@ -74,9 +84,9 @@ describe('tracehoundd ledger tampering', () => {
 
     // Exported while the daemon runs: the acknowledged damage still fails offline verification, by id.
     const lines: string[] = []
-    expect(exportAudit(dataDir, (l) => lines.push(l))).toBe(2)
+    expect(exportAudit(dataDir, (l) => lines.push(l))).toBe(8) // 4 + capture 11, capture 12, neutralize: 7, +1 capture
     const report = verifyExport(lines.join('\n'), new Map([['k1', '00112233445566778899aabbccddeeff']]))
-    expect(new Set(report.problems.map((p) => p.id))).toEqual(new Set([record.id]))
+    expect(new Set(report.problems.map((p) => p.id))).toEqual(new Set([record.id, forged]))
   })
 
   it('refuses to start on a data directory another daemon holds', async () => {

@@ -4,9 +4,11 @@
 import { closeSync, openSync, readFileSync, writeSync } from 'node:fs'
 import { createRequire } from 'node:module'
 import { Command, InvalidArgumentError, Option } from 'commander'
-import { exportAudit } from '../storage/audit-export.js'
+import { toHex } from '../core/crypto-port.js'
+import { exportAudit, readAuditLog } from '../storage/audit-export.js'
 import { verifyExport } from '../storage/audit-verify.js'
 import { defaultDataDir } from '../storage/data-dir.js'
+import { readHeadFile } from '../storage/trusted-head.js'
 
 /** "kid:hex,kid:hex" (as TRACEHOUND_MAC_KEYS) or repeated flags. */
 function macKeys(value: string, previous: Map<string, string> = new Map()): Map<string, string> {
@@ -38,12 +40,26 @@ audit
   })
 
 audit
+  .command('head')
+  .description('print the current signed tree head as JSON (save it: `audit verify --since` and `tracehoundd --trusted-head` check that the ledger extends it)')
+  .addOption(new Option('--data-dir <dir>', 'the daemon data directory').env('TRACEHOUND_DATA_DIR').default(defaultDataDir()))
+  .action((o: { dataDir: string }) => {
+    const { head, tree } = readAuditLog(o.dataDir)
+    // Only a head the entries rebuild is printed: saving a head the log does not support would vouch for it.
+    if (head && (head.treeSize !== tree.size || head.rootHash !== toHex(tree.root()))) {
+      throw new Error(`the stored tree head (size ${head.treeSize}, root ${head.rootHash}) does not match the audit log (size ${tree.size}, root ${toHex(tree.root())}); run tracehoundd to see the integrity problems`)
+    }
+    process.stdout.write(`${JSON.stringify(head ?? { treeSize: 0, rootHash: toHex(tree.root()), timestamp: 0 })}\n`)
+  })
+
+audit
   .command('verify')
-  .description('verify an export offline: hashes, chain, inclusion proofs, tree size, and MACs when a key is given')
+  .description('verify an export offline: entry schemas, hashes, chain, inclusion proofs, tree size, MACs when a key is given, and consistency with --since')
   .argument('<file>', 'a file written by `tracehound audit export`')
   .addOption(new Option('--mac-key <kid:hex>', 'MAC key to check record and tree-head MACs (repeatable)').env('TRACEHOUND_MAC_KEYS').argParser(macKeys))
-  .action((file: string, o: { macKey?: Map<string, string> }) => {
-    const report = verifyExport(readFileSync(file, 'utf8'), o.macKey)
+  .option('--since <head.json>', 'a tree head saved earlier (`audit head`, or a witness file): prove by consistency proof that the export extends it')
+  .action((file: string, o: { macKey?: Map<string, string>; since?: string }) => {
+    const report = verifyExport(readFileSync(file, 'utf8'), o.macKey, o.since === undefined ? undefined : readHeadFile(o.since))
     for (const p of report.problems) process.stdout.write(`FAIL line ${p.line} (${p.id}): ${p.detail}\n`)
     const macs = report.macsChecked.length > 0 ? `MACs verified with ${report.macsChecked.join(', ')}` : 'MACs not checked (no matching --mac-key)'
     if (report.problems.length > 0) {
@@ -51,7 +67,8 @@ audit
       process.exitCode = 1
       return
     }
-    process.stdout.write(`${file}: OK, ${report.records} records, tree size ${report.treeSize}, root ${report.rootHash}; ${macs}\n`)
+    const extended = report.extends ? `; extends the head of size ${report.extends.treeSize} (consistency proof verified)` : ''
+    process.stdout.write(`${file}: OK, ${report.records} entries, tree size ${report.treeSize}, root ${report.rootHash}; ${macs}${extended}\n`)
   })
 
 program.parseAsync().catch((e: Error) => {

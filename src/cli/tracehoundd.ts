@@ -37,6 +37,8 @@ const program = new Command('tracehoundd')
   .option('--no-watch', 'do not reload when the config file changes')
   .addOption(new Option('--data-dir <dir>', 'where the evidence ledger lives (ledger.sqlite)').env('TRACEHOUND_DATA_DIR').default(defaultDataDir()))
   .option('--memory', 'keep evidence and audit in memory only: nothing survives a restart (or TRACEHOUND_MEMORY=1)')
+  .option('--trusted-head <file>', 'a tree head saved earlier (`tracehound audit head`): the ledger must extend it, else writes are refused')
+  .option('--witness <file>', 'append every new tree head here (keep it off the data directory); its last head is checked at start like --trusted-head')
   .option('--acknowledge-tamper', 'accept writes although the ledger reports integrity problems (after review; recorded in the ledger)')
   .option('--conformance', 'serve ConformanceService (manual clock, seeded ids, resettable): for conformance runs only')
 
@@ -56,6 +58,8 @@ interface Flags {
   dataDir: string
   memory?: boolean
   acknowledgeTamper?: boolean
+  trustedHead?: string
+  witness?: string
 }
 
 function daemonOptions(f: Flags): DaemonOptions {
@@ -66,7 +70,12 @@ function daemonOptions(f: Flags): DaemonOptions {
     watchConfig: f.watch,
     conformance: Boolean(f.conformance),
     // Conformance mode stays memory-only and deterministic.
-    ...(!(f.memory || process.env.TRACEHOUND_MEMORY === '1') && !f.conformance && { dataDir: f.dataDir, acknowledgeTamper: Boolean(f.acknowledgeTamper) }),
+    ...(!(f.memory || process.env.TRACEHOUND_MEMORY === '1') && !f.conformance && {
+      dataDir: f.dataDir,
+      acknowledgeTamper: Boolean(f.acknowledgeTamper),
+      ...(f.trustedHead !== undefined && { trustedHead: f.trustedHead }),
+      ...(f.witness !== undefined && { witness: f.witness }),
+    }),
     ...(f.config !== undefined && { configPath: f.config }),
     ...(f.socket !== false && { socketPath: f.socket }),
   }

@@ -1,10 +1,15 @@
-/** v1's hash-chained audit log, with an RFC 9162 Merkle tree over the record hashes. */
+/**
+ * v1's hash-chained audit log, with an RFC 9162 Merkle tree over every audit entry: the v1
+ * records and the capture and purge entries that bind the evidence set (audit-entry.ts).
+ * The v1 surface (append, verify, export, lastHash, length) sees only the v1 records.
+ */
 
+import { auditLeafInput, type AuditEntry, type CaptureEntry, isChainRecord, type PurgeEntry } from './audit-entry.js'
 import { auditRecordHashInput, GENESIS_HASH } from './audit-record.js'
-import { bytesEqual, type CryptoPort, fromHex, toHex } from './crypto-port.js'
+import { bytesEqual, type CryptoPort, toHex } from './crypto-port.js'
 import { leafHashWith, MerkleTree } from './merkle-tree.js'
 import { nodeCrypto } from './node-crypto.js'
-import type { AuditRecord, EvacuateRecord, NeutralizationRecord } from './types.js'
+import type { AuditRecord, EvacuateRecord, EvidenceHandle, NeutralizationRecord } from './types.js'
 
 export { GENESIS_HASH }
 
@@ -22,6 +27,8 @@ export interface AuditChainOptions {
 
 export class AuditChain implements IAuditChain {
   private readonly records: AuditRecord[] = []
+  /** records[i] is Merkle leaf recordLeaf[i] (ascending). */
+  private readonly recordLeaf: number[] = []
   private readonly tree: MerkleTree
   private readonly crypto: CryptoPort
   private _lastHash = GENESIS_HASH
@@ -35,6 +42,7 @@ export class AuditChain implements IAuditChain {
     return this._lastHash
   }
 
+  /** v1 records (not capture or purge entries). */
   get length(): number {
     return this.records.length
   }
@@ -47,37 +55,57 @@ export class AuditChain implements IAuditChain {
   /** Chains the record and returns it as stored (the persistence port writes exactly this). */
   append(record: NeutralizationRecord | EvacuateRecord): AuditRecord {
     const previousHash = this._lastHash
-    const raw = this.crypto.sha256(auditRecordHashInput({ ...record, previousHash }))
     const audited: AuditRecord = {
       id: record.id,
       type: 'status' in record ? 'neutralization' : 'evacuation',
       signature: record.signature,
       timestamp: record.timestamp,
       previousHash,
-      hash: toHex(raw),
+      hash: this.crypto.sha256Hex(auditRecordHashInput({ ...record, previousHash })),
     }
-    this.records.push(audited)
-    this.tree.append(raw)
-    this._lastHash = audited.hash
+    this.restore(audited)
     return audited
   }
 
-  /** Re-appends a record loaded from storage as it is; the storage adapter has verified it. */
-  restore(record: AuditRecord): void {
-    this.records.push(record)
-    this.tree.append(fromHex(record.hash))
-    this._lastHash = record.hash
+  /** Logs evidence entering quarantine. */
+  appendCapture(e: EvidenceHandle): CaptureEntry {
+    const entry: CaptureEntry = {
+      type: 'capture',
+      signature: e.signature,
+      hash: e.hash,
+      size: e.size,
+      severity: e.severity,
+      captured: e.captured,
+      compressed: (e as { compressed?: boolean }).compressed === true,
+    }
+    this.restore(entry)
+    return entry
   }
 
-  /** Chain continuity, every record hash, and the Merkle leaves against the records. */
+  /** Logs evidence dropped without a v1 record. */
+  appendPurge(signature: string, timestamp: number, reason: PurgeEntry['reason']): PurgeEntry {
+    const entry: PurgeEntry = { type: 'purge', signature, timestamp, reason }
+    this.restore(entry)
+    return entry
+  }
+
+  /** Re-appends an entry loaded from storage as it is; the storage adapter has verified it. */
+  restore(entry: AuditEntry): void {
+    const leaf = this.tree.append(auditLeafInput(entry))
+    if (!isChainRecord(entry)) return
+    this.records.push(entry)
+    this.recordLeaf.push(leaf)
+    this._lastHash = entry.hash
+  }
+
+  /** Chain continuity, every record hash, and each record's Merkle leaf against the record. */
   verify(): boolean {
     let expected = GENESIS_HASH
     for (let i = 0; i < this.records.length; i++) {
       const r = this.records[i]!
       if (r.previousHash !== expected) return false
-      const hash = this.crypto.sha256Hex(auditRecordHashInput(r))
-      if (hash !== r.hash) return false
-      if (!bytesEqual(this.tree.leafHash(i), leafHashWith(this.crypto, fromHex(hash)))) return false
+      if (this.crypto.sha256Hex(auditRecordHashInput(r)) !== r.hash) return false
+      if (!bytesEqual(this.tree.leafHash(this.recordLeaf[i]!), leafHashWith(this.crypto, auditLeafInput(r)))) return false
       expected = r.hash
     }
     return true
@@ -88,6 +116,21 @@ export class AuditChain implements IAuditChain {
     return [...this.records]
   }
 
+  /** The v1 record at Merkle leaf `index`, or undefined (a capture or purge entry, or no such leaf). */
+  recordAtLeaf(index: number): AuditRecord | undefined {
+    let lo = 0
+    let hi = this.recordLeaf.length - 1
+    while (lo <= hi) {
+      const mid = (lo + hi) >>> 1
+      const leaf = this.recordLeaf[mid]!
+      if (leaf === index) return this.records[mid]
+      if (leaf < index) lo = mid + 1
+      else hi = mid - 1
+    }
+    return undefined
+  }
+
+  /** Merkle leaves: every entry, records and captures alike. */
   get treeSize(): number {
     return this.tree.size
   }

@@ -39,6 +39,8 @@ export type { GenerateSignatureOptions, Threat, ThreatInput } from './signature.
 export { compareSignatures, createThreatInput, generateSignature, validateSignature } from './signature.js'
 
 export { AuditChain, GENESIS_HASH } from './audit-chain.js'
+export { AUDIT_ENTRY_SCHEMA, AuditEntryError, auditLeafInput, checkAuditEntry, isChainRecord } from './audit-entry.js'
+export type { AuditEntry, CaptureEntry, PurgeEntry } from './audit-entry.js'
 export type { AuditChainOptions, IAuditChain } from './audit-chain.js'
 export { Evidence } from './evidence.js'
 export type { EvidenceContext } from './evidence.js'

@@ -19,6 +19,13 @@ export function nodeHashWith(c: CryptoPort, left: Bytes, right: Bytes): Bytes {
   return c.sha256(nodeInput)
 }
 
+/** Exact for every safe integer (sizes up to 2^53): JS bit operators would cut n to 32 bits. */
+export function isPowerOfTwo(n: number): boolean {
+  if (!(n >= 1)) return false
+  while (n % 2 === 0) n /= 2
+  return n === 1
+}
+
 /** Largest power of two strictly below n (n ≥ 2), the RFC's split point k. */
 export function splitPoint(n: number): number {
   let k = 1
@@ -138,7 +145,7 @@ export class MerkleTree {
   /** MTH over leaves [start, end); complete aligned subtrees come straight from the levels. */
   private rangeHash(start: number, end: number): Bytes {
     const n = end - start
-    if ((n & (n - 1)) === 0 && start % n === 0) return this.levels[Math.log2(n)]!.at(start / n)
+    if (isPowerOfTwo(n) && start % n === 0) return this.levels[Math.log2(n)]!.at(start / n)
     const k = splitPoint(n)
     return nodeHashWith(this.crypto, this.rangeHash(start, start + k), this.rangeHash(start + k, end))
   }

@@ -82,7 +82,10 @@ export class Quarantine {
     this.queue.push(entry)
     this.totalBytes += entry.size
     this.counts[evidence.severity]++
-    if (report) this.storage?.evidenceInserted(evidence)
+    if (report) {
+      const capture = this.auditChain.appendCapture(evidence)
+      this.storage?.evidenceInserted(evidence, capture)
+    }
     while (this.store.size > this.config.maxCount || this.totalBytes > this.config.maxBytes) {
       const victim = this.queue.popLive()
       if (!victim) break
@@ -131,7 +134,7 @@ export class Quarantine {
     return records
   }
 
-  /** Drops evidence without an audit record, with the reason (v1 semantics). */
+  /** Drops evidence without a v1 audit record, with the reason (v1 semantics); the log gets a purge entry. */
   purge(signature: string, reason: PurgeRecord['reason']): PurgeRecord | null {
     const entry = this.store.get(signature)
     if (!entry) return null
@@ -150,7 +153,8 @@ export class Quarantine {
     }
     if (!entry.evidence.disposed) entry.evidence.transfer()
     this.remove(entry)
-    this.storage?.evidenceRemoved(signature, null)
+    // No v1 record, but a log entry: the evidence set stays provable (audit-entry.ts).
+    this.storage?.evidenceRemoved(signature, this.auditChain.appendPurge(signature, now, reason))
     this.queue.compact(this.store.size)
     return record
   }

@@ -12,7 +12,7 @@ export function restoreState(
   context: EvidenceContext,
 ): void {
   const { auditChain, quarantine, rateLimiter } = parts
-  for (const record of state.records) auditChain.restore(record)
+  for (const entry of state.entries) auditChain.restore(entry)
   for (const b of state.blocks) rateLimiter.restoreBlock(b.source, b.blockedUntil)
   for (const e of state.evidence) {
     // hashVerified: the adapter checked the bytes against the hash when it loaded them.

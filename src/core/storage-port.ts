@@ -4,6 +4,7 @@
  * durable writes. Without a port nothing is called, so memory-only hosts pay nothing.
  */
 
+import type { AuditEntry, CaptureEntry, PurgeEntry } from './audit-entry.js'
 import type { AuditRecord, EvidenceHandle, Severity } from './types.js'
 
 /** Evidence as an earlier run stored it, in quarantine insertion order. */
@@ -19,7 +20,8 @@ export interface StoredEvidence {
 /** What an adapter hands back at start: already verified by the adapter. */
 export interface StoredState {
   evidence: StoredEvidence[]
-  records: AuditRecord[]
+  /** Every audit log entry (v1 records, captures, purges) in leaf order. */
+  entries: AuditEntry[]
   /** Rate-limit blocks still running. */
   blocks: { source: string; blockedUntil: number }[]
 }
@@ -27,10 +29,10 @@ export interface StoredState {
 export interface StoragePort {
   /** The state to restore; called once, before any report. */
   load(): StoredState
-  /** Evidence entered quarantine (its bytes are readable now: the handle is live). */
-  evidenceInserted(evidence: EvidenceHandle): void
-  /** Evidence left quarantine: with the audit record it produced, or null for a purge (v1: no record). */
-  evidenceRemoved(signature: string, record: AuditRecord | null): void
+  /** Evidence entered quarantine (its bytes are readable now: the handle is live), logged as `capture`. */
+  evidenceInserted(evidence: EvidenceHandle, capture: CaptureEntry): void
+  /** Evidence left quarantine: with the v1 audit record it produced, or the purge entry (v1: no record). */
+  evidenceRemoved(signature: string, entry: AuditRecord | PurgeEntry): void
   /** A source was blocked: a restart must not lift the penalty. */
   sourceBlocked(source: string, blockedUntil: number): void
   /** Makes every report so far durable; throws when it cannot. */

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto'
 import { describe, expect, it } from 'vitest'
 import { createManualClock } from './clock.js'
-import { verifyConsistency, verifyInclusion, verifyRecordMac } from './kernel/index.js'
+import { leafHash, verifyConsistency, verifyInclusion, verifyRecordMac } from './kernel/index.js'
 import { createSeededRandom } from './random.js'
 import { createTracehound, type TracehoundOptions } from './tracehound.js'
 import type { JsonSerializable, Scent, Severity, ThreatCategory } from './types.js'
@@ -110,7 +110,7 @@ describe('intercept', () => {
       },
       quarantine: { count: 1 },
       rateLimiter: { totalRejections: 1 },
-      audit: { records: 0, treeSize: 0 },
+      audit: { records: 0, treeSize: 1 }, // one capture entry, no v1 record
       mac: { enabled: false },
     })
   })
@@ -144,13 +144,17 @@ describe('verifiable audit', () => {
   it('serves tree heads with MACs and proofs the kernel verifies', () => {
     const { th } = filled(9)
     const head = th.treeHead()
-    expect(head).toMatchObject({ treeSize: 9, kid: 'k1' })
+    // Ten captures and nine evictions: every entry is a leaf, the v1 records are nine of them.
+    expect(head).toMatchObject({ treeSize: 19, kid: 'k1' })
+    expect(th.auditChain.length).toBe(9)
     expect(verifyRecordMac(key, head)).toBe(true)
     expect(verifyRecordMac(key, { ...head, treeSize: 8 })).toBe(false)
     expect(verifyRecordMac('ff' + key.slice(2), head)).toBe(false)
-    for (let i = 0; i < 9; i++) {
+    for (let i = 0; i < 19; i++) {
       const p = th.inclusionProof(i)
       expect(verifyInclusion({ ...p, rootHash: head.rootHash })).toBe(true)
+      const record = th.auditChain.recordAtLeaf(i)
+      if (record) expect(leafHash(record)).toBe(p.leafHash)
     }
     const old = th.auditChain.rootHash(4)
     const c = th.consistencyProof(4)

@@ -56,6 +56,10 @@ export interface DaemonOptions {
   dataDir?: string
   /** The operator has reviewed the integrity problems the ledger reports: accept writes again. */
   acknowledgeTamper?: boolean
+  /** A tree head saved earlier that the ledger must extend (docs/storage.md, rollback). */
+  trustedHead?: string
+  /** Witness file: every new tree head is appended; its last one is checked at start. */
+  witness?: string
 }
 
 export interface Daemon {
@@ -77,7 +81,7 @@ export async function startDaemon(o: DaemonOptions): Promise<Daemon> {
   const initial = await loadConfig(o.configPath, env)
   const determinism = o.conformance ? new ConformanceDeterminism() : undefined
   const settings = settingsFromConfig(initial.config)
-  const ledger = o.dataDir !== undefined && !determinism ? openLedger(o.dataDir, settings, () => engine.settings, log, o.acknowledgeTamper) : undefined
+  const ledger = o.dataDir !== undefined && !determinism ? openLedger({ ...o, dataDir: o.dataDir }, settings, () => engine.settings, log) : undefined
   const commits = ledger && new GroupCommit(ledger)
   const events = new EventBus()
   // A capacity eviction is a neutralization too: watchers see it with its audit record.
@@ -173,8 +177,17 @@ export async function startDaemon(o: DaemonOptions): Promise<Daemon> {
 }
 
 /** Opens and verifies the ledger; every integrity problem is logged, and writes stay refused until acknowledged. */
-function openLedger(dataDir: string, settings: EngineSettings, liveKeys: () => EngineSettings, log: Logger, acknowledge = false): Ledger {
-  const ledger = new Ledger({ dataDir, macKeys: settings.macKeys, ...(settings.activeKid && { activeKid: settings.activeKid }), liveKeys })
+function openLedger(o: DaemonOptions & { dataDir: string }, settings: EngineSettings, liveKeys: () => EngineSettings, log: Logger): Ledger {
+  const acknowledge = o.acknowledgeTamper ?? false
+  const ledger = new Ledger({
+    dataDir: o.dataDir,
+    macKeys: settings.macKeys,
+    ...(settings.activeKid && { activeKid: settings.activeKid }),
+    liveKeys,
+    ...(o.trustedHead !== undefined && { trustedHead: o.trustedHead }),
+    ...(o.witness !== undefined && { witness: o.witness }),
+  })
+  for (const done of ledger.migrations) log.warn({ ledger: ledger.path, migration: done }, 'ledger migrated')
   for (const problem of ledger.problems) {
     const acknowledged = !ledger.unacknowledged.includes(problem)
     log.error({ ledger: ledger.path, problem, acknowledged }, 'ledger integrity problem')

@@ -149,7 +149,8 @@ export function tracehoundService(deps: ServiceDeps): ServiceImpl<typeof Traceho
     getInclusionProof(req) {
       const size = req.treeSize === 0n ? undefined : Number(req.treeSize)
       const p = proofCall(() => engine.inclusionProof(Number(req.leafIndex), size))
-      const record = engine.auditChain.export()[p.leafIndex]
+      // A capture or purge leaf has no v1 record to send; its proof still verifies against leafHash.
+      const record = engine.auditChain.recordAtLeaf(p.leafIndex)
       return {
         proof: { leafIndex: u64(p.leafIndex), treeSize: u64(p.treeSize), leafHash: p.leafHash, path: p.path },
         ...(record && { record: auditRecordToWire(record) }),

@@ -1,17 +1,24 @@
 /**
- * `tracehound audit verify FILE`: checks an export offline with the verification kernel only
- * (what any client has): record hashes, chain links, leaf hashes, inclusion in the tree head,
- * the record count against the tree size, and MACs when a key is given. Trusts nothing in the file.
+ * `tracehound audit verify FILE [--since HEAD]`: checks an export offline with the verification
+ * kernel only (what any client has): each entry against its schema (unknown types and extra
+ * fields are refused), each v1 record's hash and link, each leaf hash (the whole entry) and its
+ * inclusion in the tree head, the evidence-set sequence, the entry count against the tree size,
+ * MACs when a key is given, and with --since a consistency proof from a head seen earlier.
+ * Trusts nothing in the file.
  */
 
-import { GENESIS_HASH, leafHash, recordHash, verifyInclusion, verifyMac, verifyRecordMac } from '../core/kernel/index.js'
+import { type AuditEntry, canonicalBytes, checkAuditEntry, GENESIS_HASH, leafHash, recordHash, verifyConsistency, verifyInclusion, verifyMac, verifyRecordMac } from '../core/kernel/index.js'
+import { isChainRecord, type TreeHead } from '../core/index.js'
+import { toHex } from '../core/crypto-port.js'
+import { MerkleTree } from '../core/merkle-tree.js'
+import { nodeCrypto } from '../core/node-crypto.js'
 import { EXPORT_FORMAT, type ExportHeader, type ExportLine } from './audit-export.js'
-import { auditMacBody } from './rows.js'
+import { EvidenceLog } from './evidence-log.js'
 
 export interface VerifyProblem {
   /** 1-based line of the file. */
   line: number
-  /** The record id, or "tree-head". */
+  /** The record id, the entry's signature, or "tree-head". */
   id: string
   detail: string
 }
@@ -22,11 +29,18 @@ export interface VerifyReport {
   rootHash: string
   /** Key ids whose MACs were checked; empty when no key was given. */
   macsChecked: string[]
+  /** The head --since named, when its consistency was proven. */
+  extends?: { treeSize: number; rootHash: string }
   problems: VerifyProblem[]
 }
 
-/** keys: kid → hex key. */
-export function verifyExport(text: string, keys: ReadonlyMap<string, string> = new Map()): VerifyReport {
+const idOf = (e: unknown): string => {
+  const o = (typeof e === 'object' && e !== null ? e : {}) as Record<string, unknown>
+  return String(o.type === 'neutralization' || o.type === 'evacuation' ? o.id : (o.signature ?? '?'))
+}
+
+/** keys: kid → hex key; since: a head seen earlier that this export must extend. */
+export function verifyExport(text: string, keys: ReadonlyMap<string, string> = new Map(), since?: TreeHead): VerifyReport {
   const lines = text.split('\n').filter((l) => l.trim() !== '')
   const problems: VerifyProblem[] = []
   const macsChecked = new Set<string>()
@@ -48,7 +62,7 @@ export function verifyExport(text: string, keys: ReadonlyMap<string, string> = n
 
   const header = lines.length > 0 ? parse<ExportHeader>(0) : undefined
   if (!header || header.format !== EXPORT_FORMAT || !header.treeHead) {
-    problems.push({ line: 1, id: 'tree-head', detail: `not a ${EXPORT_FORMAT} file` })
+    problems.push({ line: 1, id: 'tree-head', detail: `not a ${EXPORT_FORMAT} file (re-export with this build)` })
     return { records: 0, treeSize: 0, rootHash: '', macsChecked: [], problems }
   }
   const head = header.treeHead
@@ -57,24 +71,56 @@ export function verifyExport(text: string, keys: ReadonlyMap<string, string> = n
     if (!verifyRecordMac(keys.get(head.kid)!, head)) problems.push({ line: 1, id: 'tree-head', detail: `tree head MAC (kid ${head.kid}) does not verify` })
   }
 
+  const tree = new MerkleTree(nodeCrypto)
+  const log = new EvidenceLog()
   let previous = GENESIS_HASH
-  let records = 0
+  let count = 0
   for (let i = 1; i < lines.length; i++) {
-    const entry = parse<ExportLine>(i)
-    if (!entry?.record) continue
-    const { record: r } = entry
-    const at = (detail: string) => problems.push({ line: i + 1, id: String(r.id), detail })
-    if (entry.leafIndex !== records) at(`leaf index ${entry.leafIndex}, expected ${records}`)
-    if (r.previousHash !== previous) at('previousHash does not match the hash of the record before it')
-    if (recordHash(r) !== r.hash) at('record hash does not match its fields')
-    if (leafHash(r.hash) !== entry.leafHash) at('leaf hash does not match the record hash')
-    else if (!verifyInclusion({ leafHash: entry.leafHash, leafIndex: records, treeSize: head.treeSize, path: entry.path, rootHash: head.rootHash })) {
+    const line = parse<ExportLine>(i)
+    if (!line || !('entry' in line)) continue
+    const at = (detail: string) => problems.push({ line: i + 1, id: idOf(line.entry), detail })
+    if (line.leafIndex !== count) at(`leaf index ${line.leafIndex}, expected ${count}`)
+    count++
+    let entry: AuditEntry
+    try {
+      entry = checkAuditEntry(line.entry)
+    } catch (e) {
+      at(`entry refused: ${(e as Error).message}`)
+      tree.append(new TextEncoder().encode(JSON.stringify(line.entry))) // keeps later leaf indexes aligned
+      continue
+    }
+    tree.append(canonicalBytes(entry))
+    if (isChainRecord(entry)) {
+      if (entry.previousHash !== previous) at('previousHash does not match the hash of the record before it')
+      if (recordHash(entry) !== entry.hash) at('record hash does not match its fields')
+      previous = entry.hash
+    }
+    const out = log.apply(entry)
+    if (out) at(out)
+    if (leafHash(entry) !== line.leafHash) at('leaf hash does not match the entry')
+    else if (!verifyInclusion({ leafHash: line.leafHash, leafIndex: count - 1, treeSize: head.treeSize, path: line.path, rootHash: head.rootHash })) {
       at(`not included in the tree head (size ${head.treeSize}, root ${head.rootHash})`)
     }
-    checkMac(i + 1, r.id, auditMacBody(r as Parameters<typeof auditMacBody>[0]), entry.kid, entry.mac)
-    previous = r.hash
-    records++
+    checkMac(i + 1, idOf(entry), entry, line.kid, line.mac)
   }
-  if (records !== head.treeSize) problems.push({ line: 1, id: 'tree-head', detail: `tree size ${head.treeSize}, but ${records} records` })
-  return { records, treeSize: head.treeSize, rootHash: head.rootHash, macsChecked: [...macsChecked], problems }
+  if (count !== head.treeSize) problems.push({ line: 1, id: 'tree-head', detail: `tree size ${head.treeSize}, but ${count} entries` })
+  const report: VerifyReport = { records: count, treeSize: head.treeSize, rootHash: head.rootHash, macsChecked: [...macsChecked], problems }
+  if (since) {
+    const detail = sinceProblem(since, head, tree)
+    if (detail) problems.push({ line: 1, id: 'tree-head', detail })
+    else report.extends = { treeSize: since.treeSize, rootHash: since.rootHash }
+  }
+  return report
+}
+
+/** Why the export's head does not extend `since`, proven by a consistency proof over the exported leaves. */
+function sinceProblem(since: TreeHead, head: TreeHead, tree: MerkleTree): string | undefined {
+  const theirs = `the earlier head has size ${since.treeSize}, root ${since.rootHash}`
+  const ours = `this export has size ${head.treeSize}, root ${head.rootHash}`
+  if (since.treeSize > head.treeSize) return `${ours}; ${theirs}: truncated or replaced`
+  if (tree.size !== head.treeSize || toHex(tree.root()) !== head.rootHash) return `${ours}, but its entries do not rebuild that root: no consistency proof possible`
+  if (since.treeSize === 0) return undefined
+  const path = tree.consistencyProof(since.treeSize, head.treeSize).map(toHex)
+  if (verifyConsistency({ firstSize: since.treeSize, secondSize: head.treeSize, path, firstRoot: since.rootHash, secondRoot: head.rootHash })) return undefined
+  return `${ours} (root ${toHex(tree.root(since.treeSize))} at size ${since.treeSize}); ${theirs}: forked or rewritten`
 }

@@ -1,55 +1,45 @@
 /**
- * Verification on open: every audit record's hash and link, the Merkle tree rebuilt from the
- * records against the stored tree head, every evidence row's bytes, and every MAC. Each problem
- * names the record (audit id, evidence signature, or the tree head) it was found in.
+ * Verification on open: every audit entry against its schema, every v1 record's hash and link,
+ * the Merkle tree rebuilt from the entries against the stored tree head, the evidence rows against
+ * the evidence set the log implies and against their own bytes, and every MAC. Each problem names
+ * the record (audit id, evidence signature, leaf, or the tree head) it was found in.
  */
 
-import type { AuditRecord, MacKeyring, StoredEvidence, StoredState } from '../core/index.js'
-import { GENESIS_HASH, SEVERITIES, THREAT_CATEGORIES } from '../core/index.js'
+import type { AuditEntry, MacKeyring, StoredEvidence, StoredState } from '../core/index.js'
+import { checkAuditEntry, GENESIS_HASH, isChainRecord, SEVERITIES, THREAT_CATEGORIES, canonicalize } from '../core/index.js'
 import { auditRecordHashInput } from '../core/audit-record.js'
-import { fromHex, toHex } from '../core/crypto-port.js'
+import { toHex } from '../core/crypto-port.js'
 import { MerkleTree } from '../core/merkle-tree.js'
 import { nodeCrypto } from '../core/node-crypto.js'
-import {
-  type AuditRow,
-  auditMacBody,
-  auditRecordFromRow,
-  type BlockRow,
-  blockMacBody,
-  type EvidenceRow,
-  evidenceMacBody,
-  type TreeHeadRow,
-} from './rows.js'
+import { EvidenceLog, type SetMismatch } from './evidence-log.js'
+import { type AuditLogRow, type BlockRow, blockMacBody, type EvidenceRow, evidenceMacBody, type TreeHeadRow } from './rows.js'
 
 export type ProblemKind =
+  | 'audit-entry'
   | 'audit-hash'
   | 'audit-link'
   | 'audit-gap'
   | 'audit-mac'
+  | 'audit-sequence'
+  | SetMismatch
   | 'evidence-hash'
   | 'evidence-invalid'
   | 'evidence-mac'
   | 'tree-head'
   | 'tree-head-mac'
+  | 'rollback'
+  | 'fork'
   | 'block-mac'
   | 'unknown-kid'
 
 export interface IntegrityProblem {
   kind: ProblemKind
-  /** Audit record id, evidence signature, "tree-head", or the blocked source. */
+  /** Audit record id, evidence signature, "leaf N", "tree-head", or the blocked source. */
   id: string
   detail: string
 }
 
-export interface VerifiedState {
-  problems: IntegrityProblem[]
-  records: AuditRecord[]
-  /** Only evidence that verified; a tampered row is reported and left out. */
-  evidence: StoredEvidence[]
-  tree: MerkleTree
-}
-
-const HEX64 = /^[0-9a-f]{64}$/
+const utf8 = new TextEncoder()
 
 /** Checks a row's MAC: absent is allowed (written without a key), unknown kid or mismatch is not. */
 function checkMac(keyring: MacKeyring, body: object, row: { kid: string | null; mac: string | null }): 'ok' | 'unknown-kid' | 'bad' {
@@ -58,59 +48,97 @@ function checkMac(keyring: MacKeyring, body: object, row: { kid: string | null; 
   return keyring.verify(body, { kid: row.kid, mac: row.mac }) ? 'ok' : 'bad'
 }
 
-export function verifyAudit(rows: Iterable<AuditRow>, keyring: MacKeyring, problems: IntegrityProblem[]): { records: AuditRecord[]; tree: MerkleTree } {
-  const records: AuditRecord[] = []
+function macProblem(kind: ProblemKind, id: string, row: { kid: string | null }, result: 'ok' | 'unknown-kid' | 'bad'): IntegrityProblem | undefined {
+  if (result === 'bad') return { kind, id, detail: `MAC (kid ${row.kid}) does not verify` }
+  if (result === 'unknown-kid') return { kind: 'unknown-kid', id, detail: `MAC key ${row.kid} is not configured` }
+  return undefined
+}
+
+/** The entry of a row, or why it is not one (not JSON, outside the schema, not canonical). */
+function parseEntry(row: AuditLogRow): AuditEntry | string {
+  let value: unknown
+  try {
+    value = JSON.parse(row.entry)
+  } catch {
+    return 'not JSON'
+  }
+  try {
+    const entry = checkAuditEntry(value)
+    return canonicalize(entry) === row.entry ? entry : 'not in TH-CJSON-1 form'
+  } catch (e) {
+    return (e as Error).message
+  }
+}
+
+export interface VerifiedLog {
+  entries: AuditEntry[]
+  tree: MerkleTree
+  log: EvidenceLog
+}
+
+export function verifyAudit(rows: Iterable<AuditLogRow>, keyring: MacKeyring, problems: IntegrityProblem[]): VerifiedLog {
+  const entries: AuditEntry[] = []
   const tree = new MerkleTree(nodeCrypto)
+  const log = new EvidenceLog()
   let expectedPrevious = GENESIS_HASH
   for (const row of rows) {
-    const r = auditRecordFromRow(row)
-    if (row.idx !== records.length) problems.push({ kind: 'audit-gap', id: r.id, detail: `leaf index ${row.idx}, expected ${records.length}` })
-    if (r.previousHash !== expectedPrevious) {
-      problems.push({ kind: 'audit-link', id: r.id, detail: `previousHash does not match the hash of the record before it` })
+    const parsed = parseEntry(row)
+    // The tree takes the stored bytes as they are: a tampered entry is reported below, the tree stays whole.
+    const index = tree.append(utf8.encode(row.entry))
+    if (typeof parsed === 'string') {
+      problems.push({ kind: 'audit-entry', id: `leaf ${row.idx}`, detail: parsed })
+      continue
     }
-    const recomputed = nodeCrypto.sha256Hex(auditRecordHashInput(r))
-    if (recomputed !== r.hash) problems.push({ kind: 'audit-hash', id: r.id, detail: `stored hash ${r.hash}, recomputed ${recomputed}` })
-    const mac = checkMac(keyring, auditMacBody(r), row)
-    if (mac === 'bad') problems.push({ kind: 'audit-mac', id: r.id, detail: `MAC (kid ${row.kid}) does not verify` })
-    if (mac === 'unknown-kid') problems.push({ kind: 'unknown-kid', id: r.id, detail: `MAC key ${row.kid} is not configured` })
-    // The tree takes the stored hash as it is: a tampered hash is reported above, the tree stays whole.
-    tree.append(HEX64.test(r.hash) ? fromHex(r.hash) : nodeCrypto.sha256(r.hash))
-    records.push(r)
-    expectedPrevious = r.hash
+    const id = isChainRecord(parsed) ? parsed.id : parsed.signature
+    if (row.idx !== index) problems.push({ kind: 'audit-gap', id, detail: `leaf index ${row.idx}, expected ${index}` })
+    if (isChainRecord(parsed)) {
+      if (parsed.previousHash !== expectedPrevious) {
+        problems.push({ kind: 'audit-link', id, detail: 'previousHash does not match the hash of the record before it' })
+      }
+      const recomputed = nodeCrypto.sha256Hex(auditRecordHashInput(parsed))
+      if (recomputed !== parsed.hash) problems.push({ kind: 'audit-hash', id, detail: `stored hash ${parsed.hash}, recomputed ${recomputed}` })
+      expectedPrevious = parsed.hash
+    }
+    const out = log.apply(parsed)
+    if (out) problems.push({ kind: 'audit-sequence', id: parsed.signature, detail: `leaf ${index}: ${out}` })
+    const mac = macProblem('audit-mac', id, row, checkMac(keyring, parsed, row))
+    if (mac) problems.push(mac)
+    entries.push(parsed)
   }
-  return { records, tree }
+  return { entries, tree, log }
 }
 
 export function verifyTreeHead(head: TreeHeadRow | undefined, tree: MerkleTree, keyring: MacKeyring, problems: IntegrityProblem[]): void {
   if (!head) {
-    if (tree.size > 0) problems.push({ kind: 'tree-head', id: 'tree-head', detail: `no stored tree head for ${tree.size} records` })
+    if (tree.size > 0) problems.push({ kind: 'tree-head', id: 'tree-head', detail: `no stored tree head for ${tree.size} entries` })
     return
   }
   if (head.tree_size !== tree.size) {
-    problems.push({ kind: 'tree-head', id: 'tree-head', detail: `stored tree size ${head.tree_size}, records ${tree.size} (truncated or extended)` })
+    problems.push({ kind: 'tree-head', id: 'tree-head', detail: `stored tree size ${head.tree_size}, entries ${tree.size} (truncated or extended)` })
   } else if (head.root_hash !== toHex(tree.root())) {
-    problems.push({ kind: 'tree-head', id: 'tree-head', detail: `stored root ${head.root_hash} differs from the root rebuilt from the records` })
+    problems.push({ kind: 'tree-head', id: 'tree-head', detail: `stored root ${head.root_hash} differs from the root rebuilt from the entries` })
   }
   const body = { treeSize: head.tree_size, rootHash: head.root_hash, timestamp: head.timestamp }
-  const mac = checkMac(keyring, body, head)
-  if (mac === 'bad') problems.push({ kind: 'tree-head-mac', id: 'tree-head', detail: `MAC (kid ${head.kid}) does not verify` })
-  if (mac === 'unknown-kid') problems.push({ kind: 'unknown-kid', id: 'tree-head', detail: `MAC key ${head.kid} is not configured` })
+  const mac = macProblem('tree-head-mac', 'tree-head', head, checkMac(keyring, body, head))
+  if (mac) problems.push(mac)
 }
 
 /** Blocks with a bad MAC are reported and not restored (a forged row must not block anyone). */
 export function verifyBlocks(rows: Iterable<BlockRow>, keyring: MacKeyring, problems: IntegrityProblem[]): StoredState['blocks'] {
   const out: StoredState['blocks'] = []
   for (const row of rows) {
-    const mac = checkMac(keyring, blockMacBody(row.source, row.blocked_until), row)
-    if (mac === 'bad') problems.push({ kind: 'block-mac', id: row.source, detail: `MAC (kid ${row.kid}) does not verify` })
-    if (mac === 'unknown-kid') problems.push({ kind: 'unknown-kid', id: row.source, detail: `MAC key ${row.kid} is not configured` })
-    if (mac === 'ok') out.push({ source: row.source, blockedUntil: row.blocked_until })
+    const result = checkMac(keyring, blockMacBody(row.source, row.blocked_until), row)
+    const mac = macProblem('block-mac', row.source, row, result)
+    if (mac) problems.push(mac)
+    else out.push({ source: row.source, blockedUntil: row.blocked_until })
   }
   return out
 }
 
-export function verifyEvidence(rows: Iterable<EvidenceRow>, keyring: MacKeyring, problems: IntegrityProblem[]): StoredEvidence[] {
+/** Evidence rows against themselves, their MAC and the log's evidence set; only clean rows are restored. */
+export function verifyEvidence(rows: Iterable<EvidenceRow>, log: EvidenceLog, keyring: MacKeyring, problems: IntegrityProblem[]): StoredEvidence[] {
   const out: StoredEvidence[] = []
+  const seen = new Set<string>()
   for (const row of rows) {
     const before = problems.length
     const [category, hashPart] = row.signature.split(':')
@@ -119,18 +147,23 @@ export function verifyEvidence(rows: Iterable<EvidenceRow>, keyring: MacKeyring,
       hashPart === row.hash &&
       SEVERITIES.includes(row.severity as never) &&
       row.bytes.length === row.size &&
-      row.size > 0
-    if (!valid) problems.push({ kind: 'evidence-invalid', id: row.signature, detail: 'signature, severity or size is malformed' })
+      row.size > 0 &&
+      (row.compressed === 0 || row.compressed === 1)
+    if (!valid) problems.push({ kind: 'evidence-invalid', id: row.signature, detail: 'signature, severity, size or compressed flag is malformed' })
     else if (row.compressed === 0 && nodeCrypto.sha256Hex(row.bytes) !== row.hash) {
       problems.push({ kind: 'evidence-hash', id: row.signature, detail: 'bytes do not hash to the stored hash' })
     }
-    const mac = checkMac(keyring, evidenceMacBody(row), row)
-    if (mac === 'bad') problems.push({ kind: 'evidence-mac', id: row.signature, detail: `MAC (kid ${row.kid}) does not verify` })
-    if (mac === 'unknown-kid') problems.push({ kind: 'unknown-kid', id: row.signature, detail: `MAC key ${row.kid} is not configured` })
+    const mismatch = log.check({ ...row, compressed: row.compressed !== 0 }, seen)
+    if (mismatch) problems.push({ ...mismatch, id: row.signature })
+    const mac = macProblem('evidence-mac', row.signature, row, checkMac(keyring, evidenceMacBody(row), row))
+    if (mac) problems.push(mac)
     if (problems.length !== before) continue
     // Own ArrayBuffer: the engine's Evidence wants exactly its bytes.
     const bytes = row.bytes.buffer.slice(row.bytes.byteOffset, row.bytes.byteOffset + row.bytes.byteLength) as ArrayBuffer
     out.push({ bytes, signature: row.signature, hash: row.hash, severity: row.severity as StoredEvidence['severity'], captured: row.captured, compressed: row.compressed !== 0 })
+  }
+  for (const signature of log.missing(seen)) {
+    problems.push({ kind: 'evidence-missing', id: signature, detail: 'the audit log holds it as quarantined, but its row is gone' })
   }
   return out
 }

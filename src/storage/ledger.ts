@@ -8,17 +8,18 @@
 import { chmodSync, mkdirSync } from 'node:fs'
 import { join } from 'node:path'
 import Database from 'better-sqlite3'
-import type { AuditRecord, Clock, EvidenceHandle, MacKey, StoragePort, StoredState, TreeHead } from '../core/index.js'
-import { MacKeyring, systemClock } from '../core/index.js'
+import type { AuditRecord, CaptureEntry, Clock, EvidenceHandle, MacKey, PurgeEntry, StoragePort, StoredState, TreeHead } from '../core/index.js'
+import { canonicalize, MacKeyring, systemClock } from '../core/index.js'
 import { toHex } from '../core/crypto-port.js'
 import type { MerkleTree } from '../core/merkle-tree.js'
 import { nodeCrypto } from '../core/node-crypto.js'
 import { LEDGER_FILE } from './data-dir.js'
 import { LedgerRefusedError } from './errors.js'
 import { type IntegrityProblem, verifyAudit, verifyBlocks, verifyEvidence, verifyTreeHead } from './integrity.js'
+import { appendWitness, checkTrustedHead, readHeadFile } from './trusted-head.js'
 import { CommitThread } from './commit-thread.js'
 import { acquireLock } from './lock-file.js'
-import { auditMacBody, type AuditRow, blockMacBody, type BlockRow, type EvidenceRow, evidenceMacBody, type TreeHeadRow } from './rows.js'
+import { type AuditLogRow, blockMacBody, type BlockRow, type EvidenceRow, evidenceMacBody, type TreeHeadRow } from './rows.js'
 import { migrate } from './schema.js'
 import { batchWriter, type WriteRow } from './write-rows.js'
 
@@ -31,6 +32,13 @@ export interface LedgerOptions {
   /** Read at each commit: a new object (e.g. a reloaded daemon config) re-keys new rows. */
   liveKeys?: () => LedgerKeys
   clock?: Clock
+  /**
+   * A tree head seen earlier (`tracehound audit head`, or a witness file's last line): the ledger
+   * must extend it, by consistency proof, or the rollback is reported and writes are refused.
+   */
+  trustedHead?: string
+  /** Appended with every new tree head after its commit; its last head is also checked at open. */
+  witness?: string
 }
 
 export interface LedgerKeys {
@@ -39,9 +47,17 @@ export interface LedgerKeys {
 }
 
 type Op =
-  | { kind: 'insert'; signature: string; hash: string; size: number; severity: string; captured: number; compressed: boolean; bytes: Uint8Array }
-  | { kind: 'remove'; signature: string; record: AuditRecord | null }
+  | { kind: 'insert'; capture: CaptureEntry; bytes: Uint8Array }
+  | { kind: 'remove'; signature: string; entry: AuditRecord | PurgeEntry }
   | { kind: 'block'; source: string; blockedUntil: number }
+
+/** A batch's rows and, when the tree grew, the head they end with. */
+interface Batch {
+  rows: WriteRow[]
+  head?: TreeHead
+}
+
+const utf8 = new TextEncoder()
 
 const problemKey = (p: IntegrityProblem) => `${p.kind} ${p.id}: ${p.detail}`
 
@@ -49,6 +65,8 @@ export class Ledger implements StoragePort {
   readonly path: string
   /** Everything verification found at open, acknowledged or not. */
   readonly problems: readonly IntegrityProblem[]
+  /** What schema migrations did at this open (empty when the file was current or new). */
+  readonly migrations: readonly string[]
   #unacknowledged: IntegrityProblem[]
   #failure: Error | undefined
   #keyring: MacKeyring
@@ -58,6 +76,7 @@ export class Ledger implements StoragePort {
   readonly #db: Database.Database
   readonly #release: () => void
   readonly #tree: MerkleTree
+  readonly #witness: string | undefined
   #state: StoredState | undefined
   #ops: Op[] = []
   readonly #write: (rows: WriteRow[]) => void
@@ -71,6 +90,7 @@ export class Ledger implements StoragePort {
     this.#release = acquireLock(join(options.dataDir, 'ledger.lock'))
     this.#clock = options.clock ?? systemClock
     this.#liveKeys = options.liveKeys
+    this.#witness = options.witness
     let db: Database.Database | undefined
     try {
       this.#keyring = new MacKeyring(options.macKeys ?? [], nodeCrypto, options.activeKid)
@@ -81,8 +101,8 @@ export class Ledger implements StoragePort {
       // FULL: a WAL commit is fsynced before commit() returns, so an acknowledged verdict survives power loss.
       db.pragma('synchronous = FULL')
       db.pragma('busy_timeout = 5000') // the commit thread's connection shares the file
-      migrate(db, this.path)
-      ;({ problems: this.problems, tree: this.#tree, state: this.#state } = this.#verify(db))
+      this.migrations = migrate(db, this.path, { keyring: this.#keyring, now: this.#clock() })
+      ;({ problems: this.problems, tree: this.#tree, state: this.#state } = this.#verify(db, options))
       this.#write = batchWriter(db)
     } catch (e) {
       // A file SQLite cannot read (or a newer schema) stops the start; nothing is left held.
@@ -94,15 +114,18 @@ export class Ledger implements StoragePort {
     this.#unacknowledged = this.problems.filter((p) => !acknowledged.has(problemKey(p)))
   }
 
-  #verify(db: Database.Database): { problems: IntegrityProblem[]; tree: MerkleTree; state: StoredState } {
+  #verify(db: Database.Database, o: LedgerOptions): { problems: IntegrityProblem[]; tree: MerkleTree; state: StoredState } {
     const problems: IntegrityProblem[] = []
-    const { records, tree } = verifyAudit(db.prepare('SELECT * FROM audit ORDER BY idx').iterate() as Iterable<AuditRow>, this.#keyring, problems)
+    const { entries, tree, log } = verifyAudit(db.prepare('SELECT * FROM audit_log ORDER BY idx').iterate() as Iterable<AuditLogRow>, this.#keyring, problems)
     verifyTreeHead(db.prepare('SELECT * FROM tree_head').get() as TreeHeadRow | undefined, tree, this.#keyring, problems)
-    const evidence = verifyEvidence(db.prepare('SELECT * FROM evidence ORDER BY seq').iterate() as Iterable<EvidenceRow>, this.#keyring, problems)
+    if (o.trustedHead !== undefined) checkTrustedHead(readHeadFile(o.trustedHead)!, o.trustedHead, tree, this.#keyring, problems)
+    const witnessed = o.witness !== undefined ? readHeadFile(o.witness, { missingOk: true }) : undefined
+    if (witnessed) checkTrustedHead(witnessed, `witness ${o.witness}`, tree, this.#keyring, problems)
+    const evidence = verifyEvidence(db.prepare('SELECT * FROM evidence ORDER BY seq').iterate() as Iterable<EvidenceRow>, log, this.#keyring, problems)
     const now = this.#clock()
     db.prepare('DELETE FROM rate_block WHERE blocked_until <= ?').run(now) // served their time
     const blocks = verifyBlocks(db.prepare('SELECT * FROM rate_block').iterate() as Iterable<BlockRow>, this.#keyring, problems)
-    return { problems, tree, state: { records, evidence, blocks } }
+    return { problems, tree, state: { entries, evidence, blocks } }
   }
 
   /** Unacknowledged integrity problems: until acknowledge(), commits are refused. */
@@ -131,27 +154,18 @@ export class Ledger implements StoragePort {
   }
 
   load(): StoredState {
-    const state = this.#state ?? { records: [], evidence: [], blocks: [] }
+    const state = this.#state ?? { entries: [], evidence: [], blocks: [] }
     this.#state = undefined // handed over once; the engine owns it now
     return state
   }
 
-  evidenceInserted(e: EvidenceHandle): void {
-    this.#queue({
-      kind: 'insert',
-      signature: e.signature,
-      hash: e.hash,
-      size: e.size,
-      severity: e.severity,
-      captured: e.captured,
-      compressed: (e as { compressed?: boolean }).compressed === true,
-      // A view, not a copy: the buffer outlives the handle's disposal as long as we hold it.
-      bytes: new Uint8Array(e.bytes),
-    })
+  evidenceInserted(e: EvidenceHandle, capture: CaptureEntry): void {
+    // A view, not a copy: the buffer outlives the handle's disposal as long as we hold it.
+    this.#queue({ kind: 'insert', capture, bytes: new Uint8Array(e.bytes) })
   }
 
-  evidenceRemoved(signature: string, record: AuditRecord | null): void {
-    this.#queue({ kind: 'remove', signature, record })
+  evidenceRemoved(signature: string, entry: AuditRecord | PurgeEntry): void {
+    this.#queue({ kind: 'remove', signature, entry })
   }
 
   sourceBlocked(source: string, blockedUntil: number): void {
@@ -164,13 +178,14 @@ export class Ledger implements StoragePort {
 
   /** Writes every queued report in one fsynced transaction; throws LedgerRefusedError or the SQLite error. */
   commit(): void {
-    const rows = this.#take()
-    if (!rows) return
+    const batch = this.#take()
+    if (!batch) return
     try {
-      this.#write(rows)
+      this.#write(batch.rows)
     } catch (e) {
       throw this.#failed(e)
     }
+    this.#witnessed(batch.head)
   }
 
   /**
@@ -178,20 +193,34 @@ export class Ledger implements StoragePort {
    * this one is written and fsynced. Callers keep one batch in flight at a time (GroupCommit does).
    */
   commitAsync(): Promise<void> {
-    let rows: WriteRow[] | undefined
+    let batch: Batch | undefined
     try {
-      rows = this.#take()
+      batch = this.#take()
     } catch (e) {
       return Promise.reject(e)
     }
-    if (!rows) return Promise.resolve()
+    if (!batch) return Promise.resolve()
     this.#thread ??= new CommitThread(this.path)
-    return this.#thread.write(rows).catch((e: unknown) => {
-      throw this.#failed(e)
-    })
+    const { rows, head } = batch
+    return this.#thread.write(rows).then(
+      () => this.#witnessed(head),
+      (e: unknown) => {
+        throw this.#failed(e)
+      },
+    )
   }
 
-  #take(): WriteRow[] | undefined {
+  /** A committed head goes to the witness file; one that cannot be written stops writes like a failed commit. */
+  #witnessed(head: TreeHead | undefined): void {
+    if (!head || this.#witness === undefined) return
+    try {
+      appendWitness(this.#witness, head)
+    } catch (e) {
+      throw this.#failed(new Error(`witness ${this.#witness}: ${(e as Error).message}`))
+    }
+  }
+
+  #take(): Batch | undefined {
     if (this.#ops.length === 0) return undefined
     const reason = this.refusal
     if (reason) {
@@ -238,13 +267,15 @@ export class Ledger implements StoragePort {
   }
 
   /** Turns reports into rows: MACs, leaf indexes and the new tree head are fixed here, in report order. */
-  #prepare(ops: Op[]): WriteRow[] {
+  #prepare(ops: Op[]): Batch {
     const rows: WriteRow[] = []
     const sizeBefore = this.#tree.size
     for (const op of ops) {
       if (op.kind === 'insert') {
-        const mac = this.#keyring.enabled ? this.#keyring.sign(evidenceMacBody(op)) : undefined
-        rows.push(['insert', op.signature, op.hash, op.size, op.severity, op.captured, op.compressed ? 1 : 0, op.bytes, mac?.kid ?? null, mac?.mac ?? null])
+        const c = op.capture
+        const mac = this.#keyring.enabled ? this.#keyring.sign(evidenceMacBody(c)) : undefined
+        rows.push(['insert', c.signature, c.hash, c.size, c.severity, c.captured, c.compressed ? 1 : 0, op.bytes, mac?.kid ?? null, mac?.mac ?? null])
+        this.#log(rows, c)
         continue
       }
       if (op.kind === 'block') {
@@ -253,16 +284,19 @@ export class Ledger implements StoragePort {
         continue
       }
       rows.push(['delete', op.signature])
-      const r = op.record
-      if (!r) continue
-      const mac = this.#keyring.enabled ? this.#keyring.sign(auditMacBody(r)) : undefined
-      rows.push(['audit', this.#tree.size, r.id, r.type, r.signature, r.timestamp, r.previousHash, r.hash, mac?.kid ?? null, mac?.mac ?? null])
-      this.#tree.append(Buffer.from(r.hash, 'hex'))
+      this.#log(rows, op.entry)
     }
-    if (this.#tree.size !== sizeBefore) {
-      const head = this.treeHead()
-      rows.push(['head', head.treeSize, head.rootHash, head.timestamp, head.kid ?? null, head.mac ?? null])
-    }
-    return rows
+    if (this.#tree.size === sizeBefore) return { rows }
+    const head = this.treeHead()
+    rows.push(['head', head.treeSize, head.rootHash, head.timestamp, head.kid ?? null, head.mac ?? null])
+    return { rows, head }
+  }
+
+  /** One audit_log row: the entry's TH-CJSON-1 text is the leaf input and the MAC body. */
+  #log(rows: WriteRow[], entry: CaptureEntry | AuditRecord | PurgeEntry): void {
+    const text = canonicalize(entry)
+    const mac = this.#keyring.enabled ? this.#keyring.sign(entry) : undefined
+    rows.push(['audit', this.#tree.size, text, mac?.kid ?? null, mac?.mac ?? null])
+    this.#tree.append(utf8.encode(text))
   }
 }

@@ -1,6 +1,6 @@
 /** Row shapes of the ledger tables and the bodies their MACs cover (docs/storage.md). */
 
-import type { AuditRecord, Severity } from '../core/index.js'
+import type { Severity } from '../core/index.js'
 
 export interface EvidenceRow {
   seq: number
@@ -15,14 +15,10 @@ export interface EvidenceRow {
   mac: string | null
 }
 
-export interface AuditRow {
+/** One audit log entry: `entry` is its TH-CJSON-1 text, the Merkle leaf input and the MAC body. */
+export interface AuditLogRow {
   idx: number
-  id: string
-  type: string
-  signature: string
-  timestamp: number
-  previous_hash: string
-  hash: string
+  entry: string
   kid: string | null
   mac: string | null
 }
@@ -51,23 +47,4 @@ export const evidenceMacBody = (e: { signature: string; hash: string; size: numb
   size: e.size,
   severity: e.severity as Severity,
   captured: e.captured,
-})
-
-export const auditRecordFromRow = (r: AuditRow): AuditRecord => ({
-  id: r.id,
-  type: r.type as AuditRecord['type'],
-  signature: r.signature,
-  timestamp: r.timestamp,
-  hash: r.hash,
-  previousHash: r.previous_hash,
-})
-
-/** The record as the MAC covers it: the audit record fields in a fixed shape. */
-export const auditMacBody = (r: AuditRecord) => ({
-  id: r.id,
-  type: r.type,
-  signature: r.signature,
-  timestamp: r.timestamp,
-  previousHash: r.previousHash,
-  hash: r.hash,
 })

@@ -1,12 +1,24 @@
 /**
  * Versioned schema (PRAGMA user_version). A migration is appended, never edited: version N is
- * MIGRATIONS[N-1], applied in one transaction with the version bump.
+ * MIGRATIONS[N-1], applied in one transaction with the version bump. A migration is SQL, or a
+ * step that needs code (hashing, MACs) and returns what it did, for the log.
  */
 
 import type { Database } from 'better-sqlite3'
+import type { MacKeyring } from '../core/index.js'
 import { LedgerVersionError } from './errors.js'
+import { migrateToAuditLog } from './migrate-audit-log.js'
 
-const MIGRATIONS: readonly string[] = [
+export interface MigrationContext {
+  /** Signs rows the migration writes; verifies what it rebuilds from. */
+  keyring: MacKeyring
+  /** Timestamp for a tree head the migration writes where none was stored. */
+  now: number
+}
+
+type Migration = string | ((db: Database, context: MigrationContext) => string)
+
+const MIGRATIONS: readonly Migration[] = [
   `
   -- Live quarantine membership; seq keeps insertion order (the eviction tie-break).
   CREATE TABLE evidence (
@@ -57,20 +69,29 @@ const MIGRATIONS: readonly string[] = [
     mac           TEXT
   );
   `,
+  // v3: one audit log of whole entries (records, captures, purges); leaf = the entry's TH-CJSON-1 bytes.
+  migrateToAuditLog,
 ]
 
 export const SCHEMA_VERSION = MIGRATIONS.length
 
-/** Brings the file to SCHEMA_VERSION; refuses a file from a newer build. */
-export function migrate(db: Database, path: string): void {
+/** Brings the file to SCHEMA_VERSION; refuses a file from a newer build. Returns what each code step did. */
+export function migrate(db: Database, path: string, context: MigrationContext): string[] {
   const current = db.pragma('user_version', { simple: true }) as number
   if (current > SCHEMA_VERSION) {
     throw new LedgerVersionError(`${path} has schema version ${current}; this build knows up to ${SCHEMA_VERSION}`)
   }
+  const done: string[] = []
   for (let v = current; v < SCHEMA_VERSION; v++) {
     db.transaction(() => {
-      db.exec(MIGRATIONS[v]!)
+      const step = MIGRATIONS[v]!
+      if (typeof step === 'string') db.exec(step)
+      else {
+        const what = step(db, context)
+        if (current > 0) done.push(`schema ${v} → ${v + 1}: ${what}`) // a new file has nothing to report
+      }
       db.pragma(`user_version = ${v + 1}`)
     })()
   }
+  return done
 }

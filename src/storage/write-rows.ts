@@ -10,7 +10,7 @@ export const WRITE_SQL = {
   insert:
     'INSERT OR REPLACE INTO evidence (signature, hash, size, severity, captured, compressed, bytes, kid, mac) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)',
   delete: 'DELETE FROM evidence WHERE signature = ?',
-  audit: 'INSERT INTO audit (idx, id, type, signature, timestamp, previous_hash, hash, kid, mac) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)',
+  audit: 'INSERT INTO audit_log (idx, entry, kid, mac) VALUES (?, ?, ?, ?)',
   head: 'INSERT OR REPLACE INTO tree_head (one, tree_size, root_hash, timestamp, kid, mac) VALUES (1, ?, ?, ?, ?, ?)',
   block: 'INSERT OR REPLACE INTO rate_block (source, blocked_until, kid, mac) VALUES (?, ?, ?, ?)',
 } as const

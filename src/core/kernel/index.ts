@@ -4,6 +4,7 @@
  * Hashes, proofs and MACs are lowercase hex, as on the wire and in the vectors.
  */
 
+import { type AuditEntry, auditLeafInput } from '../audit-entry.js'
 import { type HashableAuditRecord, auditRecordHashInput } from '../audit-record.js'
 import { canonicalBytes, canonicalize } from '../canonical-json.js'
 import { type Bytes, fromHex, toHex } from '../crypto-port.js'
@@ -15,6 +16,8 @@ import { nobleCrypto } from './noble-crypto.js'
 export { CanonicalJsonError, canonicalBytes, canonicalize } from '../canonical-json.js'
 export { GENESIS_HASH } from '../audit-record.js'
 export type { HashableAuditRecord } from '../audit-record.js'
+export { AuditEntryError, checkAuditEntry } from '../audit-entry.js'
+export type { AuditEntry, CaptureEntry, PurgeEntry } from '../audit-entry.js'
 
 /** `category:sha256hex(TH-CJSON-1(payload))`; throws CanonicalJsonError for NaN, Infinity, undefined… */
 export function signature(category: string, payload: unknown): string {
@@ -26,9 +29,12 @@ export function recordHash(record: HashableAuditRecord): string {
   return nobleCrypto.sha256Hex(auditRecordHashInput(record))
 }
 
-/** RFC 9162 leaf hash of a record: SHA-256(0x00 ‖ 32 raw bytes of the record hash). */
-export function leafHash(recordHashHex: string): string {
-  return toHex(leafHashWith(nobleCrypto, fromHex(recordHashHex)))
+/**
+ * RFC 9162 leaf hash of an audit entry: SHA-256(0x00 ‖ TH-CJSON-1(entry)), every field bound.
+ * Throws AuditEntryError for an unknown type, a field outside the type's schema, or a malformed field.
+ */
+export function leafHash(entry: AuditEntry): string {
+  return toHex(leafHashWith(nobleCrypto, auditLeafInput(entry)))
 }
 
 const LOWER_HEX = /^[0-9a-f]*$/

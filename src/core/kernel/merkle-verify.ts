@@ -1,7 +1,7 @@
 /** RFC 9162 §2.1.3.2 and §2.1.4.2 verification: what a client runs on proofs it need not trust. */
 
 import { type Bytes, type CryptoPort, bytesEqual } from '../crypto-port.js'
-import { nodeHashWith } from '../merkle-tree.js'
+import { isPowerOfTwo, nodeHashWith } from '../merkle-tree.js'
 import { nobleCrypto } from './noble-crypto.js'
 
 const HASH_SIZE = 32
@@ -52,7 +52,7 @@ export function verifyConsistency(
   if (!isHash(firstRoot) || !isHash(secondRoot) || !path.every(isHash)) return false
   if (firstSize === secondSize) return path.length === 0 && bytesEqual(firstRoot, secondRoot)
   if (path.length === 0) return false
-  const nodes = (firstSize & (firstSize - 1)) === 0 ? [firstRoot, ...path] : [...path]
+  const nodes = isPowerOfTwo(firstSize) ? [firstRoot, ...path] : [...path]
   let fn = firstSize - 1
   let sn = secondSize - 1
   while (fn % 2 === 1) {

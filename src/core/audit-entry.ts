@@ -1,0 +1,78 @@
+/**
+ * The entries of the audit log, one Merkle leaf each (DESIGN §4): v1's chained records
+ * (neutralization, evacuation) plus the capture and purge entries that bind the evidence set.
+ * The leaf input is the TH-CJSON-1 bytes of the whole entry (every field; a MAC is never part of
+ * an entry), so a verifier without keys checks every field. Platform-free.
+ */
+
+import { canonicalBytes } from './canonical-json.js'
+import type { AuditRecord, Severity } from './types.js'
+import { SEVERITIES } from './types.js'
+
+/** Evidence entered quarantine: binds the evidence row's every metadata column. */
+export interface CaptureEntry {
+  type: 'capture'
+  signature: string
+  /** SHA-256 of the evidence bytes (the row's `hash`). */
+  hash: string
+  size: number
+  severity: Severity
+  captured: number
+  compressed: boolean
+}
+
+/** Evidence left quarantine without a v1 record (v1's purge). */
+export interface PurgeEntry {
+  type: 'purge'
+  signature: string
+  timestamp: number
+  reason: 'timeout' | 'error' | 'abort' | 'panic'
+}
+
+export type AuditEntry = AuditRecord | CaptureEntry | PurgeEntry
+
+/** An entry a verifier must refuse: unknown type, a field outside its schema, or a field of the wrong form. */
+export class AuditEntryError extends Error {
+  override name = 'AuditEntryError'
+}
+
+type Check = (v: unknown) => boolean
+const hex64: Check = (v) => typeof v === 'string' && /^[0-9a-f]{64}$/.test(v)
+const text: Check = (v) => typeof v === 'string' && v.length > 0
+const count: Check = (v) => typeof v === 'number' && Number.isSafeInteger(v) && v >= 0
+const signature: Check = (v) => typeof v === 'string' && /^[a-z_]+:[0-9a-f]{64}$/.test(v)
+const oneOf = (values: readonly string[]): Check => (v) => typeof v === 'string' && values.includes(v)
+
+const record = { id: text, type: text, signature, timestamp: count, previousHash: hex64, hash: hex64 }
+
+/** Exactly these fields, per type; nothing else is accepted. */
+export const AUDIT_ENTRY_SCHEMA: Readonly<Record<AuditEntry['type'], Readonly<Record<string, Check>>>> = {
+  neutralization: record,
+  evacuation: record,
+  capture: { type: text, signature, hash: hex64, size: count, severity: oneOf(SEVERITIES), captured: count, compressed: (v) => typeof v === 'boolean' },
+  purge: { type: text, signature, timestamp: count, reason: oneOf(['timeout', 'error', 'abort', 'panic']) },
+}
+
+/** The entry, checked against its type's schema; throws AuditEntryError naming the first problem. */
+export function checkAuditEntry(value: unknown): AuditEntry {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) throw new AuditEntryError('an audit entry is a JSON object')
+  const entry = value as Record<string, unknown>
+  const type = entry.type
+  const schema = typeof type === 'string' && Object.hasOwn(AUDIT_ENTRY_SCHEMA, type) ? AUDIT_ENTRY_SCHEMA[type as AuditEntry['type']] : undefined
+  if (!schema) throw new AuditEntryError(`unknown audit entry type ${JSON.stringify(type)}`)
+  for (const key of Object.keys(entry)) {
+    if (!Object.hasOwn(schema, key)) throw new AuditEntryError(`field "${key}" is not part of a ${type} entry`)
+  }
+  for (const [key, ok] of Object.entries(schema)) {
+    if (!Object.hasOwn(entry, key)) throw new AuditEntryError(`${type} entry without "${key}"`)
+    if (!ok(entry[key])) throw new AuditEntryError(`${type} entry: "${key}" is malformed`)
+  }
+  return entry as unknown as AuditEntry
+}
+
+/** The Merkle leaf input: TH-CJSON-1 of the checked entry. */
+export function auditLeafInput(entry: AuditEntry): Uint8Array {
+  return canonicalBytes(checkAuditEntry(entry))
+}
+
+export const isChainRecord = (e: AuditEntry): e is AuditRecord => e.type === 'neutralization' || e.type === 'evacuation'

@@ -1,0 +1,62 @@
+/**
+ * The evidence set the audit log implies: a capture makes a signature live, a neutralization,
+ * evacuation or purge ends it. Replaying the log and comparing with the evidence table names every
+ * deleted, altered, resurrected or unlogged evidence row by its signature, with no key needed.
+ */
+
+import { type AuditEntry, type CaptureEntry, isChainRecord } from '../core/index.js'
+
+export interface EvidenceColumns {
+  signature: string
+  hash: string
+  size: number
+  severity: string
+  captured: number
+  compressed: boolean
+}
+
+export type SetMismatch = 'evidence-missing' | 'evidence-unlogged' | 'evidence-resurrected' | 'evidence-altered'
+
+export class EvidenceLog {
+  readonly #live = new Map<string, CaptureEntry>()
+  readonly #ended = new Set<string>()
+  /**
+   * False until the first capture: records a schema-2 ledger wrote before captures were logged
+   * (a migrated file puts every one of them before its first capture) end evidence the log never saw.
+   */
+  #bound = false
+
+  /** Applies one entry; returns why it makes no sense in sequence, or undefined. */
+  apply(entry: AuditEntry): string | undefined {
+    if (entry.type === 'capture') {
+      if (this.#live.has(entry.signature)) return 'captured again while still quarantined'
+      this.#live.set(entry.signature, entry)
+      this.#bound = true
+      this.#ended.delete(entry.signature)
+      return undefined
+    }
+    if (!this.#live.delete(entry.signature) && this.#bound) {
+      return `${isChainRecord(entry) ? entry.type : 'purge'} of evidence that is not quarantined`
+    }
+    this.#ended.add(entry.signature)
+    return undefined
+  }
+
+  /** Checks one stored row against the log; call once per row, then `missing()`. */
+  check(row: EvidenceColumns, seen: Set<string>): { kind: SetMismatch; detail: string } | undefined {
+    seen.add(row.signature)
+    const logged = this.#live.get(row.signature)
+    if (!logged) {
+      return this.#ended.has(row.signature)
+        ? { kind: 'evidence-resurrected', detail: 'the audit log ended this evidence, yet the row is back' }
+        : { kind: 'evidence-unlogged', detail: 'no capture in the audit log for this row' }
+    }
+    const changed = (['hash', 'size', 'severity', 'captured', 'compressed'] as const).filter((k) => logged[k] !== row[k])
+    return changed.length > 0 ? { kind: 'evidence-altered', detail: `${changed.join(', ')} differ from the logged capture` } : undefined
+  }
+
+  /** Live signatures without a row: deleted evidence. */
+  missing(seen: Set<string>): string[] {
+    return [...this.#live.keys()].filter((s) => !seen.has(s))
+  }
+}
