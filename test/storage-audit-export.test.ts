@@ -24,7 +24,7 @@ beforeAll(() => {
   for (let i = 0; i < 9; i++) th.intercept({ id: `${i}`, payload: { i }, source: `s${i}`, timestamp: i, threat: { category: 'spam', severity: 'low' } })
   ledger.close()
   const lines: string[] = []
-  expect(exportAudit(dir, (l) => lines.push(l))).toBe(7)
+  expect(exportAudit(dir, (l) => lines.push(l))).toBe(16) // 9 captures, 7 evictions
   text = lines.join('\n')
 })
 
@@ -39,25 +39,40 @@ const edit = (lineNo: number, f: (o: Record<string, any>) => void) => {
 describe('audit export', () => {
   it('verifies offline with proofs and MACs', () => {
     const report = verifyExport(text, keys)
-    expect(report).toMatchObject({ records: 7, treeSize: 7, macsChecked: ['k1'], problems: [] })
+    expect(report).toMatchObject({ records: 16, treeSize: 16, macsChecked: ['k1'], problems: [] })
     expect(verifyExport(text).macsChecked).toEqual([])
   })
 
   it('names the record of any edited field', () => {
-    const id = JSON.parse(text.split('\n')[3]!).record.id
-    const report = verifyExport(edit(3, (o) => (o.record.timestamp += 1)), keys)
+    const line = text.split('\n').findIndex((l) => l.includes('"neutralization"'))
+    const id = JSON.parse(text.split('\n')[line]!).entry.id
+    const report = verifyExport(edit(line, (o) => (o.entry.timestamp += 1)), keys)
     expect(report.problems.map((p) => [p.line, p.id])).toEqual([
-      [4, id],
-      [4, id],
+      [line + 1, id],
+      [line + 1, id],
+      [line + 1, id],
     ])
-    expect(report.problems.map((p) => p.detail).join()).toMatch(/record hash.*MAC/)
+    expect(report.problems.map((p) => p.detail).join()).toMatch(/record hash.*leaf hash.*MAC/)
+    // A capture's fields are bound too, with no key: the leaf is the whole entry.
+    const sig = JSON.parse(text.split('\n')[1]!).entry.signature
+    expect(verifyExport(edit(1, (o) => (o.entry.severity = 'critical'))).problems).toEqual([{ line: 2, id: sig, detail: 'leaf hash does not match the entry' }])
+  })
+
+  it('refuses unknown entry types and fields outside the schema, without a key', () => {
+    const line = text.split('\n').findIndex((l) => l.includes('"neutralization"'))
+    const retyped = verifyExport(edit(line, (o) => (o.entry.type = 'note'))).problems
+    expect(retyped.map((p) => p.detail)).toEqual(['entry refused: unknown audit entry type "note"'])
+    const extra = verifyExport(edit(1, (o) => (o.entry.comment = 'hi'))).problems
+    expect(extra.map((p) => p.detail)).toEqual(['entry refused: field "comment" is not part of a capture entry'])
+    const swapped = verifyExport(edit(line, (o) => (o.entry.type = 'evacuation'))).problems
+    expect(swapped.map((p) => p.detail)).toEqual(['leaf hash does not match the entry'])
   })
 
   it('catches a rewritten chain (hashes recomputed) by the tree head, a dropped record, and a wrong key', () => {
     expect(verifyExport(edit(7, (o) => (o.path = [])), keys).problems[0]!.detail).toMatch(/not included/)
-    expect(verifyExport(text.split('\n').slice(0, -1).join('\n'), keys).problems[0]!.detail).toMatch(/tree size 7, but 6 records/)
+    expect(verifyExport(text.split('\n').slice(0, -1).join('\n'), keys).problems[0]!.detail).toMatch(/tree size 16, but 15 entries/)
     const wrong = new Map([[KEY.kid, 'ff'.repeat(16)]])
-    expect(verifyExport(text, wrong).problems.length).toBe(8) // 7 records + the tree head
+    expect(verifyExport(text, wrong).problems.length).toBe(17) // 16 entries + the tree head
     expect(verifyExport('{"format":"other"}').problems[0]!.id).toBe('tree-head')
   })
 
@@ -68,9 +83,9 @@ describe('audit export', () => {
     expect(cli('audit', 'export', '--data-dir', dir, '-o', out).status).toBe(0)
     expect(readFileSync(out, 'utf8').trim()).toBe(text)
     const ok = cli('audit', 'verify', out, '--mac-key', `${KEY.kid}:${KEY.key}`)
-    expect(ok.stdout).toMatch(/OK, 7 records, tree size 7, .*MACs verified with k1/)
+    expect(ok.stdout).toMatch(/OK, 16 entries, tree size 16, .*MACs verified with k1/)
     expect(ok.status).toBe(0)
-    writeFileSync(out, edit(2, (o) => (o.record.signature = 'spam:00')))
+    writeFileSync(out, edit(2, (o) => (o.entry.signature = 'spam:00')))
     const bad = cli('audit', 'verify', out)
     expect(bad.status).toBe(1)
     expect(bad.stdout).toMatch(/FAIL line 3/)

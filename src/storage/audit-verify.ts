@@ -13,7 +13,7 @@ import { toHex } from '../core/crypto-port.js'
 import { MerkleTree } from '../core/merkle-tree.js'
 import { nodeCrypto } from '../core/node-crypto.js'
 import { EXPORT_FORMAT, type ExportHeader, type ExportLine } from './audit-export.js'
-import { EvidenceLog } from './evidence-log.js'
+import { chainHashOf, EvidenceLog } from './evidence-log.js'
 
 export interface VerifyProblem {
   /** 1-based line of the file. */
@@ -86,6 +86,9 @@ export function verifyExport(text: string, keys: ReadonlyMap<string, string> = n
       entry = checkAuditEntry(line.entry)
     } catch (e) {
       at(`entry refused: ${(e as Error).message}`)
+      // One refused entry is one problem: not also the next link or its evidence's sequence.
+      previous = chainHashOf(line.entry) ?? previous
+      log.taint(line.entry)
       tree.append(new TextEncoder().encode(JSON.stringify(line.entry))) // keeps later leaf indexes aligned
       continue
     }

@@ -25,6 +25,17 @@ export class EvidenceLog {
    * (a migrated file puts every one of them before its first capture) end evidence the log never saw.
    */
   #bound = false
+  /** Signatures of refused entries (already reported): what follows for them is not judged again. */
+  readonly #tainted = new Set<string>()
+
+  /** A refused entry named this signature: its state is unknown from here on. */
+  taint(value: unknown): void {
+    const sig = (value as { signature?: unknown } | null)?.signature
+    if (typeof sig !== 'string') return
+    this.#tainted.add(sig)
+    this.#live.delete(sig)
+    this.#ended.delete(sig)
+  }
 
   /** Applies one entry; returns why it makes no sense in sequence, or undefined. */
   apply(entry: AuditEntry): string | undefined {
@@ -35,7 +46,7 @@ export class EvidenceLog {
       this.#ended.delete(entry.signature)
       return undefined
     }
-    if (!this.#live.delete(entry.signature) && this.#bound) {
+    if (!this.#live.delete(entry.signature) && this.#bound && !this.#tainted.has(entry.signature)) {
       return `${isChainRecord(entry) ? entry.type : 'purge'} of evidence that is not quarantined`
     }
     this.#ended.add(entry.signature)
@@ -47,6 +58,7 @@ export class EvidenceLog {
     seen.add(row.signature)
     const logged = this.#live.get(row.signature)
     if (!logged) {
+      if (this.#tainted.has(row.signature)) return undefined
       return this.#ended.has(row.signature)
         ? { kind: 'evidence-resurrected', detail: 'the audit log ended this evidence, yet the row is back' }
         : { kind: 'evidence-unlogged', detail: 'no capture in the audit log for this row' }
@@ -59,4 +71,10 @@ export class EvidenceLog {
   missing(seen: Set<string>): string[] {
     return [...this.#live.keys()].filter((s) => !seen.has(s))
   }
+}
+
+/** The `hash` of something shaped like a chained record (even one refused), so the next link is judged on its own. */
+export function chainHashOf(value: unknown): string | undefined {
+  const o = value as Record<string, unknown> | null
+  return typeof o === 'object' && o !== null && typeof o.hash === 'string' && typeof o.previousHash === 'string' ? o.hash : undefined
 }

@@ -11,7 +11,7 @@ import { auditRecordHashInput } from '../core/audit-record.js'
 import { toHex } from '../core/crypto-port.js'
 import { MerkleTree } from '../core/merkle-tree.js'
 import { nodeCrypto } from '../core/node-crypto.js'
-import { EvidenceLog, type SetMismatch } from './evidence-log.js'
+import { chainHashOf, EvidenceLog, type SetMismatch } from './evidence-log.js'
 import { type AuditLogRow, type BlockRow, blockMacBody, type EvidenceRow, evidenceMacBody, type TreeHeadRow } from './rows.js'
 
 export type ProblemKind =
@@ -54,14 +54,18 @@ function macProblem(kind: ProblemKind, id: string, row: { kid: string | null }, 
   return undefined
 }
 
+function tryParse(text: string): unknown {
+  try {
+    return JSON.parse(text)
+  } catch {
+    return undefined
+  }
+}
+
 /** The entry of a row, or why it is not one (not JSON, outside the schema, not canonical). */
 function parseEntry(row: AuditLogRow): AuditEntry | string {
-  let value: unknown
-  try {
-    value = JSON.parse(row.entry)
-  } catch {
-    return 'not JSON'
-  }
+  const value = tryParse(row.entry)
+  if (value === undefined) return 'not JSON'
   try {
     const entry = checkAuditEntry(value)
     return canonicalize(entry) === row.entry ? entry : 'not in TH-CJSON-1 form'
@@ -87,6 +91,10 @@ export function verifyAudit(rows: Iterable<AuditLogRow>, keyring: MacKeyring, pr
     const index = tree.append(utf8.encode(row.entry))
     if (typeof parsed === 'string') {
       problems.push({ kind: 'audit-entry', id: `leaf ${row.idx}`, detail: parsed })
+      // One bad entry is one problem: not also the next link or its evidence's sequence.
+      const value = tryParse(row.entry)
+      expectedPrevious = chainHashOf(value) ?? expectedPrevious
+      log.taint(value)
       continue
     }
     const id = isChainRecord(parsed) ? parsed.id : parsed.signature
