@@ -3,7 +3,9 @@
 import { readFileSync } from 'node:fs'
 import {
   canonicalBytes,
+  type AuditEntry,
   fromHex,
+  leafHash,
   recordHash,
   signature,
   toHex,
@@ -56,6 +58,7 @@ function rootOf(leaves: string[]): string {
 const auditCheck: Record<string, (t: VectorTest) => boolean> = {
   RecordHashTest: (t) => recordHash(t.record as Parameters<typeof recordHash>[0]) === t.hash,
   TreeHeadTest: (t) => rootOf(t.leaves as string[]) === t.rootHash,
+  LeafHashTest: (t) => leafHash(t.entry as AuditEntry) === t.leafHash,
   InclusionProofTest: (t) => verifyInclusion(t as unknown as Parameters<typeof verifyInclusion>[0]),
   ConsistencyProofTest: (t) => verifyConsistency(t as unknown as Parameters<typeof verifyConsistency>[0]),
 }
