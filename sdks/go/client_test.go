@@ -344,7 +344,7 @@ func TestAuditProofsAndMACs(t *testing.T) {
 		if err != nil || record.Hash != rec.Hash {
 			t.Fatalf("inclusion proof: %+v %+v %v", proof, record, err)
 		}
-		if leaf, _ := kernel.LeafHash(rec.Hash); leaf != proof.LeafHash || !kernel.VerifyInclusion(proof, head.RootHash) {
+		if leaf, _ := rec.LeafHash(); leaf != proof.LeafHash || !kernel.VerifyInclusion(proof, head.RootHash) {
 			t.Fatalf("inclusion proof does not verify: %+v against %s", proof, head.RootHash)
 		}
 		sizes, heads = append(sizes, head.TreeSize), append(heads, head)

@@ -18,6 +18,12 @@ type AuditRecord struct {
 	PreviousHash string `json:"previousHash"`
 }
 
+// LeafHash is the record's Merkle leaf hash: every field bound (DESIGN §4).
+func (r AuditRecord) LeafHash() (string, error) {
+	return kernel.LeafHash(map[string]any{"id": r.ID, "type": r.Type, "signature": r.Signature,
+		"timestamp": float64(r.TimestampMs), "hash": r.Hash, "previousHash": r.PreviousHash})
+}
+
 // Verify recomputes the record's v1 hash (DESIGN §4).
 func (r AuditRecord) Verify() bool {
 	h, err := kernel.RecordHash(kernel.AuditRecord{ID: r.ID, Signature: r.Signature, Timestamp: r.TimestampMs, PreviousHash: r.PreviousHash})

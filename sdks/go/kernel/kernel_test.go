@@ -253,9 +253,8 @@ func TestMerkleProofs(t *testing.T) {
 			}
 		}
 		rec := hex.EncodeToString([]byte(strings.Repeat(string(rune('a'+n%26)), 32)))
-		leaf, _ := LeafHash(rec)
-		b, _ := hex.DecodeString(leaf)
-		records, leaves = append(records, rec), append(leaves, b)
+		raw, _ := hex.DecodeString(rec)
+		records, leaves = append(records, rec), append(leaves, leafOf(raw))
 	}
 	if _, ok := RootHash([]string{"ABCD"}); ok {
 		t.Fatal("malformed leaf accepted")

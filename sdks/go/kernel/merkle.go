@@ -5,8 +5,8 @@ import (
 	"encoding/hex"
 )
 
-// RFC 9162 Merkle tree over audit records (DESIGN §4): leaf input = the 32 raw bytes of a record
-// hash; leaf hash = SHA-256(0x00 ‖ input); node = SHA-256(0x01 ‖ left ‖ right); the empty tree's
+// RFC 9162 Merkle tree over audit entries (DESIGN §4): leaf input = the TH-CJSON-1 bytes of the
+// whole entry (entry.go); leaf hash = SHA-256(0x00 ‖ input); node = SHA-256(0x01 ‖ left ‖ right); the empty tree's
 // root is SHA-256(""). Hashes are lowercase hex, as on the wire; anything else fails verification.
 
 const hashSize = 32
@@ -52,18 +52,10 @@ func nodeOf(left, right []byte) []byte {
 	return h.Sum(nil)
 }
 
-// LeafHash is the RFC 9162 leaf hash of a record hash (both lowercase hex).
-func LeafHash(recordHash string) (string, bool) {
-	b, ok := decodeHash(recordHash)
-	if !ok {
-		return "", false
-	}
-	return hex.EncodeToString(leafOf(b)), true
-}
-
-// RootHash computes the RFC 9162 root over record hashes (lowercase hex), oldest first.
-func RootHash(recordHashes []string) (string, bool) {
-	leaves, ok := decodeHashes(recordHashes)
+// RootHash computes the RFC 9162 root over leaf inputs of 32 bytes each (lowercase hex), oldest
+// first, as the vectors' TreeHeadTest gives them.
+func RootHash(leafInputs []string) (string, bool) {
+	leaves, ok := decodeHashes(leafInputs)
 	if !ok {
 		return "", false
 	}

@@ -26,6 +26,7 @@ func audit(kind string, t obj) bool {
 	var p struct {
 		Record                                kernel.AuditRecord
 		Hash, RootHash, FirstRoot, SecondRoot string
+		LeafHash                              string
 		Leaves                                []string
 	}
 	inclusion, consistency := kernel.InclusionProof{}, kernel.ConsistencyProof{}
@@ -36,6 +37,9 @@ func audit(kind string, t obj) bool {
 	case "RecordHashTest":
 		h, err := kernel.RecordHash(p.Record)
 		return err == nil && h == p.Hash
+	case "LeafHashTest":
+		leaf, err := kernel.LeafHash(t["entry"])
+		return err == nil && leaf == p.LeafHash
 	case "TreeHeadTest":
 		root, ok := kernel.RootHash(p.Leaves)
 		return ok && root == p.RootHash
