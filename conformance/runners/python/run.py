@@ -64,6 +64,7 @@ def signature_cases(f: Any) -> Iterator[Case]:
 AUDIT: dict[str, Callable[[Any], bool]] = {
     "RecordHashTest": lambda t: th.record_hash(t["record"]) == t["hash"],
     "TreeHeadTest": lambda t: th.merkle_root(t["leaves"]) == t["rootHash"],
+    "LeafHashTest": lambda t: th.leaf_hash(t["entry"]) == t["leafHash"],
     "InclusionProofTest": lambda t: th.verify_inclusion(t["leafHash"], t["leafIndex"], t["treeSize"], t["path"], t["rootHash"]),
     "ConsistencyProofTest": lambda t: th.verify_consistency(t["firstSize"], t["secondSize"], t["path"], t["firstRoot"], t["secondRoot"]),
 }

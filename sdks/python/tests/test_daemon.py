@@ -105,7 +105,7 @@ def test_evidence_neutralize_and_audit_proofs(client: th.Client, daemon: Daemon)
     assert client.verify_consistency(before, head)
     proof, rec = client.get_inclusion_proof(size - 1, head.tree_size)
     assert rec == audit
-    assert proof.leaf_hash == th.leaf_hash(audit.hash)
+    assert proof.leaf_hash == th.leaf_hash(audit.to_dict())
     assert not proof.verify("00" * 32)
     assert head.verify_mac({"old": "ab" * 16, "k1": daemon.mac_key})
     assert not head.verify_mac({"k1": "ab" * 16}) and not head.verify_mac({"k2": daemon.mac_key})

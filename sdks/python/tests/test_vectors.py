@@ -44,6 +44,8 @@ def _audit_ok(kind: str, t: Any) -> bool:
     try:
         if kind == "RecordHashTest":
             return bool(th.record_hash(t["record"]) == t["hash"])
+        if kind == "LeafHashTest":
+            return bool(th.leaf_hash(t["entry"]) == t["leafHash"])
         if kind == "TreeHeadTest":
             return bool(th.merkle_root(t["leaves"]) == t["rootHash"])
         if kind == "InclusionProofTest":

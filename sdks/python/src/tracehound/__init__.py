@@ -10,7 +10,7 @@ __version__ = "0.1.0"
 
 from .cjson import CanonicalJsonError, canonical_bytes, canonicalize  # noqa: E402
 from .kernel import (  # noqa: E402
-    compute_mac, leaf_hash, merkle_root, record_hash, signature, verify_consistency, verify_inclusion,
+    AuditEntryError, check_entry, compute_mac, leaf_hash, merkle_root, record_hash, signature, verify_consistency, verify_inclusion,
     verify_mac, verify_record_mac,
 )
 from .types import (  # noqa: E402
@@ -27,6 +27,6 @@ __all__ = [
     "Scent", "Threat", "Verdict", "Clean", "RateLimited", "PayloadTooLarge", "Ignored", "Quarantined", "Error",
     "BLOCKING", "Category", "SeverityName", "Degraded", "VerdictError", "EvidenceInfo", "EvidenceRecord", "AuditRecord", "TreeHead",
     "InclusionProof", "ConsistencyProof", "HandshakeInfo", "Stats", "IncompatibleSchemaError",
-    "CanonicalJsonError", "canonicalize", "canonical_bytes", "signature", "record_hash", "leaf_hash",
+    "CanonicalJsonError", "canonicalize", "canonical_bytes", "signature", "record_hash", "leaf_hash", "AuditEntryError", "check_entry",
     "merkle_root", "verify_inclusion", "verify_consistency", "compute_mac", "verify_mac", "verify_record_mac",
 ]

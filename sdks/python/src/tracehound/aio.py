@@ -186,7 +186,7 @@ class AsyncClient:
         head = head or await self.get_tree_head()
         proof, record = await self.get_inclusion_proof(leaf_index, head.tree_size)
         return record is not None and record.verify_hash() and proof.verify(head.root_hash) and \
-            proof.leaf_hash == _leaf(record.hash)
+            proof.leaf_hash == _leaf(record.to_dict())
 
     async def verify_consistency(self, old: TreeHead, new: TreeHead | None = None) -> bool:
         new = new or await self.get_tree_head()

@@ -169,7 +169,7 @@ class Client:
         head = head or self.get_tree_head()
         proof, record = self.get_inclusion_proof(leaf_index, head.tree_size)
         return record is not None and record.verify_hash() and proof.verify(head.root_hash) and \
-            proof.leaf_hash == _leaf(record.hash)
+            proof.leaf_hash == _leaf(record.to_dict())
 
     def verify_consistency(self, old: TreeHead, new: TreeHead | None = None) -> bool:
         """Checks locally that ``new`` (default: the current head) extends ``old``."""
@@ -179,11 +179,11 @@ class Client:
         return self.get_consistency_proof(old.tree_size, new.tree_size).verify(old.root_hash, new.root_hash)
 
 
-def _leaf(record_hash: str) -> str:
+def _leaf(record: dict[str, Any]) -> str:
     from .kernel import leaf_hash
 
     try:
-        return leaf_hash(record_hash)
+        return leaf_hash(record)
     except ValueError:
         return ""
 

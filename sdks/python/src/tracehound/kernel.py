@@ -12,10 +12,11 @@ import re
 from collections.abc import Mapping, Sequence
 from typing import Any
 
+from ._audit_entry import AuditEntryError, check_entry
 from .cjson import canonical_bytes, number_to_string, quote
 
 __all__ = [
-    "GENESIS_HASH", "signature", "record_hash", "leaf_hash", "node_hash", "merkle_root",
+    "GENESIS_HASH", "signature", "record_hash", "leaf_hash", "node_hash", "merkle_root", "AuditEntryError", "check_entry",
     "verify_inclusion", "verify_consistency", "compute_mac", "verify_mac", "verify_record_mac",
 ]
 
@@ -71,21 +72,28 @@ def _count(n: object) -> int | None:
     return i if 0 <= i <= _MAX_SAFE else None
 
 
-def leaf_hash(record_hash_hex: str) -> str:
-    """RFC 9162 leaf hash of a record: SHA-256(0x00 ‖ the 32 raw bytes of its hash)."""
-    raw = _hex(record_hash_hex)
-    if raw is None or len(raw) != 32:
-        raise ValueError("a record hash is 64 lowercase hex digits")
-    return _sha256(b"\x00" + raw).hex()
+def leaf_hash(entry: Mapping[str, Any]) -> str:
+    """RFC 9162 leaf hash of an audit entry: SHA-256(0x00 ‖ TH-CJSON-1(entry)), every field bound.
+
+    Raises AuditEntryError (a ValueError) for an unknown type or a field outside the type's schema.
+    """
+    return _sha256(b"\x00" + canonical_bytes(check_entry(entry))).hex()
 
 
 def node_hash(left: bytes, right: bytes) -> bytes:
     return _sha256(b"\x01" + left + right)
 
 
-def merkle_root(record_hashes: Sequence[str]) -> str:
-    """RFC 9162 tree head over record hashes (leaf input = their raw bytes); empty tree = SHA-256("")."""
-    level = [bytes.fromhex(leaf_hash(h)) for h in record_hashes]
+def _leaf_of_input(input_hex: str) -> bytes:
+    raw = _hex(input_hex)
+    if raw is None or len(raw) != 32:
+        raise ValueError("a leaf input here is 64 lowercase hex digits")
+    return _sha256(b"\x00" + raw)
+
+
+def merkle_root(leaf_inputs: Sequence[str]) -> str:
+    """RFC 9162 tree head over 32-byte leaf inputs in hex (as the vectors give them); empty tree = SHA-256("")."""
+    level = [_leaf_of_input(h) for h in leaf_inputs]
     if not level:
         return _sha256(b"").hex()
 

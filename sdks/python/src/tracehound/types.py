@@ -162,6 +162,10 @@ class AuditRecord:
         """Recomputes v1's record hash locally."""
         return kernel.record_hash(self.to_dict()) == self.hash
 
+    def leaf_hash(self) -> str:
+        """The record's Merkle leaf hash: every field bound (raises AuditEntryError for a malformed record)."""
+        return kernel.leaf_hash(self.to_dict())
+
 
 @dataclass(frozen=True)
 class TreeHead:

@@ -8,4 +8,10 @@ public record AuditRecord(String id, String type, String signature, long timesta
   public boolean hashVerifies() {
     return Kernel.recordHash(id, signature, timestampMs, previousHash).equals(hash);
   }
+
+  /** The record's Merkle leaf hash: every field bound (throws IllegalArgumentException for a malformed record). */
+  public String leafHash() {
+    return Kernel.leafHash(java.util.Map.of("id", id, "type", type, "signature", signature, "timestamp", timestampMs,
+        "hash", hash, "previousHash", previousHash));
+  }
 }

@@ -34,6 +34,7 @@ public final class Executor {
           return Kernel.recordHash((String) r.get("id"), (String) r.get("signature"), CanonicalJson.toDouble((Number) r.get("timestamp")),
               (String) r.get("previousHash")).equals(t.get("hash")); },
         "TreeHeadTest", t -> Kernel.merkleRoot(strings(t.get("leaves"))).equals(t.get("rootHash")),
+        "LeafHashTest", t -> Kernel.leafHash(t.get("entry")).equals(t.get("leafHash")),
         "InclusionProofTest", t -> Kernel.verifyInclusion((String) t.get("leafHash"), count(t.get("leafIndex")), count(t.get("treeSize")),
             strings(t.get("path")), (String) t.get("rootHash")),
         "ConsistencyProofTest", t -> Kernel.verifyConsistency(count(t.get("firstSize")), count(t.get("secondSize")), strings(t.get("path")),

@@ -37,15 +37,18 @@ public final class Kernel {
     return Hex.encode(sha256(json.toString().getBytes(StandardCharsets.UTF_8)));
   }
 
-  /** RFC 9162 leaf hash of a record: SHA-256(0x00 ‖ the 32 raw bytes of its record hash). */
-  public static String leafHash(String recordHashHex) {
-    return Hex.encode(Merkle.leafHash(Hex.decode(recordHashHex)));
+  /**
+   * RFC 9162 leaf hash of an audit entry: SHA-256(0x00 ‖ TH-CJSON-1(entry)), every field bound.
+   * Throws IllegalArgumentException for an unknown type or a field outside the type's schema.
+   */
+  public static String leafHash(Object entry) {
+    return Hex.encode(Merkle.leafHash(CanonicalJson.bytes(AuditEntry.check(entry))));
   }
 
-  /** RFC 9162 root over record hashes (leaf inputs); the empty tree's root is SHA-256(""). */
-  public static String merkleRoot(List<String> recordHashes) {
-    byte[][] leaves = new byte[recordHashes.size()][];
-    for (int i = 0; i < leaves.length; i++) leaves[i] = Merkle.leafHash(Hex.decode(recordHashes.get(i)));
+  /** RFC 9162 root over leaf inputs given in hex; the empty tree's root is SHA-256(""). */
+  public static String merkleRoot(List<String> leafInputs) {
+    byte[][] leaves = new byte[leafInputs.size()][];
+    for (int i = 0; i < leaves.length; i++) leaves[i] = Merkle.leafHash(Hex.decode(leafInputs.get(i)));
     return Hex.encode(Merkle.root(leaves, 0, leaves.length));
   }
 

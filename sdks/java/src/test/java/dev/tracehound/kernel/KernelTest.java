@@ -40,11 +40,11 @@ class KernelTest {
     for (int i = 0; i < 13; i++) records.add(Hex.encode(Kernel.sha256(new byte[] {(byte) i})));
     assertEquals(EMPTY_ROOT, Kernel.merkleRoot(List.of()));
     List<byte[]> leaves = new ArrayList<>();
-    for (String r : records) leaves.add(Hex.decode(Kernel.leafHash(r)));
+    for (String r : records) leaves.add(Merkle.leafHash(Hex.decode(r)));
     String root = Kernel.merkleRoot(records);
     for (int m = 0; m < 13; m++) {
       List<String> path = inclusionPath(leaves, m);
-      String leaf = Kernel.leafHash(records.get(m));
+      String leaf = Hex.encode(Merkle.leafHash(Hex.decode(records.get(m))));
       assertTrue(Kernel.verifyInclusion(leaf, m, 13, path, root), "leaf " + m);
       assertFalse(Kernel.verifyInclusion(leaf, (m + 1) % 13, 13, path, root));
       assertFalse(Kernel.verifyInclusion(leaf, m, m, path, root)); // index must be below the size
@@ -56,7 +56,7 @@ class KernelTest {
         assertFalse(Kernel.verifyInclusion(leaf, m, 13, bad, root));
       }
     }
-    assertFalse(Kernel.verifyInclusion(Kernel.leafHash(records.get(0)), -1, 13, List.of(), root));
+    assertFalse(Kernel.verifyInclusion(Hex.encode(Merkle.leafHash(Hex.decode(records.get(0)))), -1, 13, List.of(), root));
     assertFalse(Kernel.verifyInclusion("XYZ", 0, 1, List.of(), root));
   }
 

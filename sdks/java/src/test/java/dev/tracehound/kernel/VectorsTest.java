@@ -70,6 +70,7 @@ class VectorsTest {
                 (String) r.get("previousHash")).equals(t.get("hash"));
           }
           case "TreeHeadTest" -> Kernel.merkleRoot((List<String>) t.get("leaves")).equals(t.get("rootHash"));
+          case "LeafHashTest" -> Kernel.leafHash(t.get("entry")).equals(t.get("leafHash"));
           case "InclusionProofTest" -> Kernel.verifyInclusion((String) t.get("leafHash"), ((Number) t.get("leafIndex")).longValue(),
               ((Number) t.get("treeSize")).longValue(), (List<String>) t.get("path"), (String) t.get("rootHash"));
           default -> Kernel.verifyConsistency(((Number) t.get("firstSize")).longValue(), ((Number) t.get("secondSize")).longValue(),
