@@ -48,7 +48,7 @@ describe('migration from schema 2', () => {
       const l = ledger(dir, [...keys])
       expect(l.migrations).toHaveLength(1)
       expect(l.migrations[0]).toMatch(
-        new RegExp(`^schema 2 → 3: ${expected.records.length} audit records moved to audit_log .*, ${expected.evidence.length} live evidence rows logged as captures; tree head rebuilt: size ${expected.records.length + expected.evidence.length}, root [0-9a-f]{64}$`),
+        new RegExp(`^schema 2 → 3: ${expected.records.length} audit records moved to audit_log .*, ${expected.evidence.length} live evidence rows logged as captures, 0 rate-limit blocks logged; tree head rebuilt: size ${expected.records.length + expected.evidence.length}, root [0-9a-f]{64}$`),
       )
       expect(l.problems).toEqual([])
       expect(raw(dir).pragma('user_version', { simple: true })).toBe(SCHEMA_VERSION)

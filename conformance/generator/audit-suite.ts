@@ -209,6 +209,23 @@ function leafTests(): TestDraft[] {
   return t
 }
 
+/** Rate-limit block entries: {type, source, blockedUntil}. */
+function blockLeafTests(): TestDraft[] {
+  const block = { type: 'block', source: '203.0.113.7', blockedUntil: 1_700_000_300_000 }
+  const t: TestDraft[] = []
+  const leaf = (e: Record<string, unknown>) => leafHash(e as unknown as AuditEntry)
+  t.push({ comment: 'a block entry', flags: ['Valid'], entry: block, leafHash: leaf(block), result: 'valid' })
+  t.push({ comment: 'a block of an empty source', flags: ['Valid'], entry: { ...block, source: '' }, leafHash: leaf({ ...block, source: '' }), result: 'valid' })
+  const bad = (comment: string, flags: string[], entry: Record<string, unknown>) => t.push({ comment, flags, entry, leafHash: leaf(block), result: 'invalid' })
+  bad('block: source changed', ['FieldChanged'], { ...block, source: '203.0.113.8' })
+  bad('block: blockedUntil changed', ['FieldChanged'], { ...block, blockedUntil: block.blockedUntil - 1 })
+  bad('block with a signature', ['ExtraField'], { ...block, signature: `spam:${hex(leaves[0]!)}` })
+  bad('block without blockedUntil', ['MissingField'], { type: 'block', source: block.source })
+  bad('block: source is a number', ['BadField'], { ...block, source: 7 })
+  bad('block: blockedUntil negative', ['BadField'], { ...block, blockedUntil: -1 })
+  return t
+}
+
 // Trees of 2^32 ± a few, 2^52 + a few and 2^53 - 1 leaves: equal filler leaves, distinct ones at the end.
 const big32 = new VirtualTree(2 ** 32 - 8, 'big32')
 const big52 = new VirtualTree(2 ** 52 - 4, 'big52')
@@ -325,7 +342,7 @@ export function auditSuite() {
       'RecordHashTest: hash = hex SHA-256(JSON.stringify({id, signature, timestamp, previousHash})); valid iff it equals the given hash.',
       'TreeHeadTest: leaves are leaf inputs in hex (32 bytes each here; any bytes in general), hashed as SHA-256(0x00 ‖ input); valid iff the RFC 9162 root equals rootHash.',
       'InclusionProofTest / ConsistencyProofTest: RFC 9162 §2.1.3.2 / §2.1.4.2 verification; leafHash is the RFC leaf hash (0x00 prefix). Sizes and indices go up to 2^53 - 1 and must be exact.',
-      'LeafHashTest: an audit log entry (neutralization, evacuation, capture or purge) and a leaf hash; valid iff the entry is exactly its type\'s schema and SHA-256(0x00 ‖ TH-CJSON-1(entry)) equals leafHash. Schemas: neutralization/evacuation {id, type, signature, timestamp, previousHash, hash}; capture {type, signature, hash, size, severity, captured, compressed}; purge {type, signature, timestamp, reason}. Unknown types and any other field are refused.',
+      'LeafHashTest: an audit log entry (neutralization, evacuation, capture, purge or block) and a leaf hash; valid iff the entry is exactly its type\'s schema and SHA-256(0x00 ‖ TH-CJSON-1(entry)) equals leafHash. Schemas: neutralization/evacuation {id, type, signature, timestamp, previousHash, hash}; capture {type, signature, hash, size, severity, captured, compressed}; purge {type, signature, timestamp, reason}; block {type, source, blockedUntil}. Unknown types and any other field are refused.',
     ],
     notes,
     [
@@ -336,6 +353,7 @@ export function auditSuite() {
       { type: 'LeafHashTest', tests: leafTests() },
       { type: 'InclusionProofTest', tests: largeInclusionTests() },
       { type: 'ConsistencyProofTest', tests: largeConsistencyTests() },
+      { type: 'LeafHashTest', tests: blockLeafTests() },
     ],
   )
 }

@@ -4,7 +4,7 @@
  * The v1 surface (append, verify, export, lastHash, length) sees only the v1 records.
  */
 
-import { auditLeafInput, type AuditEntry, type CaptureEntry, isChainRecord, type PurgeEntry } from './audit-entry.js'
+import { auditLeafInput, type AuditEntry, type BlockEntry, type CaptureEntry, isChainRecord, type PurgeEntry } from './audit-entry.js'
 import { auditRecordHashInput, GENESIS_HASH } from './audit-record.js'
 import { bytesEqual, type CryptoPort, toHex } from './crypto-port.js'
 import { leafHashWith, MerkleTree } from './merkle-tree.js'
@@ -85,6 +85,13 @@ export class AuditChain implements IAuditChain {
   /** Logs evidence dropped without a v1 record. */
   appendPurge(signature: string, timestamp: number, reason: PurgeEntry['reason']): PurgeEntry {
     const entry: PurgeEntry = { type: 'purge', signature, timestamp, reason }
+    this.restore(entry)
+    return entry
+  }
+
+  /** Logs a rate-limit block. */
+  appendBlock(source: string, blockedUntil: number): BlockEntry {
+    const entry: BlockEntry = { type: 'block', source, blockedUntil }
     this.restore(entry)
     return entry
   }

@@ -1,6 +1,7 @@
 /**
  * The entries of the audit log, one Merkle leaf each (DESIGN §4): v1's chained records
- * (neutralization, evacuation) plus the capture and purge entries that bind the evidence set.
+ * (neutralization, evacuation) plus the capture and purge entries that bind the evidence set and
+ * the block entries that bind the rate-limit penalties.
  * The leaf input is the TH-CJSON-1 bytes of the whole entry (every field; a MAC is never part of
  * an entry), so a verifier without keys checks every field. Platform-free.
  */
@@ -29,7 +30,14 @@ export interface PurgeEntry {
   reason: 'timeout' | 'error' | 'abort' | 'panic'
 }
 
-export type AuditEntry = AuditRecord | CaptureEntry | PurgeEntry
+/** A source was blocked by the rate limiter (the penalty must survive a restart, untouched). */
+export interface BlockEntry {
+  type: 'block'
+  source: string
+  blockedUntil: number
+}
+
+export type AuditEntry = AuditRecord | CaptureEntry | PurgeEntry | BlockEntry
 
 /** An entry a verifier must refuse: unknown type, a field outside its schema, or a field of the wrong form. */
 export class AuditEntryError extends Error {
@@ -51,6 +59,7 @@ export const AUDIT_ENTRY_SCHEMA: Readonly<Record<AuditEntry['type'], Readonly<Re
   evacuation: record,
   capture: { type: text, signature, hash: hex64, size: count, severity: oneOf(SEVERITIES), captured: count, compressed: (v) => typeof v === 'boolean' },
   purge: { type: text, signature, timestamp: count, reason: oneOf(['timeout', 'error', 'abort', 'panic']) },
+  block: { type: text, source: (v) => typeof v === 'string', blockedUntil: count },
 }
 
 /** The entry, checked against its type's schema; throws AuditEntryError naming the first problem. */

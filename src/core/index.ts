@@ -40,7 +40,7 @@ export { compareSignatures, createThreatInput, generateSignature, validateSignat
 
 export { AuditChain, GENESIS_HASH } from './audit-chain.js'
 export { AUDIT_ENTRY_SCHEMA, AuditEntryError, auditLeafInput, checkAuditEntry, isChainRecord } from './audit-entry.js'
-export type { AuditEntry, CaptureEntry, PurgeEntry } from './audit-entry.js'
+export type { AuditEntry, BlockEntry, CaptureEntry, PurgeEntry } from './audit-entry.js'
 export type { AuditChainOptions, IAuditChain } from './audit-chain.js'
 export { Evidence } from './evidence.js'
 export type { EvidenceContext } from './evidence.js'

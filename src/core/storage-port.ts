@@ -4,7 +4,7 @@
  * durable writes. Without a port nothing is called, so memory-only hosts pay nothing.
  */
 
-import type { AuditEntry, CaptureEntry, PurgeEntry } from './audit-entry.js'
+import type { AuditEntry, BlockEntry, CaptureEntry, PurgeEntry } from './audit-entry.js'
 import type { AuditRecord, EvidenceHandle, Severity } from './types.js'
 
 /** Evidence as an earlier run stored it, in quarantine insertion order. */
@@ -34,7 +34,7 @@ export interface StoragePort {
   /** Evidence left quarantine: with the v1 audit record it produced, or the purge entry (v1: no record). */
   evidenceRemoved(signature: string, entry: AuditRecord | PurgeEntry): void
   /** A source was blocked: a restart must not lift the penalty. */
-  sourceBlocked(source: string, blockedUntil: number): void
+  sourceBlocked(source: string, blockedUntil: number, entry: BlockEntry): void
   /** Makes every report so far durable; throws when it cannot. */
   commit(): void
 }

@@ -143,7 +143,11 @@ export class Tracehound implements ITracehound {
     const rateLimiter = new RateLimiter(
       { ...DEFAULT_CONFIG.rateLimit, ...options.rateLimit },
       this.clock,
-      storage && ((source, until) => storage.sourceBlocked(source, until)),
+      // Logged with or without storage, so a tree head does not depend on where state is kept.
+      (source, until) => {
+        const entry = this.auditChain.appendBlock(source, until)
+        storage?.sourceBlocked(source, until, entry)
+      },
     )
     this.rateLimiter = rateLimiter
     this.storage = storage

@@ -38,7 +38,7 @@ describe('DaemonEngine', () => {
     const head = e.treeHead().rootHash
     e.reconfigure({ ...base, maxPayloadSize: 10, macKeys: [{ kid: 'k', key: 'ab'.repeat(16) }] })
     expect(e.quarantine.get(sig)?.severity).toBe('high')
-    expect(e.treeHead()).toMatchObject({ treeSize: 1, rootHash: head, kid: 'k' })
+    expect(e.treeHead()).toMatchObject({ treeSize: 3, rootHash: head, kid: 'k' }) // two captures and a neutralization
     expect(e.stats().agent.totalIntercepts).toBe(2)
     expect(e.intercept({ ...threat(3), payload: 'x'.repeat(20) })).toEqual({ status: 'payload_too_large', limit: 10 })
     expect(e.stats().agent.totalIntercepts).toBe(3)

@@ -179,7 +179,11 @@ export class DaemonEngine {
     const rateLimiter =
       previous && sameLimits(previous.settings.rateLimit, settings.rateLimit)
         ? previous.rateLimiter
-        : new RateLimiter(settings.rateLimit, this.#clock, this.#storage && ((source, until) => this.#storage!.sourceBlocked(source, until)))
+        : new RateLimiter(settings.rateLimit, this.#clock, (source, until) => {
+            // The chain of the moment: a conformance reset swaps it.
+            const entry = this.#auditChain.appendBlock(source, until)
+            this.#storage?.sourceBlocked(source, until, entry)
+          })
     const quarantine =
       previous && sameLimits(previous.settings.quarantine, settings.quarantine)
         ? previous.quarantine

@@ -36,7 +36,7 @@ export interface VerifyReport {
 
 const idOf = (e: unknown): string => {
   const o = (typeof e === 'object' && e !== null ? e : {}) as Record<string, unknown>
-  return String(o.type === 'neutralization' || o.type === 'evacuation' ? o.id : (o.signature ?? '?'))
+  return String(o.type === 'neutralization' || o.type === 'evacuation' ? o.id : o.type === 'block' ? o.source : (o.signature ?? '?'))
 }
 
 /** keys: kid → hex key; since: a head seen earlier that this export must extend. */

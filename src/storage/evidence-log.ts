@@ -15,10 +15,25 @@ export interface EvidenceColumns {
   compressed: boolean
 }
 
-export type SetMismatch = 'evidence-missing' | 'evidence-unlogged' | 'evidence-resurrected' | 'evidence-altered'
+export type SetMismatch =
+  | 'evidence-missing'
+  | 'evidence-unlogged'
+  | 'evidence-resurrected'
+  | 'evidence-altered'
+  | 'evidence-duplicate'
+  | 'evidence-order'
+  | 'block-missing'
+  | 'block-unlogged'
+  | 'block-altered'
 
 export class EvidenceLog {
   readonly #live = new Map<string, CaptureEntry>()
+  /** Log position of each live capture: rows must come in capture order (the eviction tie-break). */
+  readonly #position = new Map<string, number>()
+  /** The last logged block per source (blocked until). */
+  readonly #blocks = new Map<string, number>()
+  #applied = 0
+  #lastRowPosition = -1
   readonly #ended = new Set<string>()
   /**
    * False until the first capture: records a schema-2 ledger wrote before captures were logged
@@ -39,8 +54,14 @@ export class EvidenceLog {
 
   /** Applies one entry; returns why it makes no sense in sequence, or undefined. */
   apply(entry: AuditEntry): string | undefined {
+    const position = this.#applied++
+    if (entry.type === 'block') {
+      this.#blocks.set(entry.source, entry.blockedUntil)
+      return undefined
+    }
     if (entry.type === 'capture') {
       if (this.#live.has(entry.signature)) return 'captured again while still quarantined'
+      this.#position.set(entry.signature, position)
       this.#live.set(entry.signature, entry)
       this.#bound = true
       this.#ended.delete(entry.signature)
@@ -55,6 +76,7 @@ export class EvidenceLog {
 
   /** Checks one stored row against the log; call once per row, then `missing()`. */
   check(row: EvidenceColumns, seen: Set<string>): { kind: SetMismatch; detail: string } | undefined {
+    if (seen.has(row.signature)) return { kind: 'evidence-duplicate', detail: 'a second row for this signature' }
     seen.add(row.signature)
     const logged = this.#live.get(row.signature)
     if (!logged) {
@@ -64,7 +86,25 @@ export class EvidenceLog {
         : { kind: 'evidence-unlogged', detail: 'no capture in the audit log for this row' }
     }
     const changed = (['hash', 'size', 'severity', 'captured', 'compressed'] as const).filter((k) => logged[k] !== row[k])
-    return changed.length > 0 ? { kind: 'evidence-altered', detail: `${changed.join(', ')} differ from the logged capture` } : undefined
+    if (changed.length > 0) return { kind: 'evidence-altered', detail: `${changed.join(', ')} differ from the logged capture` }
+    const position = this.#position.get(row.signature)!
+    const inOrder = position > this.#lastRowPosition
+    this.#lastRowPosition = Math.max(this.#lastRowPosition, position)
+    return inOrder ? undefined : { kind: 'evidence-order', detail: 'rows are not in capture order (the eviction order would change)' }
+  }
+
+  /** A stored rate-limit block against the log; call once per row, then `missingBlocks()`. */
+  checkBlock(source: string, blockedUntil: number, seen: Set<string>): { kind: SetMismatch; detail: string } | undefined {
+    seen.add(source)
+    const logged = this.#blocks.get(source)
+    if (logged === undefined) return { kind: 'block-unlogged', detail: 'no block for this source in the audit log' }
+    if (logged !== blockedUntil) return { kind: 'block-altered', detail: `blocked until ${blockedUntil}, the log says ${logged}` }
+    return undefined
+  }
+
+  /** Logged blocks still running at `now` without a row: a lifted penalty. */
+  missingBlocks(seen: Set<string>, now: number): string[] {
+    return [...this.#blocks].filter(([s, until]) => until > now && !seen.has(s)).map(([s]) => s)
   }
 
   /** Live signatures without a row: deleted evidence. */

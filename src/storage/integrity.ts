@@ -41,18 +41,30 @@ export interface IntegrityProblem {
 
 const utf8 = new TextEncoder()
 
-/** Checks a row's MAC: absent is allowed (written without a key), unknown kid or mismatch is not. */
-function checkMac(keyring: MacKeyring, body: object, row: { kid: string | null; mac: string | null }): 'ok' | 'unknown-kid' | 'bad' {
-  if (row.kid === null || row.mac === null) return 'ok'
+type MacResult = 'ok' | 'unknown-kid' | 'bad' | 'half' | 'unsigned'
+
+/**
+ * Checks a row's MAC. No MAC is allowed for rows written without a key, unless `required` (the
+ * log was signed before: an unsigned row after that is one an attacker wrote); a kid without a
+ * MAC (or the reverse), an unknown kid or a mismatch is never allowed.
+ */
+function checkMac(keyring: MacKeyring, body: object, row: { kid: string | null; mac: string | null }, required = false): MacResult {
+  if (row.kid === null && row.mac === null) return required ? 'unsigned' : 'ok'
+  if (row.kid === null || row.mac === null) return 'half'
   if (!keyring.kids.includes(row.kid)) return 'unknown-kid'
   return keyring.verify(body, { kid: row.kid, mac: row.mac }) ? 'ok' : 'bad'
 }
 
-function macProblem(kind: ProblemKind, id: string, row: { kid: string | null }, result: 'ok' | 'unknown-kid' | 'bad'): IntegrityProblem | undefined {
+function macProblem(kind: ProblemKind, id: string, row: { kid: string | null }, result: MacResult): IntegrityProblem | undefined {
   if (result === 'bad') return { kind, id, detail: `MAC (kid ${row.kid}) does not verify` }
+  if (result === 'half') return { kind, id, detail: 'a key id without a MAC, or a MAC without a key id' }
+  if (result === 'unsigned') return { kind, id, detail: 'no MAC, although the audit log is signed: written without the key' }
   if (result === 'unknown-kid') return { kind: 'unknown-kid', id, detail: `MAC key ${row.kid} is not configured` }
   return undefined
 }
+
+/** What a problem names an entry by: a record's id, a block's source, otherwise the evidence signature. */
+export const entryId = (e: AuditEntry): string => (isChainRecord(e) ? e.id : e.type === 'block' ? e.source : e.signature)
 
 function tryParse(text: string): unknown {
   try {
@@ -78,6 +90,8 @@ export interface VerifiedLog {
   entries: AuditEntry[]
   tree: MerkleTree
   log: EvidenceLog
+  /** Keys are configured and the log holds signed entries: every later row must be signed. */
+  signed: boolean
 }
 
 export function verifyAudit(rows: Iterable<AuditLogRow>, keyring: MacKeyring, problems: IntegrityProblem[]): VerifiedLog {
@@ -85,7 +99,11 @@ export function verifyAudit(rows: Iterable<AuditLogRow>, keyring: MacKeyring, pr
   const tree = new MerkleTree(nodeCrypto)
   const log = new EvidenceLog()
   let expectedPrevious = GENESIS_HASH
+  let previousIdx = -1
+  let signed = false
   for (const row of rows) {
+    const idxJump = row.idx !== previousIdx + 1 ? `leaf index ${row.idx} follows ${previousIdx}` : undefined
+    previousIdx = row.idx
     const parsed = parseEntry(row)
     // The tree takes the stored bytes as they are: a tampered entry is reported below, the tree stays whole.
     const index = tree.append(utf8.encode(row.entry))
@@ -97,8 +115,8 @@ export function verifyAudit(rows: Iterable<AuditLogRow>, keyring: MacKeyring, pr
       log.taint(value)
       continue
     }
-    const id = isChainRecord(parsed) ? parsed.id : parsed.signature
-    if (row.idx !== index) problems.push({ kind: 'audit-gap', id, detail: `leaf index ${row.idx}, expected ${index}` })
+    const id = entryId(parsed)
+    if (idxJump) problems.push({ kind: 'audit-gap', id, detail: `${idxJump} (leaf ${index})` })
     if (isChainRecord(parsed)) {
       if (parsed.previousHash !== expectedPrevious) {
         problems.push({ kind: 'audit-link', id, detail: 'previousHash does not match the hash of the record before it' })
@@ -108,15 +126,16 @@ export function verifyAudit(rows: Iterable<AuditLogRow>, keyring: MacKeyring, pr
       expectedPrevious = parsed.hash
     }
     const out = log.apply(parsed)
-    if (out) problems.push({ kind: 'audit-sequence', id: parsed.signature, detail: `leaf ${index}: ${out}` })
-    const mac = macProblem('audit-mac', id, row, checkMac(keyring, parsed, row))
+    if (out) problems.push({ kind: 'audit-sequence', id, detail: `leaf ${index}: ${out}` })
+    const mac = macProblem('audit-mac', id, row, checkMac(keyring, parsed, row, signed))
     if (mac) problems.push(mac)
+    signed ||= keyring.enabled && row.mac !== null
     entries.push(parsed)
   }
-  return { entries, tree, log }
+  return { entries, tree, log, signed }
 }
 
-export function verifyTreeHead(head: TreeHeadRow | undefined, tree: MerkleTree, keyring: MacKeyring, problems: IntegrityProblem[]): void {
+export function verifyTreeHead(head: TreeHeadRow | undefined, tree: MerkleTree, keyring: MacKeyring, problems: IntegrityProblem[], signed = false): void {
   if (!head) {
     if (tree.size > 0) problems.push({ kind: 'tree-head', id: 'tree-head', detail: `no stored tree head for ${tree.size} entries` })
     return
@@ -127,24 +146,33 @@ export function verifyTreeHead(head: TreeHeadRow | undefined, tree: MerkleTree, 
     problems.push({ kind: 'tree-head', id: 'tree-head', detail: `stored root ${head.root_hash} differs from the root rebuilt from the entries` })
   }
   const body = { treeSize: head.tree_size, rootHash: head.root_hash, timestamp: head.timestamp }
-  const mac = macProblem('tree-head-mac', 'tree-head', head, checkMac(keyring, body, head))
+  const mac = macProblem('tree-head-mac', 'tree-head', head, checkMac(keyring, body, head, signed))
   if (mac) problems.push(mac)
 }
 
-/** Blocks with a bad MAC are reported and not restored (a forged row must not block anyone). */
-export function verifyBlocks(rows: Iterable<BlockRow>, keyring: MacKeyring, problems: IntegrityProblem[]): StoredState['blocks'] {
+/**
+ * Blocks against the log and their MAC; a row with a problem is reported and not restored (a
+ * forged row must not block anyone). Rows that expired by `now` were pruned before this.
+ */
+export function verifyBlocks(rows: Iterable<BlockRow>, log: EvidenceLog, now: number, keyring: MacKeyring, problems: IntegrityProblem[], signed = false): StoredState['blocks'] {
   const out: StoredState['blocks'] = []
+  const seen = new Set<string>()
   for (const row of rows) {
-    const result = checkMac(keyring, blockMacBody(row.source, row.blocked_until), row)
-    const mac = macProblem('block-mac', row.source, row, result)
+    const before = problems.length
+    const mismatch = log.checkBlock(row.source, row.blocked_until, seen)
+    if (mismatch) problems.push({ ...mismatch, id: row.source })
+    const mac = macProblem('block-mac', row.source, row, checkMac(keyring, blockMacBody(row.source, row.blocked_until), row, signed))
     if (mac) problems.push(mac)
-    else out.push({ source: row.source, blockedUntil: row.blocked_until })
+    if (problems.length === before) out.push({ source: row.source, blockedUntil: row.blocked_until })
+  }
+  for (const source of log.missingBlocks(seen, now)) {
+    problems.push({ kind: 'block-missing', id: source, detail: 'the audit log holds a running block for this source, but its row is gone' })
   }
   return out
 }
 
 /** Evidence rows against themselves, their MAC and the log's evidence set; only clean rows are restored. */
-export function verifyEvidence(rows: Iterable<EvidenceRow>, log: EvidenceLog, keyring: MacKeyring, problems: IntegrityProblem[]): StoredEvidence[] {
+export function verifyEvidence(rows: Iterable<EvidenceRow>, log: EvidenceLog, keyring: MacKeyring, problems: IntegrityProblem[], signed = false): StoredEvidence[] {
   const out: StoredEvidence[] = []
   const seen = new Set<string>()
   for (const row of rows) {
@@ -163,7 +191,7 @@ export function verifyEvidence(rows: Iterable<EvidenceRow>, log: EvidenceLog, ke
     }
     const mismatch = log.check({ ...row, compressed: row.compressed !== 0 }, seen)
     if (mismatch) problems.push({ ...mismatch, id: row.signature })
-    const mac = macProblem('evidence-mac', row.signature, row, checkMac(keyring, evidenceMacBody(row), row))
+    const mac = macProblem('evidence-mac', row.signature, row, checkMac(keyring, evidenceMacBody(row), row, signed))
     if (mac) problems.push(mac)
     if (problems.length !== before) continue
     // Own ArrayBuffer: the engine's Evidence wants exactly its bytes.

@@ -8,7 +8,7 @@
 import { chmodSync, mkdirSync } from 'node:fs'
 import { join } from 'node:path'
 import Database from 'better-sqlite3'
-import type { AuditRecord, CaptureEntry, Clock, EvidenceHandle, MacKey, PurgeEntry, StoragePort, StoredState, TreeHead } from '../core/index.js'
+import type { AuditRecord, BlockEntry, CaptureEntry, Clock, EvidenceHandle, MacKey, PurgeEntry, StoragePort, StoredState, TreeHead } from '../core/index.js'
 import { canonicalize, MacKeyring, systemClock } from '../core/index.js'
 import { toHex } from '../core/crypto-port.js'
 import type { MerkleTree } from '../core/merkle-tree.js'
@@ -19,7 +19,7 @@ import { type IntegrityProblem, verifyAudit, verifyBlocks, verifyEvidence, verif
 import { appendWitness, checkTrustedHead, readHeadFile } from './trusted-head.js'
 import { CommitThread } from './commit-thread.js'
 import { acquireLock } from './lock-file.js'
-import { type AuditLogRow, blockMacBody, type BlockRow, type EvidenceRow, evidenceMacBody, type TreeHeadRow } from './rows.js'
+import { ackMacBody, type AckRow, type AuditLogRow, blockMacBody, type BlockRow, type EvidenceRow, evidenceMacBody, type TreeHeadRow } from './rows.js'
 import { migrate } from './schema.js'
 import { batchWriter, type WriteRow } from './write-rows.js'
 
@@ -49,7 +49,7 @@ export interface LedgerKeys {
 type Op =
   | { kind: 'insert'; capture: CaptureEntry; bytes: Uint8Array }
   | { kind: 'remove'; signature: string; entry: AuditRecord | PurgeEntry }
-  | { kind: 'block'; source: string; blockedUntil: number }
+  | { kind: 'block'; entry: BlockEntry }
 
 /** A batch's rows and, when the tree grew, the head they end with. */
 interface Batch {
@@ -110,22 +110,33 @@ export class Ledger implements StoragePort {
       this.#release()
       throw e
     }
-    const acknowledged = new Set(db.prepare('SELECT problem FROM acknowledged_problem').pluck().all() as string[])
+    const acknowledged = this.#acknowledgements(db)
     this.#unacknowledged = this.problems.filter((p) => !acknowledged.has(problemKey(p)))
   }
 
   #verify(db: Database.Database, o: LedgerOptions): { problems: IntegrityProblem[]; tree: MerkleTree; state: StoredState } {
     const problems: IntegrityProblem[] = []
-    const { entries, tree, log } = verifyAudit(db.prepare('SELECT * FROM audit_log ORDER BY idx').iterate() as Iterable<AuditLogRow>, this.#keyring, problems)
-    verifyTreeHead(db.prepare('SELECT * FROM tree_head').get() as TreeHeadRow | undefined, tree, this.#keyring, problems)
+    const { entries, tree, log, signed } = verifyAudit(db.prepare('SELECT * FROM audit_log ORDER BY idx').iterate() as Iterable<AuditLogRow>, this.#keyring, problems)
+    verifyTreeHead(db.prepare('SELECT * FROM tree_head').get() as TreeHeadRow | undefined, tree, this.#keyring, problems, signed)
     if (o.trustedHead !== undefined) checkTrustedHead(readHeadFile(o.trustedHead)!, o.trustedHead, tree, this.#keyring, problems)
     const witnessed = o.witness !== undefined ? readHeadFile(o.witness, { missingOk: true }) : undefined
     if (witnessed) checkTrustedHead(witnessed, `witness ${o.witness}`, tree, this.#keyring, problems)
-    const evidence = verifyEvidence(db.prepare('SELECT * FROM evidence ORDER BY seq').iterate() as Iterable<EvidenceRow>, log, this.#keyring, problems)
+    const evidence = verifyEvidence(db.prepare('SELECT * FROM evidence ORDER BY seq').iterate() as Iterable<EvidenceRow>, log, this.#keyring, problems, signed)
     const now = this.#clock()
     db.prepare('DELETE FROM rate_block WHERE blocked_until <= ?').run(now) // served their time
-    const blocks = verifyBlocks(db.prepare('SELECT * FROM rate_block').iterate() as Iterable<BlockRow>, this.#keyring, problems)
+    const blocks = verifyBlocks(db.prepare('SELECT * FROM rate_block').iterate() as Iterable<BlockRow>, log, now, this.#keyring, problems, signed)
     return { problems, tree, state: { entries, evidence, blocks } }
+  }
+
+  /**
+   * Acknowledgements that count: with MAC keys configured, only those MAC'd by one of them, so a
+   * row an attacker adds cannot lift the write refusal. (Problems are reported either way.)
+   */
+  #acknowledgements(db: Database.Database): Set<string> {
+    const rows = db.prepare('SELECT * FROM acknowledged_problem').all() as AckRow[]
+    const ok = (r: AckRow) =>
+      !this.#keyring.enabled || (r.kid !== null && r.mac !== null && this.#keyring.verify(ackMacBody(r.problem, r.acknowledged_at), { kid: r.kid, mac: r.mac }))
+    return new Set(rows.filter(ok).map((r) => r.problem))
   }
 
   /** Unacknowledged integrity problems: until acknowledge(), commits are refused. */
@@ -144,10 +155,13 @@ export class Ledger implements StoragePort {
   /** The operator has seen these problems: record that, once per problem, and accept writes. */
   acknowledge(): IntegrityProblem[] {
     const acked = this.#unacknowledged
-    const insert = this.#db.prepare('INSERT OR IGNORE INTO acknowledged_problem (problem, acknowledged_at) VALUES (?, ?)')
+    const insert = this.#db.prepare('INSERT OR REPLACE INTO acknowledged_problem (problem, acknowledged_at, kid, mac) VALUES (?, ?, ?, ?)')
     const now = this.#clock()
     this.#db.transaction(() => {
-      for (const p of acked) insert.run(problemKey(p), now)
+      for (const p of acked) {
+        const mac = this.#keyring.sign(ackMacBody(problemKey(p), now))
+        insert.run(problemKey(p), now, mac?.kid ?? null, mac?.mac ?? null)
+      }
     })()
     this.#unacknowledged = []
     return acked
@@ -168,8 +182,8 @@ export class Ledger implements StoragePort {
     this.#queue({ kind: 'remove', signature, entry })
   }
 
-  sourceBlocked(source: string, blockedUntil: number): void {
-    this.#queue({ kind: 'block', source, blockedUntil })
+  sourceBlocked(_source: string, _blockedUntil: number, entry: BlockEntry): void {
+    this.#queue({ kind: 'block', entry })
   }
 
   get pending(): number {
@@ -279,8 +293,10 @@ export class Ledger implements StoragePort {
         continue
       }
       if (op.kind === 'block') {
-        const mac = this.#keyring.enabled ? this.#keyring.sign(blockMacBody(op.source, op.blockedUntil)) : undefined
-        rows.push(['block', op.source, op.blockedUntil, mac?.kid ?? null, mac?.mac ?? null])
+        const { source, blockedUntil } = op.entry
+        const mac = this.#keyring.enabled ? this.#keyring.sign(blockMacBody(source, blockedUntil)) : undefined
+        rows.push(['block', source, blockedUntil, mac?.kid ?? null, mac?.mac ?? null])
+        this.#log(rows, op.entry)
         continue
       }
       rows.push(['delete', op.signature])
@@ -293,7 +309,7 @@ export class Ledger implements StoragePort {
   }
 
   /** One audit_log row: the entry's TH-CJSON-1 text is the leaf input and the MAC body. */
-  #log(rows: WriteRow[], entry: CaptureEntry | AuditRecord | PurgeEntry): void {
+  #log(rows: WriteRow[], entry: CaptureEntry | AuditRecord | PurgeEntry | BlockEntry): void {
     const text = canonicalize(entry)
     const mac = this.#keyring.enabled ? this.#keyring.sign(entry) : undefined
     rows.push(['audit', this.#tree.size, text, mac?.kid ?? null, mac?.mac ?? null])

@@ -1,12 +1,12 @@
 /**
  * Schema 2 → 3: the `audit` table (v1 record columns, leaf = the record hash) becomes `audit_log`
- * (one TH-CJSON-1 entry per row, leaf = the whole entry), and every live evidence row is logged as
- * a capture, so the evidence set is bound from now on. The tree head is rebuilt only if the
+ * (one TH-CJSON-1 entry per row, leaf = the whole entry), and every live evidence row and rate-limit
+ * block is logged (capture, block), so both are bound from now on. The tree head is rebuilt only if the
  * schema-2 head verified against the schema-2 tree: a truncated or tampered file stays reported.
  */
 
 import type { Database } from 'better-sqlite3'
-import { type CaptureEntry, canonicalize, type Severity } from '../core/index.js'
+import { type BlockEntry, type CaptureEntry, canonicalize, type Severity } from '../core/index.js'
 import { fromHex, toHex } from '../core/crypto-port.js'
 import { MerkleTree } from '../core/merkle-tree.js'
 import { nodeCrypto } from '../core/node-crypto.js'
@@ -39,6 +39,8 @@ export function migrateToAuditLog(db: Database, { keyring, now }: MigrationConte
       mac   TEXT
     );
   `)
+  // Acknowledgements are MAC'd from now on (rows from schema 2 count only while no key is configured).
+  db.exec('ALTER TABLE acknowledged_problem ADD COLUMN kid TEXT; ALTER TABLE acknowledged_problem ADD COLUMN mac TEXT')
   const insert = db.prepare('INSERT INTO audit_log (idx, entry, kid, mac) VALUES (?, ?, ?, ?)')
   const v2Tree = new MerkleTree(nodeCrypto)
   const tree = new MerkleTree(nodeCrypto)
@@ -70,11 +72,20 @@ export function migrateToAuditLog(db: Database, { keyring, now }: MigrationConte
     tree.append(utf8.encode(entry))
     captures++
   }
+  let blocks = 0
+  for (const b of db.prepare('SELECT source, blocked_until FROM rate_block ORDER BY source').all() as { source: string; blocked_until: number }[]) {
+    const block: BlockEntry = { type: 'block', source: b.source, blockedUntil: b.blocked_until }
+    const mac = keyring.sign(block)
+    const entry = canonicalize(block)
+    insert.run(next++, entry, mac?.kid ?? null, mac?.mac ?? null)
+    tree.append(utf8.encode(entry))
+    blocks++
+  }
   db.exec('DROP TABLE audit')
 
   const head = db.prepare('SELECT * FROM tree_head').get() as TreeHeadRow | undefined
   const why = v2HeadProblem(head, v2Tree, keyring)
-  const moved = `${records} audit records moved to audit_log (leaf = the whole record), ${captures} live evidence rows logged as captures`
+  const moved = `${records} audit records moved to audit_log (leaf = the whole record), ${captures} live evidence rows logged as captures, ${blocks} rate-limit blocks logged`
   if (why) return `${moved}; tree head left as it was (${why}): it will not match and stays reported`
   const body = { treeSize: tree.size, rootHash: toHex(tree.root()), timestamp: head?.timestamp ?? now }
   const mac = keyring.sign(body)

@@ -32,6 +32,15 @@ export interface BlockRow {
 
 export const blockMacBody = (source: string, blockedUntil: number) => ({ source, blockedUntil })
 
+export interface AckRow {
+  problem: string
+  acknowledged_at: number
+  kid: string | null
+  mac: string | null
+}
+
+export const ackMacBody = (problem: string, acknowledgedAt: number) => ({ problem, acknowledgedAt })
+
 export interface TreeHeadRow {
   tree_size: number
   root_hash: string

@@ -9,7 +9,7 @@ import (
 )
 
 // Audit log entries (DESIGN §4): v1's records (neutralization, evacuation) and the capture and
-// purge entries that bind the evidence set. A Merkle leaf is SHA-256(0x00 ‖ TH-CJSON-1(entry)):
+// purge entries that bind the evidence set, and the block entries that bind rate-limit penalties. A Merkle leaf is SHA-256(0x00 ‖ TH-CJSON-1(entry)):
 // every field is bound. An entry outside its type's schema (unknown type, extra or missing
 // field, malformed value) is refused, never hashed.
 
@@ -24,6 +24,7 @@ func isHex64(v any) bool     { s, ok := v.(string); return ok && hex64.MatchStri
 func isText(v any) bool      { s, ok := v.(string); return ok && s != "" }
 func isSignature(v any) bool { s, ok := v.(string); return ok && signature.MatchString(s) }
 func isBool(v any) bool      { _, ok := v.(bool); return ok }
+func isString(v any) bool    { _, ok := v.(string); return ok }
 
 // isCount: an integer in [0, 2^53 - 1], as JSON numbers are read (float64).
 func isCount(v any) bool {
@@ -52,6 +53,7 @@ var EntrySchemas = map[string]map[string]fieldCheck{
 	"capture": {"type": isText, "signature": isSignature, "hash": isHex64, "size": isCount,
 		"severity": oneOf("low", "medium", "high", "critical"), "captured": isCount, "compressed": isBool},
 	"purge": {"type": isText, "signature": isSignature, "timestamp": isCount, "reason": oneOf("timeout", "error", "abort", "panic")},
+	"block": {"type": isText, "source": isString, "blockedUntil": isCount},
 }
 
 // CheckEntry returns an error naming the first reason the entry is not exactly its type's schema.

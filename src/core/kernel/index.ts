@@ -17,7 +17,7 @@ export { CanonicalJsonError, canonicalBytes, canonicalize } from '../canonical-j
 export { GENESIS_HASH } from '../audit-record.js'
 export type { HashableAuditRecord } from '../audit-record.js'
 export { AuditEntryError, checkAuditEntry } from '../audit-entry.js'
-export type { AuditEntry, CaptureEntry, PurgeEntry } from '../audit-entry.js'
+export type { AuditEntry, BlockEntry, CaptureEntry, PurgeEntry } from '../audit-entry.js'
 
 /** `category:sha256hex(TH-CJSON-1(payload))`; throws CanonicalJsonError for NaN, Infinity, undefined… */
 export function signature(category: string, payload: unknown): string {

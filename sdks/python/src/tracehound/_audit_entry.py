@@ -1,4 +1,4 @@
-"""Audit log entries (DESIGN §4): v1's records and the capture and purge entries that bind the evidence set.
+"""Audit log entries (DESIGN §4): v1's records, the capture and purge entries that bind the evidence set, and rate-limit blocks.
 
 A Merkle leaf is SHA-256(0x00 ‖ TH-CJSON-1(entry)): every field is bound. An entry outside its
 type's schema (unknown type, extra or missing field, malformed value) is refused, never hashed.
@@ -53,6 +53,7 @@ ENTRY_SCHEMAS: dict[str, dict[str, Check]] = {
                 "compressed": lambda v: isinstance(v, bool)},
     "purge": {"type": _text, "signature": _signature, "timestamp": _count,
               "reason": _one_of("timeout", "error", "abort", "panic")},
+    "block": {"type": _text, "source": lambda v: isinstance(v, str), "blockedUntil": _count},
 }
 
 

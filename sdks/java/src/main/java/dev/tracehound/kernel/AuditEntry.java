@@ -10,7 +10,7 @@ import java.util.regex.Pattern;
 
 /**
  * Audit log entries (DESIGN §4): v1's records (neutralization, evacuation) and the capture and
- * purge entries that bind the evidence set. A Merkle leaf is SHA-256(0x00 ‖ TH-CJSON-1(entry)), so
+ * purge entries that bind the evidence set, and the block entries that bind rate-limit penalties. A Merkle leaf is SHA-256(0x00 ‖ TH-CJSON-1(entry)), so
  * every field is bound; an entry outside its type's schema (unknown type, extra or missing field,
  * malformed value) is refused, never hashed.
  */
@@ -39,7 +39,8 @@ public final class AuditEntry {
       "evacuation", RECORD,
       "capture", Map.of("type", TEXT, "signature", SIG, "hash", HASH, "size", COUNT,
           "severity", oneOf("low", "medium", "high", "critical"), "captured", COUNT, "compressed", BOOL),
-      "purge", Map.of("type", TEXT, "signature", SIG, "timestamp", COUNT, "reason", oneOf("timeout", "error", "abort", "panic")));
+      "purge", Map.of("type", TEXT, "signature", SIG, "timestamp", COUNT, "reason", oneOf("timeout", "error", "abort", "panic")),
+      "block", Map.of("type", TEXT, "source", v -> v instanceof String, "blockedUntil", COUNT));
 
   private AuditEntry() {}
 
