@@ -338,7 +338,7 @@ export function auditSuite() {
   return vectorFile(
     'audit',
     [
-      'Audit records and Merkle proofs (DESIGN §4).',
+      'Audit log entries, records and Merkle proofs (docs/core.md, "Audit and Merkle tree").',
       'RecordHashTest: hash = hex SHA-256(JSON.stringify({id, signature, timestamp, previousHash})); valid iff it equals the given hash.',
       'TreeHeadTest: leaves are leaf inputs in hex (32 bytes each here; any bytes in general), hashed as SHA-256(0x00 ‖ input); valid iff the RFC 9162 root equals rootHash.',
       'InclusionProofTest / ConsistencyProofTest: RFC 9162 §2.1.3.2 / §2.1.4.2 verification; leafHash is the RFC leaf hash (0x00 prefix). Sizes and indices go up to 2^53 - 1 and must be exact.',

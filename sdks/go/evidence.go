@@ -18,7 +18,7 @@ type AuditRecord struct {
 	PreviousHash string `json:"previousHash"`
 }
 
-// LeafHash is the record's Merkle leaf hash: every field bound (DESIGN §4).
+// LeafHash is the record's Merkle leaf hash: every field bound (docs/core.md).
 func (r AuditRecord) LeafHash() (string, error) {
 	return kernel.LeafHash(map[string]any{"id": r.ID, "type": r.Type, "signature": r.Signature,
 		"timestamp": float64(r.TimestampMs), "hash": r.Hash, "previousHash": r.PreviousHash})

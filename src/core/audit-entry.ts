@@ -1,5 +1,5 @@
 /**
- * The entries of the audit log, one Merkle leaf each (DESIGN §4): v1's chained records
+ * The entries of the audit log, one Merkle leaf each (docs/core.md): v1's chained records
  * (neutralization, evacuation) plus the capture and purge entries that bind the evidence set and
  * the block entries that bind the rate-limit penalties.
  * The leaf input is the TH-CJSON-1 bytes of the whole entry (every field; a MAC is never part of

@@ -1,5 +1,5 @@
 /**
- * Rollback detection (DESIGN §4): a tree head seen earlier (a saved `tracehound audit head`, or
+ * Rollback detection (docs/storage.md): a tree head seen earlier (a saved `tracehound audit head`, or
  * the last line of a witness file) must be a prefix of the ledger's tree, proven by an RFC 9162
  * consistency proof checked with the client kernel. The disk itself is never trusted for this.
  */

@@ -5,7 +5,7 @@ import (
 	"encoding/hex"
 )
 
-// RFC 9162 Merkle tree over audit entries (DESIGN §4): leaf input = the TH-CJSON-1 bytes of the
+// RFC 9162 Merkle tree over audit entries (docs/core.md): leaf input = the TH-CJSON-1 bytes of the
 // whole entry (entry.go); leaf hash = SHA-256(0x00 ‖ input); node = SHA-256(0x01 ‖ left ‖ right); the empty tree's
 // root is SHA-256(""). Hashes are lowercase hex, as on the wire; anything else fails verification.
 

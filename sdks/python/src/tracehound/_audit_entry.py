@@ -1,4 +1,6 @@
-"""Audit log entries (DESIGN §4): v1's records, the capture and purge entries that bind the evidence set, and rate-limit blocks.
+"""Audit log entries (docs/core.md, "Audit and Merkle tree").
+
+v1's records, the capture and purge entries that bind the evidence set, and rate-limit blocks.
 
 A Merkle leaf is SHA-256(0x00 ‖ TH-CJSON-1(entry)): every field is bound. An entry outside its
 type's schema (unknown type, extra or missing field, malformed value) is refused, never hashed.

@@ -9,7 +9,7 @@ import java.util.function.Predicate;
 import java.util.regex.Pattern;
 
 /**
- * Audit log entries (DESIGN §4): v1's records (neutralization, evacuation) and the capture and
+ * Audit log entries (docs/core.md, "Audit and Merkle tree"): v1's records (neutralization, evacuation) and the capture and
  * purge entries that bind the evidence set, and the block entries that bind rate-limit penalties. A Merkle leaf is SHA-256(0x00 ‖ TH-CJSON-1(entry)), so
  * every field is bound; an entry outside its type's schema (unknown type, extra or missing field,
  * malformed value) is refused, never hashed.
