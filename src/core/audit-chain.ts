@@ -4,7 +4,7 @@
  * The v1 surface (append, verify, export, lastHash, length) sees only the v1 records.
  */
 
-import { auditLeafInput, type AuditEntry, type BlockEntry, type CaptureEntry, isChainRecord, type PurgeEntry } from './audit-entry.js'
+import { auditLeafInput, type AuditEntry, type BlockEntry, type CaptureEntry, entryText, isChainRecord, type PurgeEntry } from './audit-entry.js'
 import { auditRecordHashInput, GENESIS_HASH } from './audit-record.js'
 import { bytesEqual, type CryptoPort, toHex } from './crypto-port.js'
 import { leafHashWith, MerkleTree } from './merkle-tree.js'
@@ -98,7 +98,7 @@ export class AuditChain implements IAuditChain {
 
   /** Re-appends an entry loaded from storage as it is; the storage adapter has verified it. */
   restore(entry: AuditEntry): void {
-    const leaf = this.tree.append(auditLeafInput(entry))
+    const leaf = this.tree.appendText(entryText(entry))
     if (!isChainRecord(entry)) return
     this.records.push(entry)
     this.recordLeaf.push(leaf)

@@ -79,9 +79,29 @@ export function checkAuditEntry(value: unknown): AuditEntry {
   return entry as unknown as AuditEntry
 }
 
-/** The Merkle leaf input: TH-CJSON-1 of the checked entry. */
+/** The Merkle leaf input: TH-CJSON-1 of the checked entry (what a verifier computes). */
 export function auditLeafInput(entry: AuditEntry): Uint8Array {
   return canonicalBytes(checkAuditEntry(entry))
+}
+
+const q = JSON.stringify
+
+/**
+ * TH-CJSON-1 of an entry the engine built itself (or a storage adapter verified), spelled out with
+ * the keys in canonical order: the intercept path makes one per capture and eviction, and the
+ * general encoder costs several times more. Property-tested against `canonicalize`.
+ */
+export function entryText(e: AuditEntry): string {
+  switch (e.type) {
+    case 'capture':
+      return `{"captured":${e.captured},"compressed":${e.compressed},"hash":${q(e.hash)},"severity":${q(e.severity)},"signature":${q(e.signature)},"size":${e.size},"type":"capture"}`
+    case 'purge':
+      return `{"reason":${q(e.reason)},"signature":${q(e.signature)},"timestamp":${e.timestamp},"type":"purge"}`
+    case 'block':
+      return `{"blockedUntil":${e.blockedUntil},"source":${q(e.source)},"type":"block"}`
+    default:
+      return `{"hash":${q(e.hash)},"id":${q(e.id)},"previousHash":${q(e.previousHash)},"signature":${q(e.signature)},"timestamp":${e.timestamp},"type":${q(e.type)}}`
+  }
 }
 
 export const isChainRecord = (e: AuditEntry): e is AuditRecord => e.type === 'neutralization' || e.type === 'evacuation'

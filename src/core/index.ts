@@ -39,7 +39,7 @@ export type { GenerateSignatureOptions, Threat, ThreatInput } from './signature.
 export { compareSignatures, createThreatInput, generateSignature, validateSignature } from './signature.js'
 
 export { AuditChain, GENESIS_HASH } from './audit-chain.js'
-export { AUDIT_ENTRY_SCHEMA, AuditEntryError, auditLeafInput, checkAuditEntry, isChainRecord } from './audit-entry.js'
+export { AUDIT_ENTRY_SCHEMA, AuditEntryError, auditLeafInput, checkAuditEntry, entryText, isChainRecord } from './audit-entry.js'
 export type { AuditEntry, BlockEntry, CaptureEntry, PurgeEntry } from './audit-entry.js'
 export type { AuditChainOptions, IAuditChain } from './audit-chain.js'
 export { Evidence } from './evidence.js'

@@ -67,8 +67,18 @@ export class MerkleTree {
 
   /** Appends a leaf (its raw input bytes) and returns its index. */
   append(leafInput: Bytes): number {
+    return this.appendLeafHash(leafHashWith(this.crypto, leafInput))
+  }
+
+  /** Appends a leaf whose input is UTF-8 text: one hash of 0x00 ‖ text, no byte copy. */
+  appendText(leafInput: string): number {
+    return this.appendLeafHash(this.crypto.sha256(`\u0000${leafInput}`))
+  }
+
+  /** Appends an already computed leaf hash and returns its index. */
+  private appendLeafHash(leafHash: Bytes): number {
     const index = this.size
-    let hash = leafHashWith(this.crypto, leafInput)
+    let hash = leafHash
     let level = 0
     let position = index
     for (;;) {

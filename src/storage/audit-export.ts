@@ -34,7 +34,6 @@ export interface ExportLine {
   path: string[]
 }
 
-const utf8 = new TextEncoder()
 const macOf = (row: { kid: string | null; mac: string | null }) => (row.kid !== null && row.mac !== null ? { kid: row.kid, mac: row.mac } : {})
 
 const parsed = (text: string): unknown => {
@@ -56,7 +55,7 @@ export function readAuditLog(dataDir: string): { rows: AuditLogRow[]; head: Tree
       head: db.prepare('SELECT * FROM tree_head').get() as TreeHeadRow | undefined,
     }))()
     const tree = new MerkleTree(nodeCrypto)
-    for (const r of rows) tree.append(utf8.encode(r.entry))
+    for (const r of rows) tree.appendText(r.entry)
     return { rows, tree, head: head && { treeSize: head.tree_size, rootHash: head.root_hash, timestamp: head.timestamp, ...macOf(head) } }
   } catch (e) {
     if (e instanceof Error && /no such table/.test(e.message)) throw new LedgerError(`${path} has an older schema: open it once with this build (tracehoundd) to migrate it`)

@@ -39,7 +39,6 @@ export interface IntegrityProblem {
   detail: string
 }
 
-const utf8 = new TextEncoder()
 
 type MacResult = 'ok' | 'unknown-kid' | 'bad' | 'half' | 'unsigned'
 
@@ -106,7 +105,7 @@ export function verifyAudit(rows: Iterable<AuditLogRow>, keyring: MacKeyring, pr
     previousIdx = row.idx
     const parsed = parseEntry(row)
     // The tree takes the stored bytes as they are: a tampered entry is reported below, the tree stays whole.
-    const index = tree.append(utf8.encode(row.entry))
+    const index = tree.appendText(row.entry)
     if (typeof parsed === 'string') {
       problems.push({ kind: 'audit-entry', id: `leaf ${row.idx}`, detail: parsed })
       // One bad entry is one problem: not also the next link or its evidence's sequence.

@@ -9,7 +9,7 @@ import { chmodSync, mkdirSync } from 'node:fs'
 import { join } from 'node:path'
 import Database from 'better-sqlite3'
 import type { AuditRecord, BlockEntry, CaptureEntry, Clock, EvidenceHandle, MacKey, PurgeEntry, StoragePort, StoredState, TreeHead } from '../core/index.js'
-import { canonicalize, MacKeyring, systemClock } from '../core/index.js'
+import { entryText, MacKeyring, systemClock } from '../core/index.js'
 import { toHex } from '../core/crypto-port.js'
 import type { MerkleTree } from '../core/merkle-tree.js'
 import { nodeCrypto } from '../core/node-crypto.js'
@@ -57,7 +57,6 @@ interface Batch {
   head?: TreeHead
 }
 
-const utf8 = new TextEncoder()
 
 const problemKey = (p: IntegrityProblem) => `${p.kind} ${p.id}: ${p.detail}`
 
@@ -310,9 +309,9 @@ export class Ledger implements StoragePort {
 
   /** One audit_log row: the entry's TH-CJSON-1 text is the leaf input and the MAC body. */
   #log(rows: WriteRow[], entry: CaptureEntry | AuditRecord | PurgeEntry | BlockEntry): void {
-    const text = canonicalize(entry)
+    const text = entryText(entry)
     const mac = this.#keyring.enabled ? this.#keyring.sign(entry) : undefined
     rows.push(['audit', this.#tree.size, text, mac?.kid ?? null, mac?.mac ?? null])
-    this.#tree.append(utf8.encode(text))
+    this.#tree.appendText(text)
   }
 }

@@ -25,7 +25,6 @@ interface V2AuditRow {
   mac: string | null
 }
 
-const utf8 = new TextEncoder()
 const HEX64 = /^[0-9a-f]{64}$/
 
 export function migrateToAuditLog(db: Database, { keyring, now }: MigrationContext): string {
@@ -51,7 +50,7 @@ export function migrateToAuditLog(db: Database, { keyring, now }: MigrationConte
     // Same MAC body as schema 2 ({id, type, signature, timestamp, previousHash, hash}): the MAC carries over.
     insert.run(r.idx, entry, r.kid, r.mac)
     v2Tree.append(HEX64.test(r.hash) ? fromHex(r.hash) : nodeCrypto.sha256(r.hash))
-    tree.append(utf8.encode(entry))
+    tree.appendText(entry)
     next = r.idx + 1
     records++
   }
@@ -69,7 +68,7 @@ export function migrateToAuditLog(db: Database, { keyring, now }: MigrationConte
     const mac = keyring.sign(capture)
     const entry = canonicalize(capture)
     insert.run(next++, entry, mac?.kid ?? null, mac?.mac ?? null)
-    tree.append(utf8.encode(entry))
+    tree.appendText(entry)
     captures++
   }
   let blocks = 0
@@ -78,7 +77,7 @@ export function migrateToAuditLog(db: Database, { keyring, now }: MigrationConte
     const mac = keyring.sign(block)
     const entry = canonicalize(block)
     insert.run(next++, entry, mac?.kid ?? null, mac?.mac ?? null)
-    tree.append(utf8.encode(entry))
+    tree.appendText(entry)
     blocks++
   }
   db.exec('DROP TABLE audit')
