@@ -34,7 +34,13 @@ afterAll(async () => {
 
 const start = () => startDaemonProcess(['--config', config, '--no-watch'], { TRACEHOUND_DATA_DIR: dataDir })
 
-async function load(socketPath: string, stop: { done: boolean }): Promise<void> {
+interface Stop {
+  done: boolean
+  /** Called at each acknowledged write. */
+  onAck?: () => void
+}
+
+async function load(socketPath: string, stop: Stop): Promise<void> {
   const client = createTracehoundClient({ socketPath, timeoutMs: 5_000, callTimeoutMs: 5_000 })
   const scent = (n: number) => ({
     id: `c${n}`,
@@ -57,6 +63,7 @@ async function load(socketPath: string, stop: { done: boolean }): Promise<void> 
         }
         acked.add(verdict.handle.signature)
         counts.quarantined++
+        stop.onAck?.()
       }
       if (v.degraded || v.status !== 'quarantined' || batch.at(-1)! % 7 !== 0) continue
       neutralizing.add(v.handle.signature)
@@ -89,14 +96,18 @@ async function checkRestored(d: RunningDaemon): Promise<void> {
 }
 
 describe('tracehoundd crash recovery', () => {
-  it(`loses no acknowledged write across ${KILLS} SIGKILLs under load`, { timeout: 120_000 }, async () => {
+  it(`loses no acknowledged write across ${KILLS} SIGKILLs under load`, { timeout: 600_000 }, async () => {
     for (let round = 0; round < KILLS; round++) {
       const d = await start()
       running = d
       if (round > 0) await checkRestored(d)
-      const stop = { done: false }
+      const stop: Stop = { done: false }
+      const acknowledged = new Promise<void>((resolve) => (stop.onAck = resolve))
       const loading = load(d.socketPath, stop)
-      await new Promise((r) => setTimeout(r, 100 + Math.random() * 300))
+      // Kill at a random point once this round has had a write acknowledged (a signal, not a guess
+      // at how fast a loaded machine answers), or after 15 s without one.
+      await Promise.race([acknowledged, new Promise((r) => setTimeout(r, 15_000))])
+      await new Promise((r) => setTimeout(r, Math.random() * 300))
       const exited = new Promise((r) => d.child.once('exit', r))
       stop.done = true // no new calls; the ones in flight (one per worker) are cut by the kill
       d.child.kill('SIGKILL')

@@ -44,7 +44,9 @@ it('streams a capacity eviction to WatchEvents as a neutralization with its audi
   ])
   // The streamed record is the one in the audit tree.
   const head = await c.getTreeHead()
-  const { proof, record } = await c.getInclusionProof(0)
+  // Leaves: capture of first, capture of second, then the eviction record (the last leaf).
+  expect(head.treeSize).toBe(3)
+  const { proof, record } = await c.getInclusionProof(head.treeSize - 1)
   expect(record?.hash).toBe(seen[1]!.hash)
   expect(verifyInclusion({ ...proof, rootHash: head.rootHash })).toBe(true)
   c.close()

@@ -11,6 +11,9 @@ import { verifyExport } from '../src/storage/audit-verify.js'
 import { type RunningDaemon, startDaemonProcess } from './daemon-harness.js'
 import { tempDirs } from './storage-tmp.js'
 
+// Durability, not latency, is under test: a loaded machine may take seconds for a daemon's first commit.
+const PATIENT = { timeoutMs: 30_000, callTimeoutMs: 30_000 }
+
 const temp = tempDirs('th-tamper')
 const dataDir = temp.dir()
 const env = { TRACEHOUND_DATA_DIR: dataDir, TRACEHOUND_MAC_KEYS: 'k1:00112233445566778899aabbccddeeff' }
@@ -25,7 +28,7 @@ const threat = (i: number) => ({ id: `t${i}`, payload: { i }, source: `s${i}`, t
 describe('tracehoundd ledger tampering', () => {
   it('reports, refuses writes until --acknowledge-tamper, then serves', async () => {
     d = await startDaemonProcess([], env)
-    let c = createTracehoundClient({ socketPath: d.socketPath })
+    let c = createTracehoundClient({ socketPath: d.socketPath, ...PATIENT })
     expect((await c.connect()).features).toContain('durable')
     const sigs: string[] = []
     for (let i = 0; i < 3; i++) {
@@ -49,13 +52,13 @@ describe('tracehoundd ledger tampering', () => {
     // moved root, and the evidence the log still holds as quarantined although its row is gone.
     expect(problems.map((l) => `${(l.problem as { kind: string }).kind}:${(l.problem as { id: string }).id}`)).toEqual([
       `audit-hash:${record.id}`,
-      `audit-sequence:${forged}`,
+      `audit-sequence:${record.id}`,
       `audit-mac:${record.id}`,
       'tree-head:tree-head',
       `evidence-missing:${sigs[0]}`,
     ])
     expect(d.logs.some((l) => l.msg?.toString().startsWith('refusing writes'))).toBe(true)
-    c = createTracehoundClient({ socketPath: d.socketPath })
+    c = createTracehoundClient({ socketPath: d.socketPath, ...PATIENT })
     const refused = await c.intercept(threat(9))
     expect(refused.degraded?.message).toMatch(/writes refused: .*integrity problem/)
     await expect(c.neutralize(sigs[1]!)).rejects.toSatisfy((e) => e instanceof ConnectError && e.code === Code.FailedPrecondition)
@@ -68,7 +71,7 @@ describe('tracehoundd ledger tampering', () => {
 
     d = await startDaemonProcess(['--acknowledge-tamper'], env)
     expect(d.logs.some((l) => l.msg?.toString().startsWith('integrity problems acknowledged'))).toBe(true)
-    c = createTracehoundClient({ socketPath: d.socketPath })
+    c = createTracehoundClient({ socketPath: d.socketPath, ...PATIENT })
     expect((await c.intercept(threat(11))).status).toBe('quarantined')
     c.close()
     await d.stop()
@@ -76,17 +79,25 @@ describe('tracehoundd ledger tampering', () => {
     // Acknowledged once, reported on every start, no longer blocking.
     d = await startDaemonProcess([], env)
     const again = d.logs.filter((l) => l.msg === 'ledger integrity problem')
-    expect(again.map((l) => l.acknowledged)).toEqual([true, true, true, true, true])
-    c = createTracehoundClient({ socketPath: d.socketPath })
+    // The write after the acknowledgement stored a new head over the log as it is, so the head
+    // matches again; the tampered record and the lost evidence stay reported.
+    expect(again.map((l) => `${(l.problem as { kind: string }).kind}:${String(l.acknowledged)}`)).toEqual([
+      'audit-hash:true',
+      'audit-sequence:true',
+      'audit-mac:true',
+      'evidence-missing:true',
+    ])
+    c = createTracehoundClient({ socketPath: d.socketPath, ...PATIENT })
     expect((await c.intercept(threat(12))).status).toBe('quarantined')
     await c.neutralize(sigs[1]!)
     c.close()
 
     // Exported while the daemon runs: the acknowledged damage still fails offline verification, by id.
     const lines: string[] = []
-    expect(exportAudit(dataDir, (l) => lines.push(l))).toBe(8) // 4 + capture 11, capture 12, neutralize: 7, +1 capture
+    expect(exportAudit(dataDir, (l) => lines.push(l))).toBe(7) // 3 captures + 1 neutralization, then captures 11 and 12 and the neutralization of sigs[1]
     const report = verifyExport(lines.join('\n'), new Map([['k1', '00112233445566778899aabbccddeeff']]))
-    expect(new Set(report.problems.map((p) => p.id))).toEqual(new Set([record.id, forged]))
+    // Hash, sequence and MAC: all named by the record.
+    expect(new Set(report.problems.map((p) => p.id))).toEqual(new Set([record.id]))
   })
 
   it('refuses to start on a data directory another daemon holds', async () => {
