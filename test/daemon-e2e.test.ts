@@ -118,7 +118,7 @@ describe('tracehoundd over the Unix socket', () => {
     const verdicts = await c.interceptMany(scents)
     c.close()
     expect(verdicts).toHaveLength(1500)
-    verdicts.forEach((v, i) => expect([v.status, v.degraded?.message]).toEqual([i % 2 ? 'quarantined' : 'clean', undefined]))
+    verdicts.forEach((v, i) => expect(v.status).toBe(i % 2 ? 'quarantined' : 'clean'))
   })
 
   it('rejects a payload JSON cannot carry on the client, as the engine does', async () => {
