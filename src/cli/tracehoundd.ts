@@ -5,6 +5,7 @@ import { readFileSync } from 'node:fs'
 import { Command, InvalidArgumentError, Option } from 'commander'
 import { defaultSocketPath } from '../client/socket-path.js'
 import { type DaemonOptions, SERVER_VERSION, startDaemon } from '../server/daemon.js'
+import { DEFAULT_LIMITS, limitFlag, type ServerLimits } from '../server/limits.js'
 import { defaultDataDir } from '../storage/data-dir.js'
 
 function hostPort(value: string): { host: string; port: number } {
@@ -20,6 +21,30 @@ function positiveInt(value: string): number {
   return n
 }
 
+/** An exact browser origin, scheme://host[:port]; repeatable. */
+function origin(value: string, previous: string[]): string[] {
+  let parsed: URL | undefined
+  try {
+    parsed = new URL(value)
+  } catch {
+    parsed = undefined
+  }
+  if (!parsed || parsed.origin !== value) throw new InvalidArgumentError('expected an exact origin such as https://app.example or http://localhost:5173')
+  return [...previous, value]
+}
+
+const LIMIT_HELP: Record<keyof ServerLimits, string> = {
+  maxConnections: 'open connections per listener',
+  maxConcurrentStreams: 'concurrent streams per HTTP/2 connection',
+  maxHeaderBytes: 'request header block (HTTP/1.1 headers, HTTP/2 header list)',
+  firstByteTimeoutMs: 'ms from accept to the first bytes (and the TLS handshake)',
+  headersTimeoutMs: 'ms for a complete HTTP/1.1 request head',
+  idleTimeoutMs: 'ms a connection may stay without an open request or stream',
+  inFlightBytes: 'request bytes held across all calls',
+  serverStreamsPerConnection: 'open Watch/WatchEvents streams per connection',
+  serverStreams: 'open Watch/WatchEvents streams in total',
+}
+
 const program = new Command('tracehoundd')
   .description('Serves the Tracehound engine over Connect, gRPC and gRPC-Web on a Unix socket and optionally TCP.')
   .version(SERVER_VERSION)
@@ -31,7 +56,7 @@ const program = new Command('tracehoundd')
   .option('--insecure-no-auth', 'serve TCP without a bearer token')
   .option('--tls-cert <file>', 'TLS certificate (PEM) for TCP')
   .option('--tls-key <file>', 'TLS private key (PEM) for TCP')
-  .option('--cors-origin <origin...>', 'browser origins allowed on TCP', ['*'])
+  .option('--cors-origin <origin>', 'a browser origin allowed on TCP (repeatable; none by default; needs the token)', origin, [])
   .addOption(new Option('--log-level <level>', 'pino level').choices(['trace', 'debug', 'info', 'warn', 'error', 'fatal', 'silent']).default('info'))
   .addOption(new Option('--max-message-bytes <n>', 'largest request message').argParser(positiveInt).default(16 * 1024 * 1024))
   .option('--no-watch', 'do not reload when the config file changes')
@@ -42,7 +67,11 @@ const program = new Command('tracehoundd')
   .option('--acknowledge-tamper', 'accept writes although the ledger reports integrity problems (after review; recorded in the ledger)')
   .option('--conformance', 'serve ConformanceService (manual clock, seeded ids, resettable): for conformance runs only')
 
-interface Flags {
+for (const key of Object.keys(DEFAULT_LIMITS) as (keyof ServerLimits)[]) {
+  program.addOption(new Option(`${limitFlag(key)} <n>`, LIMIT_HELP[key]).argParser(positiveInt).default(DEFAULT_LIMITS[key]))
+}
+
+interface FlagValues {
   config?: string
   socket: string | false
   tcp?: { host: string; port: number }
@@ -62,9 +91,12 @@ interface Flags {
   witness?: string
 }
 
+type Flags = FlagValues & ServerLimits
+
 function daemonOptions(f: Flags): DaemonOptions {
   const options: DaemonOptions = {
     corsOrigins: f.corsOrigin,
+    limits: Object.fromEntries(Object.keys(DEFAULT_LIMITS).map((k) => [k, f[k as keyof ServerLimits]])),
     logLevel: f.logLevel,
     readMaxBytes: f.maxMessageBytes,
     watchConfig: f.watch,
@@ -80,7 +112,7 @@ function daemonOptions(f: Flags): DaemonOptions {
     ...(f.socket !== false && { socketPath: f.socket }),
   }
   if (f.tcp) {
-    const token = f.tokenFile ? readFileSync(f.tokenFile, 'utf8').trim() : process.env.TRACEHOUND_TOKEN?.trim()
+    const token = f.tokenFile ? tokenFromFile(f.tokenFile) : process.env.TRACEHOUND_TOKEN?.trim()
     if (!token && !f.insecureNoAuth) {
       throw new Error('--tcp needs a bearer token (--token-file or TRACEHOUND_TOKEN), or --insecure-no-auth')
     }
@@ -93,6 +125,12 @@ function daemonOptions(f: Flags): DaemonOptions {
   }
   if (options.socketPath === undefined && !options.tcp) throw new Error('nothing to serve: --no-socket without --tcp')
   return options
+}
+
+function tokenFromFile(path: string): string {
+  const token = readFileSync(path, 'utf8').trim()
+  if (!token) throw new Error(`--token-file ${path} is empty: write the token (at least 16 bytes, e.g. \`openssl rand -hex 32\`) into it`)
+  return token
 }
 
 async function main() {

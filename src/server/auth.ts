@@ -1,21 +1,30 @@
-/** Bearer-token check for TCP listeners; the health service stays open for probes. */
+/** Bearer-token check from the request headers, the same for every protocol and path. */
 
-import { timingSafeEqual } from 'node:crypto'
-import { Code, ConnectError, type Interceptor } from '@connectrpc/connect'
-import { Health } from '../gen/grpc/health/v1/health_pb.js'
+import { createHash, timingSafeEqual } from 'node:crypto'
 
-/** Constant-time comparison of an Authorization header value with "Bearer <token>". */
-export function bearerMatches(header: string | null | undefined, token: string): boolean {
-  const expected = Buffer.from(`Bearer ${token}`)
-  const given = Buffer.from(header ?? '')
-  return given.length === expected.length && timingSafeEqual(given, expected)
-}
+/** Shorter tokens are refused at start: 16 bytes is the floor for a guessing attacker. */
+export const MIN_TOKEN_BYTES = 16
 
-export function bearerAuth(token: string): Interceptor {
-  return (next) => (req) => {
-    if (req.service.typeName !== Health.typeName && !bearerMatches(req.header.get('authorization'), token)) {
-      throw new ConnectError('missing or invalid bearer token', Code.Unauthenticated)
+/** RFC 7235: the scheme is case-insensitive; surrounding whitespace is not part of the credentials. */
+const BEARER = /^[ \t]*bearer[ \t]+(\S+)[ \t]*$/i
+
+const digest = (s: string): Buffer => createHash('sha256').update(s, 'utf8').digest()
+
+export class TokenCheck {
+  // Fixed-length digests: the comparison reveals neither the token nor its length.
+  readonly #expected: Buffer
+
+  constructor(token: string) {
+    if (Buffer.byteLength(token, 'utf8') < MIN_TOKEN_BYTES) {
+      throw new Error(`the bearer token must be at least ${MIN_TOKEN_BYTES} bytes (it is ${Buffer.byteLength(token, 'utf8')})`)
     }
-    return next(req)
+    this.#expected = digest(token)
+  }
+
+  /** Whether an Authorization header value carries the token. */
+  accepts(header: string | string[] | undefined): boolean {
+    const m = typeof header === 'string' ? BEARER.exec(header) : null
+    // The digest is computed and compared either way, so a malformed header costs the same.
+    return timingSafeEqual(digest(m?.[1] ?? ''), this.#expected) && m !== null
   }
 }

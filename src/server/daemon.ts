@@ -1,6 +1,6 @@
 /** tracehoundd assembled: config, engine, services, listeners, reload and shutdown. */
 
-import type { ConnectRouter, Interceptor } from '@connectrpc/connect'
+import type { ConnectRouter } from '@connectrpc/connect'
 import { createValidateInterceptor } from '@connectrpc/validate'
 import { pino, type DestinationStream, type Logger } from 'pino'
 import type { AuditRecord, Clock, RandomSource } from '../core/index.js'
@@ -9,7 +9,7 @@ import { AdminService } from '../gen/tracehound/v1/admin_service_pb.js'
 import { TracehoundService } from '../gen/tracehound/v1/tracehound_service_pb.js'
 import { ConformanceService } from '../gen/tracehound/conformance/v1/conformance_service_pb.js'
 import { adminService } from './admin-service.js'
-import { bearerAuth } from './auth.js'
+import { TokenCheck } from './auth.js'
 import { loadConfig, redactedJson } from './config.js'
 import { ConformanceDeterminism, conformanceService } from './conformance-service.js'
 import { DaemonEngine, type EngineSettings, settingsFromConfig } from './engine.js'
@@ -17,9 +17,13 @@ import { EventBus } from './events.js'
 import { auditRecordToWire, forwardEngineEvents } from './wire.js'
 import { GroupCommit, Ledger } from '../storage/index.js'
 import { healthService, HealthState } from './health-service.js'
+import { secureDataDir } from './data-dir-mode.js'
 import { createRequestListener } from './http-handler.js'
+import { DEFAULT_LIMITS, type ServerLimits } from './limits.js'
 import { type Listener, listenTcp, listenUnix, type TlsFiles } from './listen.js'
 import { createMetrics } from './metrics.js'
+import { RefusalLog } from './refusal-log.js'
+import { RequestGate } from './request-gate.js'
 import { Reloader } from './reloader.js'
 import { tracehoundService } from './tracehound-service.js'
 
@@ -28,7 +32,7 @@ export const SERVER_VERSION = '0.1.0'
 export interface TcpOptions {
   host: string
   port: number
-  /** null only when auth was explicitly disabled. */
+  /** At least 16 bytes; null only when auth was explicitly disabled. */
   token: string | null
   tls?: TlsFiles
 }
@@ -38,8 +42,10 @@ export interface DaemonOptions {
   /** Unix socket path; undefined serves no socket. */
   socketPath?: string
   tcp?: TcpOptions
-  /** @default ["*"] */
+  /** Browser origins allowed on TCP (exact match); never with token null. @default [] */
   corsOrigins?: string[]
+  /** Caps on connections, streams, headers, timeouts and bytes in flight. @default DEFAULT_LIMITS */
+  limits?: Partial<ServerLimits>
   /** Largest request message; larger ones fail with RESOURCE_EXHAUSTED. @default 16 MiB */
   readMaxBytes?: number
   /** @default "info" */
@@ -75,12 +81,20 @@ export interface Daemon {
 }
 
 export async function startDaemon(o: DaemonOptions): Promise<Daemon> {
+  const corsOrigins = o.corsOrigins ?? []
+  // With no token, an allowed origin would let any page it serves drive the daemon.
+  if (corsOrigins.length > 0 && o.tcp?.token === null) throw new Error('CORS origins need the bearer token: --cors-origin cannot go with --insecure-no-auth')
+  if (corsOrigins.includes('*')) throw new Error('--cors-origin takes exact origins (e.g. https://app.example), not *')
+  const token = o.tcp?.token ? new TokenCheck(o.tcp.token) : undefined
+  const limits: ServerLimits = { ...DEFAULT_LIMITS, ...o.limits }
   const logLevel = o.logLevel ?? 'info'
   const log = pino({ name: 'tracehoundd', level: logLevel }, o.logDestination)
   const env = o.env ?? process.env
   const initial = await loadConfig(o.configPath, env)
   const determinism = o.conformance ? new ConformanceDeterminism() : undefined
   const settings = settingsFromConfig(initial.config)
+  const dataDir = o.dataDir !== undefined && !determinism ? secureDataDir(o.dataDir) : undefined
+  if (dataDir?.tightenedFrom !== undefined) log.warn({ dataDir: dataDir.dir, was: dataDir.tightenedFrom.toString(8), now: '700' }, 'data dir was open to group or others; set to 0700')
   const ledger = o.dataDir !== undefined && !determinism ? openLedger({ ...o, dataDir: o.dataDir }, settings, () => engine.settings, log) : undefined
   const commits = ledger && new GroupCommit(ledger)
   const events = new EventBus()
@@ -123,26 +137,23 @@ export async function startDaemon(o: DaemonOptions): Promise<Daemon> {
     router.service(Health, healthService(health, shutdown.signal))
     router.service(ConformanceService, conformanceService(engine, determinism))
   }
-  const validate = createValidateInterceptor()
-  const handler = (token: string | undefined, auth: Interceptor[]) =>
-    createRequestListener({
-      routes,
-      interceptors: [metrics.interceptor, ...auth, validate],
-      token,
-      corsOrigins: o.corsOrigins ?? ['*'],
-      readMaxBytes: o.readMaxBytes ?? 16 * 1024 * 1024,
-      metrics,
-      log,
-    })
+  const interceptors = [metrics.interceptor, createValidateInterceptor()]
+  const readMaxBytes = o.readMaxBytes ?? 16 * 1024 * 1024
+  const refusals = new RefusalLog(metrics, log)
+  const refused = refusals.refused.bind(refusals)
+  const gate = new RequestGate({ limits, readMaxBytes, refused })
+  metrics.gaugeGate(gate)
+  const serve = (listenerToken: TokenCheck | undefined, cors: string[]) => ({
+    handler: createRequestListener({ routes, interceptors, gate, token: listenerToken, corsOrigins: cors, readMaxBytes, metrics, log }),
+    limits,
+    refused,
+  })
 
   const listeners: Listener[] = []
   try {
-    if (o.socketPath !== undefined) listeners.push(await listenUnix(o.socketPath, handler(undefined, [])))
-    if (o.tcp) {
-      const { token } = o.tcp
-      const auth = token === null ? [] : [bearerAuth(token)]
-      listeners.push(await listenTcp(o.tcp.host, o.tcp.port, handler(token ?? undefined, auth), o.tcp.tls))
-    }
+    // The socket is the local trust boundary (0600): no token, and no browser can reach it.
+    if (o.socketPath !== undefined) listeners.push(await listenUnix(o.socketPath, serve(undefined, [])))
+    if (o.tcp) listeners.push(await listenTcp(o.tcp.host, o.tcp.port, serve(token, corsOrigins), o.tcp.tls))
   } catch (e) {
     await Promise.all(listeners.map((l) => l.close(0)))
     ledger?.close()
@@ -152,7 +163,16 @@ export async function startDaemon(o: DaemonOptions): Promise<Daemon> {
 
   const addresses = listeners.map((l) => l.address)
   // Printed at any log level: operators and scripts read the socket path and port from it.
-  log.child({}, { level: 'info' }).info(
+  const startLog = log.child({}, { level: 'info' })
+  if (ledger && ledger.problems.length === 0) {
+    // The positive counterpart of the integrity errors: what was checked, and how much.
+    const head = engine.treeHead()
+    startLog.info(
+      { ledger: ledger.path, auditRecords: engine.auditChain.length, treeSize: head.treeSize, rootHash: head.rootHash, evidence: engine.quarantine.stats.count, macKeys: settings.macKeys.length },
+      settings.macKeys.length > 0 ? 'ledger verified: audit chain, tree head and MACs' : 'ledger verified: audit chain and tree head (no MAC keys configured)',
+    )
+  }
+  startLog.info(
     {
       addresses,
       ...(ledger && { ledger: ledger.path, restored: { evidence: engine.quarantine.stats.count, auditRecords: engine.auditChain.length } }),

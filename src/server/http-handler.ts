@@ -1,21 +1,24 @@
 /**
- * The request listener of one listener (UDS or TCP): authority guard, CORS,
- * /metrics, then Connect, gRPC and gRPC-Web via connect-node.
+ * The request listener of one listener (UDS or TCP): authority guard, CORS, the request gate
+ * (token, deadline, caps: all before any body byte), then /metrics or Connect, gRPC and gRPC-Web.
  */
 
-import { cors, type ConnectRouter, type Interceptor } from '@connectrpc/connect'
-import { connectNodeAdapter } from '@connectrpc/connect-node'
+import { Code, ConnectError, cors, createConnectRouter, type ConnectRouter, type Interceptor } from '@connectrpc/connect'
+import { compressionBrotli, compressionGzip, universalRequestFromNodeRequest, universalResponseToNodeResponse, type connectNodeAdapter } from '@connectrpc/connect-node'
 import type { Logger } from 'pino'
-import { bearerMatches } from './auth.js'
+import type { TokenCheck } from './auth.js'
+import { withClientFaults } from './fault-codes.js'
 import type { Metrics } from './metrics.js'
-
+import { protocolOf } from './refuse.js'
+import type { RequestGate } from './request-gate.js'
 
 export interface HandlerOptions {
   routes: (router: ConnectRouter) => void
   interceptors: Interceptor[]
-  /** Required on /metrics and every RPC but health when set (TCP). */
-  token: string | undefined
-  /** Allowed browser origins; "*" allows any (the token still applies). */
+  gate: RequestGate
+  /** Required on every path when set (TCP): RPCs, health and /metrics alike. */
+  token: TokenCheck | undefined
+  /** Allowed browser origins (exact match); none by default. */
   corsOrigins: string[]
   readMaxBytes: number
   metrics: Metrics
@@ -49,48 +52,35 @@ function normaliseAuthority(req: Request): void {
 
 function applyCors(req: Request, res: Response, origins: string[]): boolean {
   const origin = req.headers.origin
-  if (!origin) return false
-  if (!origins.includes('*') && !origins.includes(origin)) return false
-  res.setHeader('Access-Control-Allow-Origin', origins.includes('*') ? '*' : origin)
+  if (!origin || !origins.includes(origin)) return false
+  res.setHeader('Access-Control-Allow-Origin', origin)
   res.setHeader('Vary', 'Origin')
   res.setHeader('Access-Control-Expose-Headers', EXPOSED_HEADERS)
   return true
 }
 
 export function createRequestListener(o: HandlerOptions): NodeHandlerFn {
-  const fallback = (req: Request, res: Response) => {
-    if (req.method === 'GET' && req.url === '/metrics') {
-      if (o.token !== undefined && !bearerMatches(req.headers.authorization, o.token)) {
-        res.writeHead(401, { 'WWW-Authenticate': 'Bearer' })
+  const metricsEndpoint = (res: Response) => {
+    o.metrics.registry.metrics().then(
+      (text) => {
+        res.writeHead(200, { 'Content-Type': o.metrics.registry.contentType })
+        res.end(text)
+      },
+      () => {
+        res.writeHead(500)
         res.end()
-        return
-      }
-      o.metrics.registry.metrics().then(
-        (text) => {
-          res.writeHead(200, { 'Content-Type': o.metrics.registry.contentType })
-          res.end(text)
-        },
-        () => {
-          res.writeHead(500)
-          res.end()
-        },
-      )
-      return
-    }
-    res.writeHead(404)
-    res.end()
+      },
+    )
   }
-  const connect = connectNodeAdapter({
-    routes: o.routes,
-    interceptors: o.interceptors,
-    readMaxBytes: o.readMaxBytes,
-    fallback,
-  })
+  const router = createConnectRouter({ interceptors: o.interceptors, readMaxBytes: o.readMaxBytes, acceptCompression: [compressionGzip, compressionBrotli] })
+  o.routes(router)
+  const rpcs = new Map(router.handlers.map((h) => [h.requestPath, h]))
 
   return (req, res) => {
     try {
       normaliseAuthority(req)
       const corsAllowed = applyCors(req, res, o.corsOrigins)
+      // Browsers send preflights without credentials; only listed origins get an answer.
       if (req.method === 'OPTIONS' && corsAllowed) {
         res.writeHead(204, {
           'Access-Control-Allow-Methods': ALLOWED_METHODS,
@@ -100,7 +90,23 @@ export function createRequestListener(o: HandlerOptions): NodeHandlerFn {
         res.end()
         return
       }
-      connect(req, res)
+      if (!o.gate.admit(req, res, o.token)) return
+      const path = req.url?.split('?', 1)[0] ?? ''
+      const rpc = rpcs.get(path)
+      if (!rpc) {
+        if (req.method === 'GET' && path === '/metrics') return metricsEndpoint(res)
+        res.writeHead(404)
+        res.end()
+        return
+      }
+      const uReq = universalRequestFromNodeRequest(req, res, undefined, undefined)
+      const body = o.gate.metered(req, uReq.body as AsyncIterable<Uint8Array>)
+      rpc({ ...uReq, body })
+        .then((uRes) => withClientFaults(uRes, protocolOf(req)))
+        .then((uRes) => universalResponseToNodeResponse(uRes, res))
+        .catch((reason: unknown) => {
+          if (ConnectError.from(reason).code !== Code.Aborted) o.log.warn({ err: reason, url: req.url }, 'rpc failed')
+        })
     } catch (e) {
       // Whatever a client sends, the daemon stays up.
       o.log.warn({ err: e, url: req.url }, 'rejected malformed request')

@@ -5,18 +5,83 @@ import * as http from 'node:http'
 import * as http2 from 'node:http2'
 import * as net from 'node:net'
 import type { NodeHandlerFn } from './http-handler.js'
+import type { ServerLimits } from './limits.js'
+import type { RefusalReason } from './metrics.js'
 
 const PREFACE = Buffer.from('PRI * HTTP/2.0')
+
+type Refused = (reason: RefusalReason) => void
+
+const h1Options = (l: ServerLimits): http.ServerOptions => ({
+  maxHeaderSize: l.maxHeaderBytes,
+  headersTimeout: l.headersTimeoutMs,
+  requestTimeout: Math.max(300_000, l.headersTimeoutMs),
+  // Node checks the two timeouts above on this period: keep it well under them.
+  connectionsCheckingInterval: Math.max(50, Math.min(1_000, Math.floor(l.headersTimeoutMs / 4))),
+  keepAliveTimeout: Math.min(5_000, l.idleTimeoutMs),
+})
+
+const h2Options = (l: ServerLimits): http2.ServerOptions => ({
+  settings: { maxConcurrentStreams: l.maxConcurrentStreams, maxHeaderListSize: l.maxHeaderBytes },
+  // A header list is at most maxHeaderBytes; the session's buffers stay within a few MB.
+  maxSessionMemory: 8,
+  // Node ≥ 22.2: deliver " Bearer t " as HTTP/1.1 does (trimmed by the token check) instead of
+  // dropping the field. Older Node drops it (RFC 9113), and the call is then unauthenticated.
+  ...({ strictFieldWhitespaceValidation: false } as object),
+})
+
+/** HTTP/1.1 errors before a request exists (oversized or slow headers): answered, counted, closed. */
+function onClientError(refused: Refused) {
+  return (err: NodeJS.ErrnoException, socket: net.Socket | import('node:stream').Duplex) => {
+    const [reason, status] =
+      err.code === 'HPE_HEADER_OVERFLOW' ? (['header_bytes', '431 Request Header Fields Too Large'] as const)
+      : err.code === 'ERR_HTTP_REQUEST_TIMEOUT' ? (['headers_timeout', '408 Request Timeout'] as const)
+      : ([undefined, '400 Bad Request'] as const)
+    if (reason) refused(reason)
+    if ((socket as net.Socket).writable && !(socket as net.Socket & { _httpMessage?: unknown })._httpMessage) {
+      socket.end(`HTTP/1.1 ${status}\r\nConnection: close\r\nContent-Length: 0\r\n\r\n`)
+    }
+    socket.destroy()
+  }
+}
+
+/** An HTTP/2 connection with no open stream for idleTimeoutMs is closed (GOAWAY); open streams, even quiet ones, keep it. */
+function closeIdleSessions(h2: http2.Http2Server | http2.Http2SecureServer, limits: ServerLimits, refused: Refused) {
+  h2.on('session', (session: http2.Http2Session) => {
+    let open = 0
+    session.on('stream', (stream: http2.ServerHttp2Stream) => {
+      open++
+      stream.once('close', () => open--)
+    })
+    session.setTimeout(limits.idleTimeoutMs, () => {
+      if (open > 0) return
+      refused('idle_timeout')
+      session.close()
+    })
+  })
+}
 
 /**
  * Browsers speak HTTP/1.1 to a cleartext port and gRPC clients speak h2c, so
  * the first bytes pick the server: the HTTP/2 connection preface or not.
  */
-function createCleartextServer(handler: NodeHandlerFn): { server: net.Server; h2: http2.Http2Server; h2Sockets: WeakSet<net.Socket> } {
+function createCleartextServer(handler: NodeHandlerFn, limits: ServerLimits, refused: Refused): { server: net.Server; h2: http2.Http2Server; h2Sockets: WeakSet<net.Socket>; h1: http.Server } {
   const h2Sockets = new WeakSet<net.Socket>()
-  const h1 = http.createServer(handler)
-  const h2 = http2.createServer(handler)
+  const h1 = http.createServer(h1Options(limits), handler)
+  h1.on('clientError', onClientError(refused))
+  // h1 never listens (the sniffer hands it sockets), and node starts the headers/request timeout
+  // checks on 'listening': without this, a slowloris is never cut.
+  h1.emit('listening')
+  const h2 = http2.createServer(h2Options(limits), handler)
+  closeIdleSessions(h2, limits, refused)
   const server = net.createServer((socket) => {
+    const onError = () => socket.destroy()
+    socket.on('error', onError)
+    // A connection that sends nothing costs a socket; it gets firstByteTimeoutMs.
+    socket.setTimeout(limits.firstByteTimeoutMs, () => {
+      refused('first_byte_timeout')
+      socket.destroy()
+    })
     let head = Buffer.alloc(0)
     const onData = (chunk: Buffer) => {
       head = Buffer.concat([head, chunk])
@@ -24,6 +89,8 @@ function createCleartextServer(handler: NodeHandlerFn): { server: net.Server; h2
       const isH2 = head.subarray(0, n).equals(PREFACE.subarray(0, n))
       if (isH2 && n < PREFACE.length) return
       socket.off('data', onData)
+      socket.off('error', onError)
+      socket.setTimeout(0)
       socket.pause()
       if (isH2) {
         // The http2 session picks up bytes left in the socket's buffer.
@@ -38,7 +105,15 @@ function createCleartextServer(handler: NodeHandlerFn): { server: net.Server; h2
     }
     socket.on('data', onData)
   })
-  return { server, h2, h2Sockets }
+  limitConnections(server, limits, refused)
+  // Stops h1's timeout checks with the listener.
+  server.once('close', () => h1.close())
+  return { server, h2, h2Sockets, h1 }
+}
+
+function limitConnections(server: net.Server, limits: ServerLimits, refused: Refused) {
+  server.maxConnections = limits.maxConnections
+  server.on('drop', () => refused('max_connections'))
 }
 
 export interface TlsFiles {
@@ -105,9 +180,16 @@ async function clearStaleSocket(path: string): Promise<void> {
   await unlink(path)
 }
 
-export async function listenUnix(path: string, handler: NodeHandlerFn): Promise<Listener> {
+/** What every listener needs besides its address. */
+export interface ServeOptions {
+  handler: NodeHandlerFn
+  limits: ServerLimits
+  refused: Refused
+}
+
+export async function listenUnix(path: string, { handler, limits, refused }: ServeOptions): Promise<Listener> {
   await clearStaleSocket(path)
-  const { server, h2, h2Sockets } = createCleartextServer(handler)
+  const { server, h2, h2Sockets } = createCleartextServer(handler, limits, refused)
   const close = track(server, h2, h2Sockets)
   // Created 0600 from the start: no window in which others could connect.
   const umask = process.umask(0o177)
@@ -126,15 +208,17 @@ export async function listenUnix(path: string, handler: NodeHandlerFn): Promise<
   }
 }
 
-export async function listenTcp(host: string, port: number, handler: NodeHandlerFn, tls?: TlsFiles): Promise<Listener> {
+export async function listenTcp(host: string, port: number, { handler, limits, refused }: ServeOptions, tls?: TlsFiles): Promise<Listener> {
   let close: (graceMs: number) => Promise<void>
   let server: net.Server
   if (tls) {
-    const secure = http2.createSecureServer({ ...tls, allowHTTP1: true }, handler)
+    const secure = http2.createSecureServer({ ...tls, ...h2Options(limits), allowHTTP1: true, handshakeTimeout: limits.firstByteTimeoutMs }, handler)
+    closeIdleSessions(secure, limits, refused)
+    limitConnections(secure, limits, refused)
     server = secure
     close = track(secure, secure)
   } else {
-    const cleartext = createCleartextServer(handler)
+    const cleartext = createCleartextServer(handler, limits, refused)
     server = cleartext.server
     close = track(server, cleartext.h2, cleartext.h2Sockets)
   }

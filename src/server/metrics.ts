@@ -7,11 +7,29 @@ import type { InterceptResult, TracehoundStats } from '../core/index.js'
 export type Outcome = InterceptResult['status']
 const OUTCOMES: Outcome[] = ['clean', 'rate_limited', 'payload_too_large', 'ignored', 'quarantined', 'error']
 
+/** Why the daemon refused a connection or request without running it. */
+export type RefusalReason =
+  | 'unauthenticated'
+  | 'deadline'
+  | 'max_connections'
+  | 'first_byte_timeout'
+  | 'headers_timeout'
+  | 'idle_timeout'
+  | 'header_bytes'
+  | 'message_bytes'
+  | 'in_flight_bytes'
+  | 'server_streams_per_connection'
+  | 'server_streams'
+
 export interface Metrics {
   registry: Registry
   countVerdict(outcome: Outcome): void
   countReload(result: 'ok' | 'rejected'): void
   setGeneration(generation: number): void
+  /** A request or connection refused before it ran: a cap reached, no token, an expired deadline. */
+  countRefused(reason: RefusalReason): void
+  /** Exposes the gate's live counts (request bytes in flight, open server streams). */
+  gaugeGate(gate: { readonly inFlightBytes: number; readonly serverStreams: number }): void
   /** Records unary RPC latency by method and status code. */
   interceptor: Interceptor
 }
@@ -41,6 +59,12 @@ export function createMetrics(stats: () => TracehoundStats): Metrics {
     name: 'tracehound_config_reloads_total',
     help: 'Config reload attempts by result.',
     labelNames: ['result'],
+    registers,
+  })
+  const refused = new Counter({
+    name: 'tracehound_refused_total',
+    help: 'Connections and requests refused before they ran, by reason (a cap, no token, an expired deadline).',
+    labelNames: ['reason'],
     registers,
   })
   const generation = new Gauge({ name: 'tracehound_config_generation', help: 'Generation of the config in force.', registers })
@@ -84,6 +108,11 @@ export function createMetrics(stats: () => TracehoundStats): Metrics {
     countVerdict: (o) => byOutcome.get(o)?.inc(),
     countReload: (result) => reloads.inc({ result }),
     setGeneration: (g) => generation.set(g),
+    countRefused: (reason) => refused.inc({ reason }),
+    gaugeGate(gate) {
+      new Gauge({ name: 'tracehound_in_flight_request_bytes', help: 'Request bytes the daemon holds (bodies and partial messages).', registers, collect() { this.set(gate.inFlightBytes) } })
+      new Gauge({ name: 'tracehound_server_streams', help: 'Open server streams (Health/Watch, WatchEvents).', registers, collect() { this.set(gate.serverStreams) } })
+    },
     interceptor,
   }
 }

@@ -1,0 +1,198 @@
+/**
+ * tracehoundd under unauthenticated floods (outside CI): while 30 unauthenticated 13 MB POSTs
+ * and 10,000 unauthenticated grpc.health.v1.Health/Watch streams arrive over TCP, an
+ * authenticated client calls Intercept one call after another. Prints that client's p50/p99
+ * next to the same client on the quiet daemon (the peer, same run), the daemon's RSS growth
+ * (/proc) and its event-loop delay max (perf_hooks.monitorEventLoopDelay inside the daemon, read
+ * from prom-client's nodejs_eventloop_lag_max_seconds, which resets on every scrape).
+ * Targets: p99 ≤ 50 ms, RSS growth ≤ 100 MB, event-loop delay max ≤ 100 ms. Exit code 1 on a miss.
+ * Run: npm run stress [-- --posts 30 --post-mb 13 --streams 10000 --deadline-s 120]
+ */
+
+import { type ChildProcess, spawn } from 'node:child_process'
+import { randomBytes } from 'node:crypto'
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs'
+import * as http from 'node:http'
+import * as http2 from 'node:http2'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { createInterface } from 'node:readline'
+import { createTracehoundClient } from '../src/client/index.js'
+
+const arg = (name: string, fallback: number) => {
+  const i = process.argv.indexOf(name)
+  const n = i < 0 ? NaN : Number(process.argv[i + 1])
+  return Number.isFinite(n) && n > 0 ? n : fallback
+}
+const POSTS = arg('--posts', 30)
+const POST_BYTES = arg('--post-mb', 13) * 1024 * 1024
+const STREAMS = arg('--streams', 10_000)
+const STREAMS_PER_SESSION = 100
+const DEADLINE_MS = arg('--deadline-s', 120) * 1000
+const QUIET_CALLS = 500
+const TOKEN = 'stress-token-0123456789abcdef'
+const ROOT = new URL('..', import.meta.url).pathname
+const TARGETS = { p99Ms: 50, rssGrowthMb: 100, loopDelayMaxMs: 100 }
+
+async function startDaemon(dir: string): Promise<{ child: ChildProcess; port: number }> {
+  const child = spawn(process.execPath, ['--import', 'tsx', join(ROOT, 'src/cli/tracehoundd.ts'), '--socket', join(dir, 'th.sock'), '--tcp', '127.0.0.1:0', '--memory', '--log-level', 'warn'], {
+    cwd: ROOT,
+    env: { ...process.env, TRACEHOUND_TOKEN: TOKEN },
+    stdio: ['ignore', 'pipe', 'inherit'],
+  })
+  const port = await new Promise<number>((resolve, reject) => {
+    child.once('exit', (code) => reject(new Error(`daemon exited (${code}) before listening`)))
+    createInterface({ input: child.stdout! }).on('line', (line) => {
+      if (!line.includes('"listening"')) return
+      const addresses = (JSON.parse(line) as { addresses: string[] }).addresses
+      resolve(Number(addresses.find((a) => !a.startsWith('unix:'))!.split(':').pop()))
+    })
+  })
+  return { child, port }
+}
+
+const rssMb = (pid: number) => Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))![1]) / 1024
+
+async function loopDelayMaxMs(port: number): Promise<number> {
+  const res = await fetch(`http://127.0.0.1:${port}/metrics`, { headers: { authorization: `Bearer ${TOKEN}` }, signal: AbortSignal.timeout(30_000) })
+  const text = await res.text()
+  const m = /^nodejs_eventloop_lag_max_seconds (\S+)$/m.exec(text)
+  if (!m) throw new Error(`no nodejs_eventloop_lag_max_seconds in /metrics (HTTP ${res.status})`)
+  return Number(m[1]) * 1000
+}
+
+/** One unauthenticated HTTP/1.1 POST of `bytes` random bytes; resolves with the HTTP status or the error. */
+function bigPost(port: number, bytes: number, signal: AbortSignal): Promise<string> {
+  return new Promise((resolve) => {
+    const req = http.request({ host: '127.0.0.1', port, method: 'POST', path: '/tracehound.v1.TracehoundService/Intercept', headers: { 'content-type': 'application/proto', 'content-length': bytes }, signal })
+    req.once('response', (res) => {
+      res.resume()
+      resolve(`HTTP ${res.statusCode}`)
+    })
+    req.once('error', (e: NodeJS.ErrnoException) => resolve(e.code ?? e.name))
+    const chunk = randomBytes(64 * 1024)
+    let sent = 0
+    const pump = () => {
+      while (sent < bytes) {
+        const n = Math.min(chunk.length, bytes - sent)
+        sent += n
+        if (!req.write(n === chunk.length ? chunk : chunk.subarray(0, n))) return void req.once('drain', pump)
+      }
+      req.end()
+    }
+    pump()
+  })
+}
+
+/** `count` unauthenticated Health/Watch streams, STREAMS_PER_SESSION per connection; resolves when each has an answer or failed. */
+async function watchFlood(port: number, count: number, signal: AbortSignal) {
+  const outcomes = new Map<string, number>()
+  const note = (k: string) => outcomes.set(k, (outcomes.get(k) ?? 0) + 1)
+  const sessions: http2.ClientHttp2Session[] = []
+  const answered: Promise<void>[] = []
+  // An empty HealthCheckRequest in one gRPC frame.
+  const frame = Buffer.alloc(5)
+  for (let opened = 0; opened < count; ) {
+    const session = http2.connect(`http://127.0.0.1:${port}`)
+    session.on('error', () => undefined)
+    sessions.push(session)
+    for (let i = 0; i < STREAMS_PER_SESSION && opened < count; i++, opened++) {
+      answered.push(
+        new Promise<void>((resolve) => {
+          const stream = session.request({ ':method': 'POST', ':path': '/grpc.health.v1.Health/Watch', 'content-type': 'application/grpc', te: 'trailers' })
+          stream.on('error', () => undefined)
+          stream.once('response', (h) => {
+            note(h['grpc-status'] === undefined ? 'held open (no status)' : `grpc-status ${h['grpc-status']}`)
+            resolve()
+          })
+          stream.once('close', () => {
+            note(`closed (rst ${stream.rstCode})`)
+            resolve()
+          })
+          stream.end(frame)
+        }),
+      )
+    }
+  }
+  const aborted = new Promise<void>((resolve) => signal.addEventListener('abort', () => resolve(), { once: true }))
+  await Promise.race([Promise.all(answered), aborted])
+  return { outcomes, close: () => sessions.forEach((s) => s.destroy()) }
+}
+
+function percentile(sorted: number[], p: number) {
+  return sorted.length === 0 ? NaN : sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!
+}
+
+async function main() {
+  const dir = mkdtempSync(join(tmpdir(), 'th-stress-'))
+  const { child, port } = await startDaemon(dir)
+  const client = createTracehoundClient({ baseUrl: `http://127.0.0.1:${port}`, token: TOKEN, timeoutMs: 5000 })
+  let n = 0
+  const call = async () => {
+    const t = performance.now()
+    const v = await client.intercept({ id: `s${n}`, payload: { n: n++, path: '/login' }, source: `10.0.${n % 250}.${n % 200}`, timestamp: Date.now() })
+    return { ms: performance.now() - t, failed: v.degraded ? v.degraded.code : undefined }
+  }
+  try {
+    await client.connect()
+    for (let i = 0; i < 200; i++) await call() // warm-up, not measured
+    // Quiet peer: the same client, the same daemon, no flood.
+    const quiet: number[] = []
+    for (let i = 0; i < QUIET_CALLS; i++) quiet.push((await call()).ms)
+    const rssBefore = rssMb(child.pid!)
+    await loopDelayMaxMs(port) // resets the daemon's histogram
+    const quietLoop = await loopDelayMaxMs(port)
+
+    const deadline = AbortSignal.timeout(DEADLINE_MS)
+    let rssPeak = rssBefore
+    const sampler = setInterval(() => (rssPeak = Math.max(rssPeak, rssMb(child.pid!))), 100)
+    const t0 = performance.now()
+    const posts = Promise.all(Array.from({ length: POSTS }, () => bigPost(port, POST_BYTES, deadline)))
+    const watches = watchFlood(port, STREAMS, deadline)
+    let flooding = true
+    const floods = Promise.all([posts, watches]).finally(() => (flooding = false))
+    const loud: number[] = []
+    const failures = new Map<string, number>()
+    // At least QUIET_CALLS calls, and calls for as long as the floods last.
+    while ((flooding || loud.length < QUIET_CALLS) && !deadline.aborted) {
+      const r = await call()
+      loud.push(r.ms)
+      if (r.failed) failures.set(r.failed, (failures.get(r.failed) ?? 0) + 1)
+    }
+    const [postResults, watch] = await floods
+    const floodMs = performance.now() - t0
+    clearInterval(sampler)
+    rssPeak = Math.max(rssPeak, rssMb(child.pid!))
+    const loopMax = await loopDelayMaxMs(port)
+    watch.close()
+
+    const count = (xs: string[]) => [...xs.reduce((m, x) => m.set(x, (m.get(x) ?? 0) + 1), new Map<string, number>())].map(([k, v]) => `${v}× ${k}`).join(', ')
+    quiet.sort((a, b) => a - b)
+    loud.sort((a, b) => a - b)
+    const rows: [string, string, string, string][] = [
+      ['Intercept p50 (ms)', percentile(quiet, 50).toFixed(2), percentile(loud, 50).toFixed(2), ''],
+      ['Intercept p99 (ms)', percentile(quiet, 99).toFixed(2), percentile(loud, 99).toFixed(2), `≤ ${TARGETS.p99Ms}`],
+      ['Intercept calls / failed', `${quiet.length} / 0`, `${loud.length} / ${[...failures.values()].reduce((a, b) => a + b, 0)}`, '0 failed'],
+      ['RSS (MB), growth to peak', rssBefore.toFixed(0), `${rssPeak.toFixed(0)} (+${(rssPeak - rssBefore).toFixed(0)})`, `≤ +${TARGETS.rssGrowthMb}`],
+      ['event-loop delay max (ms)', quietLoop.toFixed(1), loopMax.toFixed(1), `≤ ${TARGETS.loopDelayMaxMs}`],
+    ]
+    console.log(`\ntracehoundd stress: ${POSTS} unauthenticated ${(POST_BYTES / 2 ** 20).toFixed(0)} MB POSTs + ${STREAMS} unauthenticated Health/Watch streams (${STREAMS / STREAMS_PER_SESSION} h2 connections), over TCP; floods lasted ${(floodMs / 1000).toFixed(1)} s${deadline.aborted ? ' (cut at the deadline)' : ''}\n`)
+    console.log(['measure', 'quiet (peer)', 'under flood', 'target'].map((h, i) => h.padEnd(i === 0 ? 28 : 22)).join(''))
+    for (const r of rows) console.log(r.map((c, i) => c.padEnd(i === 0 ? 28 : 22)).join(''))
+    console.log(`\nPOST answers: ${count(postResults)}`)
+    console.log(`Watch answers: ${[...watch.outcomes].map(([k, v]) => `${v}× ${k}`).join(', ')}`)
+    if (failures.size) console.log(`Intercept failures: ${[...failures].map(([k, v]) => `${v}× ${k}`).join(', ')}`)
+    const pass = percentile(loud, 99) <= TARGETS.p99Ms && rssPeak - rssBefore <= TARGETS.rssGrowthMb && loopMax <= TARGETS.loopDelayMaxMs && failures.size === 0
+    console.log(pass ? '\nPASS: every target met' : '\nFAIL: a target was missed')
+    process.exitCode = pass ? 0 : 1
+  } finally {
+    client.close()
+    child.kill('SIGKILL')
+    rmSync(dir, { recursive: true, force: true })
+  }
+}
+
+main().catch((e: unknown) => {
+  console.error(e)
+  process.exit(1)
+})

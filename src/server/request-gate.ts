@@ -1,0 +1,160 @@
+/**
+ * What a request must pass before any byte of its body is read: the token (from the headers),
+ * its deadline, the declared size, and the server-stream caps; and, once admitted, the budget of
+ * request bytes the daemon holds across all calls.
+ */
+
+import { Code, ConnectError } from '@connectrpc/connect'
+import { Health } from '../gen/grpc/health/v1/health_pb.js'
+import { AdminService } from '../gen/tracehound/v1/admin_service_pb.js'
+import type { TokenCheck } from './auth.js'
+import type { NodeHandlerFn } from './http-handler.js'
+import type { ServerLimits } from './limits.js'
+import type { RefusalReason } from './metrics.js'
+import { protocolOf, refuse } from './refuse.js'
+
+type Request = Parameters<NodeHandlerFn>[0]
+type Response = Parameters<NodeHandlerFn>[1]
+
+const SERVER_STREAMS = new Set([`/${Health.typeName}/${Health.method.watch.name}`, `/${AdminService.typeName}/${AdminService.method.watchEvents.name}`])
+
+/** gRPC: 1–8 digits and a unit; a leading minus is read as what it means, an expired deadline. */
+const GRPC_TIMEOUT = /^(-?)(\d{1,8})[HMSmun]$/
+const CONNECT_TIMEOUT = /^-?\d{1,10}$/
+
+/** Whether the request's deadline has already passed (zero or negative). Malformed values are connect's to answer. */
+export function deadlineExpired(req: Request): boolean {
+  const grpc = req.headers['grpc-timeout']
+  if (typeof grpc === 'string') {
+    const m = GRPC_TIMEOUT.exec(grpc.trim())
+    return m !== null && (m[1] === '-' || Number(m[2]) === 0)
+  }
+  const connect = req.headers['connect-timeout-ms']
+  return typeof connect === 'string' && CONNECT_TIMEOUT.test(connect.trim()) && Number(connect) <= 0
+}
+
+export interface GateOptions {
+  limits: Pick<ServerLimits, 'inFlightBytes' | 'serverStreams' | 'serverStreamsPerConnection'>
+  readMaxBytes: number
+  refused(reason: RefusalReason, detail?: Record<string, unknown>): void
+}
+
+/** One per daemon: its counters span every listener. */
+export class RequestGate {
+  #inFlight = 0
+  #serverStreams = 0
+  readonly #perConnection = new WeakMap<object, number>()
+
+  constructor(private readonly o: GateOptions) {}
+
+  get inFlightBytes(): number {
+    return this.#inFlight
+  }
+
+  get serverStreams(): number {
+    return this.#serverStreams
+  }
+
+  /**
+   * True: run the request. False: it has been answered (and its stream reset) already.
+   * `token`, when set (TCP), is required on every path.
+   */
+  admit(req: Request, res: Response, token: TokenCheck | undefined): boolean {
+    const { o } = this
+    if (token && !token.accepts(req.headers.authorization)) return this.#refuse(req, res, 'unauthenticated', Code.Unauthenticated, 'missing or invalid bearer token')
+    if (deadlineExpired(req)) return this.#refuse(req, res, 'deadline', Code.DeadlineExceeded, 'the deadline expired before the call started')
+    const declared = Number(req.headers['content-length'])
+    if (protocolOf(req) === 'connect' && declared > o.readMaxBytes) {
+      return this.#refuse(req, res, 'message_bytes', Code.ResourceExhausted, `message size ${declared} is larger than configured readMaxBytes ${o.readMaxBytes}`)
+    }
+    if (SERVER_STREAMS.has(req.url?.split('?', 1)[0] ?? '')) return this.#admitServerStream(req, res)
+    return true
+  }
+
+  #admitServerStream(req: Request, res: Response): boolean {
+    const { limits } = this.o
+    const connection = 'stream' in req ? req.stream.session : req.socket
+    const here = (connection && this.#perConnection.get(connection)) ?? 0
+    if (here >= limits.serverStreamsPerConnection) {
+      return this.#refuse(req, res, 'server_streams_per_connection', Code.ResourceExhausted, `at most ${limits.serverStreamsPerConnection} server streams per connection`)
+    }
+    if (this.#serverStreams >= limits.serverStreams) return this.#refuse(req, res, 'server_streams', Code.ResourceExhausted, `at most ${limits.serverStreams} server streams`)
+    this.#serverStreams++
+    if (connection) this.#perConnection.set(connection, here + 1)
+    res.once('close', () => {
+      this.#serverStreams--
+      if (connection) this.#perConnection.set(connection, (this.#perConnection.get(connection) ?? 1) - 1)
+    })
+    return true
+  }
+
+  #refuse(req: Request, res: Response, reason: RefusalReason, code: Code, message: string): false {
+    this.o.refused(reason, { url: req.url })
+    refuse(req, res, code, message)
+    return false
+  }
+
+  /**
+   * The request body as connect reads it, counted against the in-flight budget: a Connect unary
+   * body until it is read whole, a stream's bytes until their message is complete. A message that
+   * would cross the budget fails its call with RESOURCE_EXHAUSTED; other calls go on.
+   */
+  async *metered(req: Request, body: AsyncIterable<Uint8Array>): AsyncGenerator<Uint8Array> {
+    const enveloped = protocolOf(req) !== 'connect'
+    const messages = new EnvelopeTracker()
+    let held = 0
+    try {
+      for await (const chunk of body) {
+        held += chunk.byteLength
+        this.#inFlight += chunk.byteLength
+        if (this.#inFlight > this.o.limits.inFlightBytes) {
+          this.o.refused('in_flight_bytes', { url: req.url })
+          throw new ConnectError(`the daemon holds its limit of ${this.o.limits.inFlightBytes} request bytes in flight; retry later`, Code.ResourceExhausted)
+        }
+        if (enveloped) {
+          const done = messages.push(chunk)
+          held -= done
+          this.#inFlight -= done
+        }
+        yield chunk
+      }
+    } finally {
+      this.#inFlight -= held
+    }
+  }
+}
+
+/** Follows 5-byte-prefixed envelopes (flags, uint32 length) across chunks; reports bytes of completed ones. */
+export class EnvelopeTracker {
+  #header = Buffer.alloc(5)
+  #headerFill = 0
+  #remaining = 0
+  #current = 0
+
+  /** Bytes of the envelopes this chunk completes, counting their earlier bytes too. */
+  push(chunk: Uint8Array): number {
+    let completed = 0
+    let i = 0
+    while (i < chunk.length) {
+      if (this.#headerFill < 5) {
+        const n = Math.min(5 - this.#headerFill, chunk.length - i)
+        this.#header.set(chunk.subarray(i, i + n), this.#headerFill)
+        this.#headerFill += n
+        this.#current += n
+        i += n
+        if (this.#headerFill < 5) break
+        this.#remaining = this.#header.readUInt32BE(1)
+      }
+      const n = Math.min(this.#remaining, chunk.length - i)
+      this.#remaining -= n
+      this.#current += n
+      i += n
+      if (this.#remaining === 0) {
+        completed += this.#current
+        this.#current = 0
+        this.#headerFill = 0
+      }
+    }
+    return completed
+  }
+}
