@@ -18,7 +18,7 @@ import { auditRecordToWire, forwardEngineEvents } from './wire.js'
 import { GroupCommit, Ledger } from '../storage/index.js'
 import { healthService, HealthState } from './health-service.js'
 import { secureDataDir } from './data-dir-mode.js'
-import { createRequestListener } from './http-handler.js'
+import { createRequestHandlers } from './http-handler.js'
 import { DEFAULT_LIMITS, type ServerLimits } from './limits.js'
 import { type Listener, listenTcp, listenUnix, type TlsFiles } from './listen.js'
 import { createMetrics } from './metrics.js'
@@ -144,7 +144,7 @@ export async function startDaemon(o: DaemonOptions): Promise<Daemon> {
   const gate = new RequestGate({ limits, readMaxBytes, refused })
   metrics.gaugeGate(gate)
   const serve = (listenerToken: TokenCheck | undefined, cors: string[]) => ({
-    handler: createRequestListener({ routes, interceptors, gate, token: listenerToken, corsOrigins: cors, readMaxBytes, metrics, log }),
+    handlers: createRequestHandlers({ routes, interceptors, gate, token: listenerToken, corsOrigins: cors, readMaxBytes, metrics, log }),
     limits,
     refused,
   })

@@ -5,11 +5,13 @@
 
 import { Code, ConnectError, cors, createConnectRouter, type ConnectRouter, type Interceptor } from '@connectrpc/connect'
 import { compressionBrotli, compressionGzip, universalRequestFromNodeRequest, universalResponseToNodeResponse, type connectNodeAdapter } from '@connectrpc/connect-node'
+import type { IncomingHttpHeaders } from 'node:http'
+import type * as http2 from 'node:http2'
 import type { Logger } from 'pino'
 import type { TokenCheck } from './auth.js'
 import { withClientFaults } from './fault-codes.js'
 import type { Metrics } from './metrics.js'
-import { protocolOf } from './refuse.js'
+import { protocolOf, refuse, refuseStream } from './refuse.js'
 import type { RequestGate } from './request-gate.js'
 
 export interface HandlerOptions {
@@ -50,6 +52,9 @@ function normaliseAuthority(req: Request): void {
   }
 }
 
+const isPreflight = (headers: IncomingHttpHeaders, method: string | undefined, origins: string[]) =>
+  method === 'OPTIONS' && headers.origin !== undefined && origins.includes(headers.origin)
+
 function applyCors(req: Request, res: Response, origins: string[]): boolean {
   const origin = req.headers.origin
   if (!origin || !origins.includes(origin)) return false
@@ -59,7 +64,18 @@ function applyCors(req: Request, res: Response, origins: string[]): boolean {
   return true
 }
 
-export function createRequestListener(o: HandlerOptions): NodeHandlerFn {
+export interface RequestHandlers {
+  /** For node's 'request' event (HTTP/1.1, and HTTP/2 through the compatibility API). */
+  listener: NodeHandlerFn
+  /**
+   * For the HTTP/2 server's 'stream' event, ahead of the compatibility API: the gate runs on the
+   * raw headers and a refused stream is answered and reset without node building request
+   * objects (a flood of them then costs a fraction). False: refused, already answered.
+   */
+  admitStream(stream: http2.ServerHttp2Stream, headers: http2.IncomingHttpHeaders): boolean
+}
+
+export function createRequestHandlers(o: HandlerOptions): RequestHandlers {
   const metricsEndpoint = (res: Response) => {
     o.metrics.registry.metrics().then(
       (text) => {
@@ -76,12 +92,23 @@ export function createRequestListener(o: HandlerOptions): NodeHandlerFn {
   o.routes(router)
   const rpcs = new Map(router.handlers.map((h) => [h.requestPath, h]))
 
-  return (req, res) => {
+  const admitStream = (stream: http2.ServerHttp2Stream, headers: http2.IncomingHttpHeaders): boolean => {
+    const method = headers[':method']
+    if (isPreflight(headers, method, o.corsOrigins)) return true
+    const refused = o.gate.admit(
+      { headers, method, path: (headers[':path'] ?? '').split('?', 1)[0]!, connection: stream.session, onClose: (f) => stream.once('close', f) },
+      o.token,
+    )
+    if (refused) refuseStream(stream, headers, refused.code, refused.message)
+    return !refused
+  }
+
+  const listener: NodeHandlerFn = (req, res) => {
     try {
       normaliseAuthority(req)
-      const corsAllowed = applyCors(req, res, o.corsOrigins)
+      applyCors(req, res, o.corsOrigins)
       // Browsers send preflights without credentials; only listed origins get an answer.
-      if (req.method === 'OPTIONS' && corsAllowed) {
+      if (isPreflight(req.headers, req.method, o.corsOrigins)) {
         res.writeHead(204, {
           'Access-Control-Allow-Methods': ALLOWED_METHODS,
           'Access-Control-Allow-Headers': ALLOWED_HEADERS,
@@ -90,8 +117,12 @@ export function createRequestListener(o: HandlerOptions): NodeHandlerFn {
         res.end()
         return
       }
-      if (!o.gate.admit(req, res, o.token)) return
       const path = req.url?.split('?', 1)[0] ?? ''
+      // HTTP/2 streams passed admitStream already.
+      if (!('stream' in req)) {
+        const refused = o.gate.admit({ headers: req.headers, method: req.method, path, connection: req.socket, onClose: (f) => res.once('close', f) }, o.token)
+        if (refused) return refuse(req, res, refused.code, refused.message)
+      }
       const rpc = rpcs.get(path)
       if (!rpc) {
         if (req.method === 'GET' && path === '/metrics') return metricsEndpoint(res)
@@ -102,7 +133,7 @@ export function createRequestListener(o: HandlerOptions): NodeHandlerFn {
       const uReq = universalRequestFromNodeRequest(req, res, undefined, undefined)
       const body = o.gate.metered(req, uReq.body as AsyncIterable<Uint8Array>)
       rpc({ ...uReq, body })
-        .then((uRes) => withClientFaults(uRes, protocolOf(req)))
+        .then((uRes) => withClientFaults(uRes, protocolOf(req.headers, req.method)))
         .then((uRes) => universalResponseToNodeResponse(uRes, res))
         .catch((reason: unknown) => {
           if (ConnectError.from(reason).code !== Code.Aborted) o.log.warn({ err: reason, url: req.url }, 'rpc failed')
@@ -114,4 +145,5 @@ export function createRequestListener(o: HandlerOptions): NodeHandlerFn {
       res.end()
     }
   }
+  return { listener, admitStream }
 }

@@ -4,7 +4,7 @@ import { chmod, lstat, unlink } from 'node:fs/promises'
 import * as http from 'node:http'
 import * as http2 from 'node:http2'
 import * as net from 'node:net'
-import type { NodeHandlerFn } from './http-handler.js'
+import type { NodeHandlerFn, RequestHandlers } from './http-handler.js'
 import type { ServerLimits } from './limits.js'
 import type { RefusalReason } from './metrics.js'
 
@@ -45,6 +45,16 @@ function onClientError(refused: Refused) {
   }
 }
 
+/** Puts the gate's stream check in front of node's compatibility layer (which builds request objects). */
+function admitStreamsFirst(h2: http2.Http2Server | http2.Http2SecureServer, admit: RequestHandlers['admitStream']) {
+  const compat = h2.listeners('stream') as ((...args: unknown[]) => void)[]
+  h2.removeAllListeners('stream')
+  h2.on('stream', function (this: unknown, stream: http2.ServerHttp2Stream, headers: http2.IncomingHttpHeaders, ...rest: unknown[]) {
+    if (!admit(stream, headers)) return
+    for (const f of compat) f.call(this, stream, headers, ...rest)
+  })
+}
+
 /** An HTTP/2 connection with no open stream for idleTimeoutMs is closed (GOAWAY); open streams, even quiet ones, keep it. */
 function closeIdleSessions(h2: http2.Http2Server | http2.Http2SecureServer, limits: ServerLimits, refused: Refused) {
   h2.on('session', (session: http2.Http2Session) => {
@@ -65,14 +75,16 @@ function closeIdleSessions(h2: http2.Http2Server | http2.Http2SecureServer, limi
  * Browsers speak HTTP/1.1 to a cleartext port and gRPC clients speak h2c, so
  * the first bytes pick the server: the HTTP/2 connection preface or not.
  */
-function createCleartextServer(handler: NodeHandlerFn, limits: ServerLimits, refused: Refused): { server: net.Server; h2: http2.Http2Server; h2Sockets: WeakSet<net.Socket>; h1: http.Server } {
+function createCleartextServer({ handlers, limits, refused }: ServeOptions): { server: net.Server; h2: http2.Http2Server; h2Sockets: WeakSet<net.Socket> } {
   const h2Sockets = new WeakSet<net.Socket>()
+  const handler = handlers.listener
   const h1 = http.createServer(h1Options(limits), handler)
   h1.on('clientError', onClientError(refused))
   // h1 never listens (the sniffer hands it sockets), and node starts the headers/request timeout
   // checks on 'listening': without this, a slowloris is never cut.
   h1.emit('listening')
   const h2 = http2.createServer(h2Options(limits), handler)
+  admitStreamsFirst(h2, handlers.admitStream)
   closeIdleSessions(h2, limits, refused)
   const server = net.createServer((socket) => {
     const onError = () => socket.destroy()
@@ -108,7 +120,7 @@ function createCleartextServer(handler: NodeHandlerFn, limits: ServerLimits, ref
   limitConnections(server, limits, refused)
   // Stops h1's timeout checks with the listener.
   server.once('close', () => h1.close())
-  return { server, h2, h2Sockets, h1 }
+  return { server, h2, h2Sockets }
 }
 
 function limitConnections(server: net.Server, limits: ServerLimits, refused: Refused) {
@@ -182,14 +194,14 @@ async function clearStaleSocket(path: string): Promise<void> {
 
 /** What every listener needs besides its address. */
 export interface ServeOptions {
-  handler: NodeHandlerFn
+  handlers: RequestHandlers
   limits: ServerLimits
   refused: Refused
 }
 
-export async function listenUnix(path: string, { handler, limits, refused }: ServeOptions): Promise<Listener> {
+export async function listenUnix(path: string, serve: ServeOptions): Promise<Listener> {
   await clearStaleSocket(path)
-  const { server, h2, h2Sockets } = createCleartextServer(handler, limits, refused)
+  const { server, h2, h2Sockets } = createCleartextServer(serve)
   const close = track(server, h2, h2Sockets)
   // Created 0600 from the start: no window in which others could connect.
   const umask = process.umask(0o177)
@@ -208,17 +220,19 @@ export async function listenUnix(path: string, { handler, limits, refused }: Ser
   }
 }
 
-export async function listenTcp(host: string, port: number, { handler, limits, refused }: ServeOptions, tls?: TlsFiles): Promise<Listener> {
+export async function listenTcp(host: string, port: number, serve: ServeOptions, tls?: TlsFiles): Promise<Listener> {
+  const { handlers, limits, refused } = serve
   let close: (graceMs: number) => Promise<void>
   let server: net.Server
   if (tls) {
-    const secure = http2.createSecureServer({ ...tls, ...h2Options(limits), allowHTTP1: true, handshakeTimeout: limits.firstByteTimeoutMs }, handler)
+    const secure = http2.createSecureServer({ ...tls, ...h2Options(limits), allowHTTP1: true, handshakeTimeout: limits.firstByteTimeoutMs }, handlers.listener)
+    admitStreamsFirst(secure, handlers.admitStream)
     closeIdleSessions(secure, limits, refused)
     limitConnections(secure, limits, refused)
     server = secure
     close = track(secure, secure)
   } else {
-    const cleartext = createCleartextServer(handler, limits, refused)
+    const cleartext = createCleartextServer(serve)
     server = cleartext.server
     close = track(server, cleartext.h2, cleartext.h2Sockets)
   }

@@ -5,6 +5,7 @@
  */
 
 import { Code } from '@connectrpc/connect'
+import type { IncomingHttpHeaders, OutgoingHttpHeaders } from 'node:http'
 import * as http2 from 'node:http2'
 import type { NodeHandlerFn } from './http-handler.js'
 
@@ -25,30 +26,37 @@ const H1_LINGER_MS = 1_000
 
 export type Protocol = 'grpc' | 'grpc-web' | 'connect-stream' | 'connect' | 'http'
 
-export function protocolOf(req: Request): Protocol {
-  const type = (req.headers['content-type'] ?? '').toLowerCase()
+export function protocolOf(headers: IncomingHttpHeaders, method: string | undefined): Protocol {
+  const type = (headers['content-type'] ?? '').toLowerCase()
   if (type.startsWith('application/grpc-web')) return 'grpc-web'
   if (type.startsWith('application/grpc')) return 'grpc'
   if (type.startsWith('application/connect+')) return 'connect-stream'
-  if (type.startsWith('application/json') || type.startsWith('application/proto') || req.method === 'GET') return 'connect'
+  if (type.startsWith('application/json') || type.startsWith('application/proto') || method === 'GET') return 'connect'
   return 'http'
 }
 
-export function refuse(req: Request, res: Response, code: Code, message: string): void {
+export interface Refusal {
+  status: number
+  headers: OutgoingHttpHeaders
+  body: Buffer | undefined
+}
+
+/** The answer to a refused request, shaped for its protocol. */
+export function refusal(headers: IncomingHttpHeaders, method: string | undefined, code: Code, message: string): Refusal {
   const [name, httpStatus] = CONNECT[code] ?? ['unknown', 500]
-  const headers: Record<string, string | number> = {}
+  const out: OutgoingHttpHeaders = {}
   let status = 200
   let body: Buffer | undefined
-  switch (protocolOf(req)) {
+  switch (protocolOf(headers, method)) {
     case 'grpc':
     case 'grpc-web':
       // Trailers-only: the status travels in the headers.
-      headers['content-type'] = req.headers['content-type'] ?? 'application/grpc'
-      headers['grpc-status'] = code
-      headers['grpc-message'] = encodeURIComponent(message)
+      out['content-type'] = headers['content-type']
+      out['grpc-status'] = String(code)
+      out['grpc-message'] = encodeURIComponent(message)
       break
     case 'connect-stream': {
-      headers['content-type'] = req.headers['content-type'] ?? 'application/connect+json'
+      out['content-type'] = headers['content-type']
       const json = Buffer.from(JSON.stringify({ error: { code: name, message } }))
       body = Buffer.alloc(5 + json.length)
       body[0] = 0b10 // end-of-stream flag
@@ -58,25 +66,40 @@ export function refuse(req: Request, res: Response, code: Code, message: string)
     }
     case 'connect':
       status = httpStatus
-      headers['content-type'] = 'application/json'
+      out['content-type'] = 'application/json'
       body = Buffer.from(JSON.stringify({ code: name, message }))
       break
     case 'http':
       status = httpStatus
-      headers['content-type'] = 'text/plain; charset=utf-8'
+      out['content-type'] = 'text/plain; charset=utf-8'
       body = Buffer.from(`${message}\n`)
   }
-  if (code === Code.Unauthenticated) headers['www-authenticate'] = 'Bearer'
-  if (body) headers['content-length'] = body.length
+  if (code === Code.Unauthenticated) out['www-authenticate'] = 'Bearer'
+  if (body) out['content-length'] = body.length
+  return { status, headers: out, body }
+}
+
+/** On the HTTP/2 core API, before node builds request objects: the cheapest refusal. */
+export function refuseStream(stream: http2.ServerHttp2Stream, headers: IncomingHttpHeaders, code: Code, message: string): void {
+  const r = refusal(headers, headers[':method'] as string | undefined, code, message)
+  if (stream.destroyed || stream.headersSent) return
+  stream.respond({ ':status': r.status, ...r.headers }, { endStream: !r.body })
+  if (r.body) stream.end(r.body)
+  // RST_STREAM(NO_ERROR) after the answer: the client stops sending its body (RFC 9113 §8.1).
+  stream.close(http2.constants.NGHTTP2_NO_ERROR)
+}
+
+/** On a node request (HTTP/1.1, or HTTP/2 through the compatibility API). */
+export function refuse(req: Request, res: Response, code: Code, message: string): void {
+  const r = refusal(req.headers, req.method, code, message)
   if ('stream' in req) {
-    // The stream is reset once the answer is out, so the client stops sending its body.
     res.once('finish', () => req.stream.close(http2.constants.NGHTTP2_NO_ERROR))
   } else {
-    headers.connection = 'close'
+    r.headers.connection = 'close'
     const socket = req.socket
     res.once('finish', () => setTimeout(() => socket.destroy(), H1_LINGER_MS).unref())
   }
-  res.writeHead(status, headers)
-  if (body) res.end(body)
+  res.writeHead(r.status, r.headers)
+  if (r.body) res.end(r.body)
   else res.end()
 }

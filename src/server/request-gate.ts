@@ -4,6 +4,7 @@
  * request bytes the daemon holds across all calls.
  */
 
+import type { IncomingHttpHeaders } from 'node:http'
 import { Code, ConnectError } from '@connectrpc/connect'
 import { Health } from '../gen/grpc/health/v1/health_pb.js'
 import { AdminService } from '../gen/tracehound/v1/admin_service_pb.js'
@@ -11,10 +12,9 @@ import type { TokenCheck } from './auth.js'
 import type { NodeHandlerFn } from './http-handler.js'
 import type { ServerLimits } from './limits.js'
 import type { RefusalReason } from './metrics.js'
-import { protocolOf, refuse } from './refuse.js'
+import { protocolOf } from './refuse.js'
 
 type Request = Parameters<NodeHandlerFn>[0]
-type Response = Parameters<NodeHandlerFn>[1]
 
 const SERVER_STREAMS = new Set([`/${Health.typeName}/${Health.method.watch.name}`, `/${AdminService.typeName}/${AdminService.method.watchEvents.name}`])
 
@@ -23,13 +23,13 @@ const GRPC_TIMEOUT = /^(-?)(\d{1,8})[HMSmun]$/
 const CONNECT_TIMEOUT = /^-?\d{1,10}$/
 
 /** Whether the request's deadline has already passed (zero or negative). Malformed values are connect's to answer. */
-export function deadlineExpired(req: Request): boolean {
-  const grpc = req.headers['grpc-timeout']
+export function deadlineExpired(headers: IncomingHttpHeaders): boolean {
+  const grpc = headers['grpc-timeout']
   if (typeof grpc === 'string') {
     const m = GRPC_TIMEOUT.exec(grpc.trim())
     return m !== null && (m[1] === '-' || Number(m[2]) === 0)
   }
-  const connect = req.headers['connect-timeout-ms']
+  const connect = headers['connect-timeout-ms']
   return typeof connect === 'string' && CONNECT_TIMEOUT.test(connect.trim()) && Number(connect) <= 0
 }
 
@@ -37,6 +37,22 @@ export interface GateOptions {
   limits: Pick<ServerLimits, 'inFlightBytes' | 'serverStreams' | 'serverStreamsPerConnection'>
   readMaxBytes: number
   refused(reason: RefusalReason, detail?: Record<string, unknown>): void
+}
+
+/** What the gate sees of a request: its headers, and hooks into its connection and its end. */
+export interface Incoming {
+  headers: IncomingHttpHeaders
+  method: string | undefined
+  path: string
+  /** The HTTP/2 session or the HTTP/1.1 socket: server streams are counted per connection. */
+  connection: object | undefined
+  /** Runs `f` once the request is over. */
+  onClose(f: () => void): void
+}
+
+export interface Refused {
+  code: Code
+  message: string
 }
 
 /** One per daemon: its counters span every listener. */
@@ -56,42 +72,41 @@ export class RequestGate {
   }
 
   /**
-   * True: run the request. False: it has been answered (and its stream reset) already.
+   * Undefined: run the request. Otherwise why not (counted and logged here; the caller answers).
    * `token`, when set (TCP), is required on every path.
    */
-  admit(req: Request, res: Response, token: TokenCheck | undefined): boolean {
+  admit(i: Incoming, token: TokenCheck | undefined): Refused | undefined {
     const { o } = this
-    if (token && !token.accepts(req.headers.authorization)) return this.#refuse(req, res, 'unauthenticated', Code.Unauthenticated, 'missing or invalid bearer token')
-    if (deadlineExpired(req)) return this.#refuse(req, res, 'deadline', Code.DeadlineExceeded, 'the deadline expired before the call started')
-    const declared = Number(req.headers['content-length'])
-    if (protocolOf(req) === 'connect' && declared > o.readMaxBytes) {
-      return this.#refuse(req, res, 'message_bytes', Code.ResourceExhausted, `message size ${declared} is larger than configured readMaxBytes ${o.readMaxBytes}`)
+    if (token && !token.accepts(i.headers.authorization)) return this.#refused(i, 'unauthenticated', Code.Unauthenticated, 'missing or invalid bearer token')
+    if (deadlineExpired(i.headers)) return this.#refused(i, 'deadline', Code.DeadlineExceeded, 'the deadline expired before the call started')
+    const declared = Number(i.headers['content-length'])
+    if (protocolOf(i.headers, i.method) === 'connect' && declared > o.readMaxBytes) {
+      return this.#refused(i, 'message_bytes', Code.ResourceExhausted, `message size ${declared} is larger than configured readMaxBytes ${o.readMaxBytes}`)
     }
-    if (SERVER_STREAMS.has(req.url?.split('?', 1)[0] ?? '')) return this.#admitServerStream(req, res)
-    return true
+    if (SERVER_STREAMS.has(i.path)) return this.#admitServerStream(i)
+    return undefined
   }
 
-  #admitServerStream(req: Request, res: Response): boolean {
+  #admitServerStream(i: Incoming): Refused | undefined {
     const { limits } = this.o
-    const connection = 'stream' in req ? req.stream.session : req.socket
+    const { connection } = i
     const here = (connection && this.#perConnection.get(connection)) ?? 0
     if (here >= limits.serverStreamsPerConnection) {
-      return this.#refuse(req, res, 'server_streams_per_connection', Code.ResourceExhausted, `at most ${limits.serverStreamsPerConnection} server streams per connection`)
+      return this.#refused(i, 'server_streams_per_connection', Code.ResourceExhausted, `at most ${limits.serverStreamsPerConnection} server streams per connection`)
     }
-    if (this.#serverStreams >= limits.serverStreams) return this.#refuse(req, res, 'server_streams', Code.ResourceExhausted, `at most ${limits.serverStreams} server streams`)
+    if (this.#serverStreams >= limits.serverStreams) return this.#refused(i, 'server_streams', Code.ResourceExhausted, `at most ${limits.serverStreams} server streams`)
     this.#serverStreams++
     if (connection) this.#perConnection.set(connection, here + 1)
-    res.once('close', () => {
+    i.onClose(() => {
       this.#serverStreams--
       if (connection) this.#perConnection.set(connection, (this.#perConnection.get(connection) ?? 1) - 1)
     })
-    return true
+    return undefined
   }
 
-  #refuse(req: Request, res: Response, reason: RefusalReason, code: Code, message: string): false {
-    this.o.refused(reason, { url: req.url })
-    refuse(req, res, code, message)
-    return false
+  #refused(i: Incoming, reason: RefusalReason, code: Code, message: string): Refused {
+    this.o.refused(reason, { path: i.path })
+    return { code, message }
   }
 
   /**
@@ -100,7 +115,7 @@ export class RequestGate {
    * would cross the budget fails its call with RESOURCE_EXHAUSTED; other calls go on.
    */
   async *metered(req: Request, body: AsyncIterable<Uint8Array>): AsyncGenerator<Uint8Array> {
-    const enveloped = protocolOf(req) !== 'connect'
+    const enveloped = protocolOf(req.headers, req.method) !== 'connect'
     const messages = new EnvelopeTracker()
     let held = 0
     try {
@@ -108,7 +123,7 @@ export class RequestGate {
         held += chunk.byteLength
         this.#inFlight += chunk.byteLength
         if (this.#inFlight > this.o.limits.inFlightBytes) {
-          this.o.refused('in_flight_bytes', { url: req.url })
+          this.o.refused('in_flight_bytes', { path: req.url })
           throw new ConnectError(`the daemon holds its limit of ${this.o.limits.inFlightBytes} request bytes in flight; retry later`, Code.ResourceExhausted)
         }
         if (enveloped) {
