@@ -7,7 +7,7 @@ import * as net from 'node:net'
 import { Code } from '@connectrpc/connect'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { type RunningDaemon, startDaemonProcess } from './daemon-harness.js'
-import { AUTH, expectServing, frame, grpcWebStatus, h1Request, h2Request, INTERCEPT, interceptRequest, portOf, TOKEN } from './hostile-client.js'
+import { AUTH, expectServing, frame, grpcWebStatus, h1Request, h2Request, INTERCEPT, interceptRequest, portOf, TOKEN, untilClosed } from './hostile-client.js'
 
 let d: RunningDaemon
 const MAX_MESSAGE = 64 * 1024
@@ -88,11 +88,14 @@ describe('malformed messages: INVALID_ARGUMENT with a reason on every protocol',
 
   it('garbage instead of HTTP/2 frames after the preface closes that connection only', async () => {
     const socket = tcp()
-    const closed = new Promise<void>((resolve) => socket.once('close', () => resolve()))
-    socket.on('error', () => undefined)
+    const closed = untilClosed(socket)
     socket.write('PRI * HTTP/2.0\r\n\r\nSM\r\n\r\n')
     socket.write(Buffer.alloc(64, 0xee))
-    await closed
+    // The server's SETTINGS, then GOAWAY (type 7) with PROTOCOL_ERROR, then the close.
+    const bytes = Buffer.from(await closed, 'latin1')
+    const types: number[] = []
+    for (let i = 0; i + 9 <= bytes.length; i += 9 + bytes.readUIntBE(i, 3)) types.push(bytes[i + 3]!)
+    expect(types).toEqual([4, 7])
     await expectServing(d)
   })
 })

@@ -6,7 +6,7 @@
 import { Code, ConnectError, cors, createConnectRouter, type ConnectRouter, type Interceptor } from '@connectrpc/connect'
 import { compressionBrotli, compressionGzip, universalRequestFromNodeRequest, universalResponseToNodeResponse, type connectNodeAdapter } from '@connectrpc/connect-node'
 import type { IncomingHttpHeaders } from 'node:http'
-import type * as http2 from 'node:http2'
+import * as http2 from 'node:http2'
 import type { Logger } from 'pino'
 import type { TokenCheck } from './auth.js'
 import { withClientFaults } from './fault-codes.js'
@@ -129,6 +129,14 @@ export function createRequestHandlers(o: HandlerOptions): RequestHandlers {
         res.writeHead(404)
         res.end()
         return
+      }
+      if ('stream' in req) {
+        // Answered while the client still sends (e.g. a message over the limit): reset once the
+        // trailers are out (node sends them from a setImmediate queued by an earlier listener).
+        // CANCEL, not NO_ERROR: node holds a NO_ERROR reset until its writable side finishes,
+        // which a client that stopped reading can postpone forever. The status is out already.
+        const { stream } = req
+        stream.once('wantTrailers', () => setImmediate(() => stream.closed || stream.state.remoteClose || stream.close(http2.constants.NGHTTP2_CANCEL)))
       }
       const uReq = universalRequestFromNodeRequest(req, res, undefined, undefined)
       const body = o.gate.metered(req, uReq.body as AsyncIterable<Uint8Array>)

@@ -58,6 +58,8 @@ function admitStreamsFirst(h2: http2.Http2Server | http2.Http2SecureServer, admi
 /** An HTTP/2 connection with no open stream for idleTimeoutMs is closed (GOAWAY); open streams, even quiet ones, keep it. */
 function closeIdleSessions(h2: http2.Http2Server | http2.Http2SecureServer, limits: ServerLimits, refused: Refused) {
   h2.on('session', (session: http2.Http2Session) => {
+    // A protocol error (garbage frames) ends that connection, and only that one.
+    session.on('error', () => session.destroy())
     let open = 0
     session.on('stream', (stream: http2.ServerHttp2Stream) => {
       open++

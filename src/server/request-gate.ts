@@ -33,8 +33,18 @@ export function deadlineExpired(headers: IncomingHttpHeaders): boolean {
   return typeof connect === 'string' && CONNECT_TIMEOUT.test(connect.trim()) && Number(connect) <= 0
 }
 
+/** RFC 7541 §4.1: name + value + 32 per field, the measure SETTINGS_MAX_HEADER_LIST_SIZE uses. */
+export function headerListSize(headers: IncomingHttpHeaders): number {
+  let size = 0
+  for (const [name, value] of Object.entries(headers)) {
+    if (value === undefined) continue
+    for (const v of Array.isArray(value) ? value : [value]) size += name.length + String(v).length + 32
+  }
+  return size
+}
+
 export interface GateOptions {
-  limits: Pick<ServerLimits, 'inFlightBytes' | 'serverStreams' | 'serverStreamsPerConnection'>
+  limits: Pick<ServerLimits, 'inFlightBytes' | 'serverStreams' | 'serverStreamsPerConnection' | 'maxHeaderBytes'>
   readMaxBytes: number
   refused(reason: RefusalReason, detail?: Record<string, unknown>): void
 }
@@ -77,6 +87,11 @@ export class RequestGate {
    */
   admit(i: Incoming, token: TokenCheck | undefined): Refused | undefined {
     const { o } = this
+    // HTTP/1.1's parser enforces this itself; node's HTTP/2 only advertises it.
+    const headerBytes = headerListSize(i.headers)
+    if (headerBytes > o.limits.maxHeaderBytes) {
+      return this.#refused(i, 'header_bytes', Code.ResourceExhausted, `header list of ${headerBytes} bytes exceeds ${o.limits.maxHeaderBytes}`)
+    }
     if (token && !token.accepts(i.headers.authorization)) return this.#refused(i, 'unauthenticated', Code.Unauthenticated, 'missing or invalid bearer token')
     if (deadlineExpired(i.headers)) return this.#refused(i, 'deadline', Code.DeadlineExceeded, 'the deadline expired before the call started')
     const declared = Number(i.headers['content-length'])
