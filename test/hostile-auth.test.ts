@@ -1,0 +1,198 @@
+/**
+ * Hostile clients, authentication: the token is checked from the headers before any body byte,
+ * the same way on every protocol and path; CORS only for listed origins; start-up refuses what
+ * would weaken either; the data directory is closed to others; a verified ledger says so.
+ */
+
+import { chmodSync, mkdirSync, mkdtempSync, statSync, writeFileSync } from 'node:fs'
+import * as net from 'node:net'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { Code } from '@connectrpc/connect'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { secureDataDir } from '../src/server/data-dir-mode.js'
+import { TokenCheck } from '../src/server/auth.js'
+import { type RunningDaemon, startDaemonProcess } from './daemon-harness.js'
+import { expectServing, frame, grpcWebStatus, h1Request, h2Request, INTERCEPT, interceptRequest, portOf, refusedCount, TOKEN, untilClosed, WATCH } from './hostile-client.js'
+
+let d: RunningDaemon
+beforeAll(async () => {
+  d = await startDaemonProcess(['--tcp', '127.0.0.1:0', '--cors-origin', 'https://app.example', '--cors-origin', 'http://localhost:5173'], { TRACEHOUND_TOKEN: TOKEN })
+})
+afterAll(async () => {
+  await d?.stop()
+})
+
+const tcp = () => net.connect(portOf(d), '127.0.0.1')
+
+/** Whether one Authorization value is accepted, over gRPC, gRPC-Web and Connect. */
+async function acceptedOver(authorization: string | undefined) {
+  const h = authorization === undefined ? {} : { authorization }
+  const grpc = await h2Request(tcp, { ':path': INTERCEPT, ...h }, frame(interceptRequest()))
+  const web = await h1Request(portOf(d), { path: INTERCEPT, headers: { 'content-type': 'application/grpc-web+proto', ...h }, body: frame(interceptRequest()) })
+  const connect = await h1Request(portOf(d), { path: INTERCEPT, headers: { 'content-type': 'application/proto', ...h }, body: interceptRequest() })
+  return { grpc: grpc.grpcStatus, web: grpcWebStatus(web), connect: connect.status }
+}
+const ACCEPTED = { grpc: '0', web: '0', connect: 200 }
+const REFUSED = { grpc: String(Code.Unauthenticated), web: String(Code.Unauthenticated), connect: 401 }
+
+describe('bearer token', () => {
+  it.each([
+    ['canonical', `Bearer ${TOKEN}`],
+    ['lower-case scheme', `bearer ${TOKEN}`],
+    ['upper-case scheme', `BEARER ${TOKEN}`],
+    ['several spaces and a tab between', `Bearer  \t ${TOKEN}`],
+  ])('accepted: %s, on every protocol', async (_, value) => {
+    expect(await acceptedOver(value)).toEqual(ACCEPTED)
+  })
+
+  it.each([
+    ['no header', undefined],
+    ['another scheme', `Basic ${TOKEN}`],
+    ['no scheme', TOKEN],
+    ['empty token', 'Bearer '],
+    ['a prefix of the token', `Bearer ${TOKEN.slice(0, -1)}`],
+    ['the token and more', `Bearer ${TOKEN}x`],
+    ['two tokens', `Bearer ${TOKEN} ${TOKEN}`],
+    ['another token of the same length', `Bearer ${'z'.repeat(TOKEN.length)}`],
+  ])('refused: %s, on every protocol', async (_, value) => {
+    expect(await acceptedOver(value)).toEqual(REFUSED)
+    await expectServing(d)
+  })
+
+  it('compares fixed-length digests: tokens of any length cost the same comparison', () => {
+    const check = new TokenCheck(TOKEN)
+    expect(check.accepts(`Bearer ${TOKEN}`)).toBe(true)
+    expect(check.accepts(`Bearer ${'a'.repeat(10_000)}`)).toBe(false)
+    expect(check.accepts(undefined)).toBe(false)
+    expect(() => new TokenCheck('a'.repeat(15))).toThrow(/at least 16 bytes/)
+  })
+
+  it('answers an unauthenticated 13 MB upload from its headers: the body is never read', async () => {
+    const before = await refusedCount(d, 'unauthenticated')
+    const socket = tcp()
+    const answer = untilClosed(socket)
+    socket.write(`POST ${INTERCEPT} HTTP/1.1\r\nHost: x\r\nContent-Type: application/proto\r\nContent-Length: ${13 * 1024 * 1024}\r\n\r\n`)
+    socket.write(Buffer.alloc(16 * 1024))
+    const text = await answer
+    expect(text).toMatch(/^HTTP\/1\.1 401 /)
+    expect(text).toContain('"code":"unauthenticated"')
+    expect(text.toLowerCase()).toContain('www-authenticate: bearer')
+    expect(await refusedCount(d, 'unauthenticated')).toBe(before + 1)
+    await expectServing(d)
+  })
+
+  it('answers an unauthenticated HTTP/2 stream and resets it while the client is still sending', async () => {
+    const a = await h2Request(tcp, { ':path': INTERCEPT }, frame(new Uint8Array(1000)).subarray(0, 100), { end: false })
+    expect(a.grpcStatus).toBe(String(Code.Unauthenticated))
+    expect(a.rstCode).toBe(0) // NO_ERROR: "stop sending, the answer is complete"
+    await expectServing(d)
+  })
+
+  it('one policy on TCP: health and /metrics need the token too; the Unix socket needs none', async () => {
+    const health = await h2Request(tcp, { ':path': '/grpc.health.v1.Health/Check' }, frame(new Uint8Array()))
+    expect(health.grpcStatus).toBe(String(Code.Unauthenticated))
+    const watch = await h2Request(tcp, { ':path': WATCH }, frame(new Uint8Array()))
+    expect(watch.grpcStatus).toBe(String(Code.Unauthenticated))
+    expect((await h1Request(portOf(d), { method: 'GET', path: '/metrics' })).status).toBe(401)
+    expect((await h1Request(portOf(d), { method: 'GET', path: '/metrics', headers: { authorization: `bearer ${TOKEN}` } })).status).toBe(200)
+    const overSocket = await h2Request(() => net.connect(d.socketPath), { ':path': '/grpc.health.v1.Health/Check' }, frame(new Uint8Array()))
+    expect(overSocket.grpcStatus).toBe('0')
+  })
+})
+
+describe('CORS', () => {
+  const preflight = (origin: string) =>
+    fetch(`http://${d.tcp}${INTERCEPT}`, { method: 'OPTIONS', headers: { origin, 'access-control-request-method': 'POST', 'access-control-request-headers': 'authorization,content-type' } })
+
+  it('answers preflights for the listed origins only', async () => {
+    for (const origin of ['https://app.example', 'http://localhost:5173']) {
+      const res = await preflight(origin)
+      expect(res.status).toBe(204)
+      expect(res.headers.get('access-control-allow-origin')).toBe(origin)
+      expect(res.headers.get('access-control-allow-headers')?.toLowerCase()).toContain('authorization')
+    }
+    for (const origin of ['https://evil.example', 'https://app.example.evil', 'null']) {
+      const res = await preflight(origin)
+      expect(res.status).toBe(401)
+      expect(res.headers.get('access-control-allow-origin')).toBeNull()
+    }
+  })
+
+  it('none by default', async () => {
+    const e = await startDaemonProcess(['--tcp', '127.0.0.1:0', '--memory'], { TRACEHOUND_TOKEN: TOKEN })
+    try {
+      const res = await fetch(`http://${e.tcp}${INTERCEPT}`, { method: 'OPTIONS', headers: { origin: 'https://app.example', 'access-control-request-method': 'POST' } })
+      expect(res.headers.get('access-control-allow-origin')).toBeNull()
+    } finally {
+      await e.stop()
+    }
+  })
+})
+
+describe('start-up refusals', () => {
+  const refusal = (args: string[], env: NodeJS.ProcessEnv) => startDaemonProcess(['--memory', ...args], env).then(
+    async (e) => {
+      await e.stop()
+      return 'started'
+    },
+    (err: Error) => err.message,
+  )
+
+  it('a token shorter than 16 bytes', async () => {
+    expect(await refusal(['--tcp', '127.0.0.1:0'], { TRACEHOUND_TOKEN: 'a'.repeat(15) })).toMatch(/bearer token must be at least 16 bytes \(it is 15\)/)
+  })
+
+  it('an empty token file, with a message saying so', async () => {
+    const file = join(mkdtempSync(join(tmpdir(), 'th-token-')), 'token')
+    writeFileSync(file, '\n')
+    expect(await refusal(['--tcp', '127.0.0.1:0', '--token-file', file], {})).toMatch(/--token-file .* is empty/)
+  })
+
+  it('--cors-origin with --insecure-no-auth, and a wildcard origin', async () => {
+    expect(await refusal(['--tcp', '127.0.0.1:0', '--insecure-no-auth', '--cors-origin', 'https://app.example'], {})).toMatch(/cannot go with --insecure-no-auth/)
+    expect(await refusal(['--tcp', '127.0.0.1:0', '--cors-origin', '*'], { TRACEHOUND_TOKEN: TOKEN })).toMatch(/exact origin/)
+  })
+})
+
+describe('data directory', () => {
+  it('an existing directory open to group and others is set to 0700, and the log says so', async () => {
+    const dataDir = join(mkdtempSync(join(tmpdir(), 'th-dd-')), 'state')
+    mkdirSync(dataDir)
+    chmodSync(dataDir, 0o755)
+    const e = await startDaemonProcess([], { TRACEHOUND_DATA_DIR: dataDir })
+    try {
+      expect(statSync(dataDir).mode & 0o777).toBe(0o700)
+      expect(e.logs.find((l) => l.msg === 'data dir was open to group or others; set to 0700')).toMatchObject({ was: '755', now: '700' })
+    } finally {
+      await e.stop()
+    }
+  })
+
+  it('a directory owned by another user is refused', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'th-dd-'))
+    const owner = statSync(dir).uid
+    expect(() => secureDataDir(dir, owner + 1)).toThrow(`data dir ${dir} is owned by uid ${owner}, not by this user (uid ${owner + 1})`)
+    expect(secureDataDir(dir, owner)).toEqual({ dir })
+  })
+
+  it('a restart logs what it verified, with counts', async () => {
+    const dataDir = join(mkdtempSync(join(tmpdir(), 'th-dd-')), 'state')
+    const env = { TRACEHOUND_DATA_DIR: dataDir, TRACEHOUND_MAC_KEYS: `k1:${'ab'.repeat(32)}` }
+    const first = await startDaemonProcess([], env)
+    const { createTracehoundClient } = await import('../src/client/index.js')
+    const c = createTracehoundClient({ socketPath: first.socketPath })
+    const v = await c.intercept({ id: 'q', payload: { a: 1 }, source: 's', timestamp: 1, threat: { category: 'injection', severity: 'high' } })
+    expect(v.status).toBe('quarantined')
+    if (v.status === 'quarantined') await c.neutralize(v.handle.signature)
+    c.close()
+    await first.stop()
+    const again = await startDaemonProcess([], env)
+    try {
+      const line = again.logs.find((l) => String(l.msg).startsWith('ledger verified'))
+      expect(line).toMatchObject({ msg: 'ledger verified: audit chain, tree head and MACs', auditRecords: 1, treeSize: 1, evidence: 0, macKeys: 1 })
+    } finally {
+      await again.stop()
+    }
+  })
+})
