@@ -26,7 +26,7 @@ const threat = (id: string, payload: Scent['payload'], source = 'e2e'): Scent =>
 })
 
 beforeAll(async () => {
-  d = await startDaemonProcess(['--tcp', '127.0.0.1:0', '--max-message-bytes', '65536'], {
+  d = await startDaemonProcess(['--tcp', '127.0.0.1:0', '--max-message-bytes', '65536', '--cors-origin', 'http://app.example'], {
     TRACEHOUND_TOKEN: TOKEN,
     TRACEHOUND_MAC_KEYS: `k1:${MAC_KEY}`,
   })
@@ -222,7 +222,7 @@ describe('health and events', () => {
 describe('tracehoundd over TCP', () => {
   const baseUrl = () => `http://${d.tcp}`
 
-  it('requires the bearer token, except for health', async () => {
+  it('requires the bearer token on every path, health included', async () => {
     const anonymous = createTracehoundClient({ baseUrl: baseUrl(), failMode: 'closed' })
     const denied = await anonymous.intercept({ id: 'x', payload: 1, source: 'tcp', timestamp: 1 })
     expect(denied).toMatchObject({ status: 'error', degraded: { code: 'Unauthenticated' } })
@@ -235,8 +235,11 @@ describe('tracehoundd over TCP', () => {
     })
     wrong.close()
 
-    const res = await rawGrpc(() => net.connect(Number(d.tcp!.split(':')[1]), '127.0.0.1'), { ':path': '/grpc.health.v1.Health/Check' }, frame(new Uint8Array()))
-    expect(res.grpcStatus).toBe('0')
+    const health = { ':path': '/grpc.health.v1.Health/Check' }
+    const res = await rawGrpc(() => net.connect(Number(d.tcp!.split(':')[1]), '127.0.0.1'), health, frame(new Uint8Array()))
+    expect(res.grpcStatus).toBe(String(Code.Unauthenticated))
+    const withToken = await rawGrpc(() => net.connect(Number(d.tcp!.split(':')[1]), '127.0.0.1'), { ...health, authorization: `Bearer ${TOKEN}` }, frame(new Uint8Array()))
+    expect(withToken.grpcStatus).toBe('0')
   })
 
   it.each(['grpc', 'connect'] as const)('serves the Node client with a token (%s)', async (protocol) => {
@@ -251,13 +254,13 @@ describe('tracehoundd over TCP', () => {
     expect(verdicts.map((v) => v.status)).toEqual(['quarantined', 'clean'])
   })
 
-  it('answers CORS preflights for browsers', async () => {
+  it('answers CORS preflights for the listed origin', async () => {
     const res = await fetch(`${baseUrl()}/tracehound.v1.TracehoundService/Intercept`, {
       method: 'OPTIONS',
       headers: { Origin: 'http://app.example', 'Access-Control-Request-Method': 'POST', 'Access-Control-Request-Headers': 'authorization,content-type' },
     })
     expect(res.status).toBe(204)
-    expect(res.headers.get('access-control-allow-origin')).toBe('*')
+    expect(res.headers.get('access-control-allow-origin')).toBe('http://app.example')
     expect(res.headers.get('access-control-allow-headers')?.toLowerCase()).toContain('authorization')
   })
 

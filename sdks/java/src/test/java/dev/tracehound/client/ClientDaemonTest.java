@@ -25,7 +25,7 @@ import org.junit.jupiter.api.TestInstance;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class ClientDaemonTest {
   static final String KEY_HEX = "000102030405060708090a0b0c0d0e0f101112131415161718191a1b1c1d1e1f";
-  static final String TOKEN = "java-test-token";
+  static final String TOKEN = "java-test-token-0123456789";
 
   Daemon daemon;
   int tcpPort;
