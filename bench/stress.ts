@@ -172,6 +172,7 @@ async function main() {
     const rows: [string, string, string, string][] = [
       ['Intercept p50 (ms)', percentile(quiet, 50).toFixed(2), percentile(loud, 50).toFixed(2), ''],
       ['Intercept p99 (ms)', percentile(quiet, 99).toFixed(2), percentile(loud, 99).toFixed(2), `≤ ${TARGETS.p99Ms}`],
+      ['Intercept max (ms)', quiet.at(-1)!.toFixed(2), loud.at(-1)!.toFixed(2), ''],
       ['Intercept calls / failed', `${quiet.length} / 0`, `${loud.length} / ${[...failures.values()].reduce((a, b) => a + b, 0)}`, '0 failed'],
       ['RSS (MB), growth to peak', rssBefore.toFixed(0), `${rssPeak.toFixed(0)} (+${(rssPeak - rssBefore).toFixed(0)})`, `≤ +${TARGETS.rssGrowthMb}`],
       ['event-loop delay max (ms)', quietLoop.toFixed(1), loopMax.toFixed(1), `≤ ${TARGETS.loopDelayMaxMs}`],

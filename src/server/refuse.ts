@@ -97,7 +97,13 @@ export function refuse(req: Request, res: Response, code: Code, message: string)
   } else {
     r.headers.connection = 'close'
     const socket = req.socket
-    res.once('finish', () => setTimeout(() => socket.destroy(), H1_LINGER_MS).unref())
+    res.once('finish', () => {
+      // Stop reading the unwanted body (node would read and discard it); the kernel's window then
+      // stalls the client. Cut after a moment rather than at once: a reset could destroy the
+      // answer before the client has read it.
+      socket.pause()
+      setTimeout(() => socket.destroy(), H1_LINGER_MS).unref()
+    })
   }
   res.writeHead(r.status, r.headers)
   if (r.body) res.end(r.body)
