@@ -51,6 +51,36 @@ async function startDaemon(dir: string): Promise<{ child: ChildProcess; port: nu
   return { child, port }
 }
 
+/**
+ * The floor for the stream flood: a bare node:http2 server that answers every stream with a
+ * trailers-only UNAUTHENTICATED and resets it, nothing else; its event-loop delay max under the
+ * same Watch flood, measured the same way (monitorEventLoopDelay, 10 ms resolution).
+ */
+const BARE_SERVER = `
+const http2 = require('node:http2')
+const h = require('node:perf_hooks').monitorEventLoopDelay({ resolution: 10 })
+h.enable()
+const srv = http2.createServer({ settings: { maxConcurrentStreams: 100 } })
+srv.on('stream', (s) => { s.respond({ ':status': 200, 'content-type': 'application/grpc', 'grpc-status': '16' }, { endStream: true }); s.close() })
+srv.listen(0, '127.0.0.1', () => process.send(srv.address().port))
+process.on('message', (m) => { if (m === 'reset') h.reset(); else process.send(h.max / 1e6) })
+`
+
+async function bareFloor(streams: number, signal: AbortSignal): Promise<number> {
+  const child = spawn(process.execPath, ['-e', BARE_SERVER], { stdio: ['ignore', 'inherit', 'inherit', 'ipc'] })
+  try {
+    const next = () => new Promise<number>((resolve) => child.once('message', (m) => resolve(m as number)))
+    const port = await next()
+    child.send('reset')
+    const flood = await watchFlood(port, streams, signal)
+    flood.close()
+    child.send('max')
+    return await next()
+  } finally {
+    child.kill('SIGKILL')
+  }
+}
+
 const rssMb = (pid: number) => Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))![1]) / 1024
 
 async function loopDelayMaxMs(port: number): Promise<number> {
@@ -136,12 +166,12 @@ async function main() {
   try {
     await client.connect()
     for (let i = 0; i < 200; i++) await call() // warm-up, not measured
-    // Quiet peer: the same client, the same daemon, no flood.
+    // Quiet peer: the same client, the same daemon, no flood. Each scrape resets the daemon's histogram.
+    await loopDelayMaxMs(port)
     const quiet: number[] = []
     for (let i = 0; i < QUIET_CALLS; i++) quiet.push((await call()).ms)
-    const rssBefore = rssMb(child.pid!)
-    await loopDelayMaxMs(port) // resets the daemon's histogram
     const quietLoop = await loopDelayMaxMs(port)
+    const rssBefore = rssMb(child.pid!)
 
     const deadline = AbortSignal.timeout(DEADLINE_MS)
     let rssPeak = rssBefore
@@ -165,6 +195,7 @@ async function main() {
     rssPeak = Math.max(rssPeak, rssMb(child.pid!))
     const loopMax = await loopDelayMaxMs(port)
     watch.close()
+    const floor = await bareFloor(STREAMS, AbortSignal.timeout(DEADLINE_MS))
 
     const count = (xs: string[]) => [...xs.reduce((m, x) => m.set(x, (m.get(x) ?? 0) + 1), new Map<string, number>())].map(([k, v]) => `${v}× ${k}`).join(', ')
     quiet.sort((a, b) => a - b)
@@ -180,6 +211,7 @@ async function main() {
     console.log(`\ntracehoundd stress: ${POSTS} unauthenticated ${(POST_BYTES / 2 ** 20).toFixed(0)} MB POSTs + ${STREAMS} unauthenticated Health/Watch streams (${STREAMS / STREAMS_PER_SESSION} h2 connections), over TCP; floods lasted ${(floodMs / 1000).toFixed(1)} s${deadline.aborted ? ' (cut at the deadline)' : ''}\n`)
     console.log(['measure', 'quiet (peer)', 'under flood', 'target'].map((h, i) => h.padEnd(i === 0 ? 28 : 22)).join(''))
     for (const r of rows) console.log(r.map((c, i) => c.padEnd(i === 0 ? 28 : 22)).join(''))
+    console.log(`\nfloor: a bare node:http2 server answering and resetting each stream, same ${STREAMS}-stream Watch flood: event-loop delay max ${floor.toFixed(1)} ms`)
     console.log(`\nPOST answers: ${count(postResults)}`)
     console.log(`Watch answers: ${[...watch.outcomes].map(([k, v]) => `${v}× ${k}`).join(', ')}`)
     if (failures.size) console.log(`Intercept failures: ${[...failures].map(([k, v]) => `${v}× ${k}`).join(', ')}`)
