@@ -131,12 +131,12 @@ export function createRequestHandlers(o: HandlerOptions): RequestHandlers {
         return
       }
       if ('stream' in req) {
-        // Answered while the client still sends (e.g. a message over the limit): reset once the
-        // trailers are out (node sends them from a setImmediate queued by an earlier listener).
-        // CANCEL, not NO_ERROR: node holds a NO_ERROR reset until its writable side finishes,
-        // which a client that stopped reading can postpone forever. The status is out already.
+        // Answered before its body was read to the end (e.g. a message over the limit): reset once
+        // the trailers are out (node sends them from a setImmediate queued by an earlier listener),
+        // so the client stops sending. CANCEL, not NO_ERROR: node holds a NO_ERROR reset until its
+        // writable side finishes, which a client that stopped reading can postpone forever.
         const { stream } = req
-        stream.once('wantTrailers', () => setImmediate(() => stream.closed || stream.state.remoteClose || stream.close(http2.constants.NGHTTP2_CANCEL)))
+        stream.once('wantTrailers', () => setImmediate(() => stream.closed || req.readableEnded || stream.close(http2.constants.NGHTTP2_CANCEL)))
       }
       const uReq = universalRequestFromNodeRequest(req, res, undefined, undefined)
       const body = o.gate.metered(req, uReq.body as AsyncIterable<Uint8Array>)
