@@ -60,6 +60,16 @@ describe('malformed messages: INVALID_ARGUMENT with a reason on every protocol',
     await expectServing(d)
   })
 
+  it('a malformed message on a Connect stream: the end-of-stream error says invalid_argument', async () => {
+    const a = await h2Request(tcp, { ':path': '/tracehound.v1.TracehoundService/InterceptStream', 'content-type': 'application/connect+proto', ...AUTH }, frame(RANDOM))
+    expect(a.status).toBe('200')
+    expect(a.body[0]! & 0b10).toBe(0b10)
+    expect(JSON.parse(a.body.subarray(5).toString())).toMatchObject({ error: { code: 'invalid_argument', message: expect.stringMatching(/^parse binary: /) } })
+    const grpc = await h2Request(tcp, { ':path': '/tracehound.v1.TracehoundService/InterceptStream', ...AUTH }, frame(RANDOM))
+    expect(grpc.grpcStatus).toBe(String(Code.InvalidArgument))
+    await expectServing(d)
+  })
+
   it('two messages on a unary call', async () => {
     const two = Buffer.concat([frame(interceptRequest()), frame(interceptRequest())])
     const grpc = await h2Request(tcp, { ':path': INTERCEPT, ...AUTH }, two)
