@@ -181,7 +181,8 @@ describe('data directory', () => {
     const env = { TRACEHOUND_DATA_DIR: dataDir, TRACEHOUND_MAC_KEYS: `k1:${'ab'.repeat(32)}` }
     const first = await startDaemonProcess([], env)
     const { createTracehoundClient } = await import('../src/client/index.js')
-    const c = createTracehoundClient({ socketPath: first.socketPath })
+    // A loaded machine can take longer than the default 1 s deadline for a first, fsynced call.
+    const c = createTracehoundClient({ socketPath: first.socketPath, timeoutMs: 20_000, callTimeoutMs: 20_000, failMode: 'closed' })
     const v = await c.intercept({ id: 'q', payload: { a: 1 }, source: 's', timestamp: 1, threat: { category: 'injection', severity: 'high' } })
     expect(v.status).toBe('quarantined')
     if (v.status === 'quarantined') await c.neutralize(v.handle.signature)

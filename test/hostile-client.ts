@@ -115,7 +115,7 @@ export function untilClosed(socket: net.Socket): Promise<string> {
 /** The daemon process is up and an authenticated Intercept over a new TCP connection is judged. */
 export async function expectServing(d: RunningDaemon): Promise<void> {
   expect(d.child.exitCode).toBeNull()
-  const c = createTracehoundClient({ baseUrl: `http://${d.tcp}`, token: TOKEN, timeoutMs: 10_000 })
+  const c = createTracehoundClient({ baseUrl: `http://${d.tcp}`, token: TOKEN, timeoutMs: 20_000, callTimeoutMs: 20_000, failMode: 'closed' })
   try {
     expect(await c.intercept({ id: `alive-${seq++}`, payload: 1, source: 'alive', timestamp: 1 })).toEqual({ status: 'clean' })
   } finally {
