@@ -165,11 +165,12 @@ export async function startDaemon(o: DaemonOptions): Promise<Daemon> {
   // Printed at any log level: operators and scripts read the socket path and port from it.
   const startLog = log.child({}, { level: 'info' })
   if (ledger && ledger.problems.length === 0) {
-    // The positive counterpart of the integrity errors: what was checked, and how much.
+    // The positive counterpart of the integrity errors: what was checked, and how much
+    // (treeSize counts every log entry: captures, purges, blocks; auditRecords the v1 records).
     const head = engine.treeHead()
     startLog.info(
       { ledger: ledger.path, auditRecords: engine.auditChain.length, treeSize: head.treeSize, rootHash: head.rootHash, evidence: engine.quarantine.stats.count, macKeys: settings.macKeys.length },
-      settings.macKeys.length > 0 ? 'ledger verified: audit chain, tree head and MACs' : 'ledger verified: audit chain and tree head (no MAC keys configured)',
+      settings.macKeys.length > 0 ? 'ledger verified: audit log, tree head, evidence and MACs' : 'ledger verified: audit log, tree head and evidence (no MAC keys configured)',
     )
   }
   startLog.info(
