@@ -22,10 +22,12 @@ export interface RunningDaemon {
 
 const ROOT = new URL('..', import.meta.url).pathname
 
-export async function startDaemonProcess(args: string[] = [], env: NodeJS.ProcessEnv = {}): Promise<RunningDaemon> {
+/** `defaultSocket`: pass no --socket, so the daemon picks its default path from `env`. */
+export async function startDaemonProcess(args: string[] = [], env: NodeJS.ProcessEnv = {}, o: { defaultSocket?: boolean } = {}): Promise<RunningDaemon> {
   const dir = mkdtempSync(join(tmpdir(), 'thd-'))
   const socketPath = join(dir, 'th.sock')
-  const child = spawn(process.execPath, ['--import', 'tsx', join(ROOT, 'src/cli/tracehoundd.ts'), '--socket', socketPath, ...args], {
+  const socketArgs = o.defaultSocket ? [] : ['--socket', socketPath]
+  const child = spawn(process.execPath, ['--import', 'tsx', join(ROOT, 'src/cli/tracehoundd.ts'), ...socketArgs, ...args], {
     cwd: ROOT,
     // Each daemon its own ledger: none shares state with another test or with ~/.local/state.
     env: { ...process.env, TRACEHOUND_TOKEN: '', TRACEHOUND_DATA_DIR: join(dir, 'state'), ...env },

@@ -1,4 +1,4 @@
-#!/usr/bin/env -S node --import tsx
+#!/usr/bin/env node
 /** tracehound: operator commands. Argument parsing only; the work is in src/storage. */
 
 import { closeSync, openSync, readFileSync, writeSync } from 'node:fs'

@@ -1,12 +1,14 @@
-#!/usr/bin/env -S node --import tsx
+#!/usr/bin/env node
 /** tracehoundd: parses flags and environment, starts the daemon, maps signals. */
 
 import { readFileSync } from 'node:fs'
+import { dirname } from 'node:path'
 import { Command, InvalidArgumentError, Option } from 'commander'
 import { defaultSocketPath } from '../client/socket-path.js'
 import { type DaemonOptions, SERVER_VERSION, startDaemon } from '../server/daemon.js'
 import { DEFAULT_LIMITS, limitFlag, type ServerLimits } from '../server/limits.js'
 import { defaultDataDir } from '../storage/data-dir.js'
+import { ensurePrivateSocketDir } from '../server/socket-dir.js'
 
 function hostPort(value: string): { host: string; port: number } {
   const m = /^(?:\[([^\]]+)\]|([^:]+)):(\d{1,5})$/.exec(value)
@@ -51,6 +53,7 @@ const program = new Command('tracehoundd')
   .addOption(new Option('-c, --config <file>', 'config file (tracehound.v1.DaemonConfig as JSON); reloaded on change').env('TRACEHOUND_CONFIG'))
   .addOption(new Option('-s, --socket <path>', 'Unix socket path (created 0600)').env('TRACEHOUND_SOCKET').default(defaultSocketPath()))
   .option('--no-socket', 'serve no Unix socket')
+  .option('--print-socket', 'print the Unix socket path this invocation would use, and exit')
   .addOption(new Option('--tcp <host:port>', 'also listen on TCP, e.g. 127.0.0.1:7420').env('TRACEHOUND_TCP').argParser(hostPort))
   .addOption(new Option('--token-file <file>', 'bearer token required on TCP (or TRACEHOUND_TOKEN)'))
   .option('--insecure-no-auth', 'serve TCP without a bearer token')
@@ -84,6 +87,7 @@ interface FlagValues {
   maxMessageBytes: number
   watch: boolean
   conformance?: boolean
+  printSocket?: boolean
   dataDir: string
   memory?: boolean
   acknowledgeTamper?: boolean
@@ -134,7 +138,17 @@ function tokenFromFile(path: string): string {
 }
 
 async function main() {
+  // An empty TRACEHOUND_SOCKET means unset, as for every client's default-socket rule.
+  if (process.env.TRACEHOUND_SOCKET === '') delete process.env.TRACEHOUND_SOCKET
   const flags = program.parse().opts<Flags>()
+  if (flags.printSocket) {
+    process.stdout.write(`${flags.socket === false ? '' : flags.socket}\n`)
+    return
+  }
+  // The default path's directory must be ours alone; an explicit --socket is the operator's choice.
+  if (flags.socket !== false && program.getOptionValueSource('socket') === 'default') {
+    ensurePrivateSocketDir(dirname(flags.socket))
+  }
   const starting = startDaemon(daemonOptions(flags))
   // Handlers go in before the daemon reports "listening", so no signal finds the default action.
   const stop = () => void starting.then((d) => d.close()).then(() => process.exit(0))

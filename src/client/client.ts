@@ -20,6 +20,7 @@ import {
   treeHeadFromWire,
   verdictFromWire,
 } from './convert.js'
+import { type DaemonStats, statsFromWire } from './stats.js'
 import { SCHEMA_VERSION } from './version.js'
 import type { AuditRecord } from '../core/types.js'
 
@@ -52,7 +53,9 @@ export interface TracehoundClient {
   getTreeHead(): Promise<TreeHead>
   getInclusionProof(leafIndex: number, treeSize?: number): Promise<{ proof: InclusionProof; record?: AuditRecord }>
   getConsistencyProof(firstSize: number, secondSize?: number): Promise<ConsistencyProof>
-  /** The generated clients, for everything else (stats, admin). */
+  /** The daemon's counters as plain numbers (JSON.stringify-safe). */
+  stats(): Promise<DaemonStats>
+  /** The generated clients, for everything else (admin, raw messages). */
   readonly service: Client<typeof TracehoundService>
   readonly admin: Client<typeof AdminService>
   /** For other services on the daemon, e.g. grpc.health.v1.Health. */
@@ -232,6 +235,10 @@ export function createTracehoundClientFromTransport(
       const res = await service.getConsistencyProof({ firstSize: BigInt(firstSize), secondSize: BigInt(secondSize) }, { timeoutMs: callTimeoutMs })
       if (!res.proof) throw new ConnectError('response without a proof', Code.DataLoss)
       return consistencyFromWire(res.proof)
+    },
+
+    async stats() {
+      return statsFromWire(await service.getStats({}, { timeoutMs: callTimeoutMs }))
     },
 
     service,
