@@ -2,7 +2,7 @@
 // plus the verification kernel (package kernel, re-exported here) that checks the daemon's
 // signatures, audit hashes, Merkle proofs and MACs without trusting it.
 //
-//	c, err := tracehound.Dial(ctx, "unix:///tmp/tracehoundd.sock")
+//	c, err := tracehound.Dial(ctx, "") // the daemon's default socket; or "unix:///path", "http://127.0.0.1:7420"
 //	defer c.Close()
 //	v := c.Intercept(ctx, tracehound.Scent{ID: "req-1", Source: ip, Payload: body,
 //		Threat: &tracehound.Threat{Category: tracehound.Injection, Severity: tracehound.High}})
@@ -88,8 +88,8 @@ type Client struct {
 	attempt   *handshakeAttempt // in flight, if any
 }
 
-// Dial connects to tracehoundd at "unix:///path/to.sock" or "http://127.0.0.1:7420" and runs the
-// version handshake. A schema skew is an error. An unreachable daemon is not, in the default
+// Dial connects to tracehoundd at "unix:///path/to.sock" or "http://127.0.0.1:7420" ("" is the
+// daemon's default socket, DefaultSocketPath) and runs the version handshake. A schema skew is an error. An unreachable daemon is not, in the default
 // fail-open mode: the client is returned and the handshake is retried before the next call.
 func Dial(ctx context.Context, address string, opts ...Option) (*Client, error) {
 	o := options{timeout: time.Second, callTimeout: 5 * time.Second, clientName: "tracehound-go"}
@@ -129,6 +129,9 @@ func transportFor(address string) (*http.Transport, string, error) {
 	protocols := new(http.Protocols)
 	protocols.SetUnencryptedHTTP2(true)
 	t := &http.Transport{Protocols: protocols, MaxIdleConns: 16, IdleConnTimeout: 90 * time.Second}
+	if address == "" {
+		address = "unix://" + DefaultSocketPath()
+	}
 	switch {
 	case strings.HasPrefix(address, "unix://"):
 		path := strings.TrimPrefix(address, "unix://")

@@ -1,7 +1,7 @@
 """Tracehound for Python: a tracehoundd client (sync and asyncio) and a pure-Python verification kernel.
 
     import tracehound
-    with tracehound.connect("unix:///tmp/tracehoundd.sock") as th:
+    with tracehound.connect() as th:   # the daemon's default socket (tracehoundd --print-socket)
         verdict = th.intercept(tracehound.Scent("req-1", {"q": "' OR 1=1"}, "203.0.113.7", now_ms,
                                                 tracehound.Threat("injection", "high")))
 """
@@ -19,11 +19,11 @@ from .types import (  # noqa: E402
     RateLimited, Scent, Stats, Threat, TreeHead, Verdict, VerdictError,
 )
 from .client import Client, connect  # noqa: E402
-from ._common import SCHEMA_VERSION  # noqa: E402
+from ._common import SCHEMA_VERSION, default_socket_path  # noqa: E402
 from . import aio  # noqa: E402
 
 __all__ = [
-    "__version__", "SCHEMA_VERSION", "connect", "Client", "aio",
+    "__version__", "SCHEMA_VERSION", "default_socket_path", "connect", "Client", "aio",
     "Scent", "Threat", "Verdict", "Clean", "RateLimited", "PayloadTooLarge", "Ignored", "Quarantined", "Error",
     "BLOCKING", "Category", "SeverityName", "Degraded", "VerdictError", "EvidenceInfo", "EvidenceRecord", "AuditRecord", "TreeHead",
     "InclusionProof", "ConsistencyProof", "HandshakeInfo", "Stats", "IncompatibleSchemaError",

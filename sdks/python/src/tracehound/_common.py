@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import os
-import tempfile
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any, Literal
@@ -23,10 +22,17 @@ ScentLike = Scent | Mapping[str, Any]
 MAX_MESSAGE = 16 * 1024 * 1024
 
 
-def default_socket_path() -> str:
-    """Where tracehoundd listens by default (the daemon and the TS client agree on it)."""
-    env = os.environ
-    return env.get("TRACEHOUND_SOCKET") or os.path.join(env.get("XDG_RUNTIME_DIR") or tempfile.gettempdir(), "tracehoundd.sock")
+def default_socket_path(env: Mapping[str, str] | None = None, uid: int | None = None) -> str:
+    """Where tracehoundd listens by default, resolved exactly as the daemon does
+    (``tracehoundd --print-socket`` prints it): ``TRACEHOUND_SOCKET`` when set, else
+    ``$XDG_RUNTIME_DIR/tracehound/tracehoundd.sock``, else ``${TMPDIR:-/tmp}/tracehound-<uid>/tracehoundd.sock``."""
+    env = os.environ if env is None else env
+    if env.get("TRACEHOUND_SOCKET"):
+        return env["TRACEHOUND_SOCKET"]
+    if env.get("XDG_RUNTIME_DIR"):
+        return os.path.join(env["XDG_RUNTIME_DIR"], "tracehound", "tracehoundd.sock")
+    uid = os.getuid() if uid is None else uid
+    return os.path.join(env.get("TMPDIR") or "/tmp", f"tracehound-{uid}", "tracehoundd.sock")
 
 
 @dataclass(frozen=True)

@@ -63,9 +63,9 @@ import tracehound.v1.ScentOuterClass;
  * Client of tracehoundd over gRPC (Netty): a Unix socket (epoll, Linux) or TCP.
  *
  * <pre>{@code
- * try (TracehoundClient th = TracehoundClient.builder().unixSocket("/run/tracehoundd.sock").build()) {
+ * try (TracehoundClient th = TracehoundClient.builder().build()) {
  *   Verdict v = th.intercept(Scent.threat("req-1", "203.0.113.7", now, payload, Category.INJECTION, Severity.HIGH));
- *   if (v.blocks()) reject();
+ *   if (v.blocks()) response.sendError(403); // your framework's reject
  * }
  * }</pre>
  *
@@ -446,7 +446,7 @@ public final class TracehoundClient implements AutoCloseable {
       return this;
     }
 
-    /** A Unix domain socket (Linux, epoll). */
+    /** A Unix domain socket (Linux, epoll). Without this or {@link #address}, {@link DefaultSocket#path()}. */
     public Builder unixSocket(String path) {
       this.socketPath = path;
       return this;
@@ -510,7 +510,9 @@ public final class TracehoundClient implements AutoCloseable {
      * retried before the next call, and intercepts fail open meanwhile).
      */
     public TracehoundClient build() {
-      if ((socketPath == null) == (host == null)) throw new IllegalStateException("set exactly one of unixSocket(path) or address(host, port)");
+      if (socketPath != null && host != null) throw new IllegalStateException("set one of unixSocket(path) or address(host, port), not both");
+      // Neither: the daemon's default socket, found the way tracehoundd picks it.
+      if (socketPath == null && host == null) socketPath = DefaultSocket.path();
       NettyChannelBuilder nb;
       EventLoopGroup group = null;
       if (socketPath != null) {
