@@ -23,32 +23,47 @@ interface Example {
   missing(): string | undefined
   command: string[]
   cwd: string
+  /** What a successful run prints. */
+  expect: RegExp[]
 }
+
+const quarantinedAndVerified = [/^quarantined\b/m, /verified: true/]
 
 const has = (bin: string) => spawnSync('sh', ['-c', `command -v ${bin}`], { stdio: 'ignore' }).status === 0
 const javaJar = join(ROOT, 'sdks/java/target/tracehound-client-all.jar')
 const venvPython = join(ROOT, 'sdks/python/.venv/bin/python')
 
 const examples: Example[] = [
-  { lang: 'ts-embedded', missing: () => undefined, command: [process.execPath, 'examples/ts-embedded.mjs'], cwd: ROOT },
-  { lang: 'ts-client', missing: () => undefined, command: [process.execPath, 'examples/ts-client.mjs'], cwd: ROOT },
+  { lang: 'ts-embedded', missing: () => undefined, command: [process.execPath, 'examples/ts-embedded.mjs'], cwd: ROOT, expect: quarantinedAndVerified },
+  { lang: 'ts-client', missing: () => undefined, command: [process.execPath, 'examples/ts-client.mjs'], cwd: ROOT, expect: quarantinedAndVerified },
+  {
+    lang: 'raw calls (buf curl, curl)',
+    missing: () => (has('curl') ? undefined : 'curl not found'),
+    command: ['sh', 'examples/raw-calls.sh'],
+    cwd: ROOT,
+    // One quarantine per call: the gRPC one (buf curl) and the Connect JSON one (curl).
+    expect: [/"quarantined": \{[^]*"quarantined":\{/],
+  },
   {
     lang: 'go',
     missing: () => (has('go') ? undefined : 'no go toolchain on PATH'),
     command: ['go', 'run', '.'],
     cwd: join(ROOT, 'examples/go'),
+    expect: quarantinedAndVerified,
   },
   {
     lang: 'python',
     missing: () => (existsSync(venvPython) ? undefined : 'sdks/python/.venv missing: sdks/python/test.sh builds it'),
     command: [venvPython, 'examples/python/intercept.py'],
     cwd: ROOT,
+    expect: quarantinedAndVerified,
   },
   {
     lang: 'java',
     missing: () => (!has('java') ? 'java not found' : existsSync(javaJar) ? undefined : 'sdks/java/target/tracehound-client-all.jar missing: sdks/java/test.sh builds it'),
     command: ['java', '-cp', javaJar, 'examples/java/Intercept.java'],
     cwd: ROOT,
+    expect: quarantinedAndVerified,
   },
 ]
 
@@ -96,7 +111,7 @@ try {
       continue
     }
     const { code, out } = await run(e)
-    const ok = code === 0 && /^quarantined\b/m.test(out) && /verified: true/.test(out)
+    const ok = code === 0 && e.expect.every((re) => re.test(out))
     console.log(`${ok ? 'ok  ' : 'FAIL'} example ${e.lang}: ${e.command.join(' ').replace(ROOT, '')}`)
     console.log(out.replace(/^/gm, '    ').trimEnd())
     if (!ok) failed++
