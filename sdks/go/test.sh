@@ -18,12 +18,29 @@ if ! [[ "$minor" =~ ^[0-9]+$ ]] || [ "$minor" -lt 26 ]; then
 fi
 export GOTOOLCHAIN=local
 
+# shellcheck source=../../scripts/registry-errors.sh
+. ../../scripts/registry-errors.sh
+log=$(mktemp)
+trap 'rm -f "$log"' EXIT
+# Modules and the pinned protoc plugins come from the Go module proxy: unreachable is a SKIP,
+# any other failure fails.
+fetch() {
+  if ! "$@" >"$log" 2>&1; then
+    if why=$(unreachable "$log"); then
+      echo "SKIPPED: go (module proxy unreachable: $why)"
+      exit 0
+    fi
+    cat "$log" >&2
+    exit 1
+  fi
+}
 echo "== go: $version, modules"
-go mod download
+fetch go mod download
+fetch bash ../../scripts/generate.sh --tools
 go mod verify >/dev/null
 
 echo "== go: generated code"
-bash generate.sh --check
+bash ../../scripts/generate.sh --check go
 
 echo "== go: vet, gofmt"
 go vet ./...

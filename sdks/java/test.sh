@@ -2,9 +2,15 @@
 # Java SDK: `mvn -B verify` generates the protobuf/gRPC code from ../../proto into target/, compiles,
 # runs the JUnit 5 tests (unit, property, and against a real tracehoundd started by the tests) and
 # builds target/tracehound-client-all.jar, which the conformance executor runs with plain `java -cp`.
-# Prints "SKIPPED: java (<why>)" and exits 0 when the toolchain is missing.
+# Prints "SKIPPED: java (<why>)" and exits 0 when the toolchain is missing or Maven Central (or the
+# code generators' registries) cannot be reached; any other failure fails. Extra arguments go to mvn
+# (e.g. -o -s settings.xml).
 set -uo pipefail
 cd "$(dirname "$0")"
+# shellcheck source=../../scripts/registry-errors.sh
+. ../../scripts/registry-errors.sh
+log=$(mktemp)
+trap 'rm -f "$log"' EXIT
 
 skip() {
   echo "SKIPPED: java ($1)"
@@ -21,4 +27,21 @@ major=${version%%.*}
 [ "$major" -ge 17 ] || skip "java $version is older than 17"
 [ -x ../../node_modules/.bin/tsx ] || skip "node_modules/.bin/tsx missing (run npm ci first): the tests start the real tracehoundd"
 
-exec mvn -B --no-transfer-progress verify "$@"
+echo "-- java: generated code is up to date"
+if ! bash ../../scripts/generate.sh --check java >"$log" 2>&1; then
+  if why=$(unreachable "$log"); then skip "a registry for the code generators is unreachable: $why"; fi
+  cat "$log"
+  echo "FAIL: java: generated code"
+  exit 1
+fi
+cat "$log"
+
+mvn -B --no-transfer-progress verify "$@" 2>&1 | tee "$log"
+rc=${PIPESTATUS[0]}
+# Only a failed download counts as unreachable: a failing test that mentions a refused connection
+# is a failure.
+if [ "$rc" -ne 0 ] && grep -q -E 'could not be resolved|Could not resolve dependencies|Non-resolvable|Failed to read artifact descriptor|Unresolveable build extension' "$log" \
+  && why=$(unreachable "$log"); then
+  skip "Maven Central unreachable: $why"
+fi
+exit "$rc"

@@ -836,8 +836,7 @@ const file_tracehound_v1_admin_service_proto_rawDesc = "" +
 	"\fAdminService\x12W\n" +
 	"\fReloadConfig\x12\".tracehound.v1.ReloadConfigRequest\x1a#.tracehound.v1.ReloadConfigResponse\x12S\n" +
 	"\tGetConfig\x12\x1f.tracehound.v1.GetConfigRequest\x1a .tracehound.v1.GetConfigResponse\"\x03\x90\x02\x01\x12V\n" +
-	"\vWatchEvents\x12!.tracehound.v1.WatchEventsRequest\x1a\".tracehound.v1.WatchEventsResponse0\x01B\xc4\x01\n" +
-	"\x11com.tracehound.v1B\x11AdminServiceProtoP\x01ZGgithub.com/tracehound/tracehound/sdks/go/gen/tracehound/v1;tracehoundv1\xa2\x02\x03TXX\xaa\x02\rTracehound.V1\xca\x02\rTracehound\\V1\xe2\x02\x19Tracehound\\V1\\GPBMetadata\xea\x02\x0eTracehound::V1b\x06proto3"
+	"\vWatchEvents\x12!.tracehound.v1.WatchEventsRequest\x1a\".tracehound.v1.WatchEventsResponse0\x01BIZGgithub.com/tracehound/tracehound/sdks/go/gen/tracehound/v1;tracehoundv1b\x06proto3"
 
 var (
 	file_tracehound_v1_admin_service_proto_rawDescOnce sync.Once

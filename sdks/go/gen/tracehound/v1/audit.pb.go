@@ -448,9 +448,7 @@ const file_tracehound_v1_audit_proto_rawDesc = "" +
 	"\vcaptured_ms\x18\x05 \x01(\x03R\n" +
 	"capturedMs\x12\x10\n" +
 	"\x03kid\x18\x06 \x01(\tR\x03kid\x12\x10\n" +
-	"\x03mac\x18\a \x01(\tR\x03macB\xbd\x01\n" +
-	"\x11com.tracehound.v1B\n" +
-	"AuditProtoP\x01ZGgithub.com/tracehound/tracehound/sdks/go/gen/tracehound/v1;tracehoundv1\xa2\x02\x03TXX\xaa\x02\rTracehound.V1\xca\x02\rTracehound\\V1\xe2\x02\x19Tracehound\\V1\\GPBMetadata\xea\x02\x0eTracehound::V1b\x06proto3"
+	"\x03mac\x18\a \x01(\tR\x03macBIZGgithub.com/tracehound/tracehound/sdks/go/gen/tracehound/v1;tracehoundv1b\x06proto3"
 
 var (
 	file_tracehound_v1_audit_proto_rawDescOnce sync.Once

@@ -318,8 +318,7 @@ const file_tracehound_v1_config_proto_rawDesc = "" +
 	"\x12_block_duration_ms\"T\n" +
 	"\x06MacKey\x12\x1b\n" +
 	"\x03kid\x18\x01 \x01(\tB\t\xbaH\x06r\x04\x10\x01\x18@R\x03kid\x12-\n" +
-	"\x03key\x18\x02 \x01(\tB\x1b\xbaH\x18r\x162\x14^([0-9a-f]{2}){16,}$R\x03keyB\xbe\x01\n" +
-	"\x11com.tracehound.v1B\vConfigProtoP\x01ZGgithub.com/tracehound/tracehound/sdks/go/gen/tracehound/v1;tracehoundv1\xa2\x02\x03TXX\xaa\x02\rTracehound.V1\xca\x02\rTracehound\\V1\xe2\x02\x19Tracehound\\V1\\GPBMetadata\xea\x02\x0eTracehound::V1b\x06proto3"
+	"\x03key\x18\x02 \x01(\tB\x1b\xbaH\x18r\x162\x14^([0-9a-f]{2}){16,}$R\x03keyBIZGgithub.com/tracehound/tracehound/sdks/go/gen/tracehound/v1;tracehoundv1b\x06proto3"
 
 var (
 	file_tracehound_v1_config_proto_rawDescOnce sync.Once

@@ -308,9 +308,7 @@ const file_tracehound_v1_scent_proto_rawDesc = "" +
 	"\fSEVERITY_LOW\x10\x01\x12\x13\n" +
 	"\x0fSEVERITY_MEDIUM\x10\x02\x12\x11\n" +
 	"\rSEVERITY_HIGH\x10\x03\x12\x15\n" +
-	"\x11SEVERITY_CRITICAL\x10\x04B\xbd\x01\n" +
-	"\x11com.tracehound.v1B\n" +
-	"ScentProtoP\x01ZGgithub.com/tracehound/tracehound/sdks/go/gen/tracehound/v1;tracehoundv1\xa2\x02\x03TXX\xaa\x02\rTracehound.V1\xca\x02\rTracehound\\V1\xe2\x02\x19Tracehound\\V1\\GPBMetadata\xea\x02\x0eTracehound::V1b\x06proto3"
+	"\x11SEVERITY_CRITICAL\x10\x04BIZGgithub.com/tracehound/tracehound/sdks/go/gen/tracehound/v1;tracehoundv1b\x06proto3"
 
 var (
 	file_tracehound_v1_scent_proto_rawDescOnce sync.Once

@@ -1517,8 +1517,7 @@ const file_tracehound_v1_tracehound_service_proto_rawDesc = "" +
 	"\vGetTreeHead\x12!.tracehound.v1.GetTreeHeadRequest\x1a\".tracehound.v1.GetTreeHeadResponse\"\x03\x90\x02\x01\x12k\n" +
 	"\x11GetInclusionProof\x12'.tracehound.v1.GetInclusionProofRequest\x1a(.tracehound.v1.GetInclusionProofResponse\"\x03\x90\x02\x01\x12q\n" +
 	"\x13GetConsistencyProof\x12).tracehound.v1.GetConsistencyProofRequest\x1a*.tracehound.v1.GetConsistencyProofResponse\"\x03\x90\x02\x01\x12P\n" +
-	"\bGetStats\x12\x1e.tracehound.v1.GetStatsRequest\x1a\x1f.tracehound.v1.GetStatsResponse\"\x03\x90\x02\x01B\xc9\x01\n" +
-	"\x11com.tracehound.v1B\x16TracehoundServiceProtoP\x01ZGgithub.com/tracehound/tracehound/sdks/go/gen/tracehound/v1;tracehoundv1\xa2\x02\x03TXX\xaa\x02\rTracehound.V1\xca\x02\rTracehound\\V1\xe2\x02\x19Tracehound\\V1\\GPBMetadata\xea\x02\x0eTracehound::V1b\x06proto3"
+	"\bGetStats\x12\x1e.tracehound.v1.GetStatsRequest\x1a\x1f.tracehound.v1.GetStatsResponse\"\x03\x90\x02\x01BIZGgithub.com/tracehound/tracehound/sdks/go/gen/tracehound/v1;tracehoundv1b\x06proto3"
 
 var (
 	file_tracehound_v1_tracehound_service_proto_rawDescOnce sync.Once

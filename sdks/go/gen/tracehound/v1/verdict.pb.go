@@ -589,8 +589,7 @@ const file_tracehound_v1_verdict_proto_rawDesc = "" +
 	"\amessage\x18\x03 \x01(\tR\amessage\x121\n" +
 	"\acontext\x18\x04 \x01(\v2\x17.google.protobuf.StructR\acontext\x12 \n" +
 	"\vrecoverable\x18\x05 \x01(\bR\vrecoverableB\t\n" +
-	"\aoutcomeB\xbf\x01\n" +
-	"\x11com.tracehound.v1B\fVerdictProtoP\x01ZGgithub.com/tracehound/tracehound/sdks/go/gen/tracehound/v1;tracehoundv1\xa2\x02\x03TXX\xaa\x02\rTracehound.V1\xca\x02\rTracehound\\V1\xe2\x02\x19Tracehound\\V1\\GPBMetadata\xea\x02\x0eTracehound::V1b\x06proto3"
+	"\aoutcomeBIZGgithub.com/tracehound/tracehound/sdks/go/gen/tracehound/v1;tracehoundv1b\x06proto3"
 
 var (
 	file_tracehound_v1_verdict_proto_rawDescOnce sync.Once

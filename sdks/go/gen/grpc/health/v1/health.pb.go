@@ -280,8 +280,8 @@ const file_grpc_health_v1_health_proto_rawDesc = "" +
 	"\x06Health\x12P\n" +
 	"\x05Check\x12\".grpc.health.v1.HealthCheckRequest\x1a#.grpc.health.v1.HealthCheckResponse\x12M\n" +
 	"\x04List\x12!.grpc.health.v1.HealthListRequest\x1a\".grpc.health.v1.HealthListResponse\x12R\n" +
-	"\x05Watch\x12\".grpc.health.v1.HealthCheckRequest\x1a#.grpc.health.v1.HealthCheckResponse0\x01B\xc1\x01\n" +
-	"\x12com.grpc.health.v1B\vHealthProtoP\x01ZDgithub.com/tracehound/tracehound/sdks/go/gen/grpc/health/v1;healthv1\xa2\x02\x03GHX\xaa\x02\x0eGrpc.Health.V1\xca\x02\x0eGrpc\\Health\\V1\xe2\x02\x1aGrpc\\Health\\V1\\GPBMetadata\xea\x02\x10Grpc::Health::V1b\x06proto3"
+	"\x05Watch\x12\".grpc.health.v1.HealthCheckRequest\x1a#.grpc.health.v1.HealthCheckResponse0\x01B\x88\x01\n" +
+	"\x11io.grpc.health.v1B\vHealthProtoP\x01ZDgithub.com/tracehound/tracehound/sdks/go/gen/grpc/health/v1;healthv1\xa2\x02\fGrpcHealthV1\xaa\x02\x0eGrpc.Health.V1b\x06proto3"
 
 var (
 	file_grpc_health_v1_health_proto_rawDescOnce sync.Once

@@ -309,8 +309,7 @@ const file_tracehound_conformance_v1_conformance_service_proto_rawDesc = "" +
 	"\x12ConformanceService\x12Z\n" +
 	"\x05Reset\x12'.tracehound.conformance.v1.ResetRequest\x1a(.tracehound.conformance.v1.ResetResponse\x12o\n" +
 	"\fAdvanceClock\x12..tracehound.conformance.v1.AdvanceClockRequest\x1a/.tracehound.conformance.v1.AdvanceClockResponse\x12\x80\x01\n" +
-	"\x10ListAuditRecords\x122.tracehound.conformance.v1.ListAuditRecordsRequest\x1a3.tracehound.conformance.v1.ListAuditRecordsResponse\"\x03\x90\x02\x01B\x94\x02\n" +
-	"\x1dcom.tracehound.conformance.v1B\x17ConformanceServiceProtoP\x01ZTgithub.com/tracehound/tracehound/sdks/go/gen/tracehound/conformance/v1;conformancev1\xa2\x02\x03TCX\xaa\x02\x19Tracehound.Conformance.V1\xca\x02\x19Tracehound\\Conformance\\V1\xe2\x02%Tracehound\\Conformance\\V1\\GPBMetadata\xea\x02\x1bTracehound::Conformance::V1b\x06proto3"
+	"\x10ListAuditRecords\x122.tracehound.conformance.v1.ListAuditRecordsRequest\x1a3.tracehound.conformance.v1.ListAuditRecordsResponse\"\x03\x90\x02\x01BVZTgithub.com/tracehound/tracehound/sdks/go/gen/tracehound/conformance/v1;conformancev1b\x06proto3"
 
 var (
 	file_tracehound_conformance_v1_conformance_service_proto_rawDescOnce sync.Once

@@ -12,7 +12,9 @@ import tracehound.conformance.v1.ConformanceServiceOuterClass.*;
 import tracehound.v1.Config.*;
 
 /** Conformance executor (conformance/README.md): intercept through TracehoundClient and the daemon at
- * TRACEHOUND_CONFORMANCE_ADDRESS, the rest through the local kernel. java -cp …-all.jar …Executor VECTORS */
+ * TRACEHOUND_CONFORMANCE_ADDRESS, the rest through the local kernel. Not part of the SDK's jar: the java
+ * launcher compiles this one file, {@code java -cp sdks/java/target/tracehound-client-all.jar
+ * conformance/runners/java/Executor.java VECTORS}. */
 public final class Executor {
   private static final ObjectMapper JSON = new ObjectMapper();
   private static int passed, failed;
