@@ -1,7 +1,10 @@
 package tracehound
 
 import (
+	"context"
+	"net"
 	"os"
+	"path/filepath"
 	"strconv"
 	"testing"
 )
@@ -34,4 +37,32 @@ func TestDefaultSocketPathUsesThisProcess(t *testing.T) {
 	if got, want := DefaultSocketPath(), "/x/tracehound-"+strconv.Itoa(os.Getuid())+"/tracehoundd.sock"; got != want {
 		t.Errorf("DefaultSocketPath() = %q, want %q", got, want)
 	}
+}
+
+// Dial(ctx, "") connects to the default socket: a listener there sees the connection.
+func TestDialEmptyUsesTheDefaultSocket(t *testing.T) {
+	runtime := t.TempDir()
+	t.Setenv("TRACEHOUND_SOCKET", "")
+	t.Setenv("XDG_RUNTIME_DIR", runtime)
+	if err := os.Mkdir(filepath.Join(runtime, "tracehound"), 0o700); err != nil {
+		t.Fatal(err)
+	}
+	l, err := net.Listen("unix", filepath.Join(runtime, "tracehound", "tracehoundd.sock"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer l.Close()
+	accepted := make(chan struct{})
+	go func() {
+		if conn, err := l.Accept(); err == nil {
+			close(accepted)
+			conn.Close() // no daemon behind it: the handshake fails, fail-open keeps the client
+		}
+	}()
+	c, err := Dial(context.Background(), "")
+	if err != nil {
+		t.Fatalf("fail-open Dial: %v", err)
+	}
+	defer c.Close()
+	<-accepted
 }

@@ -13,6 +13,7 @@ log=$(mktemp)
 trap 'rm -f "$log"' EXIT
 
 skip() {
+  echo  # Maven ends its output with a colour reset and no newline: the SKIPPED line gets its own
   echo "SKIPPED: java ($1)"
   exit 0
 }
@@ -36,7 +37,7 @@ if ! bash ../../scripts/generate.sh --check java >"$log" 2>&1; then
 fi
 cat "$log"
 
-mvn -B --no-transfer-progress verify "$@" 2>&1 | tee "$log"
+mvn -B --no-transfer-progress -Dstyle.color=never verify "$@" 2>&1 | tee "$log"
 rc=${PIPESTATUS[0]}
 # Only a failed download counts as unreachable: a failing test that mentions a refused connection
 # is a failure.
