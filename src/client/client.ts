@@ -24,6 +24,7 @@ import { type DaemonStats, statsFromWire } from './stats.js'
 import { SCHEMA_VERSION } from './version.js'
 import type { AuditRecord } from '../core/types.js'
 
+/** Deadlines, fail mode and identity of a client; shared by the Node and the browser client. */
 export interface ClientOptions {
   /** Deadline of one intercept (or one interceptMany batch). @default 1000 */
   timeoutMs?: number
@@ -40,6 +41,10 @@ export interface ClientOptions {
   onDegraded?: (error: ConnectError) => void
 }
 
+/**
+ * A client of tracehoundd: intercepts never reject (fail-open by default), every other call
+ * rejects with a ConnectError on failure.
+ */
 export interface TracehoundClient {
   /** Runs the handshake now (it otherwise runs before the first call); rejects on schema skew. */
   connect(): Promise<HandshakeResponse>
@@ -47,11 +52,26 @@ export interface TracehoundClient {
   intercept(scent: Scent): Promise<ClientVerdict>
   /** Verdicts in scent order; one stream per call where the transport allows. Never rejects. */
   interceptMany(scents: readonly Scent[]): Promise<ClientVerdict[]>
+  /** Quarantined evidence by signature with its record (bytes excluded), or null when none. */
   getEvidence(signature: string): Promise<{ handle: EvidenceInfo; record: EvidenceRecord } | null>
+  /** Every piece of evidence in quarantine. */
   listQuarantine(): Promise<EvidenceInfo[]>
+  /**
+   * Disposes of the evidence and appends an audit record: the record and the new tree size, or
+   * null when nothing is quarantined under the signature.
+   */
   neutralize(signature: string): Promise<{ record: AuditRecord; treeSize: number } | null>
+  /** The current audit tree head (MACed when the daemon has a key). */
   getTreeHead(): Promise<TreeHead>
+  /**
+   * The inclusion proof of audit record `leafIndex` in the tree of `treeSize` leaves (default:
+   * the current size), with the record; check it with `verifyInclusion`.
+   */
   getInclusionProof(leafIndex: number, treeSize?: number): Promise<{ proof: InclusionProof; record?: AuditRecord }>
+  /**
+   * The consistency proof between two tree sizes (default second: the current); check it with
+   * `verifyConsistency`.
+   */
   getConsistencyProof(firstSize: number, secondSize?: number): Promise<ConsistencyProof>
   /** The daemon's counters as plain numbers (JSON.stringify-safe). */
   stats(): Promise<DaemonStats>

@@ -21,6 +21,10 @@ export interface EvidenceInfo {
   disposed: boolean
 }
 
+/**
+ * Why an `error` verdict: v1's TracehoundError (`state` where it failed, a stable `code`), and
+ * whether retrying can help.
+ */
 export interface VerdictError {
   state: string
   code: string

@@ -3,6 +3,7 @@
 import { createConnectTransport, createGrpcWebTransport } from '@connectrpc/connect-web'
 import { bearerInterceptor, type ClientOptions, createTracehoundClientFromTransport, type TracehoundClient } from './client.js'
 
+/** Options of the browser client: the daemon's TCP address (browsers cannot use its socket). */
 export interface WebClientOptions extends ClientOptions {
   /** e.g. "https://tracehound.internal:7420" */
   baseUrl: string
@@ -11,6 +12,10 @@ export interface WebClientOptions extends ClientOptions {
   protocol?: 'connect' | 'grpc-web'
 }
 
+/**
+ * A client for browsers: Connect or gRPC-Web over fetch (no bidi streams, so interceptMany
+ * fans out unary calls). The daemon must allow the page's origin (`--cors-origin`).
+ */
 export function createTracehoundWebClient(options: WebClientOptions): TracehoundClient {
   const transportOptions = {
     baseUrl: options.baseUrl,

@@ -12,6 +12,7 @@ export interface CryptoPort {
 
 const HEX = Array.from({ length: 256 }, (_, i) => i.toString(16).padStart(2, '0'))
 
+/** Lowercase hex of the bytes, as hashes travel on the wire and in the vectors. */
 export function toHex(bytes: Bytes): string {
   let out = ''
   for (let i = 0; i < bytes.length; i++) out += HEX[bytes[i]!]

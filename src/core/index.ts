@@ -74,7 +74,7 @@ export { createIdSource, generateSecureId, isValidSecureId } from './secure-id.j
 export type { IdSource } from './secure-id.js'
 export { MacKeyring } from './mac.js'
 export type { Mac, MacKey } from './mac.js'
-export type { CryptoPort } from './crypto-port.js'
+export type { Bytes, CryptoPort } from './crypto-port.js'
 
 export { hash, hashBuffer } from './hash.js'
 export { serialize, encodePayload, estimatePayloadSize } from './encode.js'

@@ -8,6 +8,7 @@
 import { TracehoundConfigError } from './errors.js'
 import { type Clock, systemClock } from './clock.js'
 import { EventSubscription } from './event-subscription.js'
+import type { Severity } from './types.js'
 
 export type EventType =
   | 'threat.detected'
@@ -27,18 +28,16 @@ export interface TracehoundEvent<T = unknown> {
   id: string
 }
 
-type Level = 'low' | 'medium' | 'high' | 'critical'
-
 export interface ThreatDetectedPayload {
   scentId: string
   category: string
-  severity: Level
+  severity: Severity
   source: string
 }
 
 export interface EvidenceQuarantinedPayload {
   signature: string
-  severity: Level
+  severity: Severity
   sizeBytes: number
 }
 

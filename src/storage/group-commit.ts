@@ -24,6 +24,7 @@ function batch(): Batch {
   return { promise, resolve, reject }
 }
 
+/** Batches the writes of concurrent calls into one fsynced transaction (see the module comment). */
 export class GroupCommit {
   /** Collecting reports, not yet handed to the commit thread. */
   #open: Batch | undefined

@@ -14,6 +14,7 @@ import { nodeCrypto } from '../core/node-crypto.js'
 import { chainHashOf, EvidenceLog, type SetMismatch } from './evidence-log.js'
 import { type AuditLogRow, type BlockRow, blockMacBody, type EvidenceRow, evidenceMacBody, type TreeHeadRow } from './rows.js'
 
+/** What verification found wrong with a ledger row. */
 export type ProblemKind =
   | 'audit-entry'
   | 'audit-hash'
@@ -32,6 +33,7 @@ export type ProblemKind =
   | 'block-mac'
   | 'unknown-kid'
 
+/** One finding of the ledger's verification: its kind, the row id and a human-readable detail. */
 export interface IntegrityProblem {
   kind: ProblemKind
   /** Audit record id, evidence signature, "leaf N", "tree-head", or the blocked source. */

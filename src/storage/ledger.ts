@@ -23,14 +23,17 @@ import { ackMacBody, type AckRow, type AuditLogRow, blockMacBody, type BlockRow,
 import { migrate } from './schema.js'
 import { batchWriter, type WriteRow } from './write-rows.js'
 
+/** Where the ledger lives and how its rows are MACed. */
 export interface LedgerOptions {
   /** Directory holding ledger.sqlite (created 0700 if missing). */
   dataDir: string
   /** Signs new rows and verifies stored ones; rows written without a key carry no MAC. */
   macKeys?: readonly MacKey[]
+  /** The key id that signs new rows (default: the first of `macKeys`). */
   activeKid?: string
   /** Read at each commit: a new object (e.g. a reloaded daemon config) re-keys new rows. */
   liveKeys?: () => LedgerKeys
+  /** Time of integrity problems and acknowledgements (default: the wall clock). */
   clock?: Clock
   /**
    * A tree head seen earlier (`tracehound audit head`, or a witness file's last line): the ledger
@@ -41,8 +44,10 @@ export interface LedgerOptions {
   witness?: string
 }
 
+/** The MAC keys in force for new rows, and which of them signs. */
 export interface LedgerKeys {
   macKeys: readonly MacKey[]
+  /** The key id that signs; default the first key. */
   activeKid?: string
 }
 
@@ -60,6 +65,10 @@ interface Batch {
 
 const problemKey = (p: IntegrityProblem) => `${p.kind} ${p.id}: ${p.detail}`
 
+/**
+ * The SQLite evidence ledger: quarantined evidence, the audit chain, tree heads and rate-limit
+ * blocks, each row MACed when a key is configured and verified when the file is opened.
+ */
 export class Ledger implements StoragePort {
   readonly path: string
   /** Everything verification found at open, acknowledged or not. */
@@ -259,6 +268,7 @@ export class Ledger implements StoragePort {
     return { ...body, ...this.#keyring.sign(body) }
   }
 
+  /** Stops the commit thread after pending writes and releases the file lock. */
   close(): void {
     if (!this.#db.open) return
     this.#thread?.close()

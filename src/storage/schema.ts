@@ -73,6 +73,7 @@ const MIGRATIONS: readonly Migration[] = [
   migrateToAuditLog,
 ]
 
+/** The ledger file's schema version: the number of migrations this build knows. */
 export const SCHEMA_VERSION = MIGRATIONS.length
 
 /** Brings the file to SCHEMA_VERSION; refuses a file from a newer build. Returns what each code step did. */

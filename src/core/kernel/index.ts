@@ -15,6 +15,7 @@ import { nobleCrypto } from './noble-crypto.js'
 
 export { CanonicalJsonError, canonicalBytes, canonicalize } from '../canonical-json.js'
 export { GENESIS_HASH } from '../audit-record.js'
+export type { Bytes } from '../crypto-port.js'
 export type { HashableAuditRecord } from '../audit-record.js'
 export { AuditEntryError, checkAuditEntry } from '../audit-entry.js'
 export type { AuditEntry, BlockEntry, CaptureEntry, PurgeEntry } from '../audit-entry.js'
@@ -55,6 +56,7 @@ function hexList(values: readonly string[]): Bytes[] | undefined {
   return out
 }
 
+/** An RFC 9162 inclusion proof with the root it should lead to (hashes as lowercase hex). */
 export interface InclusionInput {
   leafHash: string
   leafIndex: number
@@ -63,6 +65,10 @@ export interface InclusionInput {
   rootHash: string
 }
 
+/**
+ * True when `path` leads from `leafHash` at `leafIndex` to `rootHash` in a tree of `treeSize`
+ * leaves; false for any malformed input (never throws).
+ */
 export function verifyInclusion(p: InclusionInput): boolean {
   const leaf = hex(p.leafHash)
   const root = hex(p.rootHash)
@@ -70,6 +76,7 @@ export function verifyInclusion(p: InclusionInput): boolean {
   return !!leaf && !!root && !!path && verifyInclusionBytes(leaf, p.leafIndex, p.treeSize, path, root, nobleCrypto)
 }
 
+/** An RFC 9162 consistency proof between two tree heads (hashes as lowercase hex). */
 export interface ConsistencyInput {
   firstSize: number
   secondSize: number
@@ -78,6 +85,10 @@ export interface ConsistencyInput {
   secondRoot: string
 }
 
+/**
+ * True when the tree of `firstSize` leaves with `firstRoot` is a prefix of the tree of
+ * `secondSize` leaves with `secondRoot`; false for any malformed input (never throws).
+ */
 export function verifyConsistency(p: ConsistencyInput): boolean {
   const first = hex(p.firstRoot)
   const second = hex(p.secondRoot)
