@@ -11,6 +11,10 @@ import { Tracehound, type TracehoundOptions } from './core/tracehound.js'
 import { createHoundPool, type HoundPoolConfig, type IHoundPool } from './hound/hound-pool.js'
 import { NotificationEmitter } from './notify/notification-emitter.js'
 
+/**
+ * TracehoundOptions plus the Node parts: the hound pool and cold storage (an adapter is
+ * sealed with gzip + SHA-256).
+ */
 export interface NodeTracehoundOptions extends Omit<TracehoundOptions, 'coldStorage'> {
   /** @default poolSize 4, timeout 30_000, rotationJitterMs 1000, onPoolExhausted 'defer', deferQueueLimit 100 */
   houndPool?: Partial<HoundPoolConfig>
@@ -18,6 +22,7 @@ export interface NodeTracehoundOptions extends Omit<TracehoundOptions, 'coldStor
   coldStorage?: IColdStorageAdapter | ColdStorageTarget
 }
 
+/** v1's hound pool defaults: 4 processes, 30 s timeout, 1 s rotation jitter, defer up to 100. */
 export const DEFAULT_HOUND_POOL_CONFIG: Readonly<HoundPoolConfig> = Object.freeze({
   poolSize: 4,
   timeout: 30_000,
@@ -29,6 +34,10 @@ export const DEFAULT_HOUND_POOL_CONFIG: Readonly<HoundPoolConfig> = Object.freez
 const isTarget = (value: IColdStorageAdapter | ColdStorageTarget): value is ColdStorageTarget =>
   'adapter' in value && 'encode' in value
 
+/**
+ * The engine with its Node parts: webhook notifications, a hound pool, gzip + SHA-256
+ * evacuation encoding.
+ */
 export class NodeTracehound extends Tracehound {
   /** Processes spawn only when evidence is activated, so an idle pool costs nothing. */
   readonly houndPool: IHoundPool
@@ -46,6 +55,10 @@ export class NodeTracehound extends Tracehound {
   }
 }
 
+/**
+ * The embedded engine for Node (v1's createTracehound): invalid options throw
+ * TracehoundConfigError here; `intercept` never throws.
+ */
 export function createTracehound(options: NodeTracehoundOptions = {}): NodeTracehound {
   return new NodeTracehound(options)
 }

@@ -8,14 +8,19 @@ import { GZIP_LEVEL, toPlainBytes } from './gzip-codec.js'
 export const gzipAsync = promisify(gzip)
 export const gunzipAsync = promisify(gunzip)
 
+/** HotPathCodec off the event loop: compress only. */
 export interface AsyncHotPathCodec {
+  /** gzip of the bytes. */
   encode(bytes: Uint8Array): Promise<Uint8Array>
 }
 
+/** ColdPathCodec off the event loop: compress and decompress. */
 export interface AsyncColdPathCodec extends AsyncHotPathCodec {
+  /** The inflated bytes; rejects on malformed input. */
   decode(bytes: Uint8Array): Promise<Uint8Array>
 }
 
+/** gzip at level 6 on zlib's thread pool, with encode/decode counters (`stats`). */
 export class AsyncGzipCodec implements AsyncColdPathCodec {
   private readonly counters = new CodecCounters()
 
@@ -36,6 +41,7 @@ export class AsyncGzipCodec implements AsyncColdPathCodec {
   }
 }
 
+/** An asynchronous gzip codec that also decodes (cold path only). */
 export function createAsyncColdPathCodec(): AsyncColdPathCodec {
   return new AsyncGzipCodec()
 }

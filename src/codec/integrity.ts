@@ -10,6 +10,7 @@ import type { EncodedPayload } from '../core/encoded-payload.js'
 import { gunzipAsync, gzipAsync } from './async-gzip-codec.js'
 import { GZIP_LEVEL, toPlainBytes } from './gzip-codec.js'
 
+/** Why a cold-storage encode or decode failed. */
 export type CodecErrorCode = 'INTEGRITY_VIOLATION' | 'DECODE_FAILED' | 'ENCODE_FAILED'
 
 /** An Error (as v1) that also carries the TracehoundError fields. */
@@ -33,6 +34,10 @@ function sealed(payload: Uint8Array, compressed: Uint8Array): EncodedPayload {
   return { compressed, hash: sha256Hex(compressed), originalSize: payload.length, compressedSize: compressed.length }
 }
 
+/**
+ * gzip the payload and seal it with the SHA-256 of the compressed bytes and both sizes;
+ * throws CodecError (ENCODE_FAILED).
+ */
 export function encodeWithIntegrity(payload: Uint8Array): EncodedPayload {
   try {
     return sealed(payload, toPlainBytes(gzipSync(payload, { level: GZIP_LEVEL })))
@@ -41,6 +46,7 @@ export function encodeWithIntegrity(payload: Uint8Array): EncodedPayload {
   }
 }
 
+/** encodeWithIntegrity off the event loop. */
 export async function encodeWithIntegrityAsync(payload: Uint8Array): Promise<EncodedPayload> {
   try {
     return sealed(payload, toPlainBytes(await gzipAsync(payload, { level: GZIP_LEVEL })))
@@ -82,6 +88,10 @@ export function decodeWithIntegrity(encoded: EncodedPayload): Uint8Array {
   return checkedSize(encoded, out)
 }
 
+/**
+ * Checks the hash, then inflates at most the recorded original size; rejects with CodecError
+ * (INTEGRITY_VIOLATION or DECODE_FAILED) for a tampered or malformed object.
+ */
 export async function decodeWithIntegrityAsync(encoded: EncodedPayload): Promise<Uint8Array> {
   assertIntact(encoded)
   let out: Uint8Array

@@ -7,6 +7,7 @@ import type {
 } from '../core/cold-storage.js'
 import type { EncodedPayload } from '../core/encoded-payload.js'
 
+/** Cold storage in a Map: for tests and local development. */
 export class MemoryColdStorage implements IColdStorageAdapter {
   private readonly objects = new Map<string, EncodedPayload>()
 
@@ -32,11 +33,13 @@ export class MemoryColdStorage implements IColdStorageAdapter {
     return this.objects.size
   }
 
+  /** Forgets every object. */
   clear(): void {
     this.objects.clear()
   }
 }
 
+/** A fresh in-memory cold storage adapter. */
 export function createMemoryColdStorage(): IColdStorageAdapter {
   return new MemoryColdStorage()
 }

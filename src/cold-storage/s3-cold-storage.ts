@@ -14,12 +14,17 @@ import { packEnvelope, unpackEnvelope } from '../core/thcs-envelope.js'
 
 /** The four calls this adapter needs, in the AWS SDK's parameter shape. */
 export interface S3LikeClient {
+  /** Writes an object. */
   putObject(params: { Bucket: string; Key: string; Body: Uint8Array; ContentType?: string }): Promise<void>
+  /** Reads an object. */
   getObject(params: { Bucket: string; Key: string }): Promise<{ Body: Uint8Array }>
+  /** Deletes an object. */
   deleteObject(params: { Bucket: string; Key: string }): Promise<void>
+  /** Checks that the bucket can be reached. */
   headBucket(params: { Bucket: string }): Promise<void>
 }
 
+/** Where and how S3ColdStorage writes. */
 export interface S3ColdStorageConfig {
   client: S3LikeClient
   bucket: string
@@ -30,6 +35,7 @@ export interface S3ColdStorageConfig {
 const messageOf = (err: unknown, fallback: string) =>
   err instanceof Error ? err.message : typeof err === 'object' && err && 'message' in err ? String(err.message) : fallback
 
+/** Cold storage in an S3-compatible bucket, one object per evidence signature. */
 export class S3ColdStorage implements IColdStorageAdapter {
   private readonly client: S3LikeClient
   private readonly bucket: string
@@ -85,6 +91,7 @@ export class S3ColdStorage implements IColdStorageAdapter {
   }
 }
 
+/** An S3 cold storage adapter for the given bucket configuration. */
 export function createS3ColdStorage(config: S3ColdStorageConfig): IColdStorageAdapter {
   return new S3ColdStorage(config)
 }

@@ -9,6 +9,7 @@ import type { Quarantine } from './quarantine.js'
 import type { IRateLimiter } from './rate-limiter.js'
 import type { InterceptResult, Scent } from './types.js'
 
+/** The agent's own limit: the largest canonical payload it quarantines, in bytes. */
 export interface AgentConfig {
   maxPayloadSize: number
 }
@@ -16,10 +17,13 @@ export interface AgentConfig {
 /** Sees every verdict after it is decided; must not throw (the agent contains it anyway). */
 export type InterceptObserverFn = (scent: Scent, result: InterceptResult) => void
 
+/** v1's Agent contract: one scent in, one verdict out, never a throw. */
 export interface IAgent {
+  /** The verdict for one scent; never throws. */
   intercept(scent: Scent): InterceptResult
 }
 
+/** Verdict counters since the agent was created (v1's shape). */
 export interface AgentStats {
   totalIntercepts: number
   cleanCount: number
@@ -30,6 +34,7 @@ export interface AgentStats {
   errorCount: number
 }
 
+/** AgentStats with every counter at zero. */
 export const emptyAgentStats = (): AgentStats => ({
   totalIntercepts: 0,
   cleanCount: 0,
@@ -40,6 +45,10 @@ export const emptyAgentStats = (): AgentStats => ({
   errorCount: 0,
 })
 
+/**
+ * Decides a verdict for each scent in v1's order: rate limit, clean without a threat, payload
+ * size, duplicate, quarantine; any failure becomes an `error` verdict, never an exception.
+ */
 export class Agent implements IAgent {
   private readonly stats: AgentStats = emptyAgentStats()
 
@@ -111,6 +120,7 @@ export class Agent implements IAgent {
     }
   }
 
+  /** A copy of the verdict counters. */
   getStats(): Readonly<AgentStats> {
     return { ...this.stats }
   }
@@ -125,6 +135,7 @@ function safeScentId(scent: unknown): unknown {
   }
 }
 
+/** An Agent over the given quarantine, rate limiter and evidence factory (v1's factory). */
 export function createAgent(
   config: AgentConfig,
   quarantine: Quarantine,

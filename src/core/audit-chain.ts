@@ -13,18 +13,24 @@ import type { AuditRecord, EvacuateRecord, EvidenceHandle, NeutralizationRecord 
 
 export { GENESIS_HASH }
 
+/** v1's audit chain contract: append hash-chained records and verify the chain. */
 export interface IAuditChain {
   readonly lastHash: string
   readonly length: number
+  /** Appends a record, chained to the last one, and adds its leaf to the Merkle tree. */
   append(record: NeutralizationRecord | EvacuateRecord): void
+  /** Recomputes every record hash and the chain links; false at the first break. */
   verify(): boolean
+  /** Every record, oldest first. */
   export(): AuditRecord[]
 }
 
+/** The hash functions the audit chain uses (default: the platform's). */
 export interface AuditChainOptions {
   crypto?: CryptoPort
 }
 
+/** The hash-chained audit log (v1's record hash) with an RFC 9162 Merkle tree over it. */
 export class AuditChain implements IAuditChain {
   private readonly records: AuditRecord[] = []
   /** records[i] is Merkle leaf recordLeaf[i] (ascending). */
@@ -142,18 +148,22 @@ export class AuditChain implements IAuditChain {
     return this.tree.size
   }
 
+  /** The Merkle root of the first `treeSize` leaves (default: all). */
   rootHash(treeSize = this.tree.size): string {
     return toHex(this.tree.root(treeSize))
   }
 
+  /** The Merkle leaf hash of record `index`. */
   leafHash(index: number): string {
     return toHex(this.tree.leafHash(index))
   }
 
+  /** The RFC 9162 inclusion path (hex hashes) of leaf `leafIndex` in the tree of `treeSize` leaves. */
   inclusionProof(leafIndex: number, treeSize = this.tree.size): string[] {
     return this.tree.inclusionProof(leafIndex, treeSize).map(toHex)
   }
 
+  /** The RFC 9162 consistency path (hex hashes) between two tree sizes. */
   consistencyProof(firstSize: number, secondSize = this.tree.size): string[] {
     return this.tree.consistencyProof(firstSize, secondSize).map(toHex)
   }

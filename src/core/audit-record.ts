@@ -7,6 +7,7 @@ export interface HashableAuditRecord {
   previousHash: string
 }
 
+/** The previousHash of the first audit record: 64 zeros. */
 export const GENESIS_HASH = '0'.repeat(64)
 
 /** JSON.stringify of exactly these four keys in this order, as v1 hashes it. */

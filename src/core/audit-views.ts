@@ -4,6 +4,7 @@ import type { AuditChain } from './audit-chain.js'
 import type { MacKeyring } from './mac.js'
 import type { EvidenceHandle, Severity } from './types.js'
 
+/** The audit Merkle tree's size and root (lowercase hex), with its MAC when a key is set. */
 export interface TreeHead {
   treeSize: number
   rootHash: string
@@ -12,6 +13,7 @@ export interface TreeHead {
   mac?: string
 }
 
+/** RFC 9162 inclusion proof of one audit record's leaf. */
 export interface InclusionProof {
   leafIndex: number
   treeSize: number
@@ -19,6 +21,7 @@ export interface InclusionProof {
   path: string[]
 }
 
+/** RFC 9162 proof that a smaller audit tree is a prefix of a larger one. */
 export interface ConsistencyProof {
   firstSize: number
   secondSize: number

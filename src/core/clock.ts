@@ -3,11 +3,15 @@
 /** Milliseconds since the epoch. */
 export type Clock = () => number
 
+/** The wall clock: `Date.now()`. */
 export const systemClock: Clock = () => Date.now()
 
+/** A clock the caller moves: for deterministic tests and replays. */
 export interface ManualClock {
   readonly now: Clock
+  /** Moves the clock forward by `ms`. */
   advance(ms: number): void
+  /** Sets the clock to `ms` since the epoch. */
   set(ms: number): void
 }
 

@@ -7,12 +7,14 @@ export interface RateLimitConfig {
   blockDurationMs: number
 }
 
+/** Quarantine capacity (count and bytes) and which evidence gives way when it is full. */
 export interface QuarantineConfig {
   maxCount: number
   maxBytes: number
   evictionPolicy: 'lru' | 'priority'
 }
 
+/** v1's hound process pool settings (kept for configuration compatibility). */
 export interface HoundConfig {
   minimumDormant: number
   maxActive: number
@@ -21,32 +23,38 @@ export interface HoundConfig {
   replenishDelay: number
 }
 
+/** v1's background rotation settings. */
 export interface SchedulerConfig {
   rotationInterval: number
   jitterMax: number
   skipIfBusy: boolean
 }
 
+/** Alert budget of the watcher: at most so many alerts per window. */
 export interface AlertConfig {
   maxAlertsPerWindow: number
   windowMs: number
   escalationThreshold: number
 }
 
+/** Where evacuated evidence goes (v1's URL form). */
 export interface ColdStorageConfig {
   type: 'url'
   endpoint: string
 }
 
+/** Whether the audit chain is kept, and its cold storage. */
 export interface AuditConfig {
   chainEnabled: boolean
   coldStorage?: ColdStorageConfig | undefined
 }
 
+/** Whether missing hardening flags of the Node runtime are an error. */
 export interface RuntimeConfig {
   strictRuntimeFlags: boolean
 }
 
+/** v1's full engine configuration; every part has a default (DEFAULT_CONFIG). */
 export interface TracehoundConfig {
   maxPayloadSize: number
   rateLimit: RateLimitConfig
@@ -58,6 +66,7 @@ export interface TracehoundConfig {
   runtime: RuntimeConfig
 }
 
+/** v1's defaults: 1 MB payloads, 10 000 items / 100 MB quarantine, 100 requests per minute. */
 export const DEFAULT_CONFIG: TracehoundConfig = {
   maxPayloadSize: 1_000_000,
   rateLimit: { windowMs: 60_000, maxRequests: 100, blockDurationMs: 300_000 },

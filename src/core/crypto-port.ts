@@ -2,11 +2,13 @@
 
 export type Bytes = Uint8Array
 
+/** The hashing and MAC primitives the core uses, injected so it stays platform-free. */
 export interface CryptoPort {
   /** SHA-256 over the concatenation of the parts (strings as UTF-8). */
   sha256(...parts: (Bytes | string)[]): Bytes
   /** Lowercase hex SHA-256 of one input (the hot path: avoids a bytes-to-hex round trip). */
   sha256Hex(data: Bytes | string): string
+  /** HMAC-SHA-256 of the data under the key. */
   hmacSha256(key: Bytes, data: Bytes | string): Bytes
 }
 

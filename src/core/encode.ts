@@ -4,6 +4,7 @@ import { CanonicalJsonError, canonicalize, canonicalKeyOrder } from './canonical
 import { Errors } from './errors.js'
 import type { JsonSerializable } from './types.js'
 
+/** A payload's canonical bytes, their size and the canonical JSON text. */
 export interface EncodeResult {
   bytes: Uint8Array
   size: number

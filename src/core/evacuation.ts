@@ -11,12 +11,14 @@ import { createError, Errors, type TracehoundError } from './errors.js'
 import type { Quarantine } from './quarantine.js'
 import type { EvacuateRecord } from './types.js'
 
+/** A cold storage adapter with the encoder that seals evidence for it. */
 export interface ColdStorageTarget {
   adapter: IColdStorageAdapter
   /** e.g. encodeWithIntegrityAsync; the root package supplies it by default. */
   encode: (bytes: Uint8Array) => Promise<EncodedPayload>
 }
 
+/** What `evacuate` did: moved (with the audit record) or why not. */
 export type EvacuationOutcome =
   | { ok: true; record: EvacuateRecord; location: string }
   | { ok: false; error: TracehoundError }

@@ -9,9 +9,11 @@ import type { Scent, ThreatSignal } from './types.js'
 
 /** The hot-path half of a codec: compress only (v1's HotPathCodec). */
 export interface EvidenceEncoder {
+  /** Compressed bytes. */
   encode(bytes: Uint8Array): Uint8Array
 }
 
+/** Encoder, crypto, clock and id source of the evidence factory. */
 export interface EvidenceFactoryOptions {
   /** Compresses stored bytes; the hash and signature stay over the uncompressed canonical bytes. */
   codec?: EvidenceEncoder
@@ -19,14 +21,21 @@ export interface EvidenceFactoryOptions {
   crypto?: CryptoPort
 }
 
+/** The evidence built from a scent, or the TracehoundError that prevented it. */
 export type EvidenceCreationResult =
   | { ok: true; evidence: Evidence; signature: string; hash: string; size: number; compressed: boolean }
   | { ok: false; error: TracehoundError }
 
+/** Builds evidence from a threat scent. */
 export interface IEvidenceFactory {
+  /**
+   * Evidence for a scent with a threat, or the error that prevented it (payload too large,
+   * unserializable).
+   */
   create(scent: Scent, threat: ThreatSignal, maxPayloadSize: number): EvidenceCreationResult
 }
 
+/** Builds evidence: canonical bytes, SHA-256, signature and optional compression. */
 export class EvidenceFactory implements IEvidenceFactory {
   private readonly codec: EvidenceEncoder | undefined
   private readonly context: EvidenceContext
@@ -71,6 +80,7 @@ function ownBuffer(bytes: Uint8Array): ArrayBuffer {
   return bytes.slice().buffer as ArrayBuffer
 }
 
+/** An evidence factory with the given (or default) parts. */
 export function createEvidenceFactory(options: EvidenceFactoryOptions = {}): IEvidenceFactory {
   return new EvidenceFactory(options)
 }

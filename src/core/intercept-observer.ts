@@ -19,16 +19,20 @@ import type { ISecurityState } from './security-state.js'
 import type { InterceptResult, NeutralizationRecord, Scent } from './types.js'
 import type { IWatcher } from './watcher.js'
 
+/** The observers an InterceptObserver feeds. */
 export interface InterceptObserverDeps {
   notifications: INotificationEmitter
   watcher: IWatcher
   securityState: ISecurityState
   failSafe: FailSafe
+  /** The quarantine's current count and bytes. */
   quarantineStats: () => { count: number; bytes: number }
   limits: { maxCount: number; maxBytes: number }
 }
 
+/** Feeds every verdict and every eviction to the observers (see the module comment). */
 export interface InterceptObserver {
+  /** Feeds one verdict to the observers; never throws. */
   afterIntercept(scent: Scent, result: InterceptResult): void
   /** A capacity eviction (the quarantine's onEvict). */
   afterEvict(record: NeutralizationRecord): void
@@ -36,6 +40,7 @@ export interface InterceptObserver {
 
 const LEVEL_RANK: Record<PanicLevel, number> = { warning: 1, critical: 2, emergency: 3 }
 
+/** An InterceptObserver over the given observers. */
 export function createInterceptObserver(deps: InterceptObserverDeps): InterceptObserver {
   const { notifications, watcher, securityState, failSafe, quarantineStats, limits } = deps
   // Panic callbacks fire when the fill level rises, not on every insert while it stays high.

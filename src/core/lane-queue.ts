@@ -6,6 +6,7 @@
 
 import type { Severity } from './types.js'
 
+/** An alert queued in a severity lane (exported as LaneAlert). */
 export interface Alert {
   id: string
   /** Chooses the lane. */
@@ -16,12 +17,14 @@ export interface Alert {
   timestamp: number
 }
 
+/** One severity lane: its capacity, and a delivery pace for consumers. */
 export interface LaneConfig {
   maxSize: number
   /** Alerts per second, 0 = unlimited. Declared for consumers that pace delivery; the queue does not pace. */
   rateLimit: number
 }
 
+/** The four lanes and the overflow policy. */
 export interface LaneQueueConfig {
   lanes: Record<Severity, LaneConfig>
   /**
@@ -32,12 +35,14 @@ export interface LaneQueueConfig {
   overflow: 'drop_oldest' | 'drop_lowest' | 'reject'
 }
 
+/** Fill and drop counters of one lane. */
 export interface LaneStats {
   counts: Record<Severity, number>
   dropped: number
   processed: number
 }
 
+/** Default lane sizes and overflow policy. */
 export const DEFAULT_LANE_CONFIG: Readonly<LaneQueueConfig> = Object.freeze({
   lanes: Object.freeze({
     critical: Object.freeze({ maxSize: 1000, rateLimit: 0 }),
@@ -50,6 +55,7 @@ export const DEFAULT_LANE_CONFIG: Readonly<LaneQueueConfig> = Object.freeze({
 
 const PRIORITY: readonly Severity[] = ['critical', 'high', 'medium', 'low']
 
+/** Alerts in four bounded severity lanes, drained most severe first (see the module comment). */
 export class LaneQueue {
   private readonly lanes: Record<Severity, Alert[]> = { critical: [], high: [], medium: [], low: [] }
   private readonly handlers: Array<(alert: Alert) => void> = []
@@ -69,6 +75,7 @@ export class LaneQueue {
     return true
   }
 
+  /** The next alert, most severe lane first; undefined when all lanes are empty. */
   dequeue(): Alert | undefined {
     for (const severity of PRIORITY) {
       const alert = this.lanes[severity].shift()
@@ -80,6 +87,7 @@ export class LaneQueue {
     return undefined
   }
 
+  /** Adds a handler that `flush` passes every drained alert to. */
   onAlert(handler: (alert: Alert) => void): void {
     this.handlers.push(handler)
   }
@@ -131,6 +139,7 @@ export interface LaneQueueOverrides {
   overflow?: LaneQueueConfig['overflow']
 }
 
+/** A LaneQueue with DEFAULT_LANE_CONFIG overridden by `config`. */
 export function createLaneQueue(config: LaneQueueOverrides = {}): LaneQueue {
   return new LaneQueue({
     overflow: config.overflow ?? DEFAULT_LANE_CONFIG.overflow,

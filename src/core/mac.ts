@@ -6,12 +6,14 @@ import { TracehoundConfigError } from './errors.js'
 
 const utf8 = new TextEncoder()
 
+/** A MAC key and its id (`kid`); the id travels with every MAC so keys can rotate. */
 export interface MacKey {
   kid: string
   /** Raw bytes, or lowercase/uppercase hex. At least 16 bytes. */
   key: Bytes | string
 }
 
+/** A MAC and the id of the key that made it. */
 export interface Mac {
   kid: string
   mac: string
@@ -68,11 +70,13 @@ export class MacKeyring {
     return [...this.keys.keys()]
   }
 
+  /** The MAC of `body` with the active key, or undefined without keys. */
   sign(body: unknown): Mac | undefined {
     if (this.activeKid === undefined) return undefined
     return { kid: this.activeKid, mac: computeMacWith(this.crypto, this.keys.get(this.activeKid)!, body) }
   }
 
+  /** True when `mac` was made over `body` by one of the keys (constant-time compare). */
   verify(body: unknown, { kid, mac }: Mac): boolean {
     const key = this.keys.get(kid)
     return key !== undefined && verifyMacWith(this.crypto, key, body, mac)

@@ -10,6 +10,7 @@ import { type Clock, systemClock } from './clock.js'
 import { EventSubscription } from './event-subscription.js'
 import type { Severity } from './types.js'
 
+/** Every event the engine emits. */
 export type EventType =
   | 'threat.detected'
   | 'evidence.quarantined'
@@ -19,6 +20,7 @@ export type EventType =
   | 'license.validated'
   | 'license.expired'
 
+/** One emitted event: its type, time, payload and a unique id. */
 export interface TracehoundEvent<T = unknown> {
   type: EventType
   /** ms since epoch, from the injected clock */
@@ -28,6 +30,7 @@ export interface TracehoundEvent<T = unknown> {
   id: string
 }
 
+/** A scent arrived with a threat signal. */
 export interface ThreatDetectedPayload {
   scentId: string
   category: string
@@ -35,38 +38,45 @@ export interface ThreatDetectedPayload {
   source: string
 }
 
+/** Evidence entered the quarantine. */
 export interface EvidenceQuarantinedPayload {
   signature: string
   severity: Severity
   sizeBytes: number
 }
 
+/** Evidence left the quarantine without an operator's request (capacity or policy). */
 export interface EvidenceEvictedPayload {
   signature: string
   reason: 'capacity' | 'policy' | 'manual'
 }
 
+/** A source was refused by the rate limiter. */
 export interface RateLimitExceededPayload {
   source: string
   retryAfterMs: number
 }
 
+/** The fail-safe tripped. */
 export interface SystemPanicPayload {
   level: 'warning' | 'critical' | 'fatal'
   reason: string
   context?: Record<string, unknown>
 }
 
+/** v1's license event (kept for compatibility). */
 export interface LicenseValidatedPayload {
   tier: 'starter' | 'pro' | 'enterprise'
   daysRemaining?: number
 }
 
+/** v1's license event (kept for compatibility). */
 export interface LicenseExpiredPayload {
   tier: 'starter' | 'pro' | 'enterprise'
   gracePeriod: boolean
 }
 
+/** A webhook: where events go, which ones, extra headers, an HMAC secret, retries. */
 export interface WebhookConfig {
   url: string
   /** Event types to deliver; empty or absent means all. */
@@ -81,8 +91,10 @@ export interface WebhookConfig {
 /** Delivers one event to one webhook; failures are the transport's to absorb. */
 export type WebhookTransport = (webhook: WebhookConfig, event: TracehoundEvent) => Promise<void>
 
+/** A listener registered with `on`. */
 export type EventCallback<T = unknown> = (event: TracehoundEvent<T>) => void
 
+/** Emission counters and the current number of listeners, subscribers and webhooks. */
 export interface NotificationEmitterStats {
   totalEmitted: number
   byType: Record<EventType, number>
@@ -93,19 +105,26 @@ export interface NotificationEmitterStats {
   droppedEvents: number
 }
 
+/** v1's notification contract: callbacks, async-iterable subscriptions and webhooks. */
 export interface INotificationEmitter {
+  /** Calls `callback` for every event of the type. */
   on<T = unknown>(event: EventType, callback: EventCallback<T>): void
+  /** Removes a callback registered with `on`. */
   off<T = unknown>(event: EventType, callback: EventCallback<T>): void
   /** Async iterable of events (all when `events` is empty or absent); `return()` unsubscribes. */
   subscribe(events?: EventType[]): AsyncIterable<TracehoundEvent>
+  /** Posts matching events to the webhook; returns its id. */
   registerWebhook(config: WebhookConfig): string
+  /** Stops the webhook with that id. */
   unregisterWebhook(id: string): void
+  /** Emits an event to callbacks, subscribers and webhooks; never throws. */
   emit<T>(type: EventType, payload: T): void
   /** True when some consumer would receive `type`: lets producers skip building payloads. */
   hasListeners(type: EventType): boolean
   readonly stats: NotificationEmitterStats
 }
 
+/** Clock, webhook transport and per-subscriber buffer of the notification hub. */
 export interface NotificationHubOptions {
   clock?: Clock
   /** Without one, registerWebhook is refused rather than silently dropping events. */

@@ -7,17 +7,20 @@ import { EvictionQueue, type QueueEntry, severityRank } from './eviction-queue.j
 import type { StoragePort } from './storage-port.js'
 import type { EvacuateRecord, EvidenceHandle, NeutralizationRecord, PurgeRecord, Severity } from './types.js'
 
+/** Whether evidence went in, or the evidence already quarantined under its signature. */
 export interface InsertResult {
   status: 'inserted' | 'duplicate'
   existing?: EvidenceHandle
 }
 
+/** How much the quarantine holds: items, bytes, items per severity. */
 export interface QuarantineStats {
   count: number
   bytes: number
   bySeverity: Record<Severity, number>
 }
 
+/** What `replace` did: the old evidence neutralized and the new one inserted, or only inserted. */
 export interface ReplaceResult {
   status: 'replaced' | 'inserted_only'
   neutralized?: NeutralizationRecord
@@ -25,6 +28,7 @@ export interface ReplaceResult {
   duplicate?: EvidenceHandle
 }
 
+/** The quarantine's evidence context, eviction callback and durable storage. */
 export interface QuarantineOptions {
   context?: EvidenceContext
   /** Called after an eviction has been neutralized and recorded. */
@@ -39,6 +43,10 @@ interface Entry extends QueueEntry {
   readonly size: number
 }
 
+/**
+ * Bounded evidence store keyed by signature: evicts lowest severity, then oldest, when over
+ * capacity; every removal yields an audit-ready record.
+ */
 export class Quarantine {
   private readonly store = new Map<string, Entry>()
   private readonly queue = new EvictionQueue<Entry>()
@@ -95,10 +103,12 @@ export class Quarantine {
     return { status: 'inserted' }
   }
 
+  /** The evidence quarantined under a signature, or null. */
   get(signature: string): EvidenceHandle | null {
     return this.store.get(signature)?.evidence ?? null
   }
 
+  /** True when evidence is quarantined under the signature. */
   has(signature: string): boolean {
     return this.store.has(signature)
   }
@@ -108,6 +118,7 @@ export class Quarantine {
     return Array.from(this.store.values(), (e) => e.evidence)
   }
 
+  /** Removes and disposes of the evidence; its audit record, or null when none. */
   neutralize(signature: string): NeutralizationRecord | null {
     const entry = this.store.get(signature)
     if (!entry) return null
@@ -128,6 +139,7 @@ export class Quarantine {
     return record
   }
 
+  /** Neutralizes everything; the audit records, in quarantine order. */
   flush(): NeutralizationRecord[] {
     const records = Array.from(this.store.values(), (e) => this.neutralizeEntry(e))
     this.queue.clear()
@@ -159,6 +171,7 @@ export class Quarantine {
     return record
   }
 
+  /** Neutralizes the evidence under `oldSignature` and inserts `newEvidence`. */
   replace(oldSignature: string, newEvidence: EvidenceHandle): ReplaceResult {
     const neutralized = this.neutralize(oldSignature)
     const insert = this.insert(newEvidence)

@@ -4,10 +4,12 @@ import { type Clock, systemClock } from './clock.js'
 import type { RateLimitConfig } from './config.js'
 import { TracehoundConfigError } from './errors.js'
 
+/** Allowed, or refused with the time until the source may try again. */
 export type RateLimitResult =
   | { allowed: true }
   | { allowed: false; blocked: boolean; retryAfter: number; reason: string }
 
+/** Tracked sources, currently blocked ones, checks and rejections so far. */
 export interface RateLimiterStats {
   sources: number
   blocked: number
@@ -15,8 +17,11 @@ export interface RateLimiterStats {
   totalRejections: number
 }
 
+/** v1's sliding-window rate limiter contract, keyed by scent source. */
 export interface IRateLimiter {
+  /** Records a hit for the source and answers whether it is allowed. */
   check(source: string): RateLimitResult
+  /** Forgets the source's hits and block. */
   reset(source: string): void
   /** Drops idle, unblocked sources; returns how many. */
   cleanup(): number
@@ -32,6 +37,7 @@ interface SourceEntry {
 
 const ALLOWED: RateLimitResult = Object.freeze({ allowed: true })
 
+/** Sliding-window limit per source; a source over the limit is blocked for `blockDurationMs`. */
 export class RateLimiter implements IRateLimiter {
   private readonly sources = new Map<string, SourceEntry>()
   private readonly config: RateLimitConfig
@@ -134,6 +140,7 @@ export class RateLimiter implements IRateLimiter {
   }
 }
 
+/** A RateLimiter with the given window, limit and block duration. */
 export function createRateLimiter(config: RateLimitConfig, clock?: Clock): IRateLimiter {
   return new RateLimiter(config, clock)
 }

@@ -6,6 +6,7 @@ import type { Quarantine } from './quarantine.js'
 import type { RateLimiter } from './rate-limiter.js'
 import type { StoredState } from './storage-port.js'
 
+/** Loads a storage adapter's verified state into a fresh engine (see the module comment). */
 export function restoreState(
   state: StoredState,
   parts: { auditChain: AuditChain; quarantine: Quarantine; rateLimiter: RateLimiter },

@@ -9,14 +9,17 @@ import { type Clock, systemClock } from './clock.js'
 import { type RandomSource, systemRandom } from './random.js'
 import { systemTimers, type TimerPort } from './timer-port.js'
 
+/** Background work run every `intervalMs`, lowest `priority` first. */
 export interface ScheduledTask {
   id: string
+  /** The work; a failure is contained and counted. */
   execute: () => void | Promise<void>
   intervalMs: number
   /** Lower runs first. Default 100. */
   priority?: number
 }
 
+/** Tick interval, jitter and whether a busy host skips ticks. */
 export interface TickSchedulerConfig {
   tickInterval: number
   jitterMs: number
@@ -24,6 +27,7 @@ export interface TickSchedulerConfig {
   skipIfBusy?: boolean
 }
 
+/** Ticks, executed tasks, skipped ticks and the scheduler's state. */
 export interface SchedulerStats {
   totalTicks: number
   totalTasksExecuted: number
@@ -33,18 +37,25 @@ export interface SchedulerStats {
   busy: boolean
 }
 
+/** Reports whether the host is busy; a busy host's ticks are skipped. */
 export type BusyChecker = () => boolean
 
+/** v1's scheduler contract. */
 export interface IScheduler {
+  /** Starts ticking. */
   start(): void
+  /** Stops ticking; scheduled tasks stay registered. */
   stop(): void
   /** Replaces a task with the same id. */
   schedule(task: ScheduledTask): void
+  /** Removes the task with that id. */
   unschedule(taskId: string): void
+  /** Sets what reports the host as busy. */
   setBusyChecker(checker: BusyChecker): void
   readonly stats: Readonly<SchedulerStats>
 }
 
+/** Injected clock, randomness (jitter) and timers. */
 export interface SchedulerDeps {
   clock?: Clock
   /** Jitter source (§5); a seeded one makes tick times reproducible. */
@@ -64,6 +75,7 @@ interface TaskState {
   lastRun: number
 }
 
+/** Runs scheduled tasks on jittered ticks (see the module comment). */
 export class Scheduler implements IScheduler {
   private readonly tasks = new Map<string, TaskState>()
   private readonly skipIfBusy: boolean
@@ -167,6 +179,7 @@ export class Scheduler implements IScheduler {
   }
 }
 
+/** A Scheduler with the given tick configuration and injected parts. */
 export function createScheduler(config: TickSchedulerConfig, deps: SchedulerDeps = {}): IScheduler {
   return new Scheduler(config, deps)
 }

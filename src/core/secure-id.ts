@@ -4,6 +4,7 @@ import { type Clock, systemClock } from './clock.js'
 import { toHex } from './crypto-port.js'
 import { type RandomSource, systemRandom } from './random.js'
 
+/** Produces the ids of evidence, audit records and events (injectable for determinism). */
 export type IdSource = () => string
 
 /** RFC 9562 UUIDv7 from 10 random bytes, then a 4-byte random suffix (14 bytes per id, in that order). */
@@ -25,12 +26,14 @@ export function createIdSource(clock: Clock = systemClock, random: RandomSource 
 
 const systemIds = createIdSource()
 
+/** A time-ordered id (a UUIDv7 plus 32 random bits) from the wall clock and the platform's secure random source. */
 export function generateSecureId(): string {
   return systemIds()
 }
 
 const SECURE_ID = /^[0-9a-f]{8}-[0-9a-f]{4}-7[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}-[0-9a-f]{8}$/i
 
+/** True when the id has generateSecureId's shape. */
 export function isValidSecureId(id: string): boolean {
   return typeof id === 'string' && SECURE_ID.test(id)
 }

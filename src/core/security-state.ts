@@ -9,6 +9,7 @@ import { type Clock, systemClock } from './clock.js'
 import { type ThreatStats, ThreatTally } from './threat-tally.js'
 import type { Severity } from './types.js'
 
+/** Quarantine fill as SecurityState sees it. */
 export interface QuarantineStateStats {
   count: number
   bytes: number
@@ -16,17 +17,20 @@ export interface QuarantineStateStats {
   capacityPercent: number
 }
 
+/** Rate-limit pressure: active windows and blocked sources. */
 export interface RateLimitStats {
   activeWindows: number
   blockedSources: number
 }
 
+/** v1's license state (kept for compatibility). */
 export interface LicenseState {
   tier: 'starter' | 'pro' | 'enterprise'
   status: 'valid' | 'expired' | 'grace' | 'invalid' | 'none'
   daysRemaining?: number | undefined
 }
 
+/** A frozen view of everything security-related the engine knows, with an overall health. */
 export interface SecuritySnapshot {
   timestamp: number
   uptimeMs: number
@@ -38,12 +42,14 @@ export interface SecuritySnapshot {
   health: 'healthy' | 'degraded' | 'critical'
 }
 
+/** One recorded security event, kept in a bounded history. */
 export interface SecurityHistoryEntry {
   timestamp: number
   type: 'threat' | 'evidence' | 'eviction' | 'rate_limit' | 'panic'
   data: Record<string, unknown>
 }
 
+/** History size, quarantine capacity (for fill percentages) and clock. */
 export interface SecurityStateConfig {
   /** Oldest entries are dropped beyond this. Default 10 000. */
   maxHistorySize?: number
@@ -52,27 +58,41 @@ export interface SecurityStateConfig {
   clock?: Clock
 }
 
+/** Size and time span of the security history. */
 export interface SecurityStateStats {
   historySize: number
   oldestEntry: number | null
   newestEntry: number | null
 }
 
+/** v1's SecurityState contract: record events, read frozen snapshots. */
 export interface ISecurityState {
+  /** A frozen view of the current security state. */
   snapshot(): Readonly<SecuritySnapshot>
+  /** Records a threat by category and severity. */
   recordThreat(category: string, severity: Severity): void
+  /** Records evidence entering quarantine. */
   recordEvidence(signature: string, size: number, severity: Severity): void
+  /** Records evidence leaving quarantine, and why. */
   recordEviction(signature: string, reason: 'capacity' | 'policy' | 'manual'): void
   /** `blocked` also counts one more blocked source. */
   recordRateLimit(source: string, blocked: boolean): void
+  /** Records a fail-safe trip. */
   recordPanic(level: 'warning' | 'critical' | 'fatal', reason: string): void
+  /** Sets v1's license state. */
   updateLicense(tier: LicenseState['tier'], status: LicenseState['status'], daysRemaining?: number): void
+  /** Sets the quarantine fill. */
   updateQuarantine(count: number, bytes: number): void
+  /** Sets the rate-limit pressure. */
   updateRateLimits(activeWindows: number, blockedSources: number): void
   readonly history: readonly SecurityHistoryEntry[]
   readonly stats: SecurityStateStats
 }
 
+/**
+ * Collects threats, evidence, evictions, rate limits and panics into snapshots and a
+ * bounded history (see the module comment).
+ */
 export class SecurityState implements ISecurityState {
   private readonly quarantineMaxBytes: number
   private readonly clock: Clock
@@ -164,6 +184,7 @@ export class SecurityState implements ISecurityState {
   }
 }
 
+/** A SecurityState with the given configuration. */
 export function createSecurityState(config: SecurityStateConfig = {}): ISecurityState {
   return new SecurityState(config)
 }

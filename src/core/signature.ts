@@ -5,21 +5,25 @@ import { encodePayload } from './encode.js'
 import { nodeCrypto } from './node-crypto.js'
 import type { Scent, Severity, ThreatCategory } from './types.js'
 
+/** What a threat signature is computed from: category and payload. */
 export interface ThreatInput {
   readonly category: ThreatCategory
   readonly severity: Severity
   readonly scent: Scent
 }
 
+/** A threat with its signature. */
 export interface Threat extends ThreatInput {
   readonly signature: string
 }
 
+/** Crypto used to compute a signature. */
 export interface GenerateSignatureOptions {
   /** @default 1_000_000 */
   maxPayloadSize?: number
 }
 
+/** The signature input of a scent, or null for a scent without a threat. */
 export function createThreatInput(scent: Scent): ThreatInput | null {
   return scent.threat ? { category: scent.threat.category, severity: scent.threat.severity, scent } : null
 }
@@ -30,12 +34,14 @@ export function generateSignature(threat: ThreatInput, options: GenerateSignatur
   return `${threat.category}:${nodeCrypto.sha256Hex(bytes)}`
 }
 
+/** Constant-time signature equality. */
 export function compareSignatures(a: string, b: string): boolean {
   return constantTimeEqual(a, b)
 }
 
 const SIGNATURE = /^[^:]+:[a-f0-9]{64}$/
 
+/** True for a category, `:` and 64 lowercase hex digits. */
 export function validateSignature(sig: string): boolean {
   return SIGNATURE.test(sig)
 }

@@ -26,6 +26,10 @@ export interface StoredState {
   blocks: { source: string; blockedUntil: number }[]
 }
 
+/**
+ * What the engine needs from durable storage: it reports every change and restores from
+ * verified state (the SQLite ledger implements it).
+ */
 export interface StoragePort {
   /** The state to restore; called once, before any report. */
   load(): StoredState

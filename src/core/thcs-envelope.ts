@@ -12,7 +12,9 @@
 import type { EncodedPayload } from './encoded-payload.js'
 import { createError } from './errors.js'
 
+/** Bytes before the compressed payload in a THCS envelope. */
 export const HEADER_SIZE = 78
+/** The THCS envelope version this build writes and reads. */
 export const ENVELOPE_VERSION = 1
 const MAGIC = [0x54, 0x48, 0x43, 0x53] as const
 const HASH_OFFSET = 14

@@ -2,6 +2,7 @@
 
 import type { Severity } from './types.js'
 
+/** Threats seen, by category and by severity. */
 export interface ThreatStats {
   total: number
   byCategory: Record<string, number>

@@ -34,6 +34,7 @@ import { type ISecurityState, SecurityState } from './security-state.js'
 import type { StoragePort } from './storage-port.js'
 import { type IWatcher, Watcher, type WatcherConfig } from './watcher.js'
 
+/** Options of the engine; every one has a default (v1's where v1 had the option). */
 export interface TracehoundOptions {
   /** @default 1_000_000 bytes of canonical JSON; equal is allowed */
   maxPayloadSize?: number
@@ -69,6 +70,7 @@ export interface TracehoundOptions {
 
 export type { ConsistencyProof, EvidenceRecord, InclusionProof, TreeHead }
 
+/** Counters of every part of the engine, and whether MACs are on. */
 export interface TracehoundStats {
   agent: AgentStats
   quarantine: QuarantineStats
@@ -77,6 +79,7 @@ export interface TracehoundStats {
   mac: { enabled: boolean; activeKid?: string }
 }
 
+/** The engine's public contract: v1's parts plus tree heads, proofs and evidence records. */
 export interface ITracehound {
   readonly agent: Agent
   readonly quarantine: Quarantine
@@ -86,16 +89,26 @@ export interface ITracehound {
   readonly watcher: IWatcher
   readonly securityState: ISecurityState
   readonly failSafe: FailSafe
+  /** The verdict for one scent (v1's intercept); never throws: failures are `error` verdicts. */
   intercept(scent: Scent): InterceptResult
   /** Moves evidence to the configured cold storage; never rejects. */
   evacuate(signature: string): Promise<EvacuationOutcome>
+  /** The audit tree head now, MACed when a key is configured. */
   treeHead(): TreeHead
+  /** The inclusion proof of audit record `leafIndex` (default tree: the current one). */
   inclusionProof(leafIndex: number, treeSize?: number): InclusionProof
+  /** The proof that the tree of `firstSize` leaves is a prefix of the tree of `secondSize`. */
   consistencyProof(firstSize: number, secondSize?: number): ConsistencyProof
+  /** The record of quarantined evidence (no bytes), MACed when a key is set; null when none. */
   evidenceRecord(signature: string): EvidenceRecord | null
+  /** Counters of every part of the engine. */
   stats(): TracehoundStats
 }
 
+/**
+ * The engine: agent, quarantine, rate limiter, audit chain, observers and optional durable
+ * storage, assembled from TracehoundOptions. Use createTracehound.
+ */
 export class Tracehound implements ITracehound {
   readonly agent: Agent
   readonly quarantine: Quarantine

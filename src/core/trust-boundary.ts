@@ -5,30 +5,37 @@
  */
 
 export type ClusterTrustLevel = 'trusted' | 'untrusted'
+/** How far cold storage is trusted: written to only, or read back but verified. */
 export type ColdStorageTrustLevel = 'write-only' | 'untrusted'
+/** Whether detector findings are taken as given or verified. */
 export type DetectorTrustLevel = 'trusted' | 'verify'
 
+/** Trust of shared cluster state. */
 export interface ClusterBoundaryConfig {
   sharedState: 'redis' | 'memory' | 'none'
   trustLevel: ClusterTrustLevel
 }
 
+/** Trust of cold storage. */
 export interface ColdStorageBoundaryConfig {
   endpoint: string
   trustLevel: ColdStorageTrustLevel
 }
 
+/** Trust of threat detectors. */
 export interface DetectorBoundaryConfig {
   source: 'external' | 'internal'
   trustLevel: DetectorTrustLevel
 }
 
+/** Declared trust per integration (see the module comment). */
 export interface TrustBoundaryConfig {
   cluster?: ClusterBoundaryConfig
   coldStorage?: ColdStorageBoundaryConfig
   detector?: DetectorBoundaryConfig
 }
 
+/** Conservative defaults: cluster untrusted, cold storage write-only, detectors trusted. */
 export const DEFAULT_TRUST_BOUNDARY: Readonly<Required<TrustBoundaryConfig>> = Object.freeze({
   cluster: Object.freeze({ sharedState: 'none', trustLevel: 'untrusted' }),
   coldStorage: Object.freeze({ endpoint: '', trustLevel: 'write-only' }),
@@ -56,6 +63,7 @@ export function validateTrustBoundary(config: TrustBoundaryConfig): string[] {
   return problems
 }
 
+/** True when detector findings must be verified under this configuration. */
 export function shouldVerifyDetector(config: TrustBoundaryConfig): boolean {
   return config.detector?.trustLevel === 'verify'
 }

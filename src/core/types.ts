@@ -6,9 +6,11 @@ export type JsonPrimitive = string | number | boolean | null
 export type JsonSerializable = JsonPrimitive | JsonSerializable[] | { [key: string]: JsonSerializable }
 
 export type Severity = 'low' | 'medium' | 'high' | 'critical'
+/** The severities, least to most severe. */
 export const SEVERITIES: readonly Severity[] = ['low', 'medium', 'high', 'critical']
 
 export type ThreatCategory = 'injection' | 'ddos' | 'flood' | 'spam' | 'malware' | 'unknown'
+/** The threat categories a scent may carry. */
 export const THREAT_CATEGORIES: readonly ThreatCategory[] = ['injection', 'ddos', 'flood', 'spam', 'malware', 'unknown']
 
 /** Signal attached by an external detector; the engine never decides what is malicious. */
@@ -61,8 +63,11 @@ export interface EvidenceHandle {
   readonly captured: number
   readonly severity: Severity
   readonly disposed: boolean
+  /** Takes the evidence bytes out (once); the handle is disposed afterwards. */
   transfer(): ArrayBuffer
+  /** Disposes of the evidence and returns its audit record, chained to `previousHash`. */
   neutralize(previousHash: string): NeutralizationRecord
+  /** Disposes of the evidence after it went to `destination`; returns its audit record. */
   evacuate(destination: string): EvacuateRecord
 }
 
@@ -83,11 +88,16 @@ export type InterceptResult =
   | { status: 'quarantined'; handle: EvidenceHandle }
   | { status: 'error'; error: TracehoundError }
 
+/** Narrows a verdict to `quarantined`. */
 export const isQuarantined = (r: InterceptResult): r is Extract<InterceptResult, { status: 'quarantined' }> =>
   r.status === 'quarantined'
+/** Narrows a verdict to `error`. */
 export const isError = (r: InterceptResult): r is Extract<InterceptResult, { status: 'error' }> => r.status === 'error'
+/** Narrows a verdict to `clean`. */
 export const isClean = (r: InterceptResult): r is Extract<InterceptResult, { status: 'clean' }> => r.status === 'clean'
+/** Narrows a verdict to `rate_limited`. */
 export const isRateLimited = (r: InterceptResult): r is Extract<InterceptResult, { status: 'rate_limited' }> =>
   r.status === 'rate_limited'
+/** Narrows a verdict to `ignored`. */
 export const isIgnored = (r: InterceptResult): r is Extract<InterceptResult, { status: 'ignored' }> =>
   r.status === 'ignored'

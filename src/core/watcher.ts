@@ -10,8 +10,10 @@ import type { Severity } from './types.js'
 
 export type { ThreatStats }
 
+/** How urgent an alert is. */
 export type AlertSeverity = 'info' | 'warning' | 'critical'
 
+/** What an alert is about. */
 export type AlertType =
   | 'threat_detected'
   | 'evidence_neutralized'
@@ -21,6 +23,7 @@ export type AlertType =
   | 'hound_timeout'
   | 'system_overload'
 
+/** One alert raised by the watcher. */
 export interface Alert {
   /** `alert-<n>`, n counting accepted alerts from 1 */
   id: string
@@ -31,6 +34,7 @@ export interface Alert {
   context?: Record<string, unknown>
 }
 
+/** Quarantine fill as the watcher sees it. */
 export interface WatcherQuarantineStats {
   count: number
   bytes: number
@@ -38,6 +42,7 @@ export interface WatcherQuarantineStats {
   capacityPercent: number
 }
 
+/** What the watcher has seen since start: threats, quarantine fill, alerts, overload. */
 export interface WatcherSnapshot {
   uptimeMs: number
   threats: ThreatStats
@@ -49,6 +54,7 @@ export interface WatcherSnapshot {
   snapshotTime: number
 }
 
+/** Alert budget per window and the quarantine fill that raises an alert. */
 export interface WatcherConfig {
   maxAlertsPerWindow: number
   alertWindowMs: number
@@ -56,21 +62,28 @@ export interface WatcherConfig {
   quarantineHighWatermark: number
 }
 
+/** v1's Watcher contract. */
 export interface IWatcher {
+  /** A frozen view of what the watcher has seen. */
   snapshot(): Readonly<WatcherSnapshot>
+  /** Counts a threat by category and severity. */
   recordThreat(category: string, severity: Severity): void
+  /** Updates the quarantine fill; crossing the high watermark raises an alert. */
   updateQuarantine(count: number, bytes: number, maxBytes: number): void
   /** false when the alert window is full and the alert was dropped */
   alert(alert: Omit<Alert, 'id' | 'timestamp'>): boolean
+  /** Marks the host overloaded (or not) in snapshots. */
   setOverloaded(overloaded: boolean): void
 }
 
+/** 10 alerts per minute; alert at 80 % quarantine fill. */
 export const DEFAULT_WATCHER_CONFIG: Readonly<WatcherConfig> = Object.freeze({
   maxAlertsPerWindow: 10,
   alertWindowMs: 60_000,
   quarantineHighWatermark: 0.8,
 })
 
+/** Counts threats, tracks quarantine fill and raises rate-limited alerts (v1's Watcher). */
 export class Watcher implements IWatcher {
   private readonly config: WatcherConfig
   private readonly clock: Clock
@@ -141,6 +154,7 @@ export class Watcher implements IWatcher {
   }
 }
 
+/** A Watcher with DEFAULT_WATCHER_CONFIG overridden by `config`. */
 export function createWatcher(config: Partial<WatcherConfig> = {}, options: { clock?: Clock } = {}): IWatcher {
   return new Watcher(config, options)
 }

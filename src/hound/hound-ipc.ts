@@ -6,30 +6,37 @@
  */
 
 export type HoundMessageType = 'status' | 'metrics'
+/** A hound's processing state. */
 export type HoundStatus = 'processing' | 'complete' | 'error'
 
+/** Status frame: processing, complete, or error with its text. */
 export interface HoundStatusMessage {
   type: 'status'
   state: HoundStatus
   error?: string
 }
 
+/** Metrics frame: processing time and memory used. */
 export interface HoundMetricsMessage {
   type: 'metrics'
   processingTime: number
   memoryUsed: number
 }
 
+/** Any frame a hound sends. */
 export type HoundMessage = HoundStatusMessage | HoundMetricsMessage
 
+/** A frame cut out of the byte stream. */
 export interface ParsedMessage {
   payload: ArrayBuffer
   bytesConsumed: number
 }
 
 export const LENGTH_PREFIX_SIZE = 4
+/** The largest frame accepted: 1 MiB. */
 export const MAX_MESSAGE_SIZE = 1024 * 1024
 
+/** Why a frame was refused. */
 export type HoundIpcErrorCode = 'IPC_MESSAGE_TOO_LARGE' | 'IPC_INVALID_LENGTH' | 'IPC_MALFORMED_MESSAGE'
 
 /** An Error (as v1) that also carries the TracehoundError fields. */
@@ -66,6 +73,7 @@ export function encodeMessage(payload: ArrayBuffer | Uint8Array): Buffer {
   return frame
 }
 
+/** One length-prefixed frame for a message (see the module comment). */
 export function encodeHoundMessage(message: HoundMessage): Buffer {
   if (message.type === 'status') {
     const text = message.error ? Buffer.from(message.error, 'utf8') : Buffer.alloc(0)
@@ -93,6 +101,7 @@ export function tryParseMessage(buffer: Uint8Array): ParsedMessage | null {
   return { payload: new Uint8Array(buffer.subarray(LENGTH_PREFIX_SIZE, end)).buffer, bytesConsumed: end }
 }
 
+/** The message in a frame payload; throws HoundIpcError for a malformed one. */
 export function decodeHoundMessage(payload: ArrayBuffer | Uint8Array): HoundMessage {
   const body = Buffer.from(payload instanceof Uint8Array ? payload : new Uint8Array(payload))
   if (body.length === 0) throw malformed('Empty message payload')
@@ -111,13 +120,16 @@ export function decodeHoundMessage(payload: ArrayBuffer | Uint8Array): HoundMess
   throw malformed(`Unknown message type: ${body[0]}`)
 }
 
+/** Cuts frames out of stdio chunks as they arrive. */
 export interface MessageParser {
   /** Appends a chunk; returns every frame now complete, in order. Throws on a bad length prefix. */
   feed(chunk: Uint8Array): ArrayBuffer[]
   readonly bufferedBytes: number
+  /** Drops any buffered partial frame. */
   reset(): void
 }
 
+/** A parser that buffers partial frames and refuses oversized ones. */
 export function createMessageParser(): MessageParser {
   let pending: Buffer = Buffer.alloc(0)
   return {

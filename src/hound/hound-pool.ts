@@ -18,6 +18,7 @@ import {
   type IHoundProcessAdapter,
 } from './process-adapter.js'
 
+/** What a hound reported for one piece of evidence. */
 export interface HoundResult {
   signature: string
   status: 'processed' | 'timeout' | 'error'
@@ -28,6 +29,7 @@ export interface HoundResult {
   error?: string
 }
 
+/** Process, activation, timeout and error counters of the pool. */
 export interface HoundPoolStats {
   /** Busy slots; never more than totalProcesses */
   activeProcesses: number
@@ -48,6 +50,7 @@ export interface HoundEvidence {
   readonly bytes: ArrayBuffer
 }
 
+/** Pool size, per-activation timeout, rotation jitter and what happens when the pool is exhausted. */
 export interface HoundPoolConfig {
   poolSize: number
   /** ms a hound may take before it is killed */
@@ -67,16 +70,20 @@ export interface HoundPoolConfig {
   timers?: TimerPort
 }
 
+/** v1's hound pool contract: activate evidence in an isolated process, collect results. */
 export interface IHoundPool {
+  /** Hands evidence to a hound process (or queues it, per the exhaustion policy). */
   activate(evidence: HoundEvidence): void
   /** Kills the hound working on `signature`, if any. */
   terminate(signature: string): void
   readonly stats: Readonly<HoundPoolStats>
+  /** Calls `handler` with every hound result. */
   onResult(handler: (result: HoundResult) => void): void
   /** Kills every process and drops the queue; the pool has no slots afterwards. */
   shutdown(): void
 }
 
+/** The script a hound process runs by default (shipped with the package). */
 export const DEFAULT_HOUND_SCRIPT = fileURLToPath(new URL('./hound-process.mjs', import.meta.url))
 
 interface Slot {
@@ -87,6 +94,10 @@ interface Slot {
 
 const AVERAGE_WINDOW = 100
 
+/**
+ * Runs evidence analysis in child processes, at most `poolSize` at a time, each bounded by
+ * `timeout`.
+ */
 export class HoundPool implements IHoundPool {
   static readonly DEFAULT_CONSTRAINTS = DEFAULT_CONSTRAINTS
 
@@ -276,6 +287,7 @@ export class HoundPool implements IHoundPool {
   }
 }
 
+/** A HoundPool with the given configuration. */
 export function createHoundPool(config: HoundPoolConfig): IHoundPool {
   return new HoundPool(config)
 }

@@ -2,6 +2,7 @@
 
 import type { ExitCallback, HoundHandle, IHoundProcessAdapter, MessageCallback } from './process-adapter.js'
 
+/** What the mock adapter recorded about one fake process. */
 export interface MockProcessState {
   pid: number
   alive: boolean
@@ -11,12 +12,17 @@ export interface MockProcessState {
   receivedPayloads: ArrayBuffer[]
 }
 
+/** A process adapter without processes, for tests: inspect and drive fake hounds. */
 export interface MockAdapter extends IHoundProcessAdapter {
+  /** Every fake process and what it received. */
   getMockProcesses(): Map<number, MockProcessState>
+  /** Makes a fake process exit. */
   simulateExit(pid: number, code: number | null): void
+  /** Makes a fake process send a frame. */
   simulateMessage(pid: number, payload: ArrayBuffer): void
 }
 
+/** A MockAdapter whose fake pids start at `firstPid`. */
 export function createMockAdapter(options: { firstPid?: number } = {}): MockAdapter {
   const processes = new Map<number, MockProcessState>()
   let nextPid = options.firstPid ?? 1000

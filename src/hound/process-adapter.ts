@@ -8,13 +8,17 @@
 import { type ChildProcess, spawn } from 'node:child_process'
 import { createMessageParser, encodeMessage } from './hound-ipc.js'
 
+/** A running hound process. */
 export interface HoundHandle {
   readonly pid: number
 }
 
+/** Called once when a hound process exits. */
 export type ExitCallback = (code: number | null, signal: string | null) => void
+/** Called with each IPC frame payload a hound sends. */
 export type MessageCallback = (payload: ArrayBuffer) => void
 
+/** Declared limits of a hound process; only the heap limit is enforced (by V8). */
 export interface HoundProcessConstraints {
   /** V8 old-space limit, enforced via --max-old-space-size */
   maxMemoryMB?: number
@@ -24,6 +28,7 @@ export interface HoundProcessConstraints {
   childSpawn: false
 }
 
+/** 128 MB heap; no network, file writes or child processes declared. */
 export const DEFAULT_CONSTRAINTS: Readonly<HoundProcessConstraints> = Object.freeze({
   maxMemoryMB: 128,
   networkAccess: false,
@@ -31,13 +36,17 @@ export const DEFAULT_CONSTRAINTS: Readonly<HoundProcessConstraints> = Object.fre
   childSpawn: false,
 })
 
+/** Spawns, feeds, watches and kills hound processes (swappable for tests). */
 export interface IHoundProcessAdapter {
   /** Throws when the process cannot be started. */
   spawn(scriptPath: string, constraints?: Partial<HoundProcessConstraints>): HoundHandle
+  /** Writes one IPC frame to the process. */
   send(handle: HoundHandle, payload: ArrayBuffer): void
   /** SIGKILL; no-op for a process already gone. */
   kill(handle: HoundHandle): void
+  /** Calls `callback` when the process exits. */
   onExit(handle: HoundHandle, callback: ExitCallback): void
+  /** Calls `callback` with each frame the process sends. */
   onMessage(handle: HoundHandle, callback: MessageCallback): void
 }
 
@@ -51,6 +60,7 @@ export function houndExecArgv(constraints: Partial<HoundProcessConstraints> = {}
   ]
 }
 
+/** The child_process adapter (see the module comment). */
 export function createProcessAdapter(): IHoundProcessAdapter {
   const children = new WeakMap<HoundHandle, ChildProcess>()
   const childOf = (handle: HoundHandle) => children.get(handle)

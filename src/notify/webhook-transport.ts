@@ -7,8 +7,10 @@
 import { createHmac } from 'node:crypto'
 import type { TracehoundEvent, WebhookConfig, WebhookTransport } from '../core/notification-hub.js'
 
+/** The header carrying the HMAC-SHA256 of a webhook body when the webhook has a secret. */
 export const SIGNATURE_HEADER = 'X-Tracehound-Signature'
 
+/** The fetch and the back-off wait the webhook transport uses (injectable for tests). */
 export interface FetchWebhookTransportOptions {
   /** Defaults to the global fetch, looked up per request (so it can be stubbed). */
   fetch?: typeof fetch
@@ -23,6 +25,10 @@ export function signWebhookBody(secret: string, body: string): string {
 
 const defaultSleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms))
 
+/**
+ * Delivers webhook events with fetch, signed when the webhook has a secret, retrying network
+ * errors and 5xx per the webhook's `retry` settings (see the module comment).
+ */
 export function createFetchWebhookTransport(options: FetchWebhookTransportOptions = {}): WebhookTransport {
   const sleep = options.sleep ?? defaultSleep
   return async (webhook: WebhookConfig, event: TracehoundEvent) => {

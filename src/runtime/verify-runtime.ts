@@ -6,6 +6,7 @@
 
 import { Errors } from '../core/errors.js'
 
+/** The Node version, platform and which hardening flags the process runs with. */
 export interface RuntimeInfo {
   nodeVersion: string
   protoDisabled: boolean
@@ -24,6 +25,7 @@ function protoDisabled(): boolean {
 
 const intrinsicsFrozen = () => Object.isFrozen(Object.prototype)
 
+/** Reads the Node version and which hardening flags the process runs with. */
 export function getRuntimeInfo(): RuntimeInfo {
   return {
     nodeVersion: process.version,
