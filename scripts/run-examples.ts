@@ -27,7 +27,7 @@ interface Example {
   expect: RegExp[]
 }
 
-const quarantinedAndVerified = [/^quarantined\b/m, /verified: true/]
+const quarantinedAndVerified = [/^quarantined\b/m, /verified: true/i] // Python prints True
 
 const has = (bin: string) => spawnSync('sh', ['-c', `command -v ${bin}`], { stdio: 'ignore' }).status === 0
 const javaJar = join(ROOT, 'sdks/java/target/tracehound-client-all.jar')
