@@ -1,6 +1,6 @@
 // The Java client of tracehoundd: intercept a scent, neutralize its evidence, verify the audit
 // record without trusting the daemon. builder().build() finds the daemon's default socket.
-// Run: java -cp tracehound-client-0.1.0-all.jar Intercept.java
+// Run: java -cp sdks/java/target/tracehound-client-all.jar examples/java/Intercept.java
 import dev.tracehound.client.Category;
 import dev.tracehound.client.Scent;
 import dev.tracehound.client.Severity;

@@ -1,6 +1,6 @@
 """The Python client of tracehoundd: intercept a scent, neutralize its evidence, verify the audit
 record without trusting the daemon. connect() finds the daemon's default socket.
-Run: pip install tracehound  then  python intercept.py"""
+Run: pip install sdks/python  then  python examples/python/intercept.py"""
 
 import sys
 import time
