@@ -37,6 +37,10 @@ export interface BlockEntry {
   blockedUntil: number
 }
 
+/**
+ * Any entry of the audit log: a v1 chain record (neutralization, evacuation), a capture, a purge
+ * or a rate-limit block.
+ */
 export type AuditEntry = AuditRecord | CaptureEntry | PurgeEntry | BlockEntry
 
 /** An entry a verifier must refuse: unknown type, a field outside its schema, or a field of the wrong form. */
@@ -104,4 +108,5 @@ export function entryText(e: AuditEntry): string {
   }
 }
 
+/** True for the entries that are v1 chain records (neutralization, evacuation). */
 export const isChainRecord = (e: AuditEntry): e is AuditRecord => e.type === 'neutralization' || e.type === 'evacuation'

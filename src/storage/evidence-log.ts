@@ -15,6 +15,7 @@ export interface EvidenceColumns {
   compressed: boolean
 }
 
+/** How the stored evidence and blocks disagree with what the audit log says they should be. */
 export type SetMismatch =
   | 'evidence-missing'
   | 'evidence-unlogged'

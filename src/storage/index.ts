@@ -3,6 +3,7 @@
 export { defaultDataDir, LEDGER_FILE } from './data-dir.js'
 export { LedgerError, LedgerLockedError, LedgerRefusedError, LedgerVersionError } from './errors.js'
 export { GroupCommit } from './group-commit.js'
+export type { SetMismatch } from './evidence-log.js'
 export type { IntegrityProblem, ProblemKind } from './integrity.js'
 export { Ledger } from './ledger.js'
 export type { LedgerKeys, LedgerOptions } from './ledger.js'

@@ -2,6 +2,7 @@ package kernel_test
 
 import (
 	"fmt"
+	"strings"
 
 	"github.com/tracehound/tracehound/sdks/go/kernel"
 )
@@ -21,17 +22,22 @@ func ExampleSignature() {
 	// Output: injection:43258cff783fe7036d8a43033f830adfc60ec037382473548ac742b888292777
 }
 
-// A one-leaf tree: the root is the leaf hash and the inclusion proof has an empty path.
+// A two-leaf tree: the proof for leaf 0 is the hash of leaf 1 (a one-leaf tree's root is its
+// leaf hash, so RootHash gives both leaf hashes here).
 func ExampleVerifyInclusion() {
-	leaf, _ := kernel.LeafHash("00" + "11223344556677889900aabbccddeeff11223344556677889900aabbccddee")
-	root, _ := kernel.RootHash([]string{"00" + "11223344556677889900aabbccddeeff11223344556677889900aabbccddee"})
-	fmt.Println(kernel.VerifyInclusion(kernel.InclusionProof{LeafIndex: 0, TreeSize: 1, LeafHash: leaf, Path: nil}, root))
-	// Output: true
+	a := strings.Repeat("aa", 32)
+	b := strings.Repeat("bb", 32)
+	leafA, _ := kernel.RootHash([]string{a})
+	leafB, _ := kernel.RootHash([]string{b})
+	root, _ := kernel.RootHash([]string{a, b})
+	proof := kernel.InclusionProof{LeafIndex: 0, TreeSize: 2, LeafHash: leafA, Path: []string{leafB}}
+	fmt.Println(kernel.VerifyInclusion(proof, root), kernel.VerifyInclusion(proof, leafB))
+	// Output: true false
 }
 
 // A tree is consistent with itself: same size, empty proof, same root.
 func ExampleVerifyConsistency() {
-	root, _ := kernel.RootHash([]string{"aa" + "11223344556677889900aabbccddeeff11223344556677889900aabbccddee"})
+	root, _ := kernel.RootHash([]string{strings.Repeat("aa", 32)})
 	fmt.Println(kernel.VerifyConsistency(kernel.ConsistencyProof{FirstSize: 1, SecondSize: 1}, root, root))
 	// Output: true
 }
