@@ -107,13 +107,14 @@ describe('npm pack → npm install → plain node', () => {
 
     const client = await run(process.execPath, ['ts-client.mjs'], app)
     expect(client.code, client.stdout + client.stderr).toBe(0)
-    expect(client.stdout).toMatch(/^quarantined \n+audit record 0 verified: true\n\{"totalIntercepts":1,/)
+    // The audit log holds the capture (leaf 0) and the neutralization (leaf 1).
+    expect(client.stdout).toMatch(/^quarantined \n+audit record 1 verified: true\n\{"totalIntercepts":1,/)
 
     daemon.kill('SIGTERM')
     await exited
     const exported = await run('npx', ['--offline', 'tracehound', 'audit', 'export', '--data-dir', dataDir, '-o', join(work, 'audit.jsonl')], app)
     expect(exported.code, exported.stderr).toBe(0)
-    expect(exported.stderr).toContain('exported 1 audit records')
+    expect(exported.stderr).toContain('exported 2 audit records')
     const verified = await run('npx', ['--offline', 'tracehound', 'audit', 'verify', join(work, 'audit.jsonl')], app)
     expect(verified.code, verified.stdout + verified.stderr).toBe(0)
   })
@@ -121,6 +122,6 @@ describe('npm pack → npm install → plain node', () => {
   it('the embedded library and the kernel run on plain node', async () => {
     const r = await run(process.execPath, ['ts-embedded.mjs'], app)
     expect(r.code, r.stderr).toBe(0)
-    expect(r.stdout).toBe('quarantined\naudit record 0 verified: true\n')
+    expect(r.stdout).toBe('quarantined\naudit record 1 verified: true\n')
   })
 })
