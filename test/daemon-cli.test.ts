@@ -90,6 +90,6 @@ describe('--token-file', () => {
     writeFileSync(join(t, 'token'), '\n  \n')
     const r = await run(['--socket', join(t, 's.sock'), '--tcp', '127.0.0.1:0', '--token-file', join(t, 'token')], {})
     expect(r.code).toBe(1)
-    expect(r.stderr).toBe(`tracehoundd: --token-file ${join(t, 'token')} is empty: put the bearer token in it (one line)\n`)
+    expect(r.stderr).toBe(`tracehoundd: --token-file ${join(t, 'token')} is empty: write the token (at least 16 bytes, e.g. \`openssl rand -hex 32\`) into it\n`)
   })
 })
