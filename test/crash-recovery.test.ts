@@ -124,7 +124,8 @@ describe('tracehoundd crash recovery', () => {
     const ledger = new Ledger({ dataDir })
     try {
       expect(ledger.problems).toEqual([])
-      const { entries, evidence } = ledger.load()
+      const entries = [...ledger.entries()]
+      const { evidence } = ledger.load()
       const records = entries.filter(isChainRecord)
       let previous = GENESIS_HASH
       for (const r of records) {

@@ -88,7 +88,7 @@ describe('rollback detection', () => {
     expect(replaced[0]!.detail).toMatch(/ledger tree size 0, root e3b0c442.*, smaller than the trusted head .* size 3, root /)
     await d.stop()
     d = undefined
-  })
+  }, 90_000) // five daemon starts: give a loaded machine time
 
   it('`tracehound audit verify --since` proves an export extends a saved head, and names a fork with both roots', () => {
     const a = temp.dir()

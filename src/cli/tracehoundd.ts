@@ -47,6 +47,12 @@ const LIMIT_HELP: Record<keyof ServerLimits, string> = {
   serverStreams: 'open Watch/WatchEvents streams in total',
 }
 
+function nonNegative(value: string): number {
+  const n = Number(value)
+  if (!Number.isFinite(n) || n < 0) throw new InvalidArgumentError('expected a number of hours, 0 or more')
+  return n
+}
+
 const program = new Command('tracehoundd')
   .description('Serves the Tracehound engine over Connect, gRPC and gRPC-Web on a Unix socket and optionally TCP.')
   .version(SERVER_VERSION)
@@ -67,6 +73,8 @@ const program = new Command('tracehoundd')
   .option('--memory', 'keep evidence and audit in memory only: nothing survives a restart (or TRACEHOUND_MEMORY=1)')
   .option('--trusted-head <file>', 'a tree head saved earlier (`tracehound audit head`): the ledger must extend it, else writes are refused')
   .option('--witness <file>', 'append every new tree head here (keep it off the data directory); its last head is checked at start like --trusted-head')
+  .option('--audit-retention <n>', 'memory mode: keep audit records and Merkle nodes for the newest N leaves; older proofs answer OUT_OF_RANGE (default 100000)', positiveInt)
+  .option('--full-check-hours <h>', 'verify the whole ledger (every entry and stored node) this often, on a worker thread; 0: never (default 24)', nonNegative)
   .option('--acknowledge-tamper', 'accept writes although the ledger reports integrity problems (after review; recorded in the ledger)')
   .option('--conformance', 'serve ConformanceService (manual clock, seeded ids, resettable): for conformance runs only')
 
@@ -93,6 +101,8 @@ interface FlagValues {
   acknowledgeTamper?: boolean
   trustedHead?: string
   witness?: string
+  auditRetention?: number
+  fullCheckHours?: number
 }
 
 type Flags = FlagValues & ServerLimits
@@ -111,7 +121,9 @@ function daemonOptions(f: Flags): DaemonOptions {
       acknowledgeTamper: Boolean(f.acknowledgeTamper),
       ...(f.trustedHead !== undefined && { trustedHead: f.trustedHead }),
       ...(f.witness !== undefined && { witness: f.witness }),
+      ...(f.fullCheckHours !== undefined && { fullCheckMs: f.fullCheckHours * 3_600_000 }),
     }),
+    ...(f.auditRetention !== undefined && { auditRetention: f.auditRetention }),
     ...(f.config !== undefined && { configPath: f.config }),
     ...(f.socket !== false && { socketPath: f.socket }),
   }

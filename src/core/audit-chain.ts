@@ -6,8 +6,8 @@
 
 import { auditLeafInput, type AuditEntry, type BlockEntry, type CaptureEntry, entryText, isChainRecord, type PurgeEntry } from './audit-entry.js'
 import { auditRecordHashInput, GENESIS_HASH } from './audit-record.js'
-import { bytesEqual, type CryptoPort, toHex } from './crypto-port.js'
-import { leafHashWith, MerkleTree } from './merkle-tree.js'
+import { type Bytes, bytesEqual, type CryptoPort, toHex } from './crypto-port.js'
+import { leafHashWith, MerkleTree, type MerkleTreeOptions } from './merkle-tree.js'
 import { nodeCrypto } from './node-crypto.js'
 import type { AuditRecord, EvacuateRecord, EvidenceHandle, NeutralizationRecord } from './types.js'
 
@@ -28,34 +28,80 @@ export interface IAuditChain {
 /** The hash functions the audit chain uses (default: the platform's). */
 export interface AuditChainOptions {
   crypto?: CryptoPort
+  /**
+   * Memory bound: records and Merkle nodes are kept for the newest `retain` leaves only (proofs
+   * about older leaves answer RetentionError, unless `storage` serves them). Default: all (v1).
+   */
+  retain?: number
+  /** A durable store of the log: restores the chain from its frontier and serves what memory dropped. */
+  storage?: AuditStore
+}
+
+/** What the chain asks of durable storage (the ledger): nodes and records older than memory holds. */
+export interface AuditStore {
+  treeNode(level: number, index: number): Bytes | undefined
+  recordAtLeaf(leaf: number): AuditRecord | undefined
+}
+
+/** Where a chain left off, as durable storage keeps it: enough to go on appending and proving. */
+export interface AuditFrontier {
+  treeSize: number
+  /** MerkleTree.frontier() of the tree of treeSize leaves. */
+  frontier: Bytes[]
+  /** The v1 chain: its record count and last hash. */
+  records: number
+  lastHash: string
 }
 
 /** The hash-chained audit log (v1's record hash) with an RFC 9162 Merkle tree over it. */
 export class AuditChain implements IAuditChain {
-  private readonly records: AuditRecord[] = []
+  /** The retained v1 records, oldest first, from records[recordsStart]. */
+  private records: AuditRecord[] = []
   /** records[i] is Merkle leaf recordLeaf[i] (ascending). */
-  private readonly recordLeaf: number[] = []
-  private readonly tree: MerkleTree
+  private recordLeaf: number[] = []
+  private recordsStart = 0
+  /** v1 records before the retained ones (dropped, or restored from storage as a count). */
+  private recordsDropped = 0
+  /** The hash the first retained record links to. */
+  private baseHash = GENESIS_HASH
+  private tree: MerkleTree
   private readonly crypto: CryptoPort
+  private readonly retain: number
+  private readonly storage: AuditStore | undefined
   private _lastHash = GENESIS_HASH
 
   constructor(options: AuditChainOptions = {}) {
     this.crypto = options.crypto ?? nodeCrypto
-    this.tree = new MerkleTree(this.crypto)
+    this.retain = options.retain ?? Infinity
+    this.storage = options.storage
+    this.tree = new MerkleTree(this.crypto, this.treeOptions())
+  }
+
+  private treeOptions(): MerkleTreeOptions {
+    const storage = this.storage
+    return { retain: this.retain, ...(storage && { olderNode: (level: number, index: number) => storage.treeNode(level, index) }) }
+  }
+
+  /** Continues from where durable storage left off; call on an empty chain, before any append. */
+  restoreFrontier(f: AuditFrontier): void {
+    if (this.tree.size !== 0) throw new Error('restoreFrontier needs an empty chain')
+    this.tree = MerkleTree.fromFrontier(this.crypto, f.treeSize, f.frontier, this.treeOptions())
+    this.recordsDropped = f.records
+    this.baseHash = this._lastHash = f.lastHash
   }
 
   get lastHash(): string {
     return this._lastHash
   }
 
-  /** v1 records (not capture or purge entries). */
+  /** v1 records (not capture or purge entries), retained or not. */
   get length(): number {
-    return this.records.length
+    return this.recordsDropped + this.records.length - this.recordsStart
   }
 
   /** The newest record, without copying the chain. */
   get lastRecord(): AuditRecord | undefined {
-    return this.records[this.records.length - 1]
+    return this.records.length > this.recordsStart ? this.records[this.records.length - 1] : undefined
   }
 
   /** Chains the record and returns it as stored (the persistence port writes exactly this). */
@@ -105,16 +151,33 @@ export class AuditChain implements IAuditChain {
   /** Re-appends an entry loaded from storage as it is; the storage adapter has verified it. */
   restore(entry: AuditEntry): void {
     const leaf = this.tree.appendText(entryText(entry))
-    if (!isChainRecord(entry)) return
-    this.records.push(entry)
-    this.recordLeaf.push(leaf)
-    this._lastHash = entry.hash
+    if (isChainRecord(entry)) {
+      this.records.push(entry)
+      this.recordLeaf.push(leaf)
+      this._lastHash = entry.hash
+    }
+    if (this.retain !== Infinity) this.dropOld()
   }
 
-  /** Chain continuity, every record hash, and each record's Merkle leaf against the record. */
+  /** Forgets records before the retained leaves; compacts once the dropped part is half the array. */
+  private dropOld(): void {
+    const lo = this.tree.size - this.retain
+    while (this.recordsStart < this.records.length && this.recordLeaf[this.recordsStart]! < lo) {
+      this.baseHash = this.records[this.recordsStart]!.hash
+      this.recordsStart++
+      this.recordsDropped++
+    }
+    if (this.recordsStart > 1024 && this.recordsStart * 2 > this.records.length) {
+      this.records = this.records.slice(this.recordsStart)
+      this.recordLeaf = this.recordLeaf.slice(this.recordsStart)
+      this.recordsStart = 0
+    }
+  }
+
+  /** Chain continuity, every record hash, and each record's Merkle leaf against the record (the retained ones). */
   verify(): boolean {
-    let expected = GENESIS_HASH
-    for (let i = 0; i < this.records.length; i++) {
+    let expected = this.baseHash
+    for (let i = this.recordsStart; i < this.records.length; i++) {
       const r = this.records[i]!
       if (r.previousHash !== expected) return false
       if (this.crypto.sha256Hex(auditRecordHashInput(r)) !== r.hash) return false
@@ -124,14 +187,16 @@ export class AuditChain implements IAuditChain {
     return true
   }
 
-  /** The records as a new array; the record objects are shared, as in v1. */
+  /** The retained records as a new array (all of them unless `retain` is set); the record objects are shared, as in v1. */
   export(): AuditRecord[] {
-    return [...this.records]
+    return this.records.slice(this.recordsStart)
   }
 
-  /** The v1 record at Merkle leaf `index`, or undefined (a capture or purge entry, or no such leaf). */
+  /** The v1 record at Merkle leaf `index`, or undefined (a capture or purge entry, no such leaf, or not retained). */
   recordAtLeaf(index: number): AuditRecord | undefined {
-    let lo = 0
+    const first = this.recordLeaf[this.recordsStart]
+    if (this.storage && (first === undefined || index < first)) return this.storage.recordAtLeaf(index)
+    let lo = this.recordsStart
     let hi = this.recordLeaf.length - 1
     while (lo <= hi) {
       const mid = (lo + hi) >>> 1

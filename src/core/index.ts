@@ -41,7 +41,8 @@ export { compareSignatures, createThreatInput, generateSignature, validateSignat
 export { AuditChain, GENESIS_HASH } from './audit-chain.js'
 export { AUDIT_ENTRY_SCHEMA, AuditEntryError, auditLeafInput, checkAuditEntry, entryText, isChainRecord } from './audit-entry.js'
 export type { AuditEntry, BlockEntry, CaptureEntry, PurgeEntry } from './audit-entry.js'
-export type { AuditChainOptions, IAuditChain } from './audit-chain.js'
+export type { AuditChainOptions, AuditFrontier, AuditStore, IAuditChain } from './audit-chain.js'
+export { RetentionError } from './merkle-tree.js'
 export { Evidence } from './evidence.js'
 export type { EvidenceContext } from './evidence.js'
 export { Quarantine } from './quarantine.js'
@@ -55,6 +56,7 @@ export type { AgentConfig, AgentStats, IAgent } from './agent.js'
 
 export { createTracehound, Tracehound } from './tracehound.js'
 export type { StoragePort, StoredEvidence, StoredState } from './storage-port.js'
+export { auditStoreOf, DURABLE_AUDIT_RETENTION } from './storage-port.js'
 export { restoreState } from './restore-state.js'
 export type {
   ConsistencyProof,

@@ -2,7 +2,7 @@ import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import { type Bytes, toHex } from './crypto-port.js'
 import { verifyConsistency, verifyInclusion } from './kernel/merkle-verify.js'
-import { leafHashWith, MerkleTree, nodeHashWith } from './merkle-tree.js'
+import { leafHashWith, MerkleTree, nodeHashWith, nodePosition, RetentionError } from './merkle-tree.js'
 import { nodeCrypto } from './node-crypto.js'
 
 const leafInput = (i: number) => nodeCrypto.sha256(`leaf-${i}`)
@@ -132,5 +132,55 @@ describe('MerkleTree', () => {
     expect(() => big.inclusionProof(0, MAX + 1)).toThrow(RangeError)
     expect(() => big.consistencyProof(0, 5)).toThrow(RangeError)
     expect(() => big.consistencyProof(6, 5)).toThrow(RangeError)
+  })
+})
+
+describe('MerkleTree with a retention bound', () => {
+  it('answers the same proofs as the full tree for retained leaves, and RetentionError before them', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 1, max: 300 }), fc.integer({ min: 1, max: 40 }), (n, retain) => {
+        const full = tree(n)
+        const bounded = new MerkleTree(nodeCrypto, { retain })
+        for (let i = 0; i < n; i++) bounded.append(leafInput(i))
+        expect(toHex(bounded.root())).toBe(toHex(full.root()))
+        const lo = Math.max(0, n - retain)
+        for (let i = lo; i < n; i++) expect(bounded.inclusionProof(i).map(toHex)).toEqual(full.inclusionProof(i).map(toHex))
+        for (let m = Math.max(1, lo + 1); m <= n; m++) expect(bounded.consistencyProof(m).map(toHex)).toEqual(full.consistencyProof(m).map(toHex))
+        if (lo >= 3) expect(() => bounded.inclusionProof(0)).toThrow(RetentionError)
+      }),
+      { seed: 18, numRuns: 150 },
+    )
+  })
+
+  it('holds about 2·retain hashes however many leaves it saw', () => {
+    const t = new MerkleTree(nodeCrypto, { retain: 64 })
+    for (let i = 0; i < 20_000; i++) t.append(leafInput(i))
+    const held = (t as unknown as { levels: { first: number; length: number }[] }).levels.reduce((s, r) => s + r.length - r.first, 0)
+    expect(held).toBeLessThanOrEqual(2 * 64 + 2 * 16)
+  })
+})
+
+describe('MerkleTree from its frontier', () => {
+  it('goes on appending and proving like the tree it was taken from, older nodes from olderNode', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 0, max: 200 }), fc.integer({ min: 0, max: 100 }), (n, more) => {
+        const full = tree(n + more)
+        const stored = new Map<number, Bytes>()
+        const writer = new MerkleTree(nodeCrypto, { onNode: (l, i, h) => stored.set(nodePosition(l, i), h.slice()) })
+        for (let i = 0; i < n; i++) writer.append(leafInput(i))
+        const restored = MerkleTree.fromFrontier(nodeCrypto, n, writer.frontier(), {
+          retain: 8,
+          olderNode: (l, i) => stored.get(nodePosition(l, i)),
+          onNode: (l, i, h) => stored.set(nodePosition(l, i), h.slice()),
+        })
+        expect(toHex(restored.root())).toBe(toHex(full.root(n)))
+        for (let i = n; i < n + more; i++) restored.append(leafInput(i))
+        const size = n + more
+        expect(toHex(restored.root())).toBe(toHex(full.root()))
+        for (let i = 0; i < size; i++) expect(restored.inclusionProof(i).map(toHex)).toEqual(full.inclusionProof(i).map(toHex))
+        for (let m = 1; m <= size; m++) expect(restored.consistencyProof(m).map(toHex)).toEqual(full.consistencyProof(m).map(toHex))
+      }),
+      { seed: 18, numRuns: 60 },
+    )
   })
 })

@@ -13,6 +13,7 @@ export function restoreState(
   context: EvidenceContext,
 ): void {
   const { auditChain, quarantine, rateLimiter } = parts
+  if (state.audit) auditChain.restoreFrontier(state.audit)
   for (const entry of state.entries) auditChain.restore(entry)
   for (const b of state.blocks) rateLimiter.restoreBlock(b.source, b.blockedUntil)
   for (const e of state.evidence) {

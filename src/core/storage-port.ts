@@ -4,7 +4,9 @@
  * durable writes. Without a port nothing is called, so memory-only hosts pay nothing.
  */
 
+import type { AuditFrontier } from './audit-chain.js'
 import type { AuditEntry, BlockEntry, CaptureEntry, PurgeEntry } from './audit-entry.js'
+import type { Bytes } from './crypto-port.js'
 import type { AuditRecord, EvidenceHandle, Severity } from './types.js'
 
 /** Evidence as an earlier run stored it, in quarantine insertion order. */
@@ -20,7 +22,9 @@ export interface StoredEvidence {
 /** What an adapter hands back at start: already verified by the adapter. */
 export interface StoredState {
   evidence: StoredEvidence[]
-  /** Every audit log entry (v1 records, captures, purges) in leaf order. */
+  /** Where the audit log left off (a durable ledger); `entries` then follow it. */
+  audit?: AuditFrontier
+  /** Audit log entries (v1 records, captures, purges, blocks) in leaf order, after `audit` if given. */
   entries: AuditEntry[]
   /** Rate-limit blocks still running. */
   blocks: { source: string; blockedUntil: number }[]
@@ -41,4 +45,20 @@ export interface StoragePort {
   sourceBlocked(source: string, blockedUntil: number, entry: BlockEntry): void
   /** Makes every report so far durable; throws when it cannot. */
   commit(): void
+  /**
+   * A committed Merkle node (level 0: leaf hashes), for proofs about leaves memory no longer
+   * holds; with it (and recordAtLeaf) the engine keeps only recent audit state in memory.
+   */
+  treeNode?(level: number, index: number): Bytes | undefined
+  /** The committed v1 record at a leaf, or undefined. */
+  recordAtLeaf?(leaf: number): AuditRecord | undefined
+}
+
+/** How many newest leaves an engine keeps in memory when its storage serves older ones. */
+export const DURABLE_AUDIT_RETENTION = 65_536
+
+/** The audit chain options for an engine over `storage`: bounded memory when storage serves old state. */
+export function auditStoreOf(storage: StoragePort | undefined): { retain: number; storage: { treeNode: NonNullable<StoragePort['treeNode']>; recordAtLeaf: NonNullable<StoragePort['recordAtLeaf']> } } | undefined {
+  if (!storage?.treeNode || !storage.recordAtLeaf) return undefined
+  return { retain: DURABLE_AUDIT_RETENTION, storage: { treeNode: (l, i) => storage.treeNode!(l, i), recordAtLeaf: (leaf) => storage.recordAtLeaf!(leaf) } }
 }

@@ -31,7 +31,7 @@ import { createInterceptObserver, reportPanics } from './intercept-observer.js'
 import { type INotificationEmitter, NotificationHub } from './notification-hub.js'
 import { restoreState } from './restore-state.js'
 import { type ISecurityState, SecurityState } from './security-state.js'
-import type { StoragePort } from './storage-port.js'
+import { auditStoreOf, type StoragePort } from './storage-port.js'
 import { type IWatcher, Watcher, type WatcherConfig } from './watcher.js'
 
 /** Options of the engine; every one has a default (v1's where v1 had the option). */
@@ -66,6 +66,12 @@ export interface TracehoundOptions {
    * intercept that changed it returns only after commit. @default none: memory only
    */
   storage?: StoragePort
+  /**
+   * Keep audit records and Merkle nodes for the newest N leaves only: memory stays flat, and a
+   * proof about an older leaf throws RetentionError (a RangeError). Default: all (v1). A storage
+   * that serves old nodes (the ledger) bounds memory by itself.
+   */
+  auditRetention?: number
 }
 
 export type { ConsistencyProof, EvidenceRecord, InclusionProof, TreeHead }
@@ -132,7 +138,7 @@ export class Tracehound implements ITracehound {
     if (!(quarantine.maxCount > 0)) throw new TracehoundConfigError('CONFIG_QUARANTINE_INVALID', 'quarantine.maxCount must be positive')
     if (!(quarantine.maxBytes > 0)) throw new TracehoundConfigError('CONFIG_QUARANTINE_INVALID', 'quarantine.maxBytes must be positive')
 
-    this.auditChain = new AuditChain({ crypto })
+    this.auditChain = new AuditChain({ crypto, ...auditStoreOf(options.storage), ...(options.auditRetention !== undefined && { retain: options.auditRetention }) })
     this.notifications = options.notifications ?? new NotificationHub({ clock: this.clock })
     this.watcher = new Watcher(options.watcher, { clock: this.clock })
     this.securityState = new SecurityState({ ...options.securityState, quarantineMaxBytes: quarantine.maxBytes, clock: this.clock })

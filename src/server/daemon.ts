@@ -3,7 +3,7 @@
 import type { ConnectRouter } from '@connectrpc/connect'
 import { createValidateInterceptor } from '@connectrpc/validate'
 import { pino, type DestinationStream, type Logger } from 'pino'
-import type { AuditRecord, Clock, RandomSource } from '../core/index.js'
+import type { AuditRecord, Clock, MacKey, RandomSource } from '../core/index.js'
 import { Health } from '../gen/grpc/health/v1/health_pb.js'
 import { AdminService } from '../gen/tracehound/v1/admin_service_pb.js'
 import { TracehoundService } from '../gen/tracehound/v1/tracehound_service_pb.js'
@@ -16,6 +16,7 @@ import { DaemonEngine, type EngineSettings, settingsFromConfig } from './engine.
 import { EventBus } from './events.js'
 import { auditRecordToWire, forwardEngineEvents } from './wire.js'
 import { GroupCommit, Ledger } from '../storage/index.js'
+import { fullCheck } from '../storage/full-check.js'
 import { healthService, HealthState } from './health-service.js'
 import { secureDataDir } from './data-dir-mode.js'
 import { createRequestHandlers } from './http-handler.js'
@@ -66,7 +67,14 @@ export interface DaemonOptions {
   trustedHead?: string
   /** Witness file: every new tree head is appended; its last one is checked at start. */
   witness?: string
+  /** Verify the whole ledger (every entry and stored node) this often, on a worker thread; 0: never. @default 24 h */
+  fullCheckMs?: number
+  /** Memory mode: audit records and Merkle nodes kept for the newest N leaves (older proofs: OUT_OF_RANGE). @default 100 000 */
+  auditRetention?: number
 }
+
+/** Memory mode's default bound on the audit state kept for proofs (about 0.5 KB a leaf at most). */
+export const DEFAULT_AUDIT_RETENTION = 100_000
 
 export interface Daemon {
   /** "unix:/path" and/or "host:port", in that order. */
@@ -108,7 +116,7 @@ export async function startDaemon(o: DaemonOptions): Promise<Daemon> {
       ...(o.clock && { clock: o.clock }),
       ...(o.random && { random: o.random }),
       ...(determinism && { clock: determinism.clock.now, random: determinism.random }),
-      ...(ledger && { storage: ledger }),
+      ...(ledger ? { storage: ledger } : { auditRetention: o.auditRetention ?? DEFAULT_AUDIT_RETENTION }),
       onEvict,
     })
   } catch (e) {
@@ -160,6 +168,7 @@ export async function startDaemon(o: DaemonOptions): Promise<Daemon> {
     throw e
   }
   if (o.watchConfig ?? true) reloader.watch()
+  const fullChecks = ledger && scheduleFullChecks(o.dataDir!, o.fullCheckMs ?? DAY_MS, () => engine.settings.macKeys, log)
 
   const addresses = listeners.map((l) => l.address)
   // Printed at any log level: operators and scripts read the socket path and port from it.
@@ -176,7 +185,11 @@ export async function startDaemon(o: DaemonOptions): Promise<Daemon> {
   startLog.info(
     {
       addresses,
-      ...(ledger && { ledger: ledger.path, restored: { evidence: engine.quarantine.stats.count, auditRecords: engine.auditChain.length } }),
+      ...(ledger && {
+        ledger: ledger.path,
+        restored: { evidence: engine.quarantine.stats.count, auditRecords: engine.auditChain.length, treeSize: engine.auditChain.treeSize, verifiedFrom: ledger.verifiedFrom },
+      }),
+      ...(!ledger && { auditRetention: o.auditRetention ?? DEFAULT_AUDIT_RETENTION }),
       tls: Boolean(o.tcp?.tls), auth: o.tcp ? o.tcp.token !== null : undefined, source: initial.source, config: redactedJson(initial.config) },
     'listening',
   )
@@ -187,6 +200,7 @@ export async function startDaemon(o: DaemonOptions): Promise<Daemon> {
       log.info({ graceMs }, 'shutting down')
       health.stopServing()
       reloader.close()
+      if (fullChecks) clearInterval(fullChecks)
       shutdown.abort()
       await Promise.all(listeners.map((l) => l.close(graceMs)))
       await commits?.durable()?.catch(() => undefined)
@@ -195,6 +209,30 @@ export async function startDaemon(o: DaemonOptions): Promise<Daemon> {
     })())
 
   return { addresses, log, reloader, engine, ledger, close }
+}
+
+const DAY_MS = 24 * 60 * 60 * 1000
+
+/**
+ * The periodic full check: every entry and stored node, on a worker thread, one at a time. What a
+ * start does not verify (before the checkpoint) is verified here; problems are logged as errors.
+ */
+function scheduleFullChecks(dataDir: string, everyMs: number, macKeys: () => readonly MacKey[], log: Logger): NodeJS.Timeout | undefined {
+  if (!(everyMs > 0)) return undefined
+  let running = false
+  const timer = setInterval(() => {
+    if (running) return
+    running = true
+    fullCheck(dataDir, macKeys())
+      .then((r) => {
+        for (const problem of r.problems) log.error({ problem }, 'ledger full check: integrity problem')
+        log.info({ entries: r.entries, problems: r.problems.length, ms: r.ms }, 'ledger full check done')
+      })
+      .catch((err: unknown) => log.error({ err }, 'ledger full check failed'))
+      .finally(() => (running = false))
+  }, everyMs)
+  timer.unref()
+  return timer
 }
 
 /** Opens and verifies the ledger; every integrity problem is logged, and writes stay refused until acknowledged. */
@@ -208,6 +246,7 @@ function openLedger(o: DaemonOptions & { dataDir: string }, settings: EngineSett
     ...(o.trustedHead !== undefined && { trustedHead: o.trustedHead }),
     ...(o.witness !== undefined && { witness: o.witness }),
   })
+  if (ledger.nodesRewritten > 0) log.warn({ ledger: ledger.path, nodes: ledger.nodesRewritten }, 'stored Merkle nodes rewritten to match the audit log as stored')
   for (const done of ledger.migrations) log.warn({ ledger: ledger.path, migration: done }, 'ledger migrated')
   for (const problem of ledger.problems) {
     const acknowledged = !ledger.unacknowledged.includes(problem)

@@ -8,6 +8,8 @@ import {
   Agent,
   type AgentStats,
   AuditChain,
+  type AuditChainOptions,
+  auditStoreOf,
   type AuditRecord,
   type Clock,
   type ConsistencyProof,
@@ -81,7 +83,8 @@ interface Parts {
 }
 
 export class DaemonEngine {
-  #auditChain = new AuditChain({ crypto: nodeCrypto })
+  #auditChain: AuditChain
+  readonly #auditOptions: AuditChainOptions
   readonly #clock: Clock
   readonly #context: EvidenceContext
   readonly #factory: EvidenceFactory
@@ -104,6 +107,8 @@ export class DaemonEngine {
       clock?: Clock
       random?: RandomSource
       storage?: StoragePort
+      /** Memory mode's bound: audit records and Merkle nodes kept for the newest N leaves (docs/storage.md). */
+      auditRetention?: number
       /** A capacity eviction neutralized evidence; `record` is its audit record. */
       onEvict?: (record: AuditRecord) => void
     } = {},
@@ -112,6 +117,8 @@ export class DaemonEngine {
     this.#context = { clock: this.#clock, newId: createIdSource(this.#clock, deps.random ?? systemRandom) }
     this.#factory = new EvidenceFactory({ context: this.#context, crypto: nodeCrypto })
     this.#storage = deps.storage
+    this.#auditOptions = { crypto: nodeCrypto, ...auditStoreOf(deps.storage), ...(deps.auditRetention !== undefined && { retain: deps.auditRetention }) }
+    this.#auditChain = new AuditChain(this.#auditOptions)
     this.#onEvict = deps.onEvict
     this.notifications = new NotificationHub({ clock: this.#clock })
     this.watcher = new Watcher(undefined, { clock: this.#clock })
@@ -148,7 +155,7 @@ export class DaemonEngine {
    * starts over with `settings`. The caller resets the clock and random source it injected.
    */
   reset(settings: EngineSettings): void {
-    const parts = this.#build(settings, undefined, new AuditChain({ crypto: nodeCrypto }))
+    const parts = this.#build(settings, undefined, new AuditChain(this.#auditOptions))
     this.#auditChain = parts.auditChain
     for (const k of Object.keys(this.#retired) as (keyof AgentStats)[]) this.#retired[k] = 0
     this.#parts = parts

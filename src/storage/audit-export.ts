@@ -13,6 +13,7 @@ import { MerkleTree } from '../core/merkle-tree.js'
 import { nodeCrypto } from '../core/node-crypto.js'
 import { LEDGER_FILE } from './data-dir.js'
 import { LedgerError } from './errors.js'
+import { storedTree } from './merkle-store.js'
 import type { AuditLogRow, TreeHeadRow } from './rows.js'
 
 /** Format 2: entries (records, captures, purges) whose leaf is the whole entry. */
@@ -44,43 +45,72 @@ const parsed = (text: string): unknown => {
   }
 }
 
-/** The ledger's stored tree head and audit log rows, read in one snapshot. */
-export function readAuditLog(dataDir: string): { rows: AuditLogRow[]; head: TreeHead | undefined; tree: MerkleTree } {
+/** Opens the ledger read-only (a running daemon may keep writing: readers see a snapshot). */
+function openReadOnly(dataDir: string): Database.Database {
   const path = join(dataDir, LEDGER_FILE)
   if (!existsSync(path)) throw new LedgerError(`no ledger at ${path}`)
-  const db = new Database(path, { readonly: true, fileMustExist: true })
+  return new Database(path, { readonly: true, fileMustExist: true })
+}
+
+function olderSchema(e: unknown, dataDir: string): unknown {
+  if (e instanceof Error && /no such table/.test(e.message)) {
+    return new LedgerError(`${join(dataDir, LEDGER_FILE)} has an older schema: open it once with this build (tracehoundd) to migrate it`)
+  }
+  return e
+}
+
+const headOf = (head: TreeHeadRow | undefined): TreeHead | undefined =>
+  head && { treeSize: head.tree_size, rootHash: head.root_hash, timestamp: head.timestamp, ...macOf(head) }
+
+/**
+ * The stored tree head and the tree rebuilt from the stored entries (streamed: memory holds the
+ * frontier, not the log), read in one snapshot.
+ */
+export function readAuditLog(dataDir: string): { head: TreeHead | undefined; tree: MerkleTree } {
+  const db = openReadOnly(dataDir)
   try {
-    const { rows, head } = db.transaction(() => ({
-      rows: db.prepare('SELECT * FROM audit_log ORDER BY idx').all() as AuditLogRow[],
-      head: db.prepare('SELECT * FROM tree_head').get() as TreeHeadRow | undefined,
-    }))()
-    const tree = new MerkleTree(nodeCrypto)
-    for (const r of rows) tree.appendText(r.entry)
-    return { rows, tree, head: head && { treeSize: head.tree_size, rootHash: head.root_hash, timestamp: head.timestamp, ...macOf(head) } }
+    return db.transaction(() => {
+      const tree = new MerkleTree(nodeCrypto, { retain: 1 })
+      for (const text of db.prepare('SELECT entry FROM audit_log ORDER BY idx').pluck().iterate() as Iterable<string>) tree.appendText(text)
+      return { tree, head: headOf(db.prepare('SELECT * FROM tree_head').get() as TreeHeadRow | undefined) }
+    })()
   } catch (e) {
-    if (e instanceof Error && /no such table/.test(e.message)) throw new LedgerError(`${path} has an older schema: open it once with this build (tracehoundd) to migrate it`)
-    throw e
+    throw olderSchema(e, dataDir)
   } finally {
     db.close()
   }
 }
 
-/** Writes the header and one line per entry through `write`; returns the entry count. */
+/**
+ * Writes the header and one line per entry through `write`; returns the entry count. Streams:
+ * each leaf hash is computed from the stored entry, each proof read from the stored tree.
+ */
 export function exportAudit(dataDir: string, write: (line: string) => void): number {
-  const { rows, head, tree } = readAuditLog(dataDir)
-  // The stored head is what the daemon signed; with none (an empty log) the rebuilt empty root stands in.
-  const treeHead = head ?? { treeSize: 0, rootHash: toHex(tree.root()), timestamp: 0 }
-  write(JSON.stringify({ format: EXPORT_FORMAT, treeHead } satisfies ExportHeader))
-  const size = Math.min(treeHead.treeSize, tree.size)
-  rows.forEach((row, i) => {
-    const line: ExportLine = {
-      leafIndex: i,
-      entry: parsed(row.entry),
-      ...macOf(row),
-      leafHash: toHex(tree.leafHash(i)),
-      path: i < size ? tree.inclusionProof(i, size).map(toHex) : [],
-    }
-    write(JSON.stringify(line))
-  })
-  return rows.length
+  const db = openReadOnly(dataDir)
+  try {
+    return db.transaction(() => {
+      const head = headOf(db.prepare('SELECT * FROM tree_head').get() as TreeHeadRow | undefined)
+      // The stored head is what the daemon signed; with none (an empty log) the empty root stands in.
+      const treeHead = head ?? { treeSize: 0, rootHash: toHex(nodeCrypto.sha256()), timestamp: 0 }
+      write(JSON.stringify({ format: EXPORT_FORMAT, treeHead } satisfies ExportHeader))
+      const tree = treeHead.treeSize > 0 ? storedTree(db, treeHead.treeSize) : undefined
+      let count = 0
+      for (const row of db.prepare('SELECT * FROM audit_log ORDER BY idx').iterate() as Iterable<AuditLogRow>) {
+        const i = count++
+        const line: ExportLine = {
+          leafIndex: i,
+          entry: parsed(row.entry),
+          ...macOf(row),
+          leafHash: toHex(nodeCrypto.sha256(`\u0000${row.entry}`)),
+          path: tree && i < tree.size ? tree.inclusionProof(i).map(toHex) : [],
+        }
+        write(JSON.stringify(line))
+      }
+      return count
+    })()
+  } catch (e) {
+    throw olderSchema(e, dataDir)
+  } finally {
+    db.close()
+  }
 }

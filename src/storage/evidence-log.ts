@@ -27,6 +27,16 @@ export type SetMismatch =
   | 'block-unlogged'
   | 'block-altered'
 
+/** The evidence set at a point of the log: bounded by the quarantine and the running blocks. */
+export interface LogState {
+  live: CaptureEntry[]
+  blocks: [string, number][]
+  /** Entries applied so far (the tree size). */
+  applied: number
+  /** A capture has been logged (see #bound). */
+  bound: boolean
+}
+
 export class EvidenceLog {
   readonly #live = new Map<string, CaptureEntry>()
   /** Log position of each live capture: rows must come in capture order (the eviction tie-break). */
@@ -35,7 +45,38 @@ export class EvidenceLog {
   readonly #blocks = new Map<string, number>()
   #applied = 0
   #lastRowPosition = -1
+  /** Ended signatures, only those in `watch` (rows that exist): memory stays bounded by the evidence table. */
   readonly #ended = new Set<string>()
+  readonly #watch: ReadonlySet<string> | undefined
+
+  /** watch: the signatures of the stored evidence rows (what "resurrected" can be said of); default all. */
+  constructor(watch?: ReadonlySet<string>) {
+    this.#watch = watch
+  }
+
+  /** The log's state at a checkpoint: live captures in capture order, and the blocks still running. */
+  static restore(s: LogState, watch?: ReadonlySet<string>): EvidenceLog {
+    const { live, blocks, applied } = s
+    const log = new EvidenceLog(watch)
+    live.forEach((c, i) => {
+      log.#live.set(c.signature, c)
+      log.#position.set(c.signature, i)
+    })
+    for (const [source, until] of blocks) log.#blocks.set(source, until)
+    log.#applied = Math.max(applied, live.length)
+    log.#bound = s.bound
+    return log
+  }
+
+  /** What a checkpoint keeps of this log (blocks that end by `now` are left out). */
+  state(now: number): LogState {
+    return { live: [...this.#live.values()], blocks: this.runningBlocks(now), applied: this.#applied, bound: this.#bound }
+  }
+
+  /** Logged blocks running after `now`, by source. */
+  runningBlocks(now: number): [string, number][] {
+    return [...this.#blocks].filter(([, until]) => until > now).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+  }
   /**
    * False until the first capture: records a schema-2 ledger wrote before captures were logged
    * (a migrated file puts every one of them before its first capture) end evidence the log never saw.
@@ -62,6 +103,8 @@ export class EvidenceLog {
     }
     if (entry.type === 'capture') {
       if (this.#live.has(entry.signature)) return 'captured again while still quarantined'
+      this.#position.delete(entry.signature) // re-inserted last: Map order is capture order
+      this.#live.delete(entry.signature)
       this.#position.set(entry.signature, position)
       this.#live.set(entry.signature, entry)
       this.#bound = true
@@ -71,7 +114,8 @@ export class EvidenceLog {
     if (!this.#live.delete(entry.signature) && this.#bound && !this.#tainted.has(entry.signature)) {
       return `${isChainRecord(entry) ? entry.type : 'purge'} of evidence that is not quarantined`
     }
-    this.#ended.add(entry.signature)
+    this.#position.delete(entry.signature)
+    if (!this.#watch || this.#watch.has(entry.signature)) this.#ended.add(entry.signature)
     return undefined
   }
 

@@ -32,6 +32,8 @@ export type ProblemKind =
   | 'fork'
   | 'block-mac'
   | 'unknown-kid'
+  | 'checkpoint'
+  | 'tree-node'
 
 /** One finding of the ledger's verification: its kind, the row id and a human-readable detail. */
 export interface IntegrityProblem {
@@ -88,20 +90,36 @@ function parseEntry(row: AuditLogRow): AuditEntry | string {
 }
 
 export interface VerifiedLog {
-  entries: AuditEntry[]
   tree: MerkleTree
   log: EvidenceLog
   /** Keys are configured and the log holds signed entries: every later row must be signed. */
   signed: boolean
+  /** The v1 chain after the scan: record count and last hash. */
+  records: number
+  lastHash: string
 }
 
-export function verifyAudit(rows: Iterable<AuditLogRow>, keyring: MacKeyring, problems: IntegrityProblem[]): VerifiedLog {
-  const entries: AuditEntry[] = []
-  const tree = new MerkleTree(nodeCrypto)
-  const log = new EvidenceLog()
-  let expectedPrevious = GENESIS_HASH
-  let previousIdx = -1
-  let signed = false
+/** Where a scan starts: the empty log, or a verified checkpoint. */
+export type ScanStart = VerifiedLog
+
+export const emptyScan = (tree: MerkleTree = new MerkleTree(nodeCrypto)): ScanStart => ({
+  tree,
+  log: new EvidenceLog(),
+  signed: false,
+  records: 0,
+  lastHash: GENESIS_HASH,
+})
+
+/**
+ * Verifies audit_log rows in idx order, appending them to `start.tree` (which starts at the first
+ * row's idx). Entries are checked and dropped as they pass: memory does not grow with the log.
+ */
+export function verifyAudit(rows: Iterable<AuditLogRow>, keyring: MacKeyring, problems: IntegrityProblem[], start: ScanStart = emptyScan()): VerifiedLog {
+  const { tree, log } = start
+  let expectedPrevious = start.lastHash
+  let previousIdx = tree.size - 1
+  let signed = start.signed
+  let records = start.records
   for (const row of rows) {
     const idxJump = row.idx !== previousIdx + 1 ? `leaf index ${row.idx} follows ${previousIdx}` : undefined
     previousIdx = row.idx
@@ -125,15 +143,15 @@ export function verifyAudit(rows: Iterable<AuditLogRow>, keyring: MacKeyring, pr
       const recomputed = nodeCrypto.sha256Hex(auditRecordHashInput(parsed))
       if (recomputed !== parsed.hash) problems.push({ kind: 'audit-hash', id, detail: `stored hash ${parsed.hash}, recomputed ${recomputed}` })
       expectedPrevious = parsed.hash
+      records++
     }
     const out = log.apply(parsed)
     if (out) problems.push({ kind: 'audit-sequence', id, detail: `leaf ${index}: ${out}` })
     const mac = macProblem('audit-mac', id, row, checkMac(keyring, parsed, row, signed))
     if (mac) problems.push(mac)
     signed ||= keyring.enabled && row.mac !== null
-    entries.push(parsed)
   }
-  return { entries, tree, log, signed }
+  return { tree, log, signed, records, lastHash: expectedPrevious }
 }
 
 export function verifyTreeHead(head: TreeHeadRow | undefined, tree: MerkleTree, keyring: MacKeyring, problems: IntegrityProblem[], signed = false): void {

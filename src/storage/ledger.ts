@@ -8,19 +8,23 @@
 import { chmodSync, mkdirSync } from 'node:fs'
 import { join } from 'node:path'
 import Database from 'better-sqlite3'
-import type { AuditRecord, BlockEntry, CaptureEntry, Clock, EvidenceHandle, MacKey, PurgeEntry, StoragePort, StoredState, TreeHead } from '../core/index.js'
-import { entryText, MacKeyring, systemClock } from '../core/index.js'
-import { toHex } from '../core/crypto-port.js'
-import type { MerkleTree } from '../core/merkle-tree.js'
+import type { AuditEntry, AuditRecord, BlockEntry, CaptureEntry, Clock, EvidenceHandle, MacKey, PurgeEntry, StoragePort, StoredState, TreeHead } from '../core/index.js'
+import { checkAuditEntry, DURABLE_AUDIT_RETENTION, entryText, isChainRecord, MacKeyring, systemClock } from '../core/index.js'
+import { type Bytes, toHex } from '../core/crypto-port.js'
+import { MerkleTree, nodePosition } from '../core/merkle-tree.js'
 import { nodeCrypto } from '../core/node-crypto.js'
+import { CHECKPOINT_EVERY, checkpointBody, checkpointRow } from './checkpoint.js'
 import { LEDGER_FILE } from './data-dir.js'
 import { LedgerRefusedError } from './errors.js'
-import { type IntegrityProblem, verifyAudit, verifyBlocks, verifyEvidence, verifyTreeHead } from './integrity.js'
-import { appendWitness, checkTrustedHead, readHeadFile } from './trusted-head.js'
+import type { EvidenceLog } from './evidence-log.js'
+import type { IntegrityProblem } from './integrity.js'
+import { NODE_INSERT_SQL, storedFrontier, storedNodes } from './merkle-store.js'
+import { appendWitness } from './trusted-head.js'
 import { CommitThread } from './commit-thread.js'
 import { acquireLock } from './lock-file.js'
-import { ackMacBody, type AckRow, type AuditLogRow, blockMacBody, type BlockRow, type EvidenceRow, evidenceMacBody, type TreeHeadRow } from './rows.js'
+import { ackMacBody, type AckRow, blockMacBody, evidenceMacBody } from './rows.js'
 import { migrate } from './schema.js'
+import { verifyLedger } from './verify-ledger.js'
 import { batchWriter, type WriteRow } from './write-rows.js'
 
 /** Where the ledger lives and how its rows are MACed. */
@@ -42,6 +46,12 @@ export interface LedgerOptions {
   trustedHead?: string
   /** Appended with every new tree head after its commit; its last head is also checked at open. */
   witness?: string
+  /** A MAC'd checkpoint every this many leaves (default CHECKPOINT_EVERY): a start verifies from the last one. */
+  checkpointEvery?: number
+  /** Newest entries handed to the engine at load (default DURABLE_AUDIT_RETENTION); older ones are read on demand. */
+  recentWindow?: number
+  /** Progress of the verification at open: entries verified, entries to verify. */
+  onVerifyProgress?: (done: number, total: number) => void
 }
 
 /** The MAC keys in force for new rows, and which of them signs. */
@@ -84,6 +94,20 @@ export class Ledger implements StoragePort {
   readonly #db: Database.Database
   readonly #release: () => void
   readonly #tree: MerkleTree
+  /** Where new tree nodes go while a batch is prepared (undefined while verifying at open). */
+  #nodeSink: ((level: number, index: number, hash: Bytes) => void) | undefined
+  readonly #readNode: (level: number, index: number) => Bytes | undefined
+  readonly #readEntry: (leaf: number) => string | undefined
+  /** The evidence set and v1 chain as written so far: a checkpoint's state. */
+  readonly #evidenceLog: EvidenceLog
+  #records: number
+  #lastHash: string
+  readonly #checkpointEvery: number
+  readonly #recentWindowSize: number
+  /** The verification at open started from a checkpoint at this size (0: verified in full). */
+  readonly verifiedFrom: number
+  /** Stored Merkle nodes rewritten at open to match the entries as stored (see merkle-store.ts). */
+  readonly nodesRewritten: number
   readonly #witness: string | undefined
   #state: StoredState | undefined
   #ops: Op[] = []
@@ -110,7 +134,40 @@ export class Ledger implements StoragePort {
       db.pragma('synchronous = FULL')
       db.pragma('busy_timeout = 5000') // the commit thread's connection shares the file
       this.migrations = migrate(db, this.path, { keyring: this.#keyring, now: this.#clock() })
-      ;({ problems: this.problems, tree: this.#tree, state: this.#state } = this.#verify(db, options))
+      this.#checkpointEvery = options.checkpointEvery ?? CHECKPOINT_EVERY
+      this.#recentWindowSize = options.recentWindow ?? DURABLE_AUDIT_RETENTION
+      this.#readNode = storedNodes(db)
+      const entryAt = db.prepare('SELECT entry FROM audit_log WHERE idx = ?').pluck()
+      this.#readEntry = (leaf) => entryAt.get(leaf) as string | undefined
+      const now = this.#clock()
+      db.prepare('DELETE FROM rate_block WHERE blocked_until <= ?').run(now) // served their time
+      // The stored tree must be the tree of the entries as stored (what the engine serves proofs
+      // of): nodes that differ over the verified range are rewritten after verification. The
+      // entries themselves are never repaired; what differs in them is reported.
+      const repaired: [number, Uint8Array][] = []
+      this.#nodeSink = (level, index, hash) => {
+        const stored = this.#readNode(level, index)
+        if (!stored || toHex(stored) !== toHex(hash)) repaired.push([nodePosition(level, index), hash.slice()])
+      }
+      const v = verifyLedger(db, {
+        keyring: this.#keyring,
+        now,
+        ...(options.trustedHead !== undefined && { trustedHead: options.trustedHead }),
+        ...(options.witness !== undefined && { witness: options.witness }),
+        ...(options.onVerifyProgress && { onProgress: options.onVerifyProgress }),
+        tree: { onNode: (level, index, hash) => this.#nodeSink?.(level, index, hash) },
+      })
+      this.#nodeSink = undefined
+      const rewrite = db.prepare(NODE_INSERT_SQL)
+      db.transaction(() => repaired.forEach(([pos, hash]) => rewrite.run(pos, hash)))()
+      this.nodesRewritten = repaired.length
+      this.problems = v.problems
+      this.verifiedFrom = v.from
+      this.#tree = v.scan.tree
+      this.#evidenceLog = v.scan.log
+      this.#records = v.scan.records
+      this.#lastHash = v.scan.lastHash
+      this.#state = { ...this.#recentWindow(db), evidence: v.evidence, blocks: v.blocks }
       this.#write = batchWriter(db)
     } catch (e) {
       // A file SQLite cannot read (or a newer schema) stops the start; nothing is left held.
@@ -122,18 +179,26 @@ export class Ledger implements StoragePort {
     this.#unacknowledged = this.problems.filter((p) => !acknowledged.has(problemKey(p)))
   }
 
-  #verify(db: Database.Database, o: LedgerOptions): { problems: IntegrityProblem[]; tree: MerkleTree; state: StoredState } {
-    const problems: IntegrityProblem[] = []
-    const { entries, tree, log, signed } = verifyAudit(db.prepare('SELECT * FROM audit_log ORDER BY idx').iterate() as Iterable<AuditLogRow>, this.#keyring, problems)
-    verifyTreeHead(db.prepare('SELECT * FROM tree_head').get() as TreeHeadRow | undefined, tree, this.#keyring, problems, signed)
-    if (o.trustedHead !== undefined) checkTrustedHead(readHeadFile(o.trustedHead)!, o.trustedHead, tree, this.#keyring, problems)
-    const witnessed = o.witness !== undefined ? readHeadFile(o.witness, { missingOk: true }) : undefined
-    if (witnessed) checkTrustedHead(witnessed, `witness ${o.witness}`, tree, this.#keyring, problems)
-    const evidence = verifyEvidence(db.prepare('SELECT * FROM evidence ORDER BY seq').iterate() as Iterable<EvidenceRow>, log, this.#keyring, problems, signed)
-    const now = this.#clock()
-    db.prepare('DELETE FROM rate_block WHERE blocked_until <= ?').run(now) // served their time
-    const blocks = verifyBlocks(db.prepare('SELECT * FROM rate_block').iterate() as Iterable<BlockRow>, log, now, this.#keyring, problems, signed)
-    return { problems, tree, state: { entries, evidence, blocks } }
+  /**
+   * What the engine restores of the audit log: the newest DURABLE_AUDIT_RETENTION entries on top of
+   * the stored frontier before them (what a running engine holds), checked to rebuild the verified
+   * root; otherwise (a tampered log) just the verified frontier. Older state is read on demand.
+   */
+  #recentWindow(db: Database.Database): Pick<StoredState, 'audit' | 'entries'> {
+    const size = this.#tree.size
+    const whole = { audit: { treeSize: size, frontier: this.#tree.frontier(), records: this.#records, lastHash: this.#lastHash }, entries: [] }
+    if (this.problems.length > 0 || size === 0) return whole
+    const start = size - Math.min(size, this.#recentWindowSize)
+    const texts = db.prepare('SELECT entry FROM audit_log WHERE idx >= ? ORDER BY idx').pluck().all(start) as string[]
+    const frontier = storedFrontier(this.#readNode, start)
+    if (!frontier || texts.length !== size - start) return whole
+    const check = MerkleTree.fromFrontier(nodeCrypto, start, frontier, { retain: 1 })
+    texts.forEach((t) => check.appendText(t))
+    if (toHex(check.root()) !== toHex(this.#tree.root())) return whole
+    const entries = texts.map((t) => JSON.parse(t) as AuditEntry)
+    const chain = entries.filter(isChainRecord)
+    const lastHash = chain.length > 0 ? chain[0]!.previousHash : this.#lastHash
+    return { audit: { treeSize: start, frontier, records: this.#records - chain.length, lastHash }, entries }
   }
 
   /**
@@ -179,6 +244,28 @@ export class Ledger implements StoragePort {
     const state = this.#state ?? { entries: [], evidence: [], blocks: [] }
     this.#state = undefined // handed over once; the engine owns it now
     return state
+  }
+
+  /** A committed Merkle node, read from the file (the engine keeps only recent ones). */
+  treeNode(level: number, index: number): Bytes | undefined {
+    return this.#readNode(level, index)
+  }
+
+  /** The committed v1 record at `leaf`, or undefined (another entry type, or no such leaf). */
+  recordAtLeaf(leaf: number): AuditRecord | undefined {
+    const text = this.#readEntry(leaf)
+    if (text === undefined) return undefined
+    try {
+      const entry = checkAuditEntry(JSON.parse(text))
+      return isChainRecord(entry) ? entry : undefined
+    } catch {
+      return undefined // a tampered entry was reported at open; it is not served as a record
+    }
+  }
+
+  /** Every stored entry in leaf order, as stored (verified at open only from the checkpoint on); streams from the file. */
+  *entries(): Generator<AuditEntry> {
+    for (const text of this.#db.prepare('SELECT entry FROM audit_log ORDER BY idx').pluck().iterate() as Iterable<string>) yield JSON.parse(text) as AuditEntry
   }
 
   evidenceInserted(e: EvidenceHandle, capture: CaptureEntry): void {
@@ -293,6 +380,7 @@ export class Ledger implements StoragePort {
   #prepare(ops: Op[]): Batch {
     const rows: WriteRow[] = []
     const sizeBefore = this.#tree.size
+    this.#nodeSink = (level, index, hash) => rows.push(['node', nodePosition(level, index), hash.slice()])
     for (const op of ops) {
       if (op.kind === 'insert') {
         const c = op.capture
@@ -311,10 +399,24 @@ export class Ledger implements StoragePort {
       rows.push(['delete', op.signature])
       this.#log(rows, op.entry)
     }
+    this.#nodeSink = undefined
     if (this.#tree.size === sizeBefore) return { rows }
     const head = this.treeHead()
     rows.push(['head', head.treeSize, head.rootHash, head.timestamp, head.kid ?? null, head.mac ?? null])
+    this.#checkpoint(rows, sizeBefore)
     return { rows, head }
+  }
+
+  /**
+   * A checkpoint with the batch that crosses a multiple of checkpointEvery: the state is what this
+   * process verified at open plus what it wrote since. Not while problems stand (they must be found
+   * again at every start), nor without a key (an unsigned checkpoint could be forged).
+   */
+  #checkpoint(rows: WriteRow[], sizeBefore: number): void {
+    const every = this.#checkpointEvery
+    if (Math.floor(sizeBefore / every) === Math.floor(this.#tree.size / every) || this.problems.length > 0) return
+    const row = checkpointRow(checkpointBody(this.#tree, this.#records, this.#lastHash, this.#evidenceLog.state(this.#clock())), this.#keyring)
+    if (row) rows.push(['checkpoint', ...row])
   }
 
   /** One audit_log row: the entry's TH-CJSON-1 text is the leaf input and the MAC body. */
@@ -323,5 +425,10 @@ export class Ledger implements StoragePort {
     const mac = this.#keyring.enabled ? this.#keyring.sign(entry) : undefined
     rows.push(['audit', this.#tree.size, text, mac?.kid ?? null, mac?.mac ?? null])
     this.#tree.appendText(text)
+    this.#evidenceLog.apply(entry)
+    if (isChainRecord(entry)) {
+      this.#records++
+      this.#lastHash = entry.hash
+    }
   }
 }

@@ -8,6 +8,7 @@ import type { Database } from 'better-sqlite3'
 import type { MacKeyring } from '../core/index.js'
 import { LedgerVersionError } from './errors.js'
 import { migrateToAuditLog } from './migrate-audit-log.js'
+import { migrateToStoredTree } from './merkle-store.js'
 
 export interface MigrationContext {
   /** Signs rows the migration writes; verifies what it rebuilds from. */
@@ -71,6 +72,8 @@ const MIGRATIONS: readonly Migration[] = [
   `,
   // v3: one audit log of whole entries (records, captures, purges); leaf = the entry's TH-CJSON-1 bytes.
   migrateToAuditLog,
+  // v4: the Merkle tree's nodes and a MAC'd checkpoint, so memory and start time do not grow with the log.
+  migrateToStoredTree,
 ]
 
 /** The ledger file's schema version: the number of migrations this build knows. */

@@ -13,6 +13,8 @@ export const WRITE_SQL = {
   audit: 'INSERT INTO audit_log (idx, entry, kid, mac) VALUES (?, ?, ?, ?)',
   head: 'INSERT OR REPLACE INTO tree_head (one, tree_size, root_hash, timestamp, kid, mac) VALUES (1, ?, ?, ?, ?, ?)',
   block: 'INSERT OR REPLACE INTO rate_block (source, blocked_until, kid, mac) VALUES (?, ?, ?, ?)',
+  node: 'INSERT OR REPLACE INTO merkle_node (pos, hash) VALUES (?, ?)',
+  checkpoint: 'INSERT OR REPLACE INTO checkpoint (one, tree_size, body, kid, mac) VALUES (1, ?, ?, ?, ?)',
 } as const
 
 type Param = string | number | Uint8Array | null

@@ -1,0 +1,20 @@
+// The daemon's periodic full check (full-check.ts) on its own thread and read-only connection, so
+// verifying a large ledger never stalls the event loop. Plain JS: it loads the compiled module when
+// there is one, else the TypeScript source through tsx (as the bins do).
+import { parentPort, workerData } from 'node:worker_threads'
+
+let mod
+try {
+  mod = await import('./verify-ledger.js')
+} catch {
+  const { register } = await import('tsx/esm/api')
+  register()
+  mod = await import('./verify-ledger.ts')
+}
+try {
+  const started = Date.now()
+  const v = mod.verifyLedgerFile(workerData.dataDir, { macKeys: workerData.macKeys })
+  parentPort.postMessage({ problems: v.problems, entries: v.scan.tree.size, ms: Date.now() - started })
+} catch (e) {
+  parentPort.postMessage({ error: e instanceof Error ? e.message : String(e) })
+}
