@@ -7,7 +7,9 @@
 import { join } from 'node:path'
 import Database from 'better-sqlite3'
 import { afterEach, describe, expect, it } from 'vitest'
-import { createManualClock, createSeededRandom, createTracehound, entryText, RetentionError, type Scent } from '../src/core/index.js'
+import { createManualClock, createSeededRandom, createTracehound, DEFAULT_CONFIG, entryText, RetentionError, type Scent } from '../src/core/index.js'
+import { DaemonEngine } from '../src/server/engine.js'
+import { fullCheck } from '../src/storage/full-check.js'
 import { toHex } from '../src/core/crypto-port.js'
 import { verifyConsistency, verifyInclusion } from '../src/core/kernel/index.js'
 import { MerkleTree } from '../src/core/merkle-tree.js'
@@ -158,5 +160,27 @@ describe('memory mode retention', () => {
     expect(th.auditChain.length).toBe(197)
     expect(th.auditChain.export().length).toBeLessThanOrEqual(10)
     expect(th.auditChain.verify()).toBe(true)
+  })
+})
+
+describe('daemon pieces', () => {
+  it('the daemon engine in memory mode answers a RangeError (OUT_OF_RANGE on the wire) naming the retention', () => {
+    const e = new DaemonEngine({ ...DEFAULT_CONFIG, quarantine: { ...DEFAULT_CONFIG.quarantine, maxCount: 3 }, macKeys: [] }, { auditRetention: 16 })
+    for (let i = 0; i < 40; i++) e.intercept(threat(i))
+    expect(e.auditChain.treeSize).toBe(77)
+    expect(e.inclusionProof(70).treeSize).toBe(77)
+    expect(() => e.inclusionProof(1)).toThrow(RangeError)
+    expect(() => e.inclusionProof(1)).toThrow(/audit retention \(the newest 16 leaves/)
+  })
+
+  it('the periodic full check runs verifyLedgerFile on a worker thread and reports its problems', async () => {
+    const dir = tmp()
+    fill(dir, 20)
+    expect(await fullCheck(dir, [KEY])).toMatchObject({ entries: 37, problems: [] })
+    const db = raw(dir)
+    db.prepare('UPDATE merkle_node SET hash = ? WHERE pos = 0').run(Buffer.alloc(32, 1))
+    db.close()
+    const r = await fullCheck(dir, [KEY])
+    expect(r.problems.map((p) => p.kind)).toEqual(['tree-node'])
   })
 })

@@ -13,10 +13,19 @@ export interface InsertResult {
   existing?: EvidenceHandle
 }
 
+/** Heap retained per quarantined item beyond its payload bytes (bench/quarantine-bytes.ts measures it). */
+export const EVIDENCE_OVERHEAD_BYTES = 480
+
 /** How much the quarantine holds: items, bytes, items per severity. */
 export interface QuarantineStats {
   count: number
+  /** Payload bytes held (what maxBytes limits, as in v1). */
   bytes: number
+  /**
+   * Memory the quarantine really retains: payload bytes plus EVIDENCE_OVERHEAD_BYTES per item
+   * (handle, strings, index entries, buffer header), measured by bench/quarantine-bytes.ts.
+   */
+  retainedBytes: number
   bySeverity: Record<Severity, number>
 }
 
@@ -181,7 +190,7 @@ export class Quarantine {
   }
 
   get stats(): QuarantineStats {
-    return { count: this.store.size, bytes: this.totalBytes, bySeverity: { ...this.counts } }
+    return { count: this.store.size, bytes: this.totalBytes, retainedBytes: this.totalBytes + this.store.size * EVIDENCE_OVERHEAD_BYTES, bySeverity: { ...this.counts } }
   }
 
   /** Neutralizes into the audit chain; a handle the host already transferred still gets its record. */

@@ -1,0 +1,237 @@
+/**
+ * Ledger at scale (issue 18): writes N audit entries (default 10 000 000) straight into a ledger
+ * (schema 4, as tracehoundd would have written them: captures and neutralizations of a 100-item
+ * quarantine, MAC'd, every Merkle node, a checkpoint every CHECKPOINT_EVERY leaves, the tree head),
+ * then measures the real daemon on it: start time and RSS after start (peer: the same daemon on an
+ * empty ledger, same run), inclusion and consistency proof latency at seeded random indices over
+ * its Unix socket (peer: GetTreeHead, the cheapest call), and export throughput (peer: reading the
+ * rows alone).
+ * Run: npx tsx bench/ledger-scale.ts [--records N] [--proofs N] [--export-seconds S] [--keep DIR]
+ */
+
+import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import Database from 'better-sqlite3'
+import { createTracehoundClient } from '../src/client/index.js'
+import { type AuditRecord, type CaptureEntry, createSeededRandom, DEFAULT_CONFIG, entryText, MacKeyring } from '../src/core/index.js'
+import { DaemonEngine } from '../src/server/engine.js'
+import { auditRecordHashInput, GENESIS_HASH } from '../src/core/audit-record.js'
+import { toHex } from '../src/core/crypto-port.js'
+import { verifyConsistency, verifyInclusion } from '../src/core/kernel/index.js'
+import { MerkleTree, nodePosition } from '../src/core/merkle-tree.js'
+import { nodeCrypto } from '../src/core/node-crypto.js'
+import { exportAudit } from '../src/storage/audit-export.js'
+import { CHECKPOINT_EVERY, checkpointBody, checkpointRow } from '../src/storage/checkpoint.js'
+import { EvidenceLog } from '../src/storage/evidence-log.js'
+import { Ledger } from '../src/storage/index.js'
+import { storedTree } from '../src/storage/merkle-store.js'
+import { evidenceMacBody } from '../src/storage/rows.js'
+import { startDaemonProcess } from '../test/daemon-harness.js'
+
+const arg = (name: string, fallback: number) => {
+  const i = process.argv.indexOf(name)
+  return i > 0 ? Number(process.argv[i + 1]) : fallback
+}
+const RECORDS = arg('--records', 10_000_000)
+const PROOFS = arg('--proofs', 2000)
+const EXPORT_SECONDS = arg('--export-seconds', 20)
+const keepAt = process.argv.includes('--keep') ? process.argv[process.argv.indexOf('--keep') + 1] : undefined
+const KEY = { kid: 'k1', key: '00112233445566778899aabbccddeeff' }
+const QUARANTINE = 100
+const T0 = 1_700_000_000_000
+
+const root = mkdtempSync(join(tmpdir(), 'th-ledger-scale-'))
+const dataDir = keepAt ?? join(root, 'ledger')
+const emptyDir = join(root, 'empty')
+
+/** Writes RECORDS entries; returns the tree head it stored. */
+function writeLedger(dir: string): { size: number; root: string; seconds: number } {
+  mkdirSync(dir, { recursive: true })
+  new Ledger({ dataDir: dir, macKeys: [KEY] }).close() // schema 4, as tracehoundd creates it
+  const db = new Database(join(dir, 'ledger.sqlite'))
+  db.pragma('journal_mode = WAL')
+  db.pragma('synchronous = OFF') // a bench writer; the daemon commits with FULL
+  const keyring = new MacKeyring([KEY], nodeCrypto)
+  const insAudit = db.prepare('INSERT INTO audit_log (idx, entry, kid, mac) VALUES (?, ?, ?, ?)')
+  const insNode = db.prepare('INSERT INTO merkle_node (pos, hash) VALUES (?, ?)')
+  const insCheckpoint = db.prepare('INSERT OR REPLACE INTO checkpoint (one, tree_size, body, kid, mac) VALUES (1, ?, ?, ?, ?)')
+  const tree = new MerkleTree(nodeCrypto, { retain: 1, onNode: (l, i, h) => insNode.run(nodePosition(l, i), h) })
+  const log = new EvidenceLog(new Set())
+  const live: { capture: CaptureEntry; bytes: Buffer }[] = []
+  let lastHash = GENESIS_HASH
+  let records = 0
+  let threat = 0
+  const started = performance.now()
+  const append = (entry: CaptureEntry | AuditRecord) => {
+    const text = entryText(entry)
+    const mac = keyring.sign(entry)!
+    insAudit.run(tree.size, text, mac.kid, mac.mac)
+    tree.appendText(text)
+    log.apply(entry)
+    if (tree.size % CHECKPOINT_EVERY === 0) insCheckpoint.run(...checkpointRow(checkpointBody(tree, records, lastHash, log.state(T0)), keyring)!)
+  }
+  const batch = db.transaction((until: number) => {
+    while (tree.size < until) {
+      if (live.length >= QUARANTINE) {
+        const { capture } = live.shift()!
+        const base = { id: `n${records}`, signature: capture.signature, timestamp: T0 + threat, previousHash: lastHash }
+        const record: AuditRecord = { ...base, type: 'neutralization', hash: nodeCrypto.sha256Hex(auditRecordHashInput(base)) }
+        records++
+        lastHash = record.hash
+        append(record)
+        continue
+      }
+      const bytes = Buffer.from(`{"i":${threat},"path":"/api/v1/accounts/${threat}/transfers"}`)
+      const hash = nodeCrypto.sha256Hex(bytes)
+      const capture: CaptureEntry = { type: 'capture', signature: `injection:${hash}`, hash, size: bytes.length, severity: 'high', captured: T0 + threat, compressed: false }
+      threat++
+      live.push({ capture, bytes })
+      append(capture)
+    }
+  })
+  for (let next = 0; next < RECORDS; ) {
+    next = Math.min(RECORDS, next + 200_000)
+    batch(next)
+    process.stderr.write(`\rwritten ${next} of ${RECORDS} entries (${Math.round(next / ((performance.now() - started) / 1000))}/s)`)
+  }
+  process.stderr.write('\n')
+  const insEvidence = db.prepare('INSERT INTO evidence (signature, hash, size, severity, captured, compressed, bytes, kid, mac) VALUES (?, ?, ?, ?, ?, 0, ?, ?, ?)')
+  db.transaction(() => {
+    for (const { capture: c, bytes } of live) {
+      const mac = keyring.sign(evidenceMacBody(c))!
+      insEvidence.run(c.signature, c.hash, c.size, c.severity, c.captured, bytes, mac.kid, mac.mac)
+    }
+    const body = { treeSize: tree.size, rootHash: toHex(tree.root()), timestamp: T0 + threat }
+    const mac = keyring.sign(body)!
+    db.prepare('INSERT OR REPLACE INTO tree_head (one, tree_size, root_hash, timestamp, kid, mac) VALUES (1, ?, ?, ?, ?, ?)').run(body.treeSize, body.rootHash, body.timestamp, mac.kid, mac.mac)
+  })()
+  db.pragma('wal_checkpoint(TRUNCATE)')
+  db.close()
+  return { size: tree.size, root: toHex(tree.root()), seconds: (performance.now() - started) / 1000 }
+}
+
+const rssMb = (pid: number) => Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))![1]) / 1024
+const pct = (xs: number[], p: number) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor((xs.length * p) / 100))]!
+const ms = (x: number) => x.toFixed(2)
+
+async function startTimed(dir: string) {
+  const t = performance.now()
+  const d = await startDaemonProcess(['--data-dir', dir, '--full-check-hours', '0'], { TRACEHOUND_MAC_KEYS: `${KEY.kid}:${KEY.key}`, TRACEHOUND_DATA_DIR: dir })
+  const seconds = (performance.now() - t) / 1000
+  // Settled: a few event-loop turns after "listening", then the resident set.
+  await new Promise((r) => setTimeout(r, 500))
+  return { d, seconds, rss: rssMb(d.child.pid!), listening: d.logs.find((l) => l.msg === 'listening')! }
+}
+
+async function main() {
+  console.log(`ledger-scale: ${RECORDS} entries, ${PROOFS} proofs, data in ${dataDir}`)
+  const written = keepAt && process.argv.includes('--reuse') ? undefined : writeLedger(dataDir)
+  if (written) console.log(`written: ${written.size} entries in ${written.seconds.toFixed(1)} s (${Math.round(written.size / written.seconds)}/s), root ${written.root}`)
+  const fileMb = Number(readFileSync(join(dataDir, 'ledger.sqlite')).length) / 2 ** 20
+
+  const empty = await startTimed(emptyDir)
+  const ce = createTracehoundClient({ socketPath: empty.d.socketPath })
+  for (let i = 0; i < PROOFS * 3 + 50; i++) await ce.getTreeHead()
+  const emptyRssAfterCalls = rssMb(empty.d.child.pid!)
+  ce.close()
+  await empty.d.stop()
+  const big = await startTimed(dataDir)
+  const restored = big.listening.restored as Record<string, number>
+  const c = createTracehoundClient({ socketPath: big.d.socketPath })
+  const head = await c.getTreeHead()
+  const rand = createSeededRandom('ledger-scale')
+  const below = (n: number) => rand(6).reduce((a, b) => a * 256 + b, 0) % n
+  const timeCall = async (f: () => Promise<unknown>) => {
+    const t = performance.now()
+    await f()
+    return performance.now() - t
+  }
+  const headLat: number[] = []
+  const incl: number[] = []
+  const cons: number[] = []
+  const consistency: { first: number; path: string[] }[] = []
+  for (let i = 0; i < 50; i++) await c.getTreeHead() // warm-up
+  for (let i = 0; i < PROOFS; i++) {
+    headLat.push(await timeCall(() => c.getTreeHead()))
+    const leaf = below(head.treeSize)
+    let ok = false
+    incl.push(await timeCall(async () => {
+      const { proof } = await c.getInclusionProof(leaf, head.treeSize)
+      ok = verifyInclusion({ ...proof, rootHash: head.rootHash })
+    }))
+    if (!ok) throw new Error(`inclusion proof for leaf ${leaf} does not verify`)
+    const first = 1 + below(head.treeSize - 1)
+    cons.push(await timeCall(async () => consistency.push({ first, path: (await c.getConsistencyProof(first, head.treeSize)).path })))
+  }
+  const rssAfterProofs = rssMb(big.d.child.pid!)
+  c.close()
+  await big.d.stop()
+
+  const local = { incl: [] as number[], cons: [] as number[] }
+  const openSeconds = (() => {
+    const t = performance.now()
+    const l = new Ledger({ dataDir, macKeys: [KEY] })
+    const s = (performance.now() - t) / 1000
+    const engine = new DaemonEngine({ ...DEFAULT_CONFIG, macKeys: [KEY] }, { storage: l })
+    for (let i = 0; i < PROOFS; i++) {
+      const leaf = below(head.treeSize)
+      let t0 = performance.now()
+      engine.inclusionProof(leaf, head.treeSize)
+      engine.auditChain.recordAtLeaf(leaf)
+      local.incl.push(performance.now() - t0)
+      const first = 1 + below(head.treeSize - 1)
+      t0 = performance.now()
+      engine.consistencyProof(first, head.treeSize)
+      local.cons.push(performance.now() - t0)
+    }
+    l.close()
+    return { s, verifiedFrom: l.verifiedFrom }
+  })()
+
+  // Every consistency proof checked against the root of its first size (computed from the stored nodes).
+  const raw = new Database(join(dataDir, 'ledger.sqlite'), { readonly: true })
+  for (const { first, path } of consistency) {
+    const firstRoot = toHex(storedTree(raw, first)!.root())
+    if (!verifyConsistency({ firstSize: first, secondSize: head.treeSize, path, firstRoot, secondRoot: head.rootHash })) throw new Error(`consistency proof from ${first} does not verify`)
+  }
+  const readOnly = (() => {
+    const t = performance.now()
+    let n = 0
+    for (const _ of raw.prepare('SELECT * FROM audit_log ORDER BY idx').iterate()) if (++n % 4096 === 0 && performance.now() - t > EXPORT_SECONDS * 1000) break
+    return { n, s: (performance.now() - t) / 1000 }
+  })()
+  raw.close()
+  const exported = (() => {
+    const t = performance.now()
+    let n = 0
+    let bytes = 0
+    const stop = new Error('enough')
+    try {
+      exportAudit(dataDir, (line) => {
+        n++
+        bytes += line.length + 1
+        if (n % 4096 === 0 && performance.now() - t > EXPORT_SECONDS * 1000) throw stop
+      })
+    } catch (e) {
+      if (e !== stop) throw e
+    }
+    return { n: n - 1, bytes, s: (performance.now() - t) / 1000 }
+  })()
+
+  console.log(`\nLedger: ${head.treeSize} entries (${restored.auditRecords} v1 records), ${fileMb.toFixed(0)} MiB file; daemon verified from checkpoint ${restored.verifiedFrom}\n`)
+  console.log(`| measure | ${RECORDS}-entry ledger | peer (same run) | target |`)
+  console.log('|---|---|---|---|')
+  console.log(`| daemon start (spawn → listening) | ${big.seconds.toFixed(2)} s | ${empty.seconds.toFixed(2)} s (empty ledger) | ≤ 5 s |`)
+  console.log(`| Ledger open in process | ${openSeconds.s.toFixed(2)} s (verified from ${openSeconds.verifiedFrom}) | | |`)
+  console.log(`| RSS after start | ${big.rss.toFixed(0)} MB | ${empty.rss.toFixed(0)} MB (empty ledger) | ≤ 150 MB |`)
+  console.log(`| RSS after ${PROOFS * 3} calls | ${rssAfterProofs.toFixed(0)} MB | ${emptyRssAfterCalls.toFixed(0)} MB (empty ledger, as many GetTreeHead) | |`)
+  console.log(`| inclusion proof p50 / p99 in process (engine over the ledger) | ${ms(pct(local.incl, 50))} / ${ms(pct(local.incl, 99))} ms | | |`)
+  console.log(`| consistency proof p50 / p99 in process | ${ms(pct(local.cons, 50))} / ${ms(pct(local.cons, 99))} ms | | |`)
+  console.log(`| inclusion proof p50 / p99 (UDS, verified) | ${ms(pct(incl, 50))} / ${ms(pct(incl, 99))} ms | GetTreeHead ${ms(pct(headLat, 50))} / ${ms(pct(headLat, 99))} ms | p99 ≤ 5 ms |`)
+  console.log(`| consistency proof p50 / p99 (UDS) | ${ms(pct(cons, 50))} / ${ms(pct(cons, 99))} ms | GetTreeHead ${ms(pct(headLat, 50))} / ${ms(pct(headLat, 99))} ms | p99 ≤ 5 ms |`)
+  console.log(`| export (entries with proofs) | ${Math.round(exported.n / exported.s)} entries/s, ${(exported.bytes / 2 ** 20 / exported.s).toFixed(1)} MiB/s (${exported.n} in ${exported.s.toFixed(1)} s) | rows alone: ${Math.round(readOnly.n / readOnly.s)} rows/s | |`)
+  if (!keepAt) rmSync(root, { recursive: true, force: true })
+}
+
+await main()
