@@ -54,8 +54,12 @@ export interface StoragePort {
   recordAtLeaf?(leaf: number): AuditRecord | undefined
 }
 
-/** How many newest leaves an engine keeps in memory when its storage serves older ones. */
-export const DURABLE_AUDIT_RETENTION = 65_536
+/**
+ * How many newest leaves an engine keeps in memory when its storage serves older ones (about
+ * 2 MB of records and nodes). Proofs about older leaves read committed nodes, so a commit batch
+ * larger than this could briefly leave a proof unanswerable (RetentionError) until it commits.
+ */
+export const DURABLE_AUDIT_RETENTION = 4096
 
 /** The audit chain options for an engine over `storage`: bounded memory when storage serves old state. */
 export function auditStoreOf(storage: StoragePort | undefined): { retain: number; storage: { treeNode: NonNullable<StoragePort['treeNode']>; recordAtLeaf: NonNullable<StoragePort['recordAtLeaf']> } } | undefined {
