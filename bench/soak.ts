@@ -4,7 +4,8 @@
  * streams of unary calls). Every 10 s it prints RSS, V8 heap, audit tree size, intercepts/s and
  * the p99 latency of that interval; at the end, the RSS slope after warm-up (least squares, MB per
  * hour), which should be about 0 for memory that stays flat.
- * Run: npm run soak -- --minutes N [--memory] [--warmup-minutes W]
+ * Run: npm run soak -- --minutes N [--memory [--audit-retention N]] [--warmup-minutes W]
+ * (memory mode grows until its audit retention, default 100 000 leaves, is full: warm up past it)
  */
 
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
@@ -21,6 +22,7 @@ const arg = (name: string, fallback: number) => {
 const MINUTES = arg('--minutes', 30)
 const WARMUP_MINUTES = arg('--warmup-minutes', Math.min(5, MINUTES / 3))
 const MEMORY = process.argv.includes('--memory')
+const RETENTION = arg('--audit-retention', 0)
 const CONCURRENCY = 16
 const INTERVAL_MS = 10_000
 
@@ -48,7 +50,7 @@ async function heapMb(tcp: string): Promise<number> {
 }
 
 async function main() {
-  const d = await startDaemonProcess(['--config', config, '--no-watch', '--tcp', '127.0.0.1:0', '--insecure-no-auth', ...(MEMORY ? ['--memory'] : ['--data-dir', join(dir, 'state')])])
+  const d = await startDaemonProcess(['--config', config, '--no-watch', '--tcp', '127.0.0.1:0', '--insecure-no-auth', ...(MEMORY ? ['--memory'] : ['--data-dir', join(dir, 'state')]), ...(RETENTION > 0 ? ['--audit-retention', String(RETENTION)] : [])])
   const c = createTracehoundClient({ socketPath: d.socketPath })
   const end = Date.now() + MINUTES * 60_000
   let latencies: number[] = []
@@ -65,7 +67,7 @@ async function main() {
   }
   const samples: { minutes: number; rss: number }[] = []
   const started = Date.now()
-  console.log(`soak: ${MINUTES} min, ${MEMORY ? '--memory' : 'durable (data dir)'}, quarantine 100, ${CONCURRENCY} concurrent callers`)
+  console.log(`soak: ${MINUTES} min, ${MEMORY ? '--memory' : 'durable (data dir)'}${RETENTION > 0 ? `, --audit-retention ${RETENTION}` : ''}, quarantine 100, ${CONCURRENCY} concurrent callers`)
   console.log('| t (s) | RSS MB | heap MB | audit tree size | intercepts/s | p99 ms | errors |')
   console.log('|---|---|---|---|---|---|---|')
   const timer = setInterval(() => {

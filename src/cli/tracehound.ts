@@ -89,7 +89,7 @@ function verifyFull(dataDir: string, keys: Map<string, string> = new Map()) {
   })
   if (tty) process.stderr.write('\n')
   for (const p of v.problems) process.stdout.write(`FAIL ${p.kind} (${p.id}): ${p.detail}\n`)
-  const what = `${v.scan.tree.size} entries, ${v.evidence.length} evidence rows, tree size ${v.scan.tree.size}, in ${Date.now() - started} ms`
+  const what = `${v.entries} entries, ${v.evidenceRows} evidence rows, in ${Date.now() - started} ms`
   if (v.problems.length > 0) {
     process.stdout.write(`${dataDir}: ${v.problems.length} problem(s); ${what}\n`)
     process.exitCode = 1

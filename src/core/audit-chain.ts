@@ -39,7 +39,9 @@ export interface AuditChainOptions {
 
 /** What the chain asks of durable storage (the ledger): nodes and records older than memory holds. */
 export interface AuditStore {
+  /** The committed Merkle node (level 0: leaf hashes), or undefined. */
   treeNode(level: number, index: number): Bytes | undefined
+  /** The committed v1 record at a leaf, or undefined (another entry type, or none). */
   recordAtLeaf(leaf: number): AuditRecord | undefined
 }
 

@@ -4,7 +4,7 @@
  * durable writes. Without a port nothing is called, so memory-only hosts pay nothing.
  */
 
-import type { AuditFrontier } from './audit-chain.js'
+import type { AuditChainOptions, AuditFrontier } from './audit-chain.js'
 import type { AuditEntry, BlockEntry, CaptureEntry, PurgeEntry } from './audit-entry.js'
 import type { Bytes } from './crypto-port.js'
 import type { AuditRecord, EvidenceHandle, Severity } from './types.js'
@@ -62,7 +62,7 @@ export interface StoragePort {
 export const DURABLE_AUDIT_RETENTION = 4096
 
 /** The audit chain options for an engine over `storage`: bounded memory when storage serves old state. */
-export function auditStoreOf(storage: StoragePort | undefined): { retain: number; storage: { treeNode: NonNullable<StoragePort['treeNode']>; recordAtLeaf: NonNullable<StoragePort['recordAtLeaf']> } } | undefined {
+export function auditStoreOf(storage: StoragePort | undefined): Pick<AuditChainOptions, 'retain' | 'storage'> | undefined {
   if (!storage?.treeNode || !storage.recordAtLeaf) return undefined
   return { retain: DURABLE_AUDIT_RETENTION, storage: { treeNode: (l, i) => storage.treeNode!(l, i), recordAtLeaf: (leaf) => storage.recordAtLeaf!(leaf) } }
 }

@@ -14,7 +14,7 @@ try {
 try {
   const started = Date.now()
   const v = mod.verifyLedgerFile(workerData.dataDir, { macKeys: workerData.macKeys })
-  parentPort.postMessage({ problems: v.problems, entries: v.scan.tree.size, ms: Date.now() - started })
+  parentPort.postMessage({ problems: v.problems, entries: v.entries, ms: Date.now() - started })
 } catch (e) {
   parentPort.postMessage({ error: e instanceof Error ? e.message : String(e) })
 }

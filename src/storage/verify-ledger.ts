@@ -105,11 +105,21 @@ function verifyNodes(rows: Iterable<AuditLogRow>, keyring: MacKeyring, problems:
   return scan
 }
 
+/** What a full verification found. */
+export interface FullVerification {
+  /** Every integrity problem (acknowledged ones too: a full check does not read acknowledgements). */
+  problems: IntegrityProblem[]
+  /** Audit log entries verified (the rebuilt tree's size). */
+  entries: number
+  /** Evidence rows that verified. */
+  evidenceRows: number
+}
+
 /**
  * `tracehound audit verify --full` and the daemon's periodic check: the whole file, read-only (a
  * running daemon may keep writing; this reads one snapshot), every entry and every stored node.
  */
-export function verifyLedgerFile(dataDir: string, o: { macKeys?: readonly MacKey[]; now?: number; onProgress?: VerifyLedgerOptions['onProgress'] } = {}): LedgerVerification {
+export function verifyLedgerFile(dataDir: string, o: { macKeys?: readonly MacKey[]; now?: number; onProgress?: VerifyLedgerOptions['onProgress'] } = {}): FullVerification {
   const path = join(dataDir, LEDGER_FILE)
   if (!existsSync(path)) throw new LedgerError(`no ledger at ${path}`)
   const db = new Database(path, { readonly: true, fileMustExist: true })
@@ -117,7 +127,8 @@ export function verifyLedgerFile(dataDir: string, o: { macKeys?: readonly MacKey
     const version = db.pragma('user_version', { simple: true }) as number
     if (version !== SCHEMA_VERSION) throw new LedgerError(`${path} has schema version ${version}, this build ${SCHEMA_VERSION}: open it once with this build (tracehoundd) first`)
     const keyring = new MacKeyring(o.macKeys ?? [], nodeCrypto)
-    return db.transaction(() => verifyLedger(db, { keyring, now: o.now ?? Date.now(), full: true, ...(o.onProgress && { onProgress: o.onProgress }) }))()
+    const v = db.transaction(() => verifyLedger(db, { keyring, now: o.now ?? Date.now(), full: true, ...(o.onProgress && { onProgress: o.onProgress }) }))()
+    return { problems: v.problems, entries: v.scan.tree.size, evidenceRows: v.evidence.length }
   } finally {
     db.close()
   }
