@@ -3,8 +3,8 @@
  * snapshots: for 10 000 items of 1 KiB, of 16 KiB and mixed (200 B – 16 KiB), the total self size
  * of the heap (ArrayBuffer data included) with the quarantine full, minus the same once every item
  * is neutralized (the engine, observers and history stay): what the quarantine really retains.
- * Compared with `stats.bytes` (payload bytes, v1's limit) and `stats.retainedBytes` (the estimate
- * the daemon reports). Target: retainedBytes within ±10% of the snapshot.
+ * Compared with `stats.bytes` (payload bytes, v1's limit) and `quarantine.retainedBytes` (the
+ * estimate: payload plus EVIDENCE_OVERHEAD_BYTES per item). Target: retainedBytes within ±10% of the snapshot.
  * Run: npm run bench:quarantine-bytes
  */
 
@@ -40,7 +40,7 @@ function measure(name: string, sizeOf: (i: number) => number) {
     const v = th.intercept({ id: `q${i}`, payload: { i, pad: 'x'.repeat(sizeOf(i)) }, source: 's', timestamp: i, threat: { category: 'injection', severity: 'high' } })
     if (v.status !== 'quarantined') throw new Error(`item ${i}: ${v.status}`)
   }
-  const stats = th.quarantine.stats
+  const stats = { ...th.quarantine.stats, retainedBytes: th.quarantine.retainedBytes }
   const full = heapTotal()
   for (const h of th.quarantine.list()) th.quarantine.neutralize(h.signature)
   if (th.quarantine.stats.count !== 0) throw new Error('not emptied')
@@ -52,7 +52,7 @@ function measure(name: string, sizeOf: (i: number) => number) {
 
 const rand = createSeededRandom('mixed')
 const mixed = Array.from({ length: ITEMS }, () => 200 + (rand(4).reduce((a, b) => a * 256 + b, 0) % (16 * 1024 - 200)))
-console.log('| items | count | mean payload B | real retained MiB (heap snapshots) | stats.bytes MiB (error) | stats.retainedBytes MiB (error) | real overhead B/item |')
+console.log('| items | count | mean payload B | real retained MiB (heap snapshots) | stats.bytes MiB (error) | quarantine.retainedBytes MiB (error) | real overhead B/item |')
 console.log('|---|---|---|---|---|---|---|')
 console.log(measure('1 KiB', () => 1024 - 20))
 console.log(measure('16 KiB', () => 16 * 1024 - 20))

@@ -73,6 +73,11 @@ export class EvidenceLog {
     return { live: [...this.#live.values()], blocks: this.runningBlocks(now), applied: this.#applied, bound: this.#bound }
   }
 
+  /** Forgets blocks that ended by `now`: a long-running ledger's log stays bounded by the running ones. */
+  pruneBlocks(now: number): void {
+    for (const [source, until] of this.#blocks) if (until <= now) this.#blocks.delete(source)
+  }
+
   /** Logged blocks running after `now`, by source. */
   runningBlocks(now: number): [string, number][] {
     return [...this.#blocks].filter(([, until]) => until > now).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))

@@ -414,8 +414,11 @@ export class Ledger implements StoragePort {
    */
   #checkpoint(rows: WriteRow[], sizeBefore: number): void {
     const every = this.#checkpointEvery
-    if (Math.floor(sizeBefore / every) === Math.floor(this.#tree.size / every) || this.problems.length > 0) return
-    const row = checkpointRow(checkpointBody(this.#tree, this.#records, this.#lastHash, this.#evidenceLog.state(this.#clock())), this.#keyring)
+    if (Math.floor(sizeBefore / every) === Math.floor(this.#tree.size / every)) return
+    const now = this.#clock()
+    this.#evidenceLog.pruneBlocks(now)
+    if (this.problems.length > 0) return
+    const row = checkpointRow(checkpointBody(this.#tree, this.#records, this.#lastHash, this.#evidenceLog.state(now)), this.#keyring)
     if (row) rows.push(['checkpoint', ...row])
   }
 
