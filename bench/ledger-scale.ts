@@ -6,10 +6,10 @@
  * empty ledger, same run), inclusion and consistency proof latency at seeded random indices over
  * its Unix socket (peer: GetTreeHead, the cheapest call), and export throughput (peer: reading the
  * rows alone).
- * Run: npx tsx bench/ledger-scale.ts [--records N] [--proofs N] [--export-seconds S] [--keep DIR]
+ * Run: npm run bench:ledger-scale -- [--records N] [--proofs N] [--export-seconds S] [--keep DIR [--reuse]]
  */
 
-import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs'
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import Database from 'better-sqlite3'
@@ -128,7 +128,7 @@ async function main() {
   console.log(`ledger-scale: ${RECORDS} entries, ${PROOFS} proofs, data in ${dataDir}`)
   const written = keepAt && process.argv.includes('--reuse') ? undefined : writeLedger(dataDir)
   if (written) console.log(`written: ${written.size} entries in ${written.seconds.toFixed(1)} s (${Math.round(written.size / written.seconds)}/s), root ${written.root}`)
-  const fileMb = Number(readFileSync(join(dataDir, 'ledger.sqlite')).length) / 2 ** 20
+  const fileMb = statSync(join(dataDir, 'ledger.sqlite')).size / 2 ** 20
 
   const empty = await startTimed(emptyDir)
   const ce = createTracehoundClient({ socketPath: empty.d.socketPath })
