@@ -18,7 +18,7 @@ import { create, toBinary } from '@bufbuild/protobuf'
 import { createClient, type Transport } from '@connectrpc/connect'
 import { bearerInterceptor } from '../src/client/client.js'
 import { connectNodeAdapter, createConnectTransport, createGrpcTransport, Http2SessionManager } from '@connectrpc/connect-node'
-import { Severity, ThreatCategory } from '../src/gen/tracehound/v1/scent_pb.js'
+import { scentToWire } from '../src/wire/index.js'
 import { InterceptResponseSchema, TracehoundService } from '../src/gen/tracehound/v1/tracehound_service_pb.js'
 import type { MessageInitShape } from '@bufbuild/protobuf'
 import type { InterceptRequestSchema } from '../src/gen/tracehound/v1/tracehound_service_pb.js'
@@ -117,20 +117,16 @@ function transport(server: Server, over: 'uds' | 'tcp', protocol: 'grpc' | 'conn
   return { transport: protocol === 'grpc' ? createGrpcTransport(options) : createConnectTransport(options), close: () => sessionManager.abort() }
 }
 
-/** 80% clean scents, 20% threats with a unique ~200-byte payload; 10,000 sources (as bench:embedded). */
+/**
+ * 80% clean scents, 20% threats with a unique ~200-byte payload; 10,000 sources (as bench:embedded).
+ * Built as the clients build them (scentToWire): a threat's payload as the kernel's TH-CJSON-1
+ * bytes, a clean scent without its payload (the engine never reads it).
+ */
 let seq = 0
 function request(): MessageInitShape<typeof InterceptRequestSchema> {
   const i = seq++
-  const payload = { kind: { case: 'structValue' as const, value: { fields: { path: { kind: { case: 'stringValue' as const, value: `/api/v1/accounts/${i}/transfers?sort=desc&q=${"'OR 1=1--".repeat(12)}` } } } } } }
-  return {
-    scent: {
-      id: `b${i}`,
-      source: `bench-${i % 10_000}`,
-      timestampMs: 1_700_000_000_000n,
-      payload,
-      ...(i % 5 === 0 && { threat: { category: ThreatCategory.INJECTION, severity: Severity.LOW } }),
-    },
-  }
+  const payload = { path: `/api/v1/accounts/${i}/transfers?sort=desc&q=${"'OR 1=1--".repeat(12)}` }
+  return { scent: scentToWire({ id: `b${i}`, source: `bench-${i % 10_000}`, timestamp: 1_700_000_000_000, payload, ...(i % 5 === 0 && { threat: { category: 'injection', severity: 'low' } }) }) }
 }
 
 const pct = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.floor((sorted.length * p) / 100))]!

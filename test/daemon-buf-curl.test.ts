@@ -26,8 +26,9 @@ async function bufCurl(args: string[], method: string, body: unknown) {
   return JSON.parse(stdout) as Record<string, unknown>
 }
 
+/** The hand-written form: the payload's canonical text in payload_json (clients send payload_cjson bytes). */
 const scent = (id: string) => ({
-  scent: { id, source: `curl-${id}`, timestampMs: '1', payload: { curl: id }, threat: { category: 'THREAT_CATEGORY_SPAM', severity: 'SEVERITY_LOW' } },
+  scent: { id, source: `curl-${id}`, timestampMs: '1', payloadJson: `{"curl":"${id}"}`, threat: { category: 'THREAT_CATEGORY_SPAM', severity: 'SEVERITY_LOW' } },
 })
 
 describe('buf curl', () => {
@@ -48,6 +49,13 @@ describe('buf curl', () => {
     const res = await bufCurl([...flags, '-H', `Authorization: Bearer ${TOKEN}`], url, scent(`tcp-${name}`))
     expect(res).toMatchObject({ verdict: { quarantined: {} } })
     await expect(bufCurl(flags, url, scent(`anon-${name}`))).rejects.toThrow(/unauthenticated/)
+  })
+
+  it('names the offset of a payload_json that is not canonical', async () => {
+    const body = { scent: { ...scent('ws').scent, payloadJson: '{"curl": "ws"}' } }
+    await expect(bufCurl(['--unix-socket', d.socketPath], 'http://localhost/tracehound.v1.TracehoundService/Intercept', body)).rejects.toThrow(
+      /invalid_argument[\s\S]*payload_json is not TH-CJSON-1: expected a value at byte 8/,
+    )
   })
 
   it('reads the tree head and health', async () => {

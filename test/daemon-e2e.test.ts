@@ -140,7 +140,7 @@ describe('tracehoundd over the Unix socket', () => {
 
   it('enforces protovalidate rules on requests', async () => {
     const c = createTracehoundClient({ socketPath: d.socketPath })
-    const err = await c.service.intercept({ scent: { id: '', source: 's' } }).catch((e: unknown) => ConnectError.from(e))
+    const err = await c.service.intercept({ scent: { id: 'v', source: 's', threat: { category: 0, severity: 1 } } }).catch((e: unknown) => ConnectError.from(e))
     c.close()
     expect((err as ConnectError).code).toBe(Code.InvalidArgument)
   })

@@ -15,13 +15,12 @@ import {
   evidenceRecordFromWire,
   inclusionFromWire,
   type InclusionProof,
-  scentToWire,
   type TreeHead,
   treeHeadFromWire,
   verdictFromWire,
 } from './convert.js'
 import { type DaemonStats, statsFromWire } from './stats.js'
-import { SCHEMA_VERSION } from './version.js'
+import { SCHEMA_VERSION, scentToWire } from '../wire/index.js'
 import type { AuditRecord } from '../core/types.js'
 
 /** Deadlines, fail mode and identity of a client; shared by the Node and the browser client. */
@@ -91,13 +90,10 @@ export function bearerInterceptor(token: string): Interceptor {
   }
 }
 
-/**
- * `streaming` false for transports without bidi streams (browsers): interceptMany then fans out unary calls.
- * `binary` false for JSON encodings, which cannot carry NaN or Infinity in a payload.
- */
+/** `streaming` false for transports without bidi streams (browsers): interceptMany then fans out unary calls. */
 export function createTracehoundClientFromTransport(
   transport: Transport,
-  options: ClientOptions & { streaming: boolean; binary: boolean },
+  options: ClientOptions & { streaming: boolean },
 ): TracehoundClient {
   const service = createClient(TracehoundService, transport)
   const admin = createClient(AdminService, transport)
@@ -147,13 +143,15 @@ export function createTracehoundClientFromTransport(
     return { status: 'error', error: { state: 'daemon', code: 'DAEMON_UNAVAILABLE', message: err.message, recoverable: true }, ...mark }
   }
 
-  /** A payload JSON cannot carry is the caller's error, reported as the embedded engine does. */
+  /**
+   * The kernel's bytes travel, or its refusal, which the daemon judges as the embedded engine does
+   * (rate limit first). Only what has no wire form at all (a NaN timestamp, a throwing toJSON) is
+   * answered here.
+   */
   const toWire = (scent: Scent) => {
     try {
-      return scentToWire(scent, options.binary)
+      return scentToWire(scent)
     } catch (e) {
-      // Without a threat the engine never reads the payload: send none, as v1 would ignore it.
-      if (!scent.threat) return scentToWire({ ...scent, payload: null }, options.binary)
       return { failed: (e as Error).message }
     }
   }

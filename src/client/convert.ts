@@ -8,8 +8,7 @@ import type { ConsistencyProof, EvidenceRecord, InclusionProof, TreeHead } from 
 import type { AuditRecord, JsonSerializable, Scent, Severity } from '../core/types.js'
 import type { AuditRecord as WireAuditRecord, ConsistencyProof as WireConsistency, EvidenceRecord as WireEvidenceRecord, InclusionProof as WireInclusion, TreeHead as WireTreeHead } from '../gen/tracehound/v1/audit_pb.js'
 import type { EvidenceHandle as WireHandle, Verdict } from '../gen/tracehound/v1/verdict_pb.js'
-import { categoryToWire, severityFromWire, severityToWire } from './enums.js'
-import { hasNonFinite, valueFromJs } from './value.js'
+import { severityFromWire } from '../wire/index.js'
 
 /** Quarantined evidence as the daemon reports it: no bytes, no methods. */
 export interface EvidenceInfo {
@@ -48,21 +47,6 @@ export type { ConsistencyProof, EvidenceRecord, InclusionProof, TreeHead } from 
 
 const signed = (kid: string, mac: string) => (mac ? { kid, mac } : {})
 const severity = (s: number): Severity => severityFromWire(s) ?? 'low'
-
-/**
- * The wire form of a scent; throws TypeError for a payload Value cannot carry, and for NaN or
- * ±Infinity unless the transport encodes binary protobuf (JSON cannot carry them).
- */
-export function scentToWire(s: Scent, binary = true) {
-  if (!binary && hasNonFinite(s.payload)) throw new TypeError('payload holds NaN or Infinity, which JSON cannot carry')
-  return {
-    id: s.id,
-    payload: valueFromJs(s.payload),
-    source: s.source,
-    timestampMs: BigInt(Math.trunc(s.timestamp)),
-    ...(s.threat && { threat: { category: categoryToWire(s.threat.category), severity: severityToWire(s.threat.severity) } }),
-  }
-}
 
 export const evidenceFromWire = (h: WireHandle): EvidenceInfo => ({
   signature: h.signature,

@@ -5,5 +5,5 @@ export { createTracehoundClientFromTransport, type ClientOptions, type Tracehoun
 export type { ClientVerdict, ConsistencyProof, EvidenceInfo, EvidenceRecord, InclusionProof, TreeHead, VerdictError } from './convert.js'
 export type { DaemonStats } from './stats.js'
 export { defaultSocketDir, defaultSocketPath } from './socket-path.js'
-export { SCHEMA_VERSION } from './version.js'
+export { SCHEMA_VERSION } from '../wire/index.js'
 export * from '../core/kernel/index.js'

@@ -43,7 +43,7 @@ export function createTracehoundClient(options: NodeClientOptions = {}): NodeTra
   }
   const transport = options.protocol === 'connect' ? createConnectTransport(transportOptions) : createGrpcTransport(transportOptions)
   return {
-    ...createTracehoundClientFromTransport(transport, { ...options, streaming: true, binary: true }),
+    ...createTracehoundClientFromTransport(transport, { ...options, streaming: true }),
     close: () => sessionManager.abort(),
   }
 }

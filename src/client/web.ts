@@ -24,7 +24,7 @@ export function createTracehoundWebClient(options: WebClientOptions): Tracehound
   const transport =
     options.protocol === 'grpc-web' ? createGrpcWebTransport(transportOptions) : createConnectTransport(transportOptions)
   // fetch cannot do bidi streams: interceptMany fans out unary calls.
-  return createTracehoundClientFromTransport(transport, { ...options, streaming: false, binary: options.protocol === 'grpc-web' })
+  return createTracehoundClientFromTransport(transport, { ...options, streaming: false })
 }
 
 export type { ClientOptions, TracehoundClient } from './client.js'

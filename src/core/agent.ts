@@ -7,6 +7,7 @@ import { TracehoundConfigError, type TracehoundError } from './errors.js'
 import type { IEvidenceFactory } from './evidence-factory.js'
 import type { Quarantine } from './quarantine.js'
 import type { IRateLimiter } from './rate-limiter.js'
+import type { PreEncodedPayload } from './encode.js'
 import type { InterceptResult, Scent } from './types.js'
 
 /** The agent's own limit: the largest canonical payload it quarantines, in bytes. */
@@ -19,8 +20,8 @@ export type InterceptObserverFn = (scent: Scent, result: InterceptResult) => voi
 
 /** v1's Agent contract: one scent in, one verdict out, never a throw. */
 export interface IAgent {
-  /** The verdict for one scent; never throws. */
-  intercept(scent: Scent): InterceptResult
+  /** The verdict for one scent; never throws. `encoded`: the threat payload as it arrived on the wire (scent.payload is then not read). */
+  intercept(scent: Scent, encoded?: PreEncodedPayload): InterceptResult
 }
 
 /** Verdict counters since the agent was created (v1's shape). */
@@ -64,8 +65,8 @@ export class Agent implements IAgent {
     }
   }
 
-  intercept(scent: Scent): InterceptResult {
-    const result = this.decide(scent)
+  intercept(scent: Scent, encoded?: PreEncodedPayload): InterceptResult {
+    const result = this.decide(scent, encoded)
     if (this.observer) {
       try {
         this.observer(scent, result)
@@ -76,7 +77,7 @@ export class Agent implements IAgent {
     return result
   }
 
-  private decide(scent: Scent): InterceptResult {
+  private decide(scent: Scent, encoded: PreEncodedPayload | undefined): InterceptResult {
     this.stats.totalIntercepts++
     try {
       const rate = this.rateLimiter.check(scent.source)
@@ -88,7 +89,7 @@ export class Agent implements IAgent {
         this.stats.cleanCount++
         return { status: 'clean' }
       }
-      const created = this.evidenceFactory.create(scent, scent.threat, this.config.maxPayloadSize)
+      const created = this.evidenceFactory.create(scent, scent.threat, this.config.maxPayloadSize, encoded)
       if (!created.ok) {
         if (created.error.code === 'AGENT_PAYLOAD_TOO_LARGE') {
           this.stats.validationFailures++

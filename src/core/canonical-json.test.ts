@@ -82,7 +82,7 @@ describe('TH-CJSON-1', () => {
   it('refuses cycles with a clear error instead of overflowing', () => {
     const a: Record<string, unknown> = {}
     a.self = a
-    expect(() => canonicalize(a)).toThrow('circular or too deeply nested')
+    expect(() => canonicalize(a)).toThrow('circular value')
   })
 
   it('keeps a "__proto__" key that JSON text carries (v1 dropped it: a deliberate fix)', () => {
@@ -110,5 +110,32 @@ describe('TH-CJSON-1', () => {
       }),
       { numRuns: 1000 },
     )
+  })
+})
+
+describe('TH-CJSON-1 depth limit', () => {
+  const deep = (n: number, wrap: (v: unknown) => unknown) => {
+    let v: unknown = 'core'
+    for (let i = 0; i < n; i++) v = wrap(v)
+    return v
+  }
+  it.each([
+    ['arrays', (v: unknown) => [v]],
+    ['objects', (v: unknown) => ({ k: v })],
+  ])('encodes 511 and 512 levels of %s and refuses 513 as too deep', (_kind, wrap) => {
+    expect(() => canonicalize(deep(511, wrap))).not.toThrow()
+    expect(() => canonicalize(deep(512, wrap))).not.toThrow()
+    let error: unknown
+    try {
+      canonicalize(deep(513, wrap))
+    } catch (e) {
+      error = e
+    }
+    expect(error).toBeInstanceOf(CanonicalJsonError)
+    expect(error).toMatchObject({ tooDeep: true, reason: 'nesting deeper than 512 levels' })
+  })
+
+  it('refuses 200,000 levels without exhausting the stack', () => {
+    expect(() => canonicalize(deep(200_000, (v) => [v]))).toThrow(/nesting deeper than 512 levels/)
   })
 })

@@ -3,23 +3,34 @@
  * Platform-free: shared by the engine and the verification kernel.
  */
 
+/** The one structural limit (a scalar at the top is depth 0, `[]` is 1): deeper is refused everywhere. */
+export const MAX_DEPTH = 512
+
 export class CanonicalJsonError extends Error {
   constructor(
     readonly reason: string,
     readonly path: string,
+    /** Nesting over MAX_DEPTH: the engine answers payload_too_large, never error. */
+    readonly tooDeep = false,
   ) {
     super(`${reason} at ${path}`)
     this.name = 'CanonicalJsonError'
   }
 }
 
+export const TOO_DEEP = `nesting deeper than ${MAX_DEPTH} levels`
+
 /** Internal: carries the refused value; its path is found afterwards, off the hot path. */
 class Refusal {
   constructor(
     readonly reason: string,
     readonly value: unknown,
+    readonly tooDeep = false,
   ) {}
 }
+
+/** The containers being encoded, outermost first: bounds the recursion and tells a cycle from depth. */
+let open: object[] = []
 
 const MAX_ARRAY_INDEX = 4294967294
 
@@ -57,12 +68,18 @@ function isPlainSorted(keys: string[]): boolean {
 
 /** Canonical TH-CJSON-1 text of a JSON value; throws CanonicalJsonError for what JSON cannot carry. */
 export function canonicalize(value: unknown): string {
+  const outer = open
+  open = []
   try {
     return encodeValue(value, '')
   } catch (error) {
-    if (error instanceof Refusal) throw new CanonicalJsonError(error.reason, 'root' + (pathTo(value, error.value) ?? ''))
-    if (error instanceof RangeError) throw new CanonicalJsonError('circular or too deeply nested value', 'root')
+    if (error instanceof Refusal) {
+      if (error.tooDeep) throw new CanonicalJsonError(error.reason, 'root', true)
+      throw new CanonicalJsonError(error.reason, 'root' + (pathTo(value, error.value) ?? ''))
+    }
     throw error
+  } finally {
+    open = outer // a toJSON that canonicalizes re-enters
   }
 }
 
@@ -87,11 +104,13 @@ function encodeValue(value: unknown, key: string): string {
 
 function encodeObject(value: object, key: string): string {
   if (Array.isArray(value)) {
+    enter(value)
     let out = '['
     for (let i = 0; i < value.length; i++) {
       if (i > 0) out += ','
       out += encodeValue(value[i], String(i))
     }
+    open.pop()
     return out + ']'
   }
   // Boxed primitives and inherited toJSON (Date) behave as in JSON.stringify.
@@ -102,6 +121,7 @@ function encodeObject(value: object, key: string): string {
   if (typeof record.toJSON === 'function' && !Object.prototype.hasOwnProperty.call(record, 'toJSON')) {
     return encodeValue((record.toJSON as (k: string) => unknown)(key), key)
   }
+  enter(value)
   let out = '{'
   let first = true
   for (const k of canonicalKeyOrder(Object.keys(record))) {
@@ -109,19 +129,30 @@ function encodeObject(value: object, key: string): string {
     first = false
     out += JSON.stringify(k) + ':' + encodeValue(record[k], k)
   }
+  open.pop()
   return out + '}'
 }
 
+/** One level deeper; refuses past MAX_DEPTH, so the recursion is bounded whatever the input. */
+function enter(value: object): void {
+  if (open.length >= MAX_DEPTH) {
+    // Off the hot path: only here do we look for a cycle, which is not JSON at all.
+    const cyclic = open.includes(value) || new Set(open).size < open.length
+    throw cyclic ? new Refusal('circular value', value) : new Refusal(TOO_DEEP, value, true)
+  }
+  open.push(value)
+}
+
 /** Depth-first path to the first occurrence of `target` (Object.is, so NaN is found). */
-function pathTo(value: unknown, target: unknown, seen = new Set<object>()): string | undefined {
+function pathTo(value: unknown, target: unknown, seen = new Set<object>(), depth = 0): string | undefined {
   if (Object.is(value, target)) return ''
-  if (value === null || typeof value !== 'object' || seen.has(value)) return undefined
+  if (value === null || typeof value !== 'object' || seen.has(value) || depth > MAX_DEPTH) return undefined
   seen.add(value)
   const entries: [string, unknown][] = Array.isArray(value)
     ? value.map((v, i) => [`[${i}]`, v])
     : Object.keys(value).map((k) => [`.${k}`, (value as Record<string, unknown>)[k]])
   for (const [segment, child] of entries) {
-    const rest = pathTo(child, target, seen)
+    const rest = pathTo(child, target, seen, depth + 1)
     if (rest !== undefined) return segment + rest
   }
   return undefined

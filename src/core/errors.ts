@@ -76,6 +76,9 @@ export const Errors = {
   /** `AGENT_PAYLOAD_TOO_LARGE` (fatal): Payload size … exceeds limit …. */
   payloadTooLarge: (size: number, limit: number) =>
     fatal('agent', 'AGENT_PAYLOAD_TOO_LARGE', `Payload size ${size} exceeds limit ${limit}`, { size, limit }),
+  /** `AGENT_PAYLOAD_TOO_LARGE` (fatal) for nesting: a size limit too, answered payload_too_large (never error). */
+  payloadTooDeep: (maxDepth: number) =>
+    fatal('agent', 'AGENT_PAYLOAD_TOO_LARGE', `Payload nesting exceeds ${maxDepth} levels`, { maxDepth }),
   /** `AGENT_SERIALIZATION_FAILED` (fatal): Failed to serialize: …. */
   serializationFailed: (reason: string) =>
     fatal('agent', 'AGENT_SERIALIZATION_FAILED', `Failed to serialize: ${reason}`, { reason }),

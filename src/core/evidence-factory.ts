@@ -1,7 +1,7 @@
 /** Builds Evidence from a scent: canonical bytes, hash, signature, optional compression. */
 
 import type { CryptoPort } from './crypto-port.js'
-import { encodePayload } from './encode.js'
+import { acceptEncoded, encodePayload, type PreEncodedPayload } from './encode.js'
 import { isTracehoundError, type TracehoundError } from './errors.js'
 import { Evidence, type EvidenceContext, systemEvidenceContext } from './evidence.js'
 import { nodeCrypto } from './node-crypto.js'
@@ -30,9 +30,10 @@ export type EvidenceCreationResult =
 export interface IEvidenceFactory {
   /**
    * Evidence for a scent with a threat, or the error that prevented it (payload too large,
-   * unserializable).
+   * unserializable). `encoded`: the payload's bytes as they arrived (the daemon), instead of
+   * encoding scent.payload.
    */
-  create(scent: Scent, threat: ThreatSignal, maxPayloadSize: number): EvidenceCreationResult
+  create(scent: Scent, threat: ThreatSignal, maxPayloadSize: number, encoded?: PreEncodedPayload): EvidenceCreationResult
 }
 
 /** Builds evidence: canonical bytes, SHA-256, signature and optional compression. */
@@ -47,12 +48,12 @@ export class EvidenceFactory implements IEvidenceFactory {
     this.crypto = options.crypto ?? nodeCrypto
   }
 
-  create(scent: Scent, threat: ThreatSignal, maxPayloadSize: number): EvidenceCreationResult {
+  create(scent: Scent, threat: ThreatSignal, maxPayloadSize: number, encoded?: PreEncodedPayload): EvidenceCreationResult {
     try {
-      const encoded = encodePayload(scent.payload, maxPayloadSize)
-      const hash = this.crypto.sha256Hex(encoded.bytes)
+      const bytes = encoded ? acceptEncoded(encoded, maxPayloadSize) : encodePayload(scent.payload, maxPayloadSize).bytes
+      const hash = this.crypto.sha256Hex(bytes)
       const signature = `${threat.category}:${hash}`
-      const stored = this.codec ? this.codec.encode(encoded.bytes) : encoded.bytes
+      const stored = this.codec ? this.codec.encode(bytes) : bytes
       const buffer = ownBuffer(stored)
       const compressed = this.codec !== undefined
       const evidence = new Evidence(buffer, signature, hash, threat.severity, scent.timestamp, compressed, this.context, true)

@@ -80,9 +80,10 @@ export type { Bytes, CryptoPort } from './crypto-port.js'
 
 export { hash, hashBuffer } from './hash.js'
 export { serialize, encodePayload, estimatePayloadSize } from './encode.js'
-export type { EncodeResult } from './encode.js'
+export type { EncodeResult, PreEncodedPayload } from './encode.js'
 export { constantTimeBufferEqual, constantTimeEqual } from './compare.js'
-export { CanonicalJsonError, canonicalize } from './canonical-json.js'
+export { CanonicalJsonError, canonicalize, MAX_DEPTH } from './canonical-json.js'
+export { type CanonicalCheck, checkCanonical } from './canonical-json-check.js'
 
 // The rest of v1's surface (observability, alerting, scheduling, trust boundaries, cold-storage formats).
 export * from './v1-surface.js'

@@ -9,7 +9,7 @@ import { createManualClock, createSeededRandom, type ManualClock, type RandomSou
 import type { ConformanceService } from '../gen/tracehound/conformance/v1/conformance_service_pb.js'
 import type { DaemonEngine } from './engine.js'
 import { settingsFromConfig } from './engine.js'
-import { auditRecordToWire, i64 } from './wire.js'
+import { auditRecordToWire, i64 } from '../wire/index.js'
 
 /** The clock and random source a conformance daemon injects into its engine, re-seedable per test. */
 export class ConformanceDeterminism {

@@ -27,6 +27,7 @@ import {
   type RateLimitConfig,
   RateLimiter,
   restoreState,
+  type PreEncodedPayload,
   type Scent,
   type StoragePort,
   systemClock,
@@ -216,8 +217,8 @@ export class DaemonEngine {
     return { settings, quarantine, rateLimiter, agent, keyring, auditChain }
   }
 
-  intercept(scent: Scent): InterceptResult {
-    return this.#parts.agent.intercept(scent)
+  intercept(scent: Scent, encoded?: PreEncodedPayload): InterceptResult {
+    return this.#parts.agent.intercept(scent, encoded)
   }
 
   treeHead(): TreeHead {

@@ -5,13 +5,11 @@ import { Code, ConnectError, type ServiceImpl } from '@connectrpc/connect'
 import type { Scent as WireScent } from '../gen/tracehound/v1/scent_pb.js'
 import { TracehoundService } from '../gen/tracehound/v1/tracehound_service_pb.js'
 import type { VerdictSchema } from '../gen/tracehound/v1/verdict_pb.js'
-import { severityToWire } from '../client/enums.js'
-import { majorOf, SCHEMA_VERSION } from '../client/version.js'
 import type { WatcherSnapshot } from '../core/watcher.js'
 import type { DaemonEngine } from './engine.js'
 import type { EventBus } from './events.js'
 import type { Metrics } from './metrics.js'
-import { auditRecordToWire, handleToWire, i64, scentFromWire, u64, verdictToWire } from './wire.js'
+import { auditRecordToWire, handleToWire, i64, majorOf, SCHEMA_VERSION, scentFromWire, severityToWire, u64, verdictToWire } from '../wire/index.js'
 
 export interface ServiceDeps {
   engine: DaemonEngine
@@ -57,9 +55,9 @@ export function tracehoundService(deps: ServiceDeps): ServiceImpl<typeof Traceho
   }
 
   const judge = (s: WireScent): MessageInitShape<typeof VerdictSchema> => {
-    const scent = scentFromWire(s)
+    const { scent, encoded } = scentFromWire(s, engine.settings.maxPayloadSize)
     if (scent.threat) refuseWrites()
-    const result = engine.intercept(scent)
+    const result = engine.intercept(scent, encoded)
     metrics.countVerdict(result.status)
     if (result.status === 'quarantined') {
       events.publish({ case: 'evidenceQuarantined', value: { handle: handleToWire(result.handle), source: scent.source } })

@@ -5,15 +5,13 @@
 import type { GenEnum, GenFile, GenMessage } from "@bufbuild/protobuf/codegenv2";
 import { enumDesc, fileDesc, messageDesc } from "@bufbuild/protobuf/codegenv2";
 import { file_buf_validate_validate } from "../../buf/validate/validate_pb.js";
-import type { Value } from "@bufbuild/protobuf/wkt";
-import { file_google_protobuf_struct } from "@bufbuild/protobuf/wkt";
 import type { Message } from "@bufbuild/protobuf";
 
 /**
  * Describes the file tracehound/v1/scent.proto.
  */
 export const file_tracehound_v1_scent: GenFile = /*@__PURE__*/
-  fileDesc("Chl0cmFjZWhvdW5kL3YxL3NjZW50LnByb3RvEg10cmFjZWhvdW5kLnYxIoIBCgxUaHJlYXRTaWduYWwSOwoIY2F0ZWdvcnkYASABKA4yHS50cmFjZWhvdW5kLnYxLlRocmVhdENhdGVnb3J5Qgq6SAeCAQQQASAAEjUKCHNldmVyaXR5GAIgASgOMhcudHJhY2Vob3VuZC52MS5TZXZlcml0eUIKukgHggEEEAEgACKwAQoFU2NlbnQSFgoCaWQYASABKAlCCrpIB3IFEAEYgAESJwoHcGF5bG9hZBgCIAEoCzIWLmdvb2dsZS5wcm90b2J1Zi5WYWx1ZRIaCgZzb3VyY2UYAyABKAlCCrpIB3IFEAEYgAISHQoMdGltZXN0YW1wX21zGAQgASgDQge6SAQiAigAEisKBnRocmVhdBgFIAEoCzIbLnRyYWNlaG91bmQudjEuVGhyZWF0U2lnbmFsKtkBCg5UaHJlYXRDYXRlZ29yeRIfChtUSFJFQVRfQ0FURUdPUllfVU5TUEVDSUZJRUQQABIdChlUSFJFQVRfQ0FURUdPUllfSU5KRUNUSU9OEAESGAoUVEhSRUFUX0NBVEVHT1JZX0RET1MQAhIZChVUSFJFQVRfQ0FURUdPUllfRkxPT0QQAxIYChRUSFJFQVRfQ0FURUdPUllfU1BBTRAEEhsKF1RIUkVBVF9DQVRFR09SWV9NQUxXQVJFEAUSGwoXVEhSRUFUX0NBVEVHT1JZX1VOS05PV04QBip1CghTZXZlcml0eRIYChRTRVZFUklUWV9VTlNQRUNJRklFRBAAEhAKDFNFVkVSSVRZX0xPVxABEhMKD1NFVkVSSVRZX01FRElVTRACEhEKDVNFVkVSSVRZX0hJR0gQAxIVChFTRVZFUklUWV9DUklUSUNBTBAEQklaR2dpdGh1Yi5jb20vdHJhY2Vob3VuZC90cmFjZWhvdW5kL3Nka3MvZ28vZ2VuL3RyYWNlaG91bmQvdjE7dHJhY2Vob3VuZHYxYgZwcm90bzM", [file_buf_validate_validate, file_google_protobuf_struct]);
+  fileDesc("Chl0cmFjZWhvdW5kL3YxL3NjZW50LnByb3RvEg10cmFjZWhvdW5kLnYxIoIBCgxUaHJlYXRTaWduYWwSOwoIY2F0ZWdvcnkYASABKA4yHS50cmFjZWhvdW5kLnYxLlRocmVhdENhdGVnb3J5Qgq6SAeCAQQQASAAEjUKCHNldmVyaXR5GAIgASgOMhcudHJhY2Vob3VuZC52MS5TZXZlcml0eUIKukgHggEEEAEgACKiAQoOUGF5bG9hZFJlZnVzYWwSPAoEa2luZBgBIAEoDjIiLnRyYWNlaG91bmQudjEuUGF5bG9hZFJlZnVzYWwuS2luZEIKukgHggEEEAEgABIOCgZyZWFzb24YAiABKAkiQgoES2luZBIUChBLSU5EX1VOU1BFQ0lGSUVEEAASEQoNS0lORF9UT09fREVFUBABEhEKDUtJTkRfTk9UX0pTT04QAiLwAQoFU2NlbnQSCgoCaWQYASABKAkSDgoGc291cmNlGAMgASgJEhQKDHRpbWVzdGFtcF9tcxgEIAEoAxIrCgZ0aHJlYXQYBSABKAsyGy50cmFjZWhvdW5kLnYxLlRocmVhdFNpZ25hbBIXCg1wYXlsb2FkX2Nqc29uGAYgASgMSAASFgoMcGF5bG9hZF9qc29uGAcgASgJSAASOAoPcGF5bG9hZF9yZWZ1c2FsGAggASgLMh0udHJhY2Vob3VuZC52MS5QYXlsb2FkUmVmdXNhbEgAQg4KDHBheWxvYWRfZm9ybUoECAIQA1IHcGF5bG9hZCrZAQoOVGhyZWF0Q2F0ZWdvcnkSHwobVEhSRUFUX0NBVEVHT1JZX1VOU1BFQ0lGSUVEEAASHQoZVEhSRUFUX0NBVEVHT1JZX0lOSkVDVElPThABEhgKFFRIUkVBVF9DQVRFR09SWV9ERE9TEAISGQoVVEhSRUFUX0NBVEVHT1JZX0ZMT09EEAMSGAoUVEhSRUFUX0NBVEVHT1JZX1NQQU0QBBIbChdUSFJFQVRfQ0FURUdPUllfTUFMV0FSRRAFEhsKF1RIUkVBVF9DQVRFR09SWV9VTktOT1dOEAYqdQoIU2V2ZXJpdHkSGAoUU0VWRVJJVFlfVU5TUEVDSUZJRUQQABIQCgxTRVZFUklUWV9MT1cQARITCg9TRVZFUklUWV9NRURJVU0QAhIRCg1TRVZFUklUWV9ISUdIEAMSFQoRU0VWRVJJVFlfQ1JJVElDQUwQBEJJWkdnaXRodWIuY29tL3RyYWNlaG91bmQvdHJhY2Vob3VuZC9zZGtzL2dvL2dlbi90cmFjZWhvdW5kL3YxO3RyYWNlaG91bmR2MWIGcHJvdG8z", [file_buf_validate_validate]);
 
 /**
  * A detector's finding attached to a scent.
@@ -40,7 +38,67 @@ export const ThreatSignalSchema: GenMessage<ThreatSignal> = /*@__PURE__*/
   messageDesc(file_tracehound_v1_scent, 0);
 
 /**
- * One observed input, as v1's Scent.
+ * The client's kernel found no TH-CJSON-1 form for a payload; the daemon answers as the embedded
+ * engine does for that payload.
+ *
+ * @generated from message tracehound.v1.PayloadRefusal
+ */
+export type PayloadRefusal = Message<"tracehound.v1.PayloadRefusal"> & {
+  /**
+   * @generated from field: tracehound.v1.PayloadRefusal.Kind kind = 1;
+   */
+  kind: PayloadRefusal_Kind;
+
+  /**
+   * The kernel's reason, e.g. "NaN is not allowed at root.v".
+   *
+   * @generated from field: string reason = 2;
+   */
+  reason: string;
+};
+
+/**
+ * Describes the message tracehound.v1.PayloadRefusal.
+ * Use `create(PayloadRefusalSchema)` to create a new message.
+ */
+export const PayloadRefusalSchema: GenMessage<PayloadRefusal> = /*@__PURE__*/
+  messageDesc(file_tracehound_v1_scent, 1);
+
+/**
+ * @generated from enum tracehound.v1.PayloadRefusal.Kind
+ */
+export enum PayloadRefusal_Kind {
+  /**
+   * @generated from enum value: KIND_UNSPECIFIED = 0;
+   */
+  UNSPECIFIED = 0,
+
+  /**
+   * Nested deeper than 512 levels: payload_too_large.
+   *
+   * @generated from enum value: KIND_TOO_DEEP = 1;
+   */
+  TOO_DEEP = 1,
+
+  /**
+   * Not JSON (NaN, Infinity, undefined…): error AGENT_SERIALIZATION_FAILED.
+   *
+   * @generated from enum value: KIND_NOT_JSON = 2;
+   */
+  NOT_JSON = 2,
+}
+
+/**
+ * Describes the enum tracehound.v1.PayloadRefusal.Kind.
+ */
+export const PayloadRefusal_KindSchema: GenEnum<PayloadRefusal_Kind> = /*@__PURE__*/
+  enumDesc(file_tracehound_v1_scent, 1, 0);
+
+/**
+ * One observed input, as v1's Scent. Every field takes what the embedded library takes (any
+ * length, an empty source, any timestamp): a scent the daemon refused would reach the host as an
+ * error, and fail-open would turn a detected threat into `clean`. The request's read limit is the
+ * only bound.
  *
  * @generated from message tracehound.v1.Scent
  */
@@ -49,15 +107,6 @@ export type Scent = Message<"tracehound.v1.Scent"> & {
    * @generated from field: string id = 1;
    */
   id: string;
-
-  /**
-   * Any JSON value. The signature is computed over its canonical JSON
-   * (TH-CJSON-1), so a payload JSON cannot carry (NaN, Infinity) never
-   * reaches the wire: clients reject it.
-   *
-   * @generated from field: google.protobuf.Value payload = 2;
-   */
-  payload?: Value | undefined;
 
   /**
    * Rate-limit key, e.g. a client address.
@@ -74,11 +123,43 @@ export type Scent = Message<"tracehound.v1.Scent"> & {
   timestampMs: bigint;
 
   /**
-   * Absent: the scent is clean and its payload is not inspected.
+   * Absent: the scent is clean and its payload is not inspected (clients do not send it).
    *
    * @generated from field: tracehound.v1.ThreatSignal threat = 5;
    */
   threat?: ThreatSignal | undefined;
+
+  /**
+   * The payload; none set is JSON null.
+   *
+   * @generated from oneof tracehound.v1.Scent.payload_form
+   */
+  payloadForm: {
+    /**
+     * TH-CJSON-1 bytes as the client's kernel made them. The daemon compares their length with
+     * maxPayloadSize before it reads them, then checks they are canonical and at most 512 deep.
+     *
+     * @generated from field: bytes payload_cjson = 6;
+     */
+    value: Uint8Array;
+    case: "payloadCjson";
+  } | {
+    /**
+     * The same canonical text as a string, for hand-written JSON calls (buf curl); same checks.
+     *
+     * @generated from field: string payload_json = 7;
+     */
+    value: string;
+    case: "payloadJson";
+  } | {
+    /**
+     * The client's kernel refused the payload.
+     *
+     * @generated from field: tracehound.v1.PayloadRefusal payload_refusal = 8;
+     */
+    value: PayloadRefusal;
+    case: "payloadRefusal";
+  } | { case: undefined; value?: undefined };
 };
 
 /**
@@ -86,7 +167,7 @@ export type Scent = Message<"tracehound.v1.Scent"> & {
  * Use `create(ScentSchema)` to create a new message.
  */
 export const ScentSchema: GenMessage<Scent> = /*@__PURE__*/
-  messageDesc(file_tracehound_v1_scent, 1);
+  messageDesc(file_tracehound_v1_scent, 2);
 
 /**
  * What kind of threat a detector believes a scent carries.

@@ -10,7 +10,6 @@ import (
 	_ "github.com/tracehound/tracehound/sdks/go/gen/buf/validate"
 	protoreflect "google.golang.org/protobuf/reflect/protoreflect"
 	protoimpl "google.golang.org/protobuf/runtime/protoimpl"
-	structpb "google.golang.org/protobuf/types/known/structpb"
 	reflect "reflect"
 	sync "sync"
 	unsafe "unsafe"
@@ -141,6 +140,57 @@ func (Severity) EnumDescriptor() ([]byte, []int) {
 	return file_tracehound_v1_scent_proto_rawDescGZIP(), []int{1}
 }
 
+type PayloadRefusal_Kind int32
+
+const (
+	PayloadRefusal_KIND_UNSPECIFIED PayloadRefusal_Kind = 0
+	// Nested deeper than 512 levels: payload_too_large.
+	PayloadRefusal_KIND_TOO_DEEP PayloadRefusal_Kind = 1
+	// Not JSON (NaN, Infinity, undefined…): error AGENT_SERIALIZATION_FAILED.
+	PayloadRefusal_KIND_NOT_JSON PayloadRefusal_Kind = 2
+)
+
+// Enum value maps for PayloadRefusal_Kind.
+var (
+	PayloadRefusal_Kind_name = map[int32]string{
+		0: "KIND_UNSPECIFIED",
+		1: "KIND_TOO_DEEP",
+		2: "KIND_NOT_JSON",
+	}
+	PayloadRefusal_Kind_value = map[string]int32{
+		"KIND_UNSPECIFIED": 0,
+		"KIND_TOO_DEEP":    1,
+		"KIND_NOT_JSON":    2,
+	}
+)
+
+func (x PayloadRefusal_Kind) Enum() *PayloadRefusal_Kind {
+	p := new(PayloadRefusal_Kind)
+	*p = x
+	return p
+}
+
+func (x PayloadRefusal_Kind) String() string {
+	return protoimpl.X.EnumStringOf(x.Descriptor(), protoreflect.EnumNumber(x))
+}
+
+func (PayloadRefusal_Kind) Descriptor() protoreflect.EnumDescriptor {
+	return file_tracehound_v1_scent_proto_enumTypes[2].Descriptor()
+}
+
+func (PayloadRefusal_Kind) Type() protoreflect.EnumType {
+	return &file_tracehound_v1_scent_proto_enumTypes[2]
+}
+
+func (x PayloadRefusal_Kind) Number() protoreflect.EnumNumber {
+	return protoreflect.EnumNumber(x)
+}
+
+// Deprecated: Use PayloadRefusal_Kind.Descriptor instead.
+func (PayloadRefusal_Kind) EnumDescriptor() ([]byte, []int) {
+	return file_tracehound_v1_scent_proto_rawDescGZIP(), []int{1, 0}
+}
+
 // A detector's finding attached to a scent.
 type ThreatSignal struct {
 	state         protoimpl.MessageState `protogen:"open.v1"`
@@ -194,27 +244,89 @@ func (x *ThreatSignal) GetSeverity() Severity {
 	return Severity_SEVERITY_UNSPECIFIED
 }
 
-// One observed input, as v1's Scent.
+// The client's kernel found no TH-CJSON-1 form for a payload; the daemon answers as the embedded
+// engine does for that payload.
+type PayloadRefusal struct {
+	state protoimpl.MessageState `protogen:"open.v1"`
+	Kind  PayloadRefusal_Kind    `protobuf:"varint,1,opt,name=kind,proto3,enum=tracehound.v1.PayloadRefusal_Kind" json:"kind,omitempty"`
+	// The kernel's reason, e.g. "NaN is not allowed at root.v".
+	Reason        string `protobuf:"bytes,2,opt,name=reason,proto3" json:"reason,omitempty"`
+	unknownFields protoimpl.UnknownFields
+	sizeCache     protoimpl.SizeCache
+}
+
+func (x *PayloadRefusal) Reset() {
+	*x = PayloadRefusal{}
+	mi := &file_tracehound_v1_scent_proto_msgTypes[1]
+	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+	ms.StoreMessageInfo(mi)
+}
+
+func (x *PayloadRefusal) String() string {
+	return protoimpl.X.MessageStringOf(x)
+}
+
+func (*PayloadRefusal) ProtoMessage() {}
+
+func (x *PayloadRefusal) ProtoReflect() protoreflect.Message {
+	mi := &file_tracehound_v1_scent_proto_msgTypes[1]
+	if x != nil {
+		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+		if ms.LoadMessageInfo() == nil {
+			ms.StoreMessageInfo(mi)
+		}
+		return ms
+	}
+	return mi.MessageOf(x)
+}
+
+// Deprecated: Use PayloadRefusal.ProtoReflect.Descriptor instead.
+func (*PayloadRefusal) Descriptor() ([]byte, []int) {
+	return file_tracehound_v1_scent_proto_rawDescGZIP(), []int{1}
+}
+
+func (x *PayloadRefusal) GetKind() PayloadRefusal_Kind {
+	if x != nil {
+		return x.Kind
+	}
+	return PayloadRefusal_KIND_UNSPECIFIED
+}
+
+func (x *PayloadRefusal) GetReason() string {
+	if x != nil {
+		return x.Reason
+	}
+	return ""
+}
+
+// One observed input, as v1's Scent. Every field takes what the embedded library takes (any
+// length, an empty source, any timestamp): a scent the daemon refused would reach the host as an
+// error, and fail-open would turn a detected threat into `clean`. The request's read limit is the
+// only bound.
 type Scent struct {
 	state protoimpl.MessageState `protogen:"open.v1"`
 	Id    string                 `protobuf:"bytes,1,opt,name=id,proto3" json:"id,omitempty"`
-	// Any JSON value. The signature is computed over its canonical JSON
-	// (TH-CJSON-1), so a payload JSON cannot carry (NaN, Infinity) never
-	// reaches the wire: clients reject it.
-	Payload *structpb.Value `protobuf:"bytes,2,opt,name=payload,proto3" json:"payload,omitempty"`
 	// Rate-limit key, e.g. a client address.
 	Source string `protobuf:"bytes,3,opt,name=source,proto3" json:"source,omitempty"`
 	// Milliseconds since the Unix epoch.
 	TimestampMs int64 `protobuf:"varint,4,opt,name=timestamp_ms,json=timestampMs,proto3" json:"timestamp_ms,omitempty"`
-	// Absent: the scent is clean and its payload is not inspected.
-	Threat        *ThreatSignal `protobuf:"bytes,5,opt,name=threat,proto3" json:"threat,omitempty"`
+	// Absent: the scent is clean and its payload is not inspected (clients do not send it).
+	Threat *ThreatSignal `protobuf:"bytes,5,opt,name=threat,proto3" json:"threat,omitempty"`
+	// The payload; none set is JSON null.
+	//
+	// Types that are valid to be assigned to PayloadForm:
+	//
+	//	*Scent_PayloadCjson
+	//	*Scent_PayloadJson
+	//	*Scent_PayloadRefusal
+	PayloadForm   isScent_PayloadForm `protobuf_oneof:"payload_form"`
 	unknownFields protoimpl.UnknownFields
 	sizeCache     protoimpl.SizeCache
 }
 
 func (x *Scent) Reset() {
 	*x = Scent{}
-	mi := &file_tracehound_v1_scent_proto_msgTypes[1]
+	mi := &file_tracehound_v1_scent_proto_msgTypes[2]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -226,7 +338,7 @@ func (x *Scent) String() string {
 func (*Scent) ProtoMessage() {}
 
 func (x *Scent) ProtoReflect() protoreflect.Message {
-	mi := &file_tracehound_v1_scent_proto_msgTypes[1]
+	mi := &file_tracehound_v1_scent_proto_msgTypes[2]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -239,7 +351,7 @@ func (x *Scent) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use Scent.ProtoReflect.Descriptor instead.
 func (*Scent) Descriptor() ([]byte, []int) {
-	return file_tracehound_v1_scent_proto_rawDescGZIP(), []int{1}
+	return file_tracehound_v1_scent_proto_rawDescGZIP(), []int{2}
 }
 
 func (x *Scent) GetId() string {
@@ -247,13 +359,6 @@ func (x *Scent) GetId() string {
 		return x.Id
 	}
 	return ""
-}
-
-func (x *Scent) GetPayload() *structpb.Value {
-	if x != nil {
-		return x.Payload
-	}
-	return nil
 }
 
 func (x *Scent) GetSource() string {
@@ -277,24 +382,93 @@ func (x *Scent) GetThreat() *ThreatSignal {
 	return nil
 }
 
+func (x *Scent) GetPayloadForm() isScent_PayloadForm {
+	if x != nil {
+		return x.PayloadForm
+	}
+	return nil
+}
+
+func (x *Scent) GetPayloadCjson() []byte {
+	if x != nil {
+		if x, ok := x.PayloadForm.(*Scent_PayloadCjson); ok {
+			return x.PayloadCjson
+		}
+	}
+	return nil
+}
+
+func (x *Scent) GetPayloadJson() string {
+	if x != nil {
+		if x, ok := x.PayloadForm.(*Scent_PayloadJson); ok {
+			return x.PayloadJson
+		}
+	}
+	return ""
+}
+
+func (x *Scent) GetPayloadRefusal() *PayloadRefusal {
+	if x != nil {
+		if x, ok := x.PayloadForm.(*Scent_PayloadRefusal); ok {
+			return x.PayloadRefusal
+		}
+	}
+	return nil
+}
+
+type isScent_PayloadForm interface {
+	isScent_PayloadForm()
+}
+
+type Scent_PayloadCjson struct {
+	// TH-CJSON-1 bytes as the client's kernel made them. The daemon compares their length with
+	// maxPayloadSize before it reads them, then checks they are canonical and at most 512 deep.
+	PayloadCjson []byte `protobuf:"bytes,6,opt,name=payload_cjson,json=payloadCjson,proto3,oneof"`
+}
+
+type Scent_PayloadJson struct {
+	// The same canonical text as a string, for hand-written JSON calls (buf curl); same checks.
+	PayloadJson string `protobuf:"bytes,7,opt,name=payload_json,json=payloadJson,proto3,oneof"`
+}
+
+type Scent_PayloadRefusal struct {
+	// The client's kernel refused the payload.
+	PayloadRefusal *PayloadRefusal `protobuf:"bytes,8,opt,name=payload_refusal,json=payloadRefusal,proto3,oneof"`
+}
+
+func (*Scent_PayloadCjson) isScent_PayloadForm() {}
+
+func (*Scent_PayloadJson) isScent_PayloadForm() {}
+
+func (*Scent_PayloadRefusal) isScent_PayloadForm() {}
+
 var File_tracehound_v1_scent_proto protoreflect.FileDescriptor
 
 const file_tracehound_v1_scent_proto_rawDesc = "" +
 	"\n" +
-	"\x19tracehound/v1/scent.proto\x12\rtracehound.v1\x1a\x1bbuf/validate/validate.proto\x1a\x1cgoogle/protobuf/struct.proto\"\x96\x01\n" +
+	"\x19tracehound/v1/scent.proto\x12\rtracehound.v1\x1a\x1bbuf/validate/validate.proto\"\x96\x01\n" +
 	"\fThreatSignal\x12E\n" +
 	"\bcategory\x18\x01 \x01(\x0e2\x1d.tracehound.v1.ThreatCategoryB\n" +
 	"\xbaH\a\x82\x01\x04\x10\x01 \x00R\bcategory\x12?\n" +
 	"\bseverity\x18\x02 \x01(\x0e2\x17.tracehound.v1.SeverityB\n" +
-	"\xbaH\a\x82\x01\x04\x10\x01 \x00R\bseverity\"\xda\x01\n" +
-	"\x05Scent\x12\x1a\n" +
-	"\x02id\x18\x01 \x01(\tB\n" +
-	"\xbaH\ar\x05\x10\x01\x18\x80\x01R\x02id\x120\n" +
-	"\apayload\x18\x02 \x01(\v2\x16.google.protobuf.ValueR\apayload\x12\"\n" +
-	"\x06source\x18\x03 \x01(\tB\n" +
-	"\xbaH\ar\x05\x10\x01\x18\x80\x02R\x06source\x12*\n" +
-	"\ftimestamp_ms\x18\x04 \x01(\x03B\a\xbaH\x04\"\x02(\x00R\vtimestampMs\x123\n" +
-	"\x06threat\x18\x05 \x01(\v2\x1b.tracehound.v1.ThreatSignalR\x06threat*\xd9\x01\n" +
+	"\xbaH\a\x82\x01\x04\x10\x01 \x00R\bseverity\"\xb0\x01\n" +
+	"\x0ePayloadRefusal\x12B\n" +
+	"\x04kind\x18\x01 \x01(\x0e2\".tracehound.v1.PayloadRefusal.KindB\n" +
+	"\xbaH\a\x82\x01\x04\x10\x01 \x00R\x04kind\x12\x16\n" +
+	"\x06reason\x18\x02 \x01(\tR\x06reason\"B\n" +
+	"\x04Kind\x12\x14\n" +
+	"\x10KIND_UNSPECIFIED\x10\x00\x12\x11\n" +
+	"\rKIND_TOO_DEEP\x10\x01\x12\x11\n" +
+	"\rKIND_NOT_JSON\x10\x02\"\xbc\x02\n" +
+	"\x05Scent\x12\x0e\n" +
+	"\x02id\x18\x01 \x01(\tR\x02id\x12\x16\n" +
+	"\x06source\x18\x03 \x01(\tR\x06source\x12!\n" +
+	"\ftimestamp_ms\x18\x04 \x01(\x03R\vtimestampMs\x123\n" +
+	"\x06threat\x18\x05 \x01(\v2\x1b.tracehound.v1.ThreatSignalR\x06threat\x12%\n" +
+	"\rpayload_cjson\x18\x06 \x01(\fH\x00R\fpayloadCjson\x12#\n" +
+	"\fpayload_json\x18\a \x01(\tH\x00R\vpayloadJson\x12H\n" +
+	"\x0fpayload_refusal\x18\b \x01(\v2\x1d.tracehound.v1.PayloadRefusalH\x00R\x0epayloadRefusalB\x0e\n" +
+	"\fpayload_formJ\x04\b\x02\x10\x03R\apayload*\xd9\x01\n" +
 	"\x0eThreatCategory\x12\x1f\n" +
 	"\x1bTHREAT_CATEGORY_UNSPECIFIED\x10\x00\x12\x1d\n" +
 	"\x19THREAT_CATEGORY_INJECTION\x10\x01\x12\x18\n" +
@@ -322,25 +496,27 @@ func file_tracehound_v1_scent_proto_rawDescGZIP() []byte {
 	return file_tracehound_v1_scent_proto_rawDescData
 }
 
-var file_tracehound_v1_scent_proto_enumTypes = make([]protoimpl.EnumInfo, 2)
-var file_tracehound_v1_scent_proto_msgTypes = make([]protoimpl.MessageInfo, 2)
+var file_tracehound_v1_scent_proto_enumTypes = make([]protoimpl.EnumInfo, 3)
+var file_tracehound_v1_scent_proto_msgTypes = make([]protoimpl.MessageInfo, 3)
 var file_tracehound_v1_scent_proto_goTypes = []any{
-	(ThreatCategory)(0),    // 0: tracehound.v1.ThreatCategory
-	(Severity)(0),          // 1: tracehound.v1.Severity
-	(*ThreatSignal)(nil),   // 2: tracehound.v1.ThreatSignal
-	(*Scent)(nil),          // 3: tracehound.v1.Scent
-	(*structpb.Value)(nil), // 4: google.protobuf.Value
+	(ThreatCategory)(0),      // 0: tracehound.v1.ThreatCategory
+	(Severity)(0),            // 1: tracehound.v1.Severity
+	(PayloadRefusal_Kind)(0), // 2: tracehound.v1.PayloadRefusal.Kind
+	(*ThreatSignal)(nil),     // 3: tracehound.v1.ThreatSignal
+	(*PayloadRefusal)(nil),   // 4: tracehound.v1.PayloadRefusal
+	(*Scent)(nil),            // 5: tracehound.v1.Scent
 }
 var file_tracehound_v1_scent_proto_depIdxs = []int32{
 	0, // 0: tracehound.v1.ThreatSignal.category:type_name -> tracehound.v1.ThreatCategory
 	1, // 1: tracehound.v1.ThreatSignal.severity:type_name -> tracehound.v1.Severity
-	4, // 2: tracehound.v1.Scent.payload:type_name -> google.protobuf.Value
-	2, // 3: tracehound.v1.Scent.threat:type_name -> tracehound.v1.ThreatSignal
-	4, // [4:4] is the sub-list for method output_type
-	4, // [4:4] is the sub-list for method input_type
-	4, // [4:4] is the sub-list for extension type_name
-	4, // [4:4] is the sub-list for extension extendee
-	0, // [0:4] is the sub-list for field type_name
+	2, // 2: tracehound.v1.PayloadRefusal.kind:type_name -> tracehound.v1.PayloadRefusal.Kind
+	3, // 3: tracehound.v1.Scent.threat:type_name -> tracehound.v1.ThreatSignal
+	4, // 4: tracehound.v1.Scent.payload_refusal:type_name -> tracehound.v1.PayloadRefusal
+	5, // [5:5] is the sub-list for method output_type
+	5, // [5:5] is the sub-list for method input_type
+	5, // [5:5] is the sub-list for extension type_name
+	5, // [5:5] is the sub-list for extension extendee
+	0, // [0:5] is the sub-list for field type_name
 }
 
 func init() { file_tracehound_v1_scent_proto_init() }
@@ -348,13 +524,18 @@ func file_tracehound_v1_scent_proto_init() {
 	if File_tracehound_v1_scent_proto != nil {
 		return
 	}
+	file_tracehound_v1_scent_proto_msgTypes[2].OneofWrappers = []any{
+		(*Scent_PayloadCjson)(nil),
+		(*Scent_PayloadJson)(nil),
+		(*Scent_PayloadRefusal)(nil),
+	}
 	type x struct{}
 	out := protoimpl.TypeBuilder{
 		File: protoimpl.DescBuilder{
 			GoPackagePath: reflect.TypeOf(x{}).PkgPath(),
 			RawDescriptor: unsafe.Slice(unsafe.StringData(file_tracehound_v1_scent_proto_rawDesc), len(file_tracehound_v1_scent_proto_rawDesc)),
-			NumEnums:      2,
-			NumMessages:   2,
+			NumEnums:      3,
+			NumMessages:   3,
 			NumExtensions: 0,
 			NumServices:   0,
 		},

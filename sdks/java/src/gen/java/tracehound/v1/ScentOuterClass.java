@@ -925,17 +925,826 @@ public final class ScentOuterClass extends com.google.protobuf.GeneratedFile {
 
   }
 
+  public interface PayloadRefusalOrBuilder extends
+      // @@protoc_insertion_point(interface_extends:tracehound.v1.PayloadRefusal)
+      com.google.protobuf.MessageOrBuilder {
+
+    /**
+     * <code>.tracehound.v1.PayloadRefusal.Kind kind = 1 [json_name = "kind", (.buf.validate.field) = { ... }</code>
+     * @return The enum numeric value on the wire for kind.
+     */
+    int getKindValue();
+    /**
+     * <code>.tracehound.v1.PayloadRefusal.Kind kind = 1 [json_name = "kind", (.buf.validate.field) = { ... }</code>
+     * @return The kind.
+     */
+    tracehound.v1.ScentOuterClass.PayloadRefusal.Kind getKind();
+
+    /**
+     * <pre>
+     * The kernel's reason, e.g. "NaN is not allowed at root.v".
+     * </pre>
+     *
+     * <code>string reason = 2 [json_name = "reason"];</code>
+     * @return The reason.
+     */
+    java.lang.String getReason();
+    /**
+     * <pre>
+     * The kernel's reason, e.g. "NaN is not allowed at root.v".
+     * </pre>
+     *
+     * <code>string reason = 2 [json_name = "reason"];</code>
+     * @return The bytes for reason.
+     */
+    com.google.protobuf.ByteString
+        getReasonBytes();
+  }
+  /**
+   * <pre>
+   * The client's kernel found no TH-CJSON-1 form for a payload; the daemon answers as the embedded
+   * engine does for that payload.
+   * </pre>
+   *
+   * Protobuf type {@code tracehound.v1.PayloadRefusal}
+   */
+  public static final class PayloadRefusal extends
+      com.google.protobuf.GeneratedMessage implements
+      // @@protoc_insertion_point(message_implements:tracehound.v1.PayloadRefusal)
+      PayloadRefusalOrBuilder {
+  private static final long serialVersionUID = 0L;
+    static {
+      com.google.protobuf.RuntimeVersion.validateProtobufGencodeVersion(
+        com.google.protobuf.RuntimeVersion.RuntimeDomain.PUBLIC,
+        /* major= */ 4,
+        /* minor= */ 36,
+        /* patch= */ 2,
+        /* suffix= */ "",
+        "PayloadRefusal");
+    }
+    // Use PayloadRefusal.newBuilder() to construct.
+    private PayloadRefusal(com.google.protobuf.GeneratedMessage.Builder<?> builder) {
+      super(builder);
+    }
+    private PayloadRefusal() {
+      kind_ = 0;
+      reason_ = "";
+    }
+
+    public static final com.google.protobuf.Descriptors.Descriptor
+        getDescriptor() {
+      return tracehound.v1.ScentOuterClass.internal_static_tracehound_v1_PayloadRefusal_descriptor;
+    }
+
+    @java.lang.Override
+    public com.google.protobuf.Descriptors.Descriptor getDescriptorForType() {
+      return tracehound.v1.ScentOuterClass.internal_static_tracehound_v1_PayloadRefusal_descriptor;
+    }
+
+    @java.lang.Override
+    protected com.google.protobuf.GeneratedMessage.FieldAccessorTable
+        internalGetFieldAccessorTable() {
+      return tracehound.v1.ScentOuterClass.internal_static_tracehound_v1_PayloadRefusal_fieldAccessorTable
+          .ensureFieldAccessorsInitialized(
+              tracehound.v1.ScentOuterClass.PayloadRefusal.class, tracehound.v1.ScentOuterClass.PayloadRefusal.Builder.class);
+    }
+
+    /**
+     * Protobuf enum {@code tracehound.v1.PayloadRefusal.Kind}
+     */
+    public enum Kind
+        implements com.google.protobuf.ProtocolMessageEnum {
+      /**
+       * <code>KIND_UNSPECIFIED = 0;</code>
+       */
+      KIND_UNSPECIFIED(0),
+      /**
+       * <pre>
+       * Nested deeper than 512 levels: payload_too_large.
+       * </pre>
+       *
+       * <code>KIND_TOO_DEEP = 1;</code>
+       */
+      KIND_TOO_DEEP(1),
+      /**
+       * <pre>
+       * Not JSON (NaN, Infinity, undefined…): error AGENT_SERIALIZATION_FAILED.
+       * </pre>
+       *
+       * <code>KIND_NOT_JSON = 2;</code>
+       */
+      KIND_NOT_JSON(2),
+      UNRECOGNIZED(-1),
+      ;
+
+      static {
+        com.google.protobuf.RuntimeVersion.validateProtobufGencodeVersion(
+          com.google.protobuf.RuntimeVersion.RuntimeDomain.PUBLIC,
+          /* major= */ 4,
+          /* minor= */ 36,
+          /* patch= */ 2,
+          /* suffix= */ "",
+          "Kind");
+      }
+      /**
+       * <code>KIND_UNSPECIFIED = 0;</code>
+       */
+      public static final int KIND_UNSPECIFIED_VALUE = 0;
+      /**
+       * <pre>
+       * Nested deeper than 512 levels: payload_too_large.
+       * </pre>
+       *
+       * <code>KIND_TOO_DEEP = 1;</code>
+       */
+      public static final int KIND_TOO_DEEP_VALUE = 1;
+      /**
+       * <pre>
+       * Not JSON (NaN, Infinity, undefined…): error AGENT_SERIALIZATION_FAILED.
+       * </pre>
+       *
+       * <code>KIND_NOT_JSON = 2;</code>
+       */
+      public static final int KIND_NOT_JSON_VALUE = 2;
+
+
+      public final int getNumber() {
+        if (this == UNRECOGNIZED) {
+          throw new java.lang.IllegalArgumentException(
+              "Can't get the number of an unknown enum value.");
+        }
+        return value;
+      }
+
+      /**
+       * @param value The numeric wire value of the corresponding enum entry.
+       * @return The enum associated with the given numeric wire value.
+       * @deprecated Use {@link #forNumber(int)} instead.
+       */
+      @java.lang.Deprecated
+      public static Kind valueOf(int value) {
+        return forNumber(value);
+      }
+
+      /**
+       * @param value The numeric wire value of the corresponding enum entry.
+       * @return The enum associated with the given numeric wire value.
+       */
+      public static Kind forNumber(int value) {
+        switch (value) {
+          case 0: return KIND_UNSPECIFIED;
+          case 1: return KIND_TOO_DEEP;
+          case 2: return KIND_NOT_JSON;
+          default: return null;
+        }
+      }
+
+      public static com.google.protobuf.Internal.EnumLiteMap<Kind>
+          internalGetValueMap() {
+        return internalValueMap;
+      }
+      private static final com.google.protobuf.Internal.EnumLiteMap<
+          Kind> internalValueMap =
+            new com.google.protobuf.Internal.EnumLiteMap<Kind>() {
+              public Kind findValueByNumber(int number) {
+                return Kind.forNumber(number);
+              }
+            };
+
+      public final com.google.protobuf.Descriptors.EnumValueDescriptor
+          getValueDescriptor() {
+        if (this == UNRECOGNIZED) {
+          throw new java.lang.IllegalStateException(
+              "Can't get the descriptor of an unrecognized enum value.");
+        }
+        return getDescriptor().getValue(ordinal());
+      }
+      public final com.google.protobuf.Descriptors.EnumDescriptor
+          getDescriptorForType() {
+        return getDescriptor();
+      }
+      public static com.google.protobuf.Descriptors.EnumDescriptor
+          getDescriptor() {
+        return tracehound.v1.ScentOuterClass.PayloadRefusal.getDescriptor().getEnumType(0);
+      }
+
+      private static final Kind[] VALUES = values();
+
+      public static Kind valueOf(
+          com.google.protobuf.Descriptors.EnumValueDescriptor desc) {
+        if (desc.getType() != getDescriptor()) {
+          throw new java.lang.IllegalArgumentException(
+            "EnumValueDescriptor is not for this type.");
+        }
+        if (desc.getIndex() == -1) {
+          return UNRECOGNIZED;
+        }
+        return VALUES[desc.getIndex()];
+      }
+
+      private final int value;
+
+      private Kind(int value) {
+        this.value = value;
+      }
+
+      // @@protoc_insertion_point(enum_scope:tracehound.v1.PayloadRefusal.Kind)
+    }
+
+    public static final int KIND_FIELD_NUMBER = 1;
+    private int kind_ = 0;
+    /**
+     * <code>.tracehound.v1.PayloadRefusal.Kind kind = 1 [json_name = "kind", (.buf.validate.field) = { ... }</code>
+     * @return The enum numeric value on the wire for kind.
+     */
+    @java.lang.Override public int getKindValue() {
+      return kind_;
+    }
+    /**
+     * <code>.tracehound.v1.PayloadRefusal.Kind kind = 1 [json_name = "kind", (.buf.validate.field) = { ... }</code>
+     * @return The kind.
+     */
+    @java.lang.Override public tracehound.v1.ScentOuterClass.PayloadRefusal.Kind getKind() {
+      tracehound.v1.ScentOuterClass.PayloadRefusal.Kind result = tracehound.v1.ScentOuterClass.PayloadRefusal.Kind.forNumber(kind_);
+      return result == null ? tracehound.v1.ScentOuterClass.PayloadRefusal.Kind.UNRECOGNIZED : result;
+    }
+
+    public static final int REASON_FIELD_NUMBER = 2;
+    @SuppressWarnings("serial")
+    private volatile java.lang.Object reason_ = "";
+    /**
+     * <pre>
+     * The kernel's reason, e.g. "NaN is not allowed at root.v".
+     * </pre>
+     *
+     * <code>string reason = 2 [json_name = "reason"];</code>
+     * @return The reason.
+     */
+    @java.lang.Override
+    public java.lang.String getReason() {
+      java.lang.Object ref = reason_;
+      if (ref instanceof java.lang.String) {
+        return (java.lang.String) ref;
+      } else {
+        com.google.protobuf.ByteString bs = 
+            (com.google.protobuf.ByteString) ref;
+        java.lang.String s = bs.toStringUtf8();
+        reason_ = s;
+        return s;
+      }
+    }
+    /**
+     * <pre>
+     * The kernel's reason, e.g. "NaN is not allowed at root.v".
+     * </pre>
+     *
+     * <code>string reason = 2 [json_name = "reason"];</code>
+     * @return The bytes for reason.
+     */
+    @java.lang.Override
+    public com.google.protobuf.ByteString
+        getReasonBytes() {
+      java.lang.Object ref = reason_;
+      if (ref instanceof java.lang.String) {
+        com.google.protobuf.ByteString b = 
+            com.google.protobuf.ByteString.copyFromUtf8(
+                (java.lang.String) ref);
+        reason_ = b;
+        return b;
+      } else {
+        return (com.google.protobuf.ByteString) ref;
+      }
+    }
+
+    private byte memoizedIsInitialized = -1;
+    @java.lang.Override
+    public final boolean isInitialized() {
+      byte isInitialized = memoizedIsInitialized;
+      if (isInitialized == 1) return true;
+      if (isInitialized == 0) return false;
+
+      memoizedIsInitialized = 1;
+      return true;
+    }
+
+    @java.lang.Override
+    public void writeTo(com.google.protobuf.CodedOutputStream output)
+                        throws java.io.IOException {
+      if (kind_ != tracehound.v1.ScentOuterClass.PayloadRefusal.Kind.KIND_UNSPECIFIED.getNumber()) {
+        output.writeEnum(1, kind_);
+      }
+      if (!com.google.protobuf.GeneratedMessage.isStringEmpty(reason_)) {
+        com.google.protobuf.GeneratedMessage.writeString(output, 2, reason_);
+      }
+      getUnknownFields().writeTo(output);
+    }
+    private int computeSerializedSize_0() {
+      int size = 0;
+      if (kind_ != tracehound.v1.ScentOuterClass.PayloadRefusal.Kind.KIND_UNSPECIFIED.getNumber()) {
+        size += com.google.protobuf.CodedOutputStream
+          .computeEnumSize(1, kind_);
+      }
+      if (!com.google.protobuf.GeneratedMessage.isStringEmpty(reason_)) {
+        size += com.google.protobuf.GeneratedMessage.computeStringSize(2, reason_);
+      }
+      return size;
+    }
+    @java.lang.Override
+    public int getSerializedSize() {
+      int size = memoizedSize;
+      if (size != -1) return size;
+
+      size = 0;
+      size += computeSerializedSize_0();
+      size += getUnknownFields().getSerializedSize();
+      memoizedSize = size;
+      return size;
+    }
+
+    @java.lang.Override
+    public boolean equals(final java.lang.Object obj) {
+      if (obj == this) {
+       return true;
+      }
+      if (!(obj instanceof tracehound.v1.ScentOuterClass.PayloadRefusal)) {
+        return super.equals(obj);
+      }
+      tracehound.v1.ScentOuterClass.PayloadRefusal other = (tracehound.v1.ScentOuterClass.PayloadRefusal) obj;
+
+      if (kind_ != other.kind_) return false;
+      if (!getReason()
+          .equals(other.getReason())) return false;
+      if (!getUnknownFields().equals(other.getUnknownFields())) return false;
+      return true;
+    }
+
+    @java.lang.Override
+    public int hashCode() {
+      if (memoizedHashCode != 0) {
+        return memoizedHashCode;
+      }
+      int hash = 41;
+      hash = (19 * hash) + getDescriptor().hashCode();
+      hash = (37 * hash) + KIND_FIELD_NUMBER;
+      hash = (53 * hash) + kind_;
+      hash = (37 * hash) + REASON_FIELD_NUMBER;
+      hash = (53 * hash) + getReason().hashCode();
+      hash = (29 * hash) + getUnknownFields().hashCode();
+      memoizedHashCode = hash;
+      return hash;
+    }
+
+    public static tracehound.v1.ScentOuterClass.PayloadRefusal parseFrom(
+        java.nio.ByteBuffer data)
+        throws com.google.protobuf.InvalidProtocolBufferException {
+      return PARSER.parseFrom(data);
+    }
+    public static tracehound.v1.ScentOuterClass.PayloadRefusal parseFrom(
+        java.nio.ByteBuffer data,
+        com.google.protobuf.ExtensionRegistryLite extensionRegistry)
+        throws com.google.protobuf.InvalidProtocolBufferException {
+      return PARSER.parseFrom(data, extensionRegistry);
+    }
+    public static tracehound.v1.ScentOuterClass.PayloadRefusal parseFrom(
+        com.google.protobuf.ByteString data)
+        throws com.google.protobuf.InvalidProtocolBufferException {
+      return PARSER.parseFrom(data);
+    }
+    public static tracehound.v1.ScentOuterClass.PayloadRefusal parseFrom(
+        com.google.protobuf.ByteString data,
+        com.google.protobuf.ExtensionRegistryLite extensionRegistry)
+        throws com.google.protobuf.InvalidProtocolBufferException {
+      return PARSER.parseFrom(data, extensionRegistry);
+    }
+    public static tracehound.v1.ScentOuterClass.PayloadRefusal parseFrom(byte[] data)
+        throws com.google.protobuf.InvalidProtocolBufferException {
+      return PARSER.parseFrom(data);
+    }
+    public static tracehound.v1.ScentOuterClass.PayloadRefusal parseFrom(
+        byte[] data,
+        com.google.protobuf.ExtensionRegistryLite extensionRegistry)
+        throws com.google.protobuf.InvalidProtocolBufferException {
+      return PARSER.parseFrom(data, extensionRegistry);
+    }
+    public static tracehound.v1.ScentOuterClass.PayloadRefusal parseFrom(java.io.InputStream input)
+        throws java.io.IOException {
+      return com.google.protobuf.GeneratedMessage
+          .parseWithIOException(PARSER, input);
+    }
+    public static tracehound.v1.ScentOuterClass.PayloadRefusal parseFrom(
+        java.io.InputStream input,
+        com.google.protobuf.ExtensionRegistryLite extensionRegistry)
+        throws java.io.IOException {
+      return com.google.protobuf.GeneratedMessage
+          .parseWithIOException(PARSER, input, extensionRegistry);
+    }
+
+    public static tracehound.v1.ScentOuterClass.PayloadRefusal parseDelimitedFrom(java.io.InputStream input)
+        throws java.io.IOException {
+      return com.google.protobuf.GeneratedMessage
+          .parseDelimitedWithIOException(PARSER, input);
+    }
+
+    public static tracehound.v1.ScentOuterClass.PayloadRefusal parseDelimitedFrom(
+        java.io.InputStream input,
+        com.google.protobuf.ExtensionRegistryLite extensionRegistry)
+        throws java.io.IOException {
+      return com.google.protobuf.GeneratedMessage
+          .parseDelimitedWithIOException(PARSER, input, extensionRegistry);
+    }
+    public static tracehound.v1.ScentOuterClass.PayloadRefusal parseFrom(
+        com.google.protobuf.CodedInputStream input)
+        throws java.io.IOException {
+      return com.google.protobuf.GeneratedMessage
+          .parseWithIOException(PARSER, input);
+    }
+    public static tracehound.v1.ScentOuterClass.PayloadRefusal parseFrom(
+        com.google.protobuf.CodedInputStream input,
+        com.google.protobuf.ExtensionRegistryLite extensionRegistry)
+        throws java.io.IOException {
+      return com.google.protobuf.GeneratedMessage
+          .parseWithIOException(PARSER, input, extensionRegistry);
+    }
+
+    @java.lang.Override
+    public Builder newBuilderForType() { return newBuilder(); }
+    public static Builder newBuilder() {
+      return DEFAULT_INSTANCE.toBuilder();
+    }
+    public static Builder newBuilder(tracehound.v1.ScentOuterClass.PayloadRefusal prototype) {
+      return DEFAULT_INSTANCE.toBuilder().mergeFrom(prototype);
+    }
+    @java.lang.Override
+    public Builder toBuilder() {
+      return this == DEFAULT_INSTANCE
+          ? new Builder() : new Builder().mergeFrom(this);
+    }
+
+    @java.lang.Override
+    protected Builder newBuilderForType(
+        com.google.protobuf.GeneratedMessage.BuilderParent parent) {
+      Builder builder = new Builder(parent);
+      return builder;
+    }
+    /**
+     * <pre>
+     * The client's kernel found no TH-CJSON-1 form for a payload; the daemon answers as the embedded
+     * engine does for that payload.
+     * </pre>
+     *
+     * Protobuf type {@code tracehound.v1.PayloadRefusal}
+     */
+    public static final class Builder extends
+        com.google.protobuf.GeneratedMessage.Builder<Builder> implements
+        // @@protoc_insertion_point(builder_implements:tracehound.v1.PayloadRefusal)
+        tracehound.v1.ScentOuterClass.PayloadRefusalOrBuilder {
+      public static final com.google.protobuf.Descriptors.Descriptor
+          getDescriptor() {
+        return tracehound.v1.ScentOuterClass.internal_static_tracehound_v1_PayloadRefusal_descriptor;
+      }
+
+      @java.lang.Override
+      protected com.google.protobuf.GeneratedMessage.FieldAccessorTable
+          internalGetFieldAccessorTable() {
+        return tracehound.v1.ScentOuterClass.internal_static_tracehound_v1_PayloadRefusal_fieldAccessorTable
+            .ensureFieldAccessorsInitialized(
+                tracehound.v1.ScentOuterClass.PayloadRefusal.class, tracehound.v1.ScentOuterClass.PayloadRefusal.Builder.class);
+      }
+
+      // Construct using tracehound.v1.ScentOuterClass.PayloadRefusal.newBuilder()
+      private Builder() {
+
+      }
+
+      private Builder(
+          com.google.protobuf.GeneratedMessage.BuilderParent parent) {
+        super(parent);
+
+      }
+      @java.lang.Override
+      public Builder clear() {
+        super.clear();
+        bitField0_ = 0;
+        kind_ = 0;
+        reason_ = "";
+        return this;
+      }
+
+      @java.lang.Override
+      public com.google.protobuf.Descriptors.Descriptor
+          getDescriptorForType() {
+        return tracehound.v1.ScentOuterClass.internal_static_tracehound_v1_PayloadRefusal_descriptor;
+      }
+
+      @java.lang.Override
+      public tracehound.v1.ScentOuterClass.PayloadRefusal getDefaultInstanceForType() {
+        return tracehound.v1.ScentOuterClass.PayloadRefusal.getDefaultInstance();
+      }
+
+      @java.lang.Override
+      public tracehound.v1.ScentOuterClass.PayloadRefusal build() {
+        tracehound.v1.ScentOuterClass.PayloadRefusal result = buildPartial();
+        if (!result.isInitialized()) {
+          throw newUninitializedMessageException(result);
+        }
+        return result;
+      }
+
+      @java.lang.Override
+      public tracehound.v1.ScentOuterClass.PayloadRefusal buildPartial() {
+        tracehound.v1.ScentOuterClass.PayloadRefusal result = new tracehound.v1.ScentOuterClass.PayloadRefusal(this);
+        if (bitField0_ != 0) { buildPartial0(result); }
+        onBuilt();
+        return result;
+      }
+
+      private void buildPartial0(tracehound.v1.ScentOuterClass.PayloadRefusal result) {
+        int from_bitField0_ = bitField0_;
+        if (((from_bitField0_ & 0x00000001) != 0)) {
+          result.kind_ = kind_;
+        }
+        if (((from_bitField0_ & 0x00000002) != 0)) {
+          result.reason_ = reason_;
+        }
+      }
+
+      @java.lang.Override
+      public Builder mergeFrom(com.google.protobuf.Message other) {
+        if (other instanceof tracehound.v1.ScentOuterClass.PayloadRefusal) {
+          return mergeFrom((tracehound.v1.ScentOuterClass.PayloadRefusal)other);
+        } else {
+          super.mergeFrom(other);
+          return this;
+        }
+      }
+
+      public Builder mergeFrom(tracehound.v1.ScentOuterClass.PayloadRefusal other) {
+        if (other == tracehound.v1.ScentOuterClass.PayloadRefusal.getDefaultInstance()) return this;
+        if (other.kind_ != 0) {
+          setKindValue(other.getKindValue());
+        }
+        if (!other.getReason().isEmpty()) {
+          reason_ = other.reason_;
+          bitField0_ |= 0x00000002;
+          onChanged();
+        }
+        this.mergeUnknownFields(other.getUnknownFields());
+        onChanged();
+        return this;
+      }
+
+      @java.lang.Override
+      public final boolean isInitialized() {
+        return true;
+      }
+
+      @java.lang.Override
+      public Builder mergeFrom(
+          com.google.protobuf.CodedInputStream input,
+          com.google.protobuf.ExtensionRegistryLite extensionRegistry)
+          throws java.io.IOException {
+        java.util.Objects.requireNonNull(extensionRegistry);
+        try {
+          boolean done = false;
+          while (!done) {
+            int tag = input.readTag();
+            switch (tag) {
+              case 0:
+                done = true;
+                break;
+              case 8: {
+                kind_ = input.readEnum();
+                bitField0_ |= 0x00000001;
+                break;
+              } // case 8
+              case 18: {
+                reason_ = input.readStringRequireUtf8();
+                bitField0_ |= 0x00000002;
+                break;
+              } // case 18
+              default: {
+                if (!super.parseUnknownField(input, extensionRegistry, tag)) {
+                  done = true; // was an endgroup tag
+                }
+                break;
+              } // default:
+            } // switch (tag)
+          } // while (!done)
+        } catch (com.google.protobuf.InvalidProtocolBufferException e) {
+          throw e.unwrapIOException();
+        } finally {
+          onChanged();
+        } // finally
+        return this;
+      }
+      private int bitField0_;
+
+      private int kind_ = 0;
+      /**
+       * <code>.tracehound.v1.PayloadRefusal.Kind kind = 1 [json_name = "kind", (.buf.validate.field) = { ... }</code>
+       * @return The enum numeric value on the wire for kind.
+       */
+      @java.lang.Override public int getKindValue() {
+        return kind_;
+      }
+      /**
+       * <code>.tracehound.v1.PayloadRefusal.Kind kind = 1 [json_name = "kind", (.buf.validate.field) = { ... }</code>
+       * @param value The enum numeric value on the wire for kind to set.
+       * @return This builder for chaining.
+       */
+      public Builder setKindValue(int value) {
+        kind_ = value;
+        bitField0_ |= 0x00000001;
+        onChanged();
+        return this;
+      }
+      /**
+       * <code>.tracehound.v1.PayloadRefusal.Kind kind = 1 [json_name = "kind", (.buf.validate.field) = { ... }</code>
+       * @return The kind.
+       */
+      @java.lang.Override
+      public tracehound.v1.ScentOuterClass.PayloadRefusal.Kind getKind() {
+        tracehound.v1.ScentOuterClass.PayloadRefusal.Kind result = tracehound.v1.ScentOuterClass.PayloadRefusal.Kind.forNumber(kind_);
+        return result == null ? tracehound.v1.ScentOuterClass.PayloadRefusal.Kind.UNRECOGNIZED : result;
+      }
+      /**
+       * <code>.tracehound.v1.PayloadRefusal.Kind kind = 1 [json_name = "kind", (.buf.validate.field) = { ... }</code>
+       * @param value The kind to set.
+       * @throws IllegalArgumentException if UNRECOGNIZED is provided.
+       * @return This builder for chaining.
+       */
+      public Builder setKind(tracehound.v1.ScentOuterClass.PayloadRefusal.Kind value) {
+        java.util.Objects.requireNonNull(value);
+        bitField0_ |= 0x00000001;
+        kind_ = value.getNumber();
+        onChanged();
+        return this;
+      }
+      /**
+       * <code>.tracehound.v1.PayloadRefusal.Kind kind = 1 [json_name = "kind", (.buf.validate.field) = { ... }</code>
+       * @return This builder for chaining.
+       */
+      public Builder clearKind() {
+        bitField0_ = (bitField0_ & ~0x00000001);
+        kind_ = 0;
+        onChanged();
+        return this;
+      }
+
+      private java.lang.Object reason_ = "";
+      /**
+       * <pre>
+       * The kernel's reason, e.g. "NaN is not allowed at root.v".
+       * </pre>
+       *
+       * <code>string reason = 2 [json_name = "reason"];</code>
+       * @return The reason.
+       */
+      public java.lang.String getReason() {
+        java.lang.Object ref = reason_;
+        if (!(ref instanceof java.lang.String)) {
+          com.google.protobuf.ByteString bs =
+              (com.google.protobuf.ByteString) ref;
+          java.lang.String s = bs.toStringUtf8();
+          reason_ = s;
+          return s;
+        } else {
+          return (java.lang.String) ref;
+        }
+      }
+      /**
+       * <pre>
+       * The kernel's reason, e.g. "NaN is not allowed at root.v".
+       * </pre>
+       *
+       * <code>string reason = 2 [json_name = "reason"];</code>
+       * @return The bytes for reason.
+       */
+      public com.google.protobuf.ByteString
+          getReasonBytes() {
+        java.lang.Object ref = reason_;
+        if (ref instanceof String) {
+          com.google.protobuf.ByteString b = 
+              com.google.protobuf.ByteString.copyFromUtf8(
+                  (java.lang.String) ref);
+          reason_ = b;
+          return b;
+        } else {
+          return (com.google.protobuf.ByteString) ref;
+        }
+      }
+      /**
+       * <pre>
+       * The kernel's reason, e.g. "NaN is not allowed at root.v".
+       * </pre>
+       *
+       * <code>string reason = 2 [json_name = "reason"];</code>
+       * @param value The reason to set.
+       * @return This builder for chaining.
+       */
+      public Builder setReason(
+          java.lang.String value) {
+        java.util.Objects.requireNonNull(value);
+        reason_ = value;
+        bitField0_ |= 0x00000002;
+        onChanged();
+        return this;
+      }
+      /**
+       * <pre>
+       * The kernel's reason, e.g. "NaN is not allowed at root.v".
+       * </pre>
+       *
+       * <code>string reason = 2 [json_name = "reason"];</code>
+       * @return This builder for chaining.
+       */
+      public Builder clearReason() {
+        reason_ = getDefaultInstance().getReason();
+        bitField0_ = (bitField0_ & ~0x00000002);
+        onChanged();
+        return this;
+      }
+      /**
+       * <pre>
+       * The kernel's reason, e.g. "NaN is not allowed at root.v".
+       * </pre>
+       *
+       * <code>string reason = 2 [json_name = "reason"];</code>
+       * @param value The bytes for reason to set.
+       * @return This builder for chaining.
+       */
+      public Builder setReasonBytes(
+          com.google.protobuf.ByteString value) {
+        java.util.Objects.requireNonNull(value);
+        checkByteStringIsUtf8(value);
+        reason_ = value;
+        bitField0_ |= 0x00000002;
+        onChanged();
+        return this;
+      }
+
+      // @@protoc_insertion_point(builder_scope:tracehound.v1.PayloadRefusal)
+    }
+
+    // @@protoc_insertion_point(class_scope:tracehound.v1.PayloadRefusal)
+    private static final tracehound.v1.ScentOuterClass.PayloadRefusal DEFAULT_INSTANCE;
+    static {
+      DEFAULT_INSTANCE = new tracehound.v1.ScentOuterClass.PayloadRefusal();
+    }
+
+    public static tracehound.v1.ScentOuterClass.PayloadRefusal getDefaultInstance() {
+      return DEFAULT_INSTANCE;
+    }
+
+    private static final com.google.protobuf.Parser<PayloadRefusal>
+        PARSER = new com.google.protobuf.AbstractParser<PayloadRefusal>() {
+      @java.lang.Override
+      public PayloadRefusal parsePartialFrom(
+          com.google.protobuf.CodedInputStream input,
+          com.google.protobuf.ExtensionRegistryLite extensionRegistry)
+          throws com.google.protobuf.InvalidProtocolBufferException {
+        Builder builder = newBuilder();
+        try {
+          builder.mergeFrom(input, extensionRegistry);
+        } catch (com.google.protobuf.InvalidProtocolBufferException e) {
+          throw e.setUnfinishedMessage(builder.buildPartial());
+        } catch (com.google.protobuf.UninitializedMessageException e) {
+          throw e.asInvalidProtocolBufferException().setUnfinishedMessage(builder.buildPartial());
+        } catch (java.io.IOException e) {
+          throw new com.google.protobuf.InvalidProtocolBufferException(e)
+              .setUnfinishedMessage(builder.buildPartial());
+        }
+        return builder.buildPartial();
+      }
+    };
+
+    public static com.google.protobuf.Parser<PayloadRefusal> parser() {
+      return PARSER;
+    }
+
+    @java.lang.Override
+    public com.google.protobuf.Parser<PayloadRefusal> getParserForType() {
+      return PARSER;
+    }
+
+    @java.lang.Override
+    public tracehound.v1.ScentOuterClass.PayloadRefusal getDefaultInstanceForType() {
+      return DEFAULT_INSTANCE;
+    }
+
+  }
+
   public interface ScentOrBuilder extends
       // @@protoc_insertion_point(interface_extends:tracehound.v1.Scent)
       com.google.protobuf.MessageOrBuilder {
 
     /**
-     * <code>string id = 1 [json_name = "id", (.buf.validate.field) = { ... }</code>
+     * <code>string id = 1 [json_name = "id"];</code>
      * @return The id.
      */
     java.lang.String getId();
     /**
-     * <code>string id = 1 [json_name = "id", (.buf.validate.field) = { ... }</code>
+     * <code>string id = 1 [json_name = "id"];</code>
      * @return The bytes for id.
      */
     com.google.protobuf.ByteString
@@ -943,43 +1752,10 @@ public final class ScentOuterClass extends com.google.protobuf.GeneratedFile {
 
     /**
      * <pre>
-     * Any JSON value. The signature is computed over its canonical JSON
-     * (TH-CJSON-1), so a payload JSON cannot carry (NaN, Infinity) never
-     * reaches the wire: clients reject it.
-     * </pre>
-     *
-     * <code>.google.protobuf.Value payload = 2 [json_name = "payload"];</code>
-     * @return Whether the payload field is set.
-     */
-    boolean hasPayload();
-    /**
-     * <pre>
-     * Any JSON value. The signature is computed over its canonical JSON
-     * (TH-CJSON-1), so a payload JSON cannot carry (NaN, Infinity) never
-     * reaches the wire: clients reject it.
-     * </pre>
-     *
-     * <code>.google.protobuf.Value payload = 2 [json_name = "payload"];</code>
-     * @return The payload.
-     */
-    com.google.protobuf.Value getPayload();
-    /**
-     * <pre>
-     * Any JSON value. The signature is computed over its canonical JSON
-     * (TH-CJSON-1), so a payload JSON cannot carry (NaN, Infinity) never
-     * reaches the wire: clients reject it.
-     * </pre>
-     *
-     * <code>.google.protobuf.Value payload = 2 [json_name = "payload"];</code>
-     */
-    com.google.protobuf.ValueOrBuilder getPayloadOrBuilder();
-
-    /**
-     * <pre>
      * Rate-limit key, e.g. a client address.
      * </pre>
      *
-     * <code>string source = 3 [json_name = "source", (.buf.validate.field) = { ... }</code>
+     * <code>string source = 3 [json_name = "source"];</code>
      * @return The source.
      */
     java.lang.String getSource();
@@ -988,7 +1764,7 @@ public final class ScentOuterClass extends com.google.protobuf.GeneratedFile {
      * Rate-limit key, e.g. a client address.
      * </pre>
      *
-     * <code>string source = 3 [json_name = "source", (.buf.validate.field) = { ... }</code>
+     * <code>string source = 3 [json_name = "source"];</code>
      * @return The bytes for source.
      */
     com.google.protobuf.ByteString
@@ -999,14 +1775,14 @@ public final class ScentOuterClass extends com.google.protobuf.GeneratedFile {
      * Milliseconds since the Unix epoch.
      * </pre>
      *
-     * <code>int64 timestamp_ms = 4 [json_name = "timestampMs", (.buf.validate.field) = { ... }</code>
+     * <code>int64 timestamp_ms = 4 [json_name = "timestampMs"];</code>
      * @return The timestampMs.
      */
     long getTimestampMs();
 
     /**
      * <pre>
-     * Absent: the scent is clean and its payload is not inspected.
+     * Absent: the scent is clean and its payload is not inspected (clients do not send it).
      * </pre>
      *
      * <code>.tracehound.v1.ThreatSignal threat = 5 [json_name = "threat"];</code>
@@ -1015,7 +1791,7 @@ public final class ScentOuterClass extends com.google.protobuf.GeneratedFile {
     boolean hasThreat();
     /**
      * <pre>
-     * Absent: the scent is clean and its payload is not inspected.
+     * Absent: the scent is clean and its payload is not inspected (clients do not send it).
      * </pre>
      *
      * <code>.tracehound.v1.ThreatSignal threat = 5 [json_name = "threat"];</code>
@@ -1024,16 +1800,98 @@ public final class ScentOuterClass extends com.google.protobuf.GeneratedFile {
     tracehound.v1.ScentOuterClass.ThreatSignal getThreat();
     /**
      * <pre>
-     * Absent: the scent is clean and its payload is not inspected.
+     * Absent: the scent is clean and its payload is not inspected (clients do not send it).
      * </pre>
      *
      * <code>.tracehound.v1.ThreatSignal threat = 5 [json_name = "threat"];</code>
      */
     tracehound.v1.ScentOuterClass.ThreatSignalOrBuilder getThreatOrBuilder();
+
+    /**
+     * <pre>
+     * TH-CJSON-1 bytes as the client's kernel made them. The daemon compares their length with
+     * maxPayloadSize before it reads them, then checks they are canonical and at most 512 deep.
+     * </pre>
+     *
+     * <code>bytes payload_cjson = 6 [json_name = "payloadCjson"];</code>
+     * @return Whether the payloadCjson field is set.
+     */
+    boolean hasPayloadCjson();
+    /**
+     * <pre>
+     * TH-CJSON-1 bytes as the client's kernel made them. The daemon compares their length with
+     * maxPayloadSize before it reads them, then checks they are canonical and at most 512 deep.
+     * </pre>
+     *
+     * <code>bytes payload_cjson = 6 [json_name = "payloadCjson"];</code>
+     * @return The payloadCjson.
+     */
+    com.google.protobuf.ByteString getPayloadCjson();
+
+    /**
+     * <pre>
+     * The same canonical text as a string, for hand-written JSON calls (buf curl); same checks.
+     * </pre>
+     *
+     * <code>string payload_json = 7 [json_name = "payloadJson"];</code>
+     * @return Whether the payloadJson field is set.
+     */
+    boolean hasPayloadJson();
+    /**
+     * <pre>
+     * The same canonical text as a string, for hand-written JSON calls (buf curl); same checks.
+     * </pre>
+     *
+     * <code>string payload_json = 7 [json_name = "payloadJson"];</code>
+     * @return The payloadJson.
+     */
+    java.lang.String getPayloadJson();
+    /**
+     * <pre>
+     * The same canonical text as a string, for hand-written JSON calls (buf curl); same checks.
+     * </pre>
+     *
+     * <code>string payload_json = 7 [json_name = "payloadJson"];</code>
+     * @return The bytes for payloadJson.
+     */
+    com.google.protobuf.ByteString
+        getPayloadJsonBytes();
+
+    /**
+     * <pre>
+     * The client's kernel refused the payload.
+     * </pre>
+     *
+     * <code>.tracehound.v1.PayloadRefusal payload_refusal = 8 [json_name = "payloadRefusal"];</code>
+     * @return Whether the payloadRefusal field is set.
+     */
+    boolean hasPayloadRefusal();
+    /**
+     * <pre>
+     * The client's kernel refused the payload.
+     * </pre>
+     *
+     * <code>.tracehound.v1.PayloadRefusal payload_refusal = 8 [json_name = "payloadRefusal"];</code>
+     * @return The payloadRefusal.
+     */
+    tracehound.v1.ScentOuterClass.PayloadRefusal getPayloadRefusal();
+    /**
+     * <pre>
+     * The client's kernel refused the payload.
+     * </pre>
+     *
+     * <code>.tracehound.v1.PayloadRefusal payload_refusal = 8 [json_name = "payloadRefusal"];</code>
+     */
+    tracehound.v1.ScentOuterClass.PayloadRefusalOrBuilder getPayloadRefusalOrBuilder();
+
+    tracehound.v1.ScentOuterClass.Scent.PayloadFormCase getPayloadFormCase();
   }
   /**
    * <pre>
-   * One observed input, as v1's Scent.
+   * One observed input, as v1's Scent. Every field takes what the embedded library takes (any
+   * length, an empty source, any timestamp): a scent the daemon refused would reach the host as an
+   * error, and fail-open would turn a detected threat into `clean`. The request's read limit is the
+   * only bound.
    * </pre>
    *
    * Protobuf type {@code tracehound.v1.Scent}
@@ -1080,11 +1938,55 @@ public final class ScentOuterClass extends com.google.protobuf.GeneratedFile {
     }
 
     private int bitField0_;
+    private int payloadFormCase_ = 0;
+    @SuppressWarnings("serial")
+    private java.lang.Object payloadForm_;
+    public enum PayloadFormCase
+        implements com.google.protobuf.Internal.EnumLite,
+            com.google.protobuf.AbstractMessage.InternalOneOfEnum {
+      PAYLOAD_CJSON(6),
+      PAYLOAD_JSON(7),
+      PAYLOAD_REFUSAL(8),
+      PAYLOADFORM_NOT_SET(0);
+      private final int value;
+      private PayloadFormCase(int value) {
+        this.value = value;
+      }
+      /**
+       * @param value The number of the enum to look for.
+       * @return The enum associated with the given number.
+       * @deprecated Use {@link #forNumber(int)} instead.
+       */
+      @java.lang.Deprecated
+      public static PayloadFormCase valueOf(int value) {
+        return forNumber(value);
+      }
+
+      public static PayloadFormCase forNumber(int value) {
+        switch (value) {
+          case 6: return PAYLOAD_CJSON;
+          case 7: return PAYLOAD_JSON;
+          case 8: return PAYLOAD_REFUSAL;
+          case 0: return PAYLOADFORM_NOT_SET;
+          default: return null;
+        }
+      }
+      public int getNumber() {
+        return this.value;
+      }
+    };
+
+    public PayloadFormCase
+    getPayloadFormCase() {
+      return PayloadFormCase.forNumber(
+          payloadFormCase_);
+    }
+
     public static final int ID_FIELD_NUMBER = 1;
     @SuppressWarnings("serial")
     private volatile java.lang.Object id_ = "";
     /**
-     * <code>string id = 1 [json_name = "id", (.buf.validate.field) = { ... }</code>
+     * <code>string id = 1 [json_name = "id"];</code>
      * @return The id.
      */
     @java.lang.Override
@@ -1101,7 +2003,7 @@ public final class ScentOuterClass extends com.google.protobuf.GeneratedFile {
       }
     }
     /**
-     * <code>string id = 1 [json_name = "id", (.buf.validate.field) = { ... }</code>
+     * <code>string id = 1 [json_name = "id"];</code>
      * @return The bytes for id.
      */
     @java.lang.Override
@@ -1119,50 +2021,6 @@ public final class ScentOuterClass extends com.google.protobuf.GeneratedFile {
       }
     }
 
-    public static final int PAYLOAD_FIELD_NUMBER = 2;
-    private com.google.protobuf.Value payload_;
-    /**
-     * <pre>
-     * Any JSON value. The signature is computed over its canonical JSON
-     * (TH-CJSON-1), so a payload JSON cannot carry (NaN, Infinity) never
-     * reaches the wire: clients reject it.
-     * </pre>
-     *
-     * <code>.google.protobuf.Value payload = 2 [json_name = "payload"];</code>
-     * @return Whether the payload field is set.
-     */
-    @java.lang.Override
-    public boolean hasPayload() {
-      return ((bitField0_ & 0x00000001) != 0);
-    }
-    /**
-     * <pre>
-     * Any JSON value. The signature is computed over its canonical JSON
-     * (TH-CJSON-1), so a payload JSON cannot carry (NaN, Infinity) never
-     * reaches the wire: clients reject it.
-     * </pre>
-     *
-     * <code>.google.protobuf.Value payload = 2 [json_name = "payload"];</code>
-     * @return The payload.
-     */
-    @java.lang.Override
-    public com.google.protobuf.Value getPayload() {
-      return payload_ == null ? com.google.protobuf.Value.getDefaultInstance() : payload_;
-    }
-    /**
-     * <pre>
-     * Any JSON value. The signature is computed over its canonical JSON
-     * (TH-CJSON-1), so a payload JSON cannot carry (NaN, Infinity) never
-     * reaches the wire: clients reject it.
-     * </pre>
-     *
-     * <code>.google.protobuf.Value payload = 2 [json_name = "payload"];</code>
-     */
-    @java.lang.Override
-    public com.google.protobuf.ValueOrBuilder getPayloadOrBuilder() {
-      return payload_ == null ? com.google.protobuf.Value.getDefaultInstance() : payload_;
-    }
-
     public static final int SOURCE_FIELD_NUMBER = 3;
     @SuppressWarnings("serial")
     private volatile java.lang.Object source_ = "";
@@ -1171,7 +2029,7 @@ public final class ScentOuterClass extends com.google.protobuf.GeneratedFile {
      * Rate-limit key, e.g. a client address.
      * </pre>
      *
-     * <code>string source = 3 [json_name = "source", (.buf.validate.field) = { ... }</code>
+     * <code>string source = 3 [json_name = "source"];</code>
      * @return The source.
      */
     @java.lang.Override
@@ -1192,7 +2050,7 @@ public final class ScentOuterClass extends com.google.protobuf.GeneratedFile {
      * Rate-limit key, e.g. a client address.
      * </pre>
      *
-     * <code>string source = 3 [json_name = "source", (.buf.validate.field) = { ... }</code>
+     * <code>string source = 3 [json_name = "source"];</code>
      * @return The bytes for source.
      */
     @java.lang.Override
@@ -1217,7 +2075,7 @@ public final class ScentOuterClass extends com.google.protobuf.GeneratedFile {
      * Milliseconds since the Unix epoch.
      * </pre>
      *
-     * <code>int64 timestamp_ms = 4 [json_name = "timestampMs", (.buf.validate.field) = { ... }</code>
+     * <code>int64 timestamp_ms = 4 [json_name = "timestampMs"];</code>
      * @return The timestampMs.
      */
     @java.lang.Override
@@ -1229,7 +2087,7 @@ public final class ScentOuterClass extends com.google.protobuf.GeneratedFile {
     private tracehound.v1.ScentOuterClass.ThreatSignal threat_;
     /**
      * <pre>
-     * Absent: the scent is clean and its payload is not inspected.
+     * Absent: the scent is clean and its payload is not inspected (clients do not send it).
      * </pre>
      *
      * <code>.tracehound.v1.ThreatSignal threat = 5 [json_name = "threat"];</code>
@@ -1237,11 +2095,11 @@ public final class ScentOuterClass extends com.google.protobuf.GeneratedFile {
      */
     @java.lang.Override
     public boolean hasThreat() {
-      return ((bitField0_ & 0x00000002) != 0);
+      return ((bitField0_ & 0x00000001) != 0);
     }
     /**
      * <pre>
-     * Absent: the scent is clean and its payload is not inspected.
+     * Absent: the scent is clean and its payload is not inspected (clients do not send it).
      * </pre>
      *
      * <code>.tracehound.v1.ThreatSignal threat = 5 [json_name = "threat"];</code>
@@ -1253,7 +2111,7 @@ public final class ScentOuterClass extends com.google.protobuf.GeneratedFile {
     }
     /**
      * <pre>
-     * Absent: the scent is clean and its payload is not inspected.
+     * Absent: the scent is clean and its payload is not inspected (clients do not send it).
      * </pre>
      *
      * <code>.tracehound.v1.ThreatSignal threat = 5 [json_name = "threat"];</code>
@@ -1261,6 +2119,140 @@ public final class ScentOuterClass extends com.google.protobuf.GeneratedFile {
     @java.lang.Override
     public tracehound.v1.ScentOuterClass.ThreatSignalOrBuilder getThreatOrBuilder() {
       return threat_ == null ? tracehound.v1.ScentOuterClass.ThreatSignal.getDefaultInstance() : threat_;
+    }
+
+    public static final int PAYLOAD_CJSON_FIELD_NUMBER = 6;
+    /**
+     * <pre>
+     * TH-CJSON-1 bytes as the client's kernel made them. The daemon compares their length with
+     * maxPayloadSize before it reads them, then checks they are canonical and at most 512 deep.
+     * </pre>
+     *
+     * <code>bytes payload_cjson = 6 [json_name = "payloadCjson"];</code>
+     * @return Whether the payloadCjson field is set.
+     */
+    @java.lang.Override
+    public boolean hasPayloadCjson() {
+      return payloadFormCase_ == 6;
+    }
+    /**
+     * <pre>
+     * TH-CJSON-1 bytes as the client's kernel made them. The daemon compares their length with
+     * maxPayloadSize before it reads them, then checks they are canonical and at most 512 deep.
+     * </pre>
+     *
+     * <code>bytes payload_cjson = 6 [json_name = "payloadCjson"];</code>
+     * @return The payloadCjson.
+     */
+    @java.lang.Override
+    public com.google.protobuf.ByteString getPayloadCjson() {
+      if (payloadFormCase_ == 6) {
+        return (com.google.protobuf.ByteString) payloadForm_;
+      }
+      return com.google.protobuf.ByteString.EMPTY;
+    }
+
+    public static final int PAYLOAD_JSON_FIELD_NUMBER = 7;
+    /**
+     * <pre>
+     * The same canonical text as a string, for hand-written JSON calls (buf curl); same checks.
+     * </pre>
+     *
+     * <code>string payload_json = 7 [json_name = "payloadJson"];</code>
+     * @return Whether the payloadJson field is set.
+     */
+    public boolean hasPayloadJson() {
+      return payloadFormCase_ == 7;
+    }
+    /**
+     * <pre>
+     * The same canonical text as a string, for hand-written JSON calls (buf curl); same checks.
+     * </pre>
+     *
+     * <code>string payload_json = 7 [json_name = "payloadJson"];</code>
+     * @return The payloadJson.
+     */
+    public java.lang.String getPayloadJson() {
+      if (payloadFormCase_ != 7) {
+        return "";
+      }
+      java.lang.Object ref = payloadForm_;
+      if (ref instanceof java.lang.String) {
+        return (java.lang.String) ref;
+      } else {
+        com.google.protobuf.ByteString bs = 
+            (com.google.protobuf.ByteString) ref;
+        java.lang.String s = bs.toStringUtf8();
+        payloadForm_ = s;
+        return s;
+      }
+    }
+    /**
+     * <pre>
+     * The same canonical text as a string, for hand-written JSON calls (buf curl); same checks.
+     * </pre>
+     *
+     * <code>string payload_json = 7 [json_name = "payloadJson"];</code>
+     * @return The bytes for payloadJson.
+     */
+    public com.google.protobuf.ByteString
+        getPayloadJsonBytes() {
+      if (payloadFormCase_ != 7) {
+        return com.google.protobuf.ByteString.copyFromUtf8("");
+      }
+      java.lang.Object ref = payloadForm_;
+      if (ref instanceof java.lang.String) {
+        com.google.protobuf.ByteString b = 
+            com.google.protobuf.ByteString.copyFromUtf8(
+                (java.lang.String) ref);
+        payloadForm_ = b;
+        return b;
+      } else {
+        return (com.google.protobuf.ByteString) ref;
+      }
+    }
+
+    public static final int PAYLOAD_REFUSAL_FIELD_NUMBER = 8;
+    /**
+     * <pre>
+     * The client's kernel refused the payload.
+     * </pre>
+     *
+     * <code>.tracehound.v1.PayloadRefusal payload_refusal = 8 [json_name = "payloadRefusal"];</code>
+     * @return Whether the payloadRefusal field is set.
+     */
+    @java.lang.Override
+    public boolean hasPayloadRefusal() {
+      return payloadFormCase_ == 8;
+    }
+    /**
+     * <pre>
+     * The client's kernel refused the payload.
+     * </pre>
+     *
+     * <code>.tracehound.v1.PayloadRefusal payload_refusal = 8 [json_name = "payloadRefusal"];</code>
+     * @return The payloadRefusal.
+     */
+    @java.lang.Override
+    public tracehound.v1.ScentOuterClass.PayloadRefusal getPayloadRefusal() {
+      if (payloadFormCase_ == 8) {
+         return (tracehound.v1.ScentOuterClass.PayloadRefusal) payloadForm_;
+      }
+      return tracehound.v1.ScentOuterClass.PayloadRefusal.getDefaultInstance();
+    }
+    /**
+     * <pre>
+     * The client's kernel refused the payload.
+     * </pre>
+     *
+     * <code>.tracehound.v1.PayloadRefusal payload_refusal = 8 [json_name = "payloadRefusal"];</code>
+     */
+    @java.lang.Override
+    public tracehound.v1.ScentOuterClass.PayloadRefusalOrBuilder getPayloadRefusalOrBuilder() {
+      if (payloadFormCase_ == 8) {
+         return (tracehound.v1.ScentOuterClass.PayloadRefusal) payloadForm_;
+      }
+      return tracehound.v1.ScentOuterClass.PayloadRefusal.getDefaultInstance();
     }
 
     private byte memoizedIsInitialized = -1;
@@ -1280,17 +2272,24 @@ public final class ScentOuterClass extends com.google.protobuf.GeneratedFile {
       if (!com.google.protobuf.GeneratedMessage.isStringEmpty(id_)) {
         com.google.protobuf.GeneratedMessage.writeString(output, 1, id_);
       }
-      if (((bitField0_ & 0x00000001) != 0)) {
-        output.writeMessage(2, getPayload());
-      }
       if (!com.google.protobuf.GeneratedMessage.isStringEmpty(source_)) {
         com.google.protobuf.GeneratedMessage.writeString(output, 3, source_);
       }
       if (timestampMs_ != 0L) {
         output.writeInt64(4, timestampMs_);
       }
-      if (((bitField0_ & 0x00000002) != 0)) {
+      if (((bitField0_ & 0x00000001) != 0)) {
         output.writeMessage(5, getThreat());
+      }
+      if (payloadFormCase_ == 6) {
+        output.writeBytes(
+            6, (com.google.protobuf.ByteString) payloadForm_);
+      }
+      if (payloadFormCase_ == 7) {
+        com.google.protobuf.GeneratedMessage.writeString(output, 7, payloadForm_);
+      }
+      if (payloadFormCase_ == 8) {
+        output.writeMessage(8, (tracehound.v1.ScentOuterClass.PayloadRefusal) payloadForm_);
       }
       getUnknownFields().writeTo(output);
     }
@@ -1299,10 +2298,6 @@ public final class ScentOuterClass extends com.google.protobuf.GeneratedFile {
       if (!com.google.protobuf.GeneratedMessage.isStringEmpty(id_)) {
         size += com.google.protobuf.GeneratedMessage.computeStringSize(1, id_);
       }
-      if (((bitField0_ & 0x00000001) != 0)) {
-        size += com.google.protobuf.CodedOutputStream
-          .computeMessageSize(2, getPayload());
-      }
       if (!com.google.protobuf.GeneratedMessage.isStringEmpty(source_)) {
         size += com.google.protobuf.GeneratedMessage.computeStringSize(3, source_);
       }
@@ -1310,9 +2305,21 @@ public final class ScentOuterClass extends com.google.protobuf.GeneratedFile {
         size += com.google.protobuf.CodedOutputStream
           .computeInt64Size(4, timestampMs_);
       }
-      if (((bitField0_ & 0x00000002) != 0)) {
+      if (((bitField0_ & 0x00000001) != 0)) {
         size += com.google.protobuf.CodedOutputStream
           .computeMessageSize(5, getThreat());
+      }
+      if (payloadFormCase_ == 6) {
+        size += com.google.protobuf.CodedOutputStream
+          .computeBytesSize(
+              6, (com.google.protobuf.ByteString) payloadForm_);
+      }
+      if (payloadFormCase_ == 7) {
+        size += com.google.protobuf.GeneratedMessage.computeStringSize(7, payloadForm_);
+      }
+      if (payloadFormCase_ == 8) {
+        size += com.google.protobuf.CodedOutputStream
+          .computeMessageSize(8, (tracehound.v1.ScentOuterClass.PayloadRefusal) payloadForm_);
       }
       return size;
     }
@@ -1340,11 +2347,6 @@ public final class ScentOuterClass extends com.google.protobuf.GeneratedFile {
 
       if (!getId()
           .equals(other.getId())) return false;
-      if (hasPayload() != other.hasPayload()) return false;
-      if (hasPayload()) {
-        if (!getPayload()
-            .equals(other.getPayload())) return false;
-      }
       if (!getSource()
           .equals(other.getSource())) return false;
       if (getTimestampMs()
@@ -1353,6 +2355,23 @@ public final class ScentOuterClass extends com.google.protobuf.GeneratedFile {
       if (hasThreat()) {
         if (!getThreat()
             .equals(other.getThreat())) return false;
+      }
+      if (!getPayloadFormCase().equals(other.getPayloadFormCase())) return false;
+      switch (payloadFormCase_) {
+        case 6:
+          if (!getPayloadCjson()
+              .equals(other.getPayloadCjson())) return false;
+          break;
+        case 7:
+          if (!getPayloadJson()
+              .equals(other.getPayloadJson())) return false;
+          break;
+        case 8:
+          if (!getPayloadRefusal()
+              .equals(other.getPayloadRefusal())) return false;
+          break;
+        case 0:
+        default:
       }
       if (!getUnknownFields().equals(other.getUnknownFields())) return false;
       return true;
@@ -1367,10 +2386,6 @@ public final class ScentOuterClass extends com.google.protobuf.GeneratedFile {
       hash = (19 * hash) + getDescriptor().hashCode();
       hash = (37 * hash) + ID_FIELD_NUMBER;
       hash = (53 * hash) + getId().hashCode();
-      if (hasPayload()) {
-        hash = (37 * hash) + PAYLOAD_FIELD_NUMBER;
-        hash = (53 * hash) + getPayload().hashCode();
-      }
       hash = (37 * hash) + SOURCE_FIELD_NUMBER;
       hash = (53 * hash) + getSource().hashCode();
       hash = (37 * hash) + TIMESTAMP_MS_FIELD_NUMBER;
@@ -1379,6 +2394,22 @@ public final class ScentOuterClass extends com.google.protobuf.GeneratedFile {
       if (hasThreat()) {
         hash = (37 * hash) + THREAT_FIELD_NUMBER;
         hash = (53 * hash) + getThreat().hashCode();
+      }
+      switch (payloadFormCase_) {
+        case 6:
+          hash = (37 * hash) + PAYLOAD_CJSON_FIELD_NUMBER;
+          hash = (53 * hash) + getPayloadCjson().hashCode();
+          break;
+        case 7:
+          hash = (37 * hash) + PAYLOAD_JSON_FIELD_NUMBER;
+          hash = (53 * hash) + getPayloadJson().hashCode();
+          break;
+        case 8:
+          hash = (37 * hash) + PAYLOAD_REFUSAL_FIELD_NUMBER;
+          hash = (53 * hash) + getPayloadRefusal().hashCode();
+          break;
+        case 0:
+        default:
       }
       hash = (29 * hash) + getUnknownFields().hashCode();
       memoizedHashCode = hash;
@@ -1479,7 +2510,10 @@ public final class ScentOuterClass extends com.google.protobuf.GeneratedFile {
     }
     /**
      * <pre>
-     * One observed input, as v1's Scent.
+     * One observed input, as v1's Scent. Every field takes what the embedded library takes (any
+     * length, an empty source, any timestamp): a scent the daemon refused would reach the host as an
+     * error, and fail-open would turn a detected threat into `clean`. The request's read limit is the
+     * only bound.
      * </pre>
      *
      * Protobuf type {@code tracehound.v1.Scent}
@@ -1514,7 +2548,6 @@ public final class ScentOuterClass extends com.google.protobuf.GeneratedFile {
       private void maybeForceBuilderInitialization() {
         if (com.google.protobuf.GeneratedMessage
                 .alwaysUseFieldBuilders) {
-          internalGetPayloadFieldBuilder();
           internalGetThreatFieldBuilder();
         }
       }
@@ -1523,11 +2556,6 @@ public final class ScentOuterClass extends com.google.protobuf.GeneratedFile {
         super.clear();
         bitField0_ = 0;
         id_ = "";
-        payload_ = null;
-        if (payloadBuilder_ != null) {
-          payloadBuilder_.dispose();
-          payloadBuilder_ = null;
-        }
         source_ = "";
         timestampMs_ = 0L;
         threat_ = null;
@@ -1535,6 +2563,11 @@ public final class ScentOuterClass extends com.google.protobuf.GeneratedFile {
           threatBuilder_.dispose();
           threatBuilder_ = null;
         }
+        if (payloadRefusalBuilder_ != null) {
+          payloadRefusalBuilder_.clear();
+        }
+        payloadFormCase_ = 0;
+        payloadForm_ = null;
         return this;
       }
 
@@ -1562,6 +2595,7 @@ public final class ScentOuterClass extends com.google.protobuf.GeneratedFile {
       public tracehound.v1.ScentOuterClass.Scent buildPartial() {
         tracehound.v1.ScentOuterClass.Scent result = new tracehound.v1.ScentOuterClass.Scent(this);
         if (bitField0_ != 0) { buildPartial0(result); }
+        buildPartialOneofs(result);
         onBuilt();
         return result;
       }
@@ -1571,26 +2605,29 @@ public final class ScentOuterClass extends com.google.protobuf.GeneratedFile {
         if (((from_bitField0_ & 0x00000001) != 0)) {
           result.id_ = id_;
         }
-        int to_bitField0_ = 0;
         if (((from_bitField0_ & 0x00000002) != 0)) {
-          result.payload_ = payloadBuilder_ == null
-              ? payload_
-              : payloadBuilder_.build();
-          to_bitField0_ |= 0x00000001;
-        }
-        if (((from_bitField0_ & 0x00000004) != 0)) {
           result.source_ = source_;
         }
-        if (((from_bitField0_ & 0x00000008) != 0)) {
+        if (((from_bitField0_ & 0x00000004) != 0)) {
           result.timestampMs_ = timestampMs_;
         }
-        if (((from_bitField0_ & 0x00000010) != 0)) {
+        int to_bitField0_ = 0;
+        if (((from_bitField0_ & 0x00000008) != 0)) {
           result.threat_ = threatBuilder_ == null
               ? threat_
               : threatBuilder_.build();
-          to_bitField0_ |= 0x00000002;
+          to_bitField0_ |= 0x00000001;
         }
         result.bitField0_ |= to_bitField0_;
+      }
+
+      private void buildPartialOneofs(tracehound.v1.ScentOuterClass.Scent result) {
+        result.payloadFormCase_ = payloadFormCase_;
+        result.payloadForm_ = this.payloadForm_;
+        if (payloadFormCase_ == 8 &&
+            payloadRefusalBuilder_ != null) {
+          result.payloadForm_ = payloadRefusalBuilder_.build();
+        }
       }
 
       @java.lang.Override
@@ -1610,12 +2647,9 @@ public final class ScentOuterClass extends com.google.protobuf.GeneratedFile {
           bitField0_ |= 0x00000001;
           onChanged();
         }
-        if (other.hasPayload()) {
-          mergePayload(other.getPayload());
-        }
         if (!other.getSource().isEmpty()) {
           source_ = other.source_;
-          bitField0_ |= 0x00000004;
+          bitField0_ |= 0x00000002;
           onChanged();
         }
         if (other.getTimestampMs() != 0L) {
@@ -1623,6 +2657,25 @@ public final class ScentOuterClass extends com.google.protobuf.GeneratedFile {
         }
         if (other.hasThreat()) {
           mergeThreat(other.getThreat());
+        }
+        switch (other.getPayloadFormCase()) {
+          case PAYLOAD_CJSON: {
+            setPayloadCjson(other.getPayloadCjson());
+            break;
+          }
+          case PAYLOAD_JSON: {
+            payloadFormCase_ = 7;
+            payloadForm_ = other.payloadForm_;
+            onChanged();
+            break;
+          }
+          case PAYLOAD_REFUSAL: {
+            mergePayloadRefusal(other.getPayloadRefusal());
+            break;
+          }
+          case PAYLOADFORM_NOT_SET: {
+            break;
+          }
         }
         this.mergeUnknownFields(other.getUnknownFields());
         onChanged();
@@ -1653,30 +2706,40 @@ public final class ScentOuterClass extends com.google.protobuf.GeneratedFile {
                 bitField0_ |= 0x00000001;
                 break;
               } // case 10
-              case 18: {
-                input.readMessage(
-                    internalGetPayloadFieldBuilder().getBuilder(),
-                    extensionRegistry);
-                bitField0_ |= 0x00000002;
-                break;
-              } // case 18
               case 26: {
                 source_ = input.readStringRequireUtf8();
-                bitField0_ |= 0x00000004;
+                bitField0_ |= 0x00000002;
                 break;
               } // case 26
               case 32: {
                 timestampMs_ = input.readInt64();
-                bitField0_ |= 0x00000008;
+                bitField0_ |= 0x00000004;
                 break;
               } // case 32
               case 42: {
                 input.readMessage(
                     internalGetThreatFieldBuilder().getBuilder(),
                     extensionRegistry);
-                bitField0_ |= 0x00000010;
+                bitField0_ |= 0x00000008;
                 break;
               } // case 42
+              case 50: {
+                payloadForm_ = input.readBytes();
+                payloadFormCase_ = 6;
+                break;
+              } // case 50
+              case 58: {
+                payloadFormCase_ = 7;
+                payloadForm_ = input.readStringRequireUtf8();
+                break;
+              } // case 58
+              case 66: {
+                input.readMessage(
+                    internalGetPayloadRefusalFieldBuilder().getBuilder(),
+                    extensionRegistry);
+                payloadFormCase_ = 8;
+                break;
+              } // case 66
               default: {
                 if (!super.parseUnknownField(input, extensionRegistry, tag)) {
                   done = true; // was an endgroup tag
@@ -1692,11 +2755,26 @@ public final class ScentOuterClass extends com.google.protobuf.GeneratedFile {
         } // finally
         return this;
       }
+      private int payloadFormCase_ = 0;
+      private java.lang.Object payloadForm_;
+      public PayloadFormCase
+          getPayloadFormCase() {
+        return PayloadFormCase.forNumber(
+            payloadFormCase_);
+      }
+
+      public Builder clearPayloadForm() {
+        payloadFormCase_ = 0;
+        payloadForm_ = null;
+        onChanged();
+        return this;
+      }
+
       private int bitField0_;
 
       private java.lang.Object id_ = "";
       /**
-       * <code>string id = 1 [json_name = "id", (.buf.validate.field) = { ... }</code>
+       * <code>string id = 1 [json_name = "id"];</code>
        * @return The id.
        */
       public java.lang.String getId() {
@@ -1712,7 +2790,7 @@ public final class ScentOuterClass extends com.google.protobuf.GeneratedFile {
         }
       }
       /**
-       * <code>string id = 1 [json_name = "id", (.buf.validate.field) = { ... }</code>
+       * <code>string id = 1 [json_name = "id"];</code>
        * @return The bytes for id.
        */
       public com.google.protobuf.ByteString
@@ -1729,7 +2807,7 @@ public final class ScentOuterClass extends com.google.protobuf.GeneratedFile {
         }
       }
       /**
-       * <code>string id = 1 [json_name = "id", (.buf.validate.field) = { ... }</code>
+       * <code>string id = 1 [json_name = "id"];</code>
        * @param value The id to set.
        * @return This builder for chaining.
        */
@@ -1742,7 +2820,7 @@ public final class ScentOuterClass extends com.google.protobuf.GeneratedFile {
         return this;
       }
       /**
-       * <code>string id = 1 [json_name = "id", (.buf.validate.field) = { ... }</code>
+       * <code>string id = 1 [json_name = "id"];</code>
        * @return This builder for chaining.
        */
       public Builder clearId() {
@@ -1752,7 +2830,7 @@ public final class ScentOuterClass extends com.google.protobuf.GeneratedFile {
         return this;
       }
       /**
-       * <code>string id = 1 [json_name = "id", (.buf.validate.field) = { ... }</code>
+       * <code>string id = 1 [json_name = "id"];</code>
        * @param value The bytes for id to set.
        * @return This builder for chaining.
        */
@@ -1766,186 +2844,13 @@ public final class ScentOuterClass extends com.google.protobuf.GeneratedFile {
         return this;
       }
 
-      private com.google.protobuf.Value payload_;
-      private com.google.protobuf.SingleFieldBuilder<
-          com.google.protobuf.Value, com.google.protobuf.Value.Builder, com.google.protobuf.ValueOrBuilder> payloadBuilder_;
-      /**
-       * <pre>
-       * Any JSON value. The signature is computed over its canonical JSON
-       * (TH-CJSON-1), so a payload JSON cannot carry (NaN, Infinity) never
-       * reaches the wire: clients reject it.
-       * </pre>
-       *
-       * <code>.google.protobuf.Value payload = 2 [json_name = "payload"];</code>
-       * @return Whether the payload field is set.
-       */
-      public boolean hasPayload() {
-        return ((bitField0_ & 0x00000002) != 0);
-      }
-      /**
-       * <pre>
-       * Any JSON value. The signature is computed over its canonical JSON
-       * (TH-CJSON-1), so a payload JSON cannot carry (NaN, Infinity) never
-       * reaches the wire: clients reject it.
-       * </pre>
-       *
-       * <code>.google.protobuf.Value payload = 2 [json_name = "payload"];</code>
-       * @return The payload.
-       */
-      public com.google.protobuf.Value getPayload() {
-        if (payloadBuilder_ == null) {
-          return payload_ == null ? com.google.protobuf.Value.getDefaultInstance() : payload_;
-        } else {
-          return payloadBuilder_.getMessage();
-        }
-      }
-      /**
-       * <pre>
-       * Any JSON value. The signature is computed over its canonical JSON
-       * (TH-CJSON-1), so a payload JSON cannot carry (NaN, Infinity) never
-       * reaches the wire: clients reject it.
-       * </pre>
-       *
-       * <code>.google.protobuf.Value payload = 2 [json_name = "payload"];</code>
-       */
-      public Builder setPayload(com.google.protobuf.Value value) {
-        if (payloadBuilder_ == null) {
-          java.util.Objects.requireNonNull(value);
-          payload_ = value;
-        } else {
-          payloadBuilder_.setMessage(value);
-        }
-        bitField0_ |= 0x00000002;
-        onChanged();
-        return this;
-      }
-      /**
-       * <pre>
-       * Any JSON value. The signature is computed over its canonical JSON
-       * (TH-CJSON-1), so a payload JSON cannot carry (NaN, Infinity) never
-       * reaches the wire: clients reject it.
-       * </pre>
-       *
-       * <code>.google.protobuf.Value payload = 2 [json_name = "payload"];</code>
-       */
-      public Builder setPayload(
-          com.google.protobuf.Value.Builder builderForValue) {
-        if (payloadBuilder_ == null) {
-          payload_ = builderForValue.build();
-        } else {
-          payloadBuilder_.setMessage(builderForValue.build());
-        }
-        bitField0_ |= 0x00000002;
-        onChanged();
-        return this;
-      }
-      /**
-       * <pre>
-       * Any JSON value. The signature is computed over its canonical JSON
-       * (TH-CJSON-1), so a payload JSON cannot carry (NaN, Infinity) never
-       * reaches the wire: clients reject it.
-       * </pre>
-       *
-       * <code>.google.protobuf.Value payload = 2 [json_name = "payload"];</code>
-       */
-      public Builder mergePayload(com.google.protobuf.Value value) {
-        if (payloadBuilder_ == null) {
-          if (((bitField0_ & 0x00000002) != 0) &&
-            payload_ != null &&
-            payload_ != com.google.protobuf.Value.getDefaultInstance()) {
-            getPayloadBuilder().mergeFrom(value);
-          } else {
-            payload_ = value;
-          }
-        } else {
-          payloadBuilder_.mergeFrom(value);
-        }
-        if (payload_ != null) {
-          bitField0_ |= 0x00000002;
-          onChanged();
-        }
-        return this;
-      }
-      /**
-       * <pre>
-       * Any JSON value. The signature is computed over its canonical JSON
-       * (TH-CJSON-1), so a payload JSON cannot carry (NaN, Infinity) never
-       * reaches the wire: clients reject it.
-       * </pre>
-       *
-       * <code>.google.protobuf.Value payload = 2 [json_name = "payload"];</code>
-       */
-      public Builder clearPayload() {
-        bitField0_ = (bitField0_ & ~0x00000002);
-        payload_ = null;
-        if (payloadBuilder_ != null) {
-          payloadBuilder_.dispose();
-          payloadBuilder_ = null;
-        }
-        onChanged();
-        return this;
-      }
-      /**
-       * <pre>
-       * Any JSON value. The signature is computed over its canonical JSON
-       * (TH-CJSON-1), so a payload JSON cannot carry (NaN, Infinity) never
-       * reaches the wire: clients reject it.
-       * </pre>
-       *
-       * <code>.google.protobuf.Value payload = 2 [json_name = "payload"];</code>
-       */
-      public com.google.protobuf.Value.Builder getPayloadBuilder() {
-        bitField0_ |= 0x00000002;
-        onChanged();
-        return internalGetPayloadFieldBuilder().getBuilder();
-      }
-      /**
-       * <pre>
-       * Any JSON value. The signature is computed over its canonical JSON
-       * (TH-CJSON-1), so a payload JSON cannot carry (NaN, Infinity) never
-       * reaches the wire: clients reject it.
-       * </pre>
-       *
-       * <code>.google.protobuf.Value payload = 2 [json_name = "payload"];</code>
-       */
-      public com.google.protobuf.ValueOrBuilder getPayloadOrBuilder() {
-        if (payloadBuilder_ != null) {
-          return payloadBuilder_.getMessageOrBuilder();
-        } else {
-          return payload_ == null ?
-              com.google.protobuf.Value.getDefaultInstance() : payload_;
-        }
-      }
-      /**
-       * <pre>
-       * Any JSON value. The signature is computed over its canonical JSON
-       * (TH-CJSON-1), so a payload JSON cannot carry (NaN, Infinity) never
-       * reaches the wire: clients reject it.
-       * </pre>
-       *
-       * <code>.google.protobuf.Value payload = 2 [json_name = "payload"];</code>
-       */
-      private com.google.protobuf.SingleFieldBuilder<
-          com.google.protobuf.Value, com.google.protobuf.Value.Builder, com.google.protobuf.ValueOrBuilder> 
-          internalGetPayloadFieldBuilder() {
-        if (payloadBuilder_ == null) {
-          payloadBuilder_ = new com.google.protobuf.SingleFieldBuilder<
-              com.google.protobuf.Value, com.google.protobuf.Value.Builder, com.google.protobuf.ValueOrBuilder>(
-                  getPayload(),
-                  getParentForChildren(),
-                  isClean());
-          payload_ = null;
-        }
-        return payloadBuilder_;
-      }
-
       private java.lang.Object source_ = "";
       /**
        * <pre>
        * Rate-limit key, e.g. a client address.
        * </pre>
        *
-       * <code>string source = 3 [json_name = "source", (.buf.validate.field) = { ... }</code>
+       * <code>string source = 3 [json_name = "source"];</code>
        * @return The source.
        */
       public java.lang.String getSource() {
@@ -1965,7 +2870,7 @@ public final class ScentOuterClass extends com.google.protobuf.GeneratedFile {
        * Rate-limit key, e.g. a client address.
        * </pre>
        *
-       * <code>string source = 3 [json_name = "source", (.buf.validate.field) = { ... }</code>
+       * <code>string source = 3 [json_name = "source"];</code>
        * @return The bytes for source.
        */
       public com.google.protobuf.ByteString
@@ -1986,7 +2891,7 @@ public final class ScentOuterClass extends com.google.protobuf.GeneratedFile {
        * Rate-limit key, e.g. a client address.
        * </pre>
        *
-       * <code>string source = 3 [json_name = "source", (.buf.validate.field) = { ... }</code>
+       * <code>string source = 3 [json_name = "source"];</code>
        * @param value The source to set.
        * @return This builder for chaining.
        */
@@ -1994,7 +2899,7 @@ public final class ScentOuterClass extends com.google.protobuf.GeneratedFile {
           java.lang.String value) {
         java.util.Objects.requireNonNull(value);
         source_ = value;
-        bitField0_ |= 0x00000004;
+        bitField0_ |= 0x00000002;
         onChanged();
         return this;
       }
@@ -2003,12 +2908,12 @@ public final class ScentOuterClass extends com.google.protobuf.GeneratedFile {
        * Rate-limit key, e.g. a client address.
        * </pre>
        *
-       * <code>string source = 3 [json_name = "source", (.buf.validate.field) = { ... }</code>
+       * <code>string source = 3 [json_name = "source"];</code>
        * @return This builder for chaining.
        */
       public Builder clearSource() {
         source_ = getDefaultInstance().getSource();
-        bitField0_ = (bitField0_ & ~0x00000004);
+        bitField0_ = (bitField0_ & ~0x00000002);
         onChanged();
         return this;
       }
@@ -2017,7 +2922,7 @@ public final class ScentOuterClass extends com.google.protobuf.GeneratedFile {
        * Rate-limit key, e.g. a client address.
        * </pre>
        *
-       * <code>string source = 3 [json_name = "source", (.buf.validate.field) = { ... }</code>
+       * <code>string source = 3 [json_name = "source"];</code>
        * @param value The bytes for source to set.
        * @return This builder for chaining.
        */
@@ -2026,7 +2931,7 @@ public final class ScentOuterClass extends com.google.protobuf.GeneratedFile {
         java.util.Objects.requireNonNull(value);
         checkByteStringIsUtf8(value);
         source_ = value;
-        bitField0_ |= 0x00000004;
+        bitField0_ |= 0x00000002;
         onChanged();
         return this;
       }
@@ -2037,7 +2942,7 @@ public final class ScentOuterClass extends com.google.protobuf.GeneratedFile {
        * Milliseconds since the Unix epoch.
        * </pre>
        *
-       * <code>int64 timestamp_ms = 4 [json_name = "timestampMs", (.buf.validate.field) = { ... }</code>
+       * <code>int64 timestamp_ms = 4 [json_name = "timestampMs"];</code>
        * @return The timestampMs.
        */
       @java.lang.Override
@@ -2049,14 +2954,14 @@ public final class ScentOuterClass extends com.google.protobuf.GeneratedFile {
        * Milliseconds since the Unix epoch.
        * </pre>
        *
-       * <code>int64 timestamp_ms = 4 [json_name = "timestampMs", (.buf.validate.field) = { ... }</code>
+       * <code>int64 timestamp_ms = 4 [json_name = "timestampMs"];</code>
        * @param value The timestampMs to set.
        * @return This builder for chaining.
        */
       public Builder setTimestampMs(long value) {
 
         timestampMs_ = value;
-        bitField0_ |= 0x00000008;
+        bitField0_ |= 0x00000004;
         onChanged();
         return this;
       }
@@ -2065,11 +2970,11 @@ public final class ScentOuterClass extends com.google.protobuf.GeneratedFile {
        * Milliseconds since the Unix epoch.
        * </pre>
        *
-       * <code>int64 timestamp_ms = 4 [json_name = "timestampMs", (.buf.validate.field) = { ... }</code>
+       * <code>int64 timestamp_ms = 4 [json_name = "timestampMs"];</code>
        * @return This builder for chaining.
        */
       public Builder clearTimestampMs() {
-        bitField0_ = (bitField0_ & ~0x00000008);
+        bitField0_ = (bitField0_ & ~0x00000004);
         timestampMs_ = 0L;
         onChanged();
         return this;
@@ -2080,18 +2985,18 @@ public final class ScentOuterClass extends com.google.protobuf.GeneratedFile {
           tracehound.v1.ScentOuterClass.ThreatSignal, tracehound.v1.ScentOuterClass.ThreatSignal.Builder, tracehound.v1.ScentOuterClass.ThreatSignalOrBuilder> threatBuilder_;
       /**
        * <pre>
-       * Absent: the scent is clean and its payload is not inspected.
+       * Absent: the scent is clean and its payload is not inspected (clients do not send it).
        * </pre>
        *
        * <code>.tracehound.v1.ThreatSignal threat = 5 [json_name = "threat"];</code>
        * @return Whether the threat field is set.
        */
       public boolean hasThreat() {
-        return ((bitField0_ & 0x00000010) != 0);
+        return ((bitField0_ & 0x00000008) != 0);
       }
       /**
        * <pre>
-       * Absent: the scent is clean and its payload is not inspected.
+       * Absent: the scent is clean and its payload is not inspected (clients do not send it).
        * </pre>
        *
        * <code>.tracehound.v1.ThreatSignal threat = 5 [json_name = "threat"];</code>
@@ -2106,7 +3011,7 @@ public final class ScentOuterClass extends com.google.protobuf.GeneratedFile {
       }
       /**
        * <pre>
-       * Absent: the scent is clean and its payload is not inspected.
+       * Absent: the scent is clean and its payload is not inspected (clients do not send it).
        * </pre>
        *
        * <code>.tracehound.v1.ThreatSignal threat = 5 [json_name = "threat"];</code>
@@ -2118,13 +3023,13 @@ public final class ScentOuterClass extends com.google.protobuf.GeneratedFile {
         } else {
           threatBuilder_.setMessage(value);
         }
-        bitField0_ |= 0x00000010;
+        bitField0_ |= 0x00000008;
         onChanged();
         return this;
       }
       /**
        * <pre>
-       * Absent: the scent is clean and its payload is not inspected.
+       * Absent: the scent is clean and its payload is not inspected (clients do not send it).
        * </pre>
        *
        * <code>.tracehound.v1.ThreatSignal threat = 5 [json_name = "threat"];</code>
@@ -2136,20 +3041,20 @@ public final class ScentOuterClass extends com.google.protobuf.GeneratedFile {
         } else {
           threatBuilder_.setMessage(builderForValue.build());
         }
-        bitField0_ |= 0x00000010;
+        bitField0_ |= 0x00000008;
         onChanged();
         return this;
       }
       /**
        * <pre>
-       * Absent: the scent is clean and its payload is not inspected.
+       * Absent: the scent is clean and its payload is not inspected (clients do not send it).
        * </pre>
        *
        * <code>.tracehound.v1.ThreatSignal threat = 5 [json_name = "threat"];</code>
        */
       public Builder mergeThreat(tracehound.v1.ScentOuterClass.ThreatSignal value) {
         if (threatBuilder_ == null) {
-          if (((bitField0_ & 0x00000010) != 0) &&
+          if (((bitField0_ & 0x00000008) != 0) &&
             threat_ != null &&
             threat_ != tracehound.v1.ScentOuterClass.ThreatSignal.getDefaultInstance()) {
             getThreatBuilder().mergeFrom(value);
@@ -2160,20 +3065,20 @@ public final class ScentOuterClass extends com.google.protobuf.GeneratedFile {
           threatBuilder_.mergeFrom(value);
         }
         if (threat_ != null) {
-          bitField0_ |= 0x00000010;
+          bitField0_ |= 0x00000008;
           onChanged();
         }
         return this;
       }
       /**
        * <pre>
-       * Absent: the scent is clean and its payload is not inspected.
+       * Absent: the scent is clean and its payload is not inspected (clients do not send it).
        * </pre>
        *
        * <code>.tracehound.v1.ThreatSignal threat = 5 [json_name = "threat"];</code>
        */
       public Builder clearThreat() {
-        bitField0_ = (bitField0_ & ~0x00000010);
+        bitField0_ = (bitField0_ & ~0x00000008);
         threat_ = null;
         if (threatBuilder_ != null) {
           threatBuilder_.dispose();
@@ -2184,19 +3089,19 @@ public final class ScentOuterClass extends com.google.protobuf.GeneratedFile {
       }
       /**
        * <pre>
-       * Absent: the scent is clean and its payload is not inspected.
+       * Absent: the scent is clean and its payload is not inspected (clients do not send it).
        * </pre>
        *
        * <code>.tracehound.v1.ThreatSignal threat = 5 [json_name = "threat"];</code>
        */
       public tracehound.v1.ScentOuterClass.ThreatSignal.Builder getThreatBuilder() {
-        bitField0_ |= 0x00000010;
+        bitField0_ |= 0x00000008;
         onChanged();
         return internalGetThreatFieldBuilder().getBuilder();
       }
       /**
        * <pre>
-       * Absent: the scent is clean and its payload is not inspected.
+       * Absent: the scent is clean and its payload is not inspected (clients do not send it).
        * </pre>
        *
        * <code>.tracehound.v1.ThreatSignal threat = 5 [json_name = "threat"];</code>
@@ -2211,7 +3116,7 @@ public final class ScentOuterClass extends com.google.protobuf.GeneratedFile {
       }
       /**
        * <pre>
-       * Absent: the scent is clean and its payload is not inspected.
+       * Absent: the scent is clean and its payload is not inspected (clients do not send it).
        * </pre>
        *
        * <code>.tracehound.v1.ThreatSignal threat = 5 [json_name = "threat"];</code>
@@ -2228,6 +3133,357 @@ public final class ScentOuterClass extends com.google.protobuf.GeneratedFile {
           threat_ = null;
         }
         return threatBuilder_;
+      }
+
+      /**
+       * <pre>
+       * TH-CJSON-1 bytes as the client's kernel made them. The daemon compares their length with
+       * maxPayloadSize before it reads them, then checks they are canonical and at most 512 deep.
+       * </pre>
+       *
+       * <code>bytes payload_cjson = 6 [json_name = "payloadCjson"];</code>
+       * @return Whether the payloadCjson field is set.
+       */
+      public boolean hasPayloadCjson() {
+        return payloadFormCase_ == 6;
+      }
+      /**
+       * <pre>
+       * TH-CJSON-1 bytes as the client's kernel made them. The daemon compares their length with
+       * maxPayloadSize before it reads them, then checks they are canonical and at most 512 deep.
+       * </pre>
+       *
+       * <code>bytes payload_cjson = 6 [json_name = "payloadCjson"];</code>
+       * @return The payloadCjson.
+       */
+      public com.google.protobuf.ByteString getPayloadCjson() {
+        if (payloadFormCase_ == 6) {
+          return (com.google.protobuf.ByteString) payloadForm_;
+        }
+        return com.google.protobuf.ByteString.EMPTY;
+      }
+      /**
+       * <pre>
+       * TH-CJSON-1 bytes as the client's kernel made them. The daemon compares their length with
+       * maxPayloadSize before it reads them, then checks they are canonical and at most 512 deep.
+       * </pre>
+       *
+       * <code>bytes payload_cjson = 6 [json_name = "payloadCjson"];</code>
+       * @param value The payloadCjson to set.
+       * @return This builder for chaining.
+       */
+      public Builder setPayloadCjson(com.google.protobuf.ByteString value) {
+        java.util.Objects.requireNonNull(value);
+        payloadFormCase_ = 6;
+        payloadForm_ = value;
+        onChanged();
+        return this;
+      }
+      /**
+       * <pre>
+       * TH-CJSON-1 bytes as the client's kernel made them. The daemon compares their length with
+       * maxPayloadSize before it reads them, then checks they are canonical and at most 512 deep.
+       * </pre>
+       *
+       * <code>bytes payload_cjson = 6 [json_name = "payloadCjson"];</code>
+       * @return This builder for chaining.
+       */
+      public Builder clearPayloadCjson() {
+        if (payloadFormCase_ == 6) {
+          payloadFormCase_ = 0;
+          payloadForm_ = null;
+          onChanged();
+        }
+        return this;
+      }
+
+      /**
+       * <pre>
+       * The same canonical text as a string, for hand-written JSON calls (buf curl); same checks.
+       * </pre>
+       *
+       * <code>string payload_json = 7 [json_name = "payloadJson"];</code>
+       * @return Whether the payloadJson field is set.
+       */
+      @java.lang.Override
+      public boolean hasPayloadJson() {
+        return payloadFormCase_ == 7;
+      }
+      /**
+       * <pre>
+       * The same canonical text as a string, for hand-written JSON calls (buf curl); same checks.
+       * </pre>
+       *
+       * <code>string payload_json = 7 [json_name = "payloadJson"];</code>
+       * @return The payloadJson.
+       */
+      @java.lang.Override
+      public java.lang.String getPayloadJson() {
+        if (payloadFormCase_ != 7) {
+          return "";
+        }
+        java.lang.Object ref = payloadForm_;
+        if (!(ref instanceof java.lang.String)) {
+          com.google.protobuf.ByteString bs =
+              (com.google.protobuf.ByteString) ref;
+          java.lang.String s = bs.toStringUtf8();
+            payloadForm_ = s;
+          return s;
+        } else {
+          return (java.lang.String) ref;
+        }
+      }
+      /**
+       * <pre>
+       * The same canonical text as a string, for hand-written JSON calls (buf curl); same checks.
+       * </pre>
+       *
+       * <code>string payload_json = 7 [json_name = "payloadJson"];</code>
+       * @return The bytes for payloadJson.
+       */
+      @java.lang.Override
+      public com.google.protobuf.ByteString
+          getPayloadJsonBytes() {
+        if (payloadFormCase_ != 7) {
+          return com.google.protobuf.ByteString.copyFromUtf8(        "");
+        }
+        java.lang.Object ref = payloadForm_;
+        if (ref instanceof String) {
+          com.google.protobuf.ByteString b = 
+              com.google.protobuf.ByteString.copyFromUtf8(
+                  (java.lang.String) ref);
+          payloadForm_ = b;
+          return b;
+        } else {
+          return (com.google.protobuf.ByteString) ref;
+        }
+      }
+      /**
+       * <pre>
+       * The same canonical text as a string, for hand-written JSON calls (buf curl); same checks.
+       * </pre>
+       *
+       * <code>string payload_json = 7 [json_name = "payloadJson"];</code>
+       * @param value The payloadJson to set.
+       * @return This builder for chaining.
+       */
+      public Builder setPayloadJson(
+          java.lang.String value) {
+        java.util.Objects.requireNonNull(value);
+        payloadFormCase_ = 7;
+        payloadForm_ = value;
+        onChanged();
+        return this;
+      }
+      /**
+       * <pre>
+       * The same canonical text as a string, for hand-written JSON calls (buf curl); same checks.
+       * </pre>
+       *
+       * <code>string payload_json = 7 [json_name = "payloadJson"];</code>
+       * @return This builder for chaining.
+       */
+      public Builder clearPayloadJson() {
+        if (payloadFormCase_ == 7) {
+          payloadFormCase_ = 0;
+          payloadForm_ = null;
+          onChanged();
+        }
+        return this;
+      }
+      /**
+       * <pre>
+       * The same canonical text as a string, for hand-written JSON calls (buf curl); same checks.
+       * </pre>
+       *
+       * <code>string payload_json = 7 [json_name = "payloadJson"];</code>
+       * @param value The bytes for payloadJson to set.
+       * @return This builder for chaining.
+       */
+      public Builder setPayloadJsonBytes(
+          com.google.protobuf.ByteString value) {
+        java.util.Objects.requireNonNull(value);
+        checkByteStringIsUtf8(value);
+        payloadFormCase_ = 7;
+        payloadForm_ = value;
+        onChanged();
+        return this;
+      }
+
+      private com.google.protobuf.SingleFieldBuilder<
+          tracehound.v1.ScentOuterClass.PayloadRefusal, tracehound.v1.ScentOuterClass.PayloadRefusal.Builder, tracehound.v1.ScentOuterClass.PayloadRefusalOrBuilder> payloadRefusalBuilder_;
+      /**
+       * <pre>
+       * The client's kernel refused the payload.
+       * </pre>
+       *
+       * <code>.tracehound.v1.PayloadRefusal payload_refusal = 8 [json_name = "payloadRefusal"];</code>
+       * @return Whether the payloadRefusal field is set.
+       */
+      @java.lang.Override
+      public boolean hasPayloadRefusal() {
+        return payloadFormCase_ == 8;
+      }
+      /**
+       * <pre>
+       * The client's kernel refused the payload.
+       * </pre>
+       *
+       * <code>.tracehound.v1.PayloadRefusal payload_refusal = 8 [json_name = "payloadRefusal"];</code>
+       * @return The payloadRefusal.
+       */
+      @java.lang.Override
+      public tracehound.v1.ScentOuterClass.PayloadRefusal getPayloadRefusal() {
+        if (payloadRefusalBuilder_ == null) {
+          if (payloadFormCase_ == 8) {
+            return (tracehound.v1.ScentOuterClass.PayloadRefusal) payloadForm_;
+          }
+          return tracehound.v1.ScentOuterClass.PayloadRefusal.getDefaultInstance();
+        } else {
+          if (payloadFormCase_ == 8) {
+            return payloadRefusalBuilder_.getMessage();
+          }
+          return tracehound.v1.ScentOuterClass.PayloadRefusal.getDefaultInstance();
+        }
+      }
+      /**
+       * <pre>
+       * The client's kernel refused the payload.
+       * </pre>
+       *
+       * <code>.tracehound.v1.PayloadRefusal payload_refusal = 8 [json_name = "payloadRefusal"];</code>
+       */
+      public Builder setPayloadRefusal(tracehound.v1.ScentOuterClass.PayloadRefusal value) {
+        if (payloadRefusalBuilder_ == null) {
+          java.util.Objects.requireNonNull(value);
+          payloadForm_ = value;
+          onChanged();
+        } else {
+          payloadRefusalBuilder_.setMessage(value);
+        }
+        payloadFormCase_ = 8;
+        return this;
+      }
+      /**
+       * <pre>
+       * The client's kernel refused the payload.
+       * </pre>
+       *
+       * <code>.tracehound.v1.PayloadRefusal payload_refusal = 8 [json_name = "payloadRefusal"];</code>
+       */
+      public Builder setPayloadRefusal(
+          tracehound.v1.ScentOuterClass.PayloadRefusal.Builder builderForValue) {
+        if (payloadRefusalBuilder_ == null) {
+          payloadForm_ = builderForValue.build();
+          onChanged();
+        } else {
+          payloadRefusalBuilder_.setMessage(builderForValue.build());
+        }
+        payloadFormCase_ = 8;
+        return this;
+      }
+      /**
+       * <pre>
+       * The client's kernel refused the payload.
+       * </pre>
+       *
+       * <code>.tracehound.v1.PayloadRefusal payload_refusal = 8 [json_name = "payloadRefusal"];</code>
+       */
+      public Builder mergePayloadRefusal(tracehound.v1.ScentOuterClass.PayloadRefusal value) {
+        if (payloadRefusalBuilder_ == null) {
+          if (payloadFormCase_ == 8 &&
+              payloadForm_ != tracehound.v1.ScentOuterClass.PayloadRefusal.getDefaultInstance()) {
+            payloadForm_ = tracehound.v1.ScentOuterClass.PayloadRefusal.newBuilder((tracehound.v1.ScentOuterClass.PayloadRefusal) payloadForm_)
+                .mergeFrom(value).buildPartial();
+          } else {
+            payloadForm_ = value;
+          }
+          onChanged();
+        } else {
+          if (payloadFormCase_ == 8) {
+            payloadRefusalBuilder_.mergeFrom(value);
+          } else {
+            payloadRefusalBuilder_.setMessage(value);
+          }
+        }
+        payloadFormCase_ = 8;
+        return this;
+      }
+      /**
+       * <pre>
+       * The client's kernel refused the payload.
+       * </pre>
+       *
+       * <code>.tracehound.v1.PayloadRefusal payload_refusal = 8 [json_name = "payloadRefusal"];</code>
+       */
+      public Builder clearPayloadRefusal() {
+        if (payloadRefusalBuilder_ == null) {
+          if (payloadFormCase_ == 8) {
+            payloadFormCase_ = 0;
+            payloadForm_ = null;
+            onChanged();
+          }
+        } else {
+          if (payloadFormCase_ == 8) {
+            payloadFormCase_ = 0;
+            payloadForm_ = null;
+          }
+          payloadRefusalBuilder_.clear();
+        }
+        return this;
+      }
+      /**
+       * <pre>
+       * The client's kernel refused the payload.
+       * </pre>
+       *
+       * <code>.tracehound.v1.PayloadRefusal payload_refusal = 8 [json_name = "payloadRefusal"];</code>
+       */
+      public tracehound.v1.ScentOuterClass.PayloadRefusal.Builder getPayloadRefusalBuilder() {
+        return internalGetPayloadRefusalFieldBuilder().getBuilder();
+      }
+      /**
+       * <pre>
+       * The client's kernel refused the payload.
+       * </pre>
+       *
+       * <code>.tracehound.v1.PayloadRefusal payload_refusal = 8 [json_name = "payloadRefusal"];</code>
+       */
+      @java.lang.Override
+      public tracehound.v1.ScentOuterClass.PayloadRefusalOrBuilder getPayloadRefusalOrBuilder() {
+        if ((payloadFormCase_ == 8) && (payloadRefusalBuilder_ != null)) {
+          return payloadRefusalBuilder_.getMessageOrBuilder();
+        } else {
+          if (payloadFormCase_ == 8) {
+            return (tracehound.v1.ScentOuterClass.PayloadRefusal) payloadForm_;
+          }
+          return tracehound.v1.ScentOuterClass.PayloadRefusal.getDefaultInstance();
+        }
+      }
+      /**
+       * <pre>
+       * The client's kernel refused the payload.
+       * </pre>
+       *
+       * <code>.tracehound.v1.PayloadRefusal payload_refusal = 8 [json_name = "payloadRefusal"];</code>
+       */
+      private com.google.protobuf.SingleFieldBuilder<
+          tracehound.v1.ScentOuterClass.PayloadRefusal, tracehound.v1.ScentOuterClass.PayloadRefusal.Builder, tracehound.v1.ScentOuterClass.PayloadRefusalOrBuilder> 
+          internalGetPayloadRefusalFieldBuilder() {
+        if (payloadRefusalBuilder_ == null) {
+          if (!(payloadFormCase_ == 8)) {
+            payloadForm_ = tracehound.v1.ScentOuterClass.PayloadRefusal.getDefaultInstance();
+          }
+          payloadRefusalBuilder_ = new com.google.protobuf.SingleFieldBuilder<
+              tracehound.v1.ScentOuterClass.PayloadRefusal, tracehound.v1.ScentOuterClass.PayloadRefusal.Builder, tracehound.v1.ScentOuterClass.PayloadRefusalOrBuilder>(
+                  (tracehound.v1.ScentOuterClass.PayloadRefusal) payloadForm_,
+                  getParentForChildren(),
+                  isClean());
+          payloadForm_ = null;
+        }
+        payloadFormCase_ = 8;
+        onChanged();
+        return payloadRefusalBuilder_;
       }
 
       // @@protoc_insertion_point(builder_scope:tracehound.v1.Scent)
@@ -2287,6 +3543,11 @@ public final class ScentOuterClass extends com.google.protobuf.GeneratedFile {
     com.google.protobuf.GeneratedMessage.FieldAccessorTable
       internal_static_tracehound_v1_ThreatSignal_fieldAccessorTable;
   private static final com.google.protobuf.Descriptors.Descriptor
+    internal_static_tracehound_v1_PayloadRefusal_descriptor;
+  private static final 
+    com.google.protobuf.GeneratedMessage.FieldAccessorTable
+      internal_static_tracehound_v1_PayloadRefusal_fieldAccessorTable;
+  private static final com.google.protobuf.Descriptors.Descriptor
     internal_static_tracehound_v1_Scent_descriptor;
   private static final 
     com.google.protobuf.GeneratedMessage.FieldAccessorTable
@@ -2301,34 +3562,39 @@ public final class ScentOuterClass extends com.google.protobuf.GeneratedFile {
   static {
     java.lang.String[] descriptorData = {
       "\n\031tracehound/v1/scent.proto\022\rtracehound." +
-      "v1\032\033buf/validate/validate.proto\032\034google/" +
-      "protobuf/struct.proto\"\226\001\n\014ThreatSignal\022E" +
-      "\n\010category\030\001 \001(\0162\035.tracehound.v1.ThreatC" +
-      "ategoryB\n\272H\007\202\001\004\020\001 \000R\010category\022?\n\010severit" +
-      "y\030\002 \001(\0162\027.tracehound.v1.SeverityB\n\272H\007\202\001\004" +
-      "\020\001 \000R\010severity\"\332\001\n\005Scent\022\032\n\002id\030\001 \001(\tB\n\272H" +
-      "\007r\005\020\001\030\200\001R\002id\0220\n\007payload\030\002 \001(\0132\026.google.p" +
-      "rotobuf.ValueR\007payload\022\"\n\006source\030\003 \001(\tB\n" +
-      "\272H\007r\005\020\001\030\200\002R\006source\022*\n\014timestamp_ms\030\004 \001(\003" +
-      "B\007\272H\004\"\002(\000R\013timestampMs\0223\n\006threat\030\005 \001(\0132\033" +
-      ".tracehound.v1.ThreatSignalR\006threat*\331\001\n\016" +
-      "ThreatCategory\022\037\n\033THREAT_CATEGORY_UNSPEC" +
-      "IFIED\020\000\022\035\n\031THREAT_CATEGORY_INJECTION\020\001\022\030" +
-      "\n\024THREAT_CATEGORY_DDOS\020\002\022\031\n\025THREAT_CATEG" +
-      "ORY_FLOOD\020\003\022\030\n\024THREAT_CATEGORY_SPAM\020\004\022\033\n" +
-      "\027THREAT_CATEGORY_MALWARE\020\005\022\033\n\027THREAT_CAT" +
-      "EGORY_UNKNOWN\020\006*u\n\010Severity\022\030\n\024SEVERITY_" +
-      "UNSPECIFIED\020\000\022\020\n\014SEVERITY_LOW\020\001\022\023\n\017SEVER" +
-      "ITY_MEDIUM\020\002\022\021\n\rSEVERITY_HIGH\020\003\022\025\n\021SEVER" +
-      "ITY_CRITICAL\020\004BIZGgithub.com/tracehound/" +
-      "tracehound/sdks/go/gen/tracehound/v1;tra" +
-      "cehoundv1b\006proto3"
+      "v1\032\033buf/validate/validate.proto\"\226\001\n\014Thre" +
+      "atSignal\022E\n\010category\030\001 \001(\0162\035.tracehound." +
+      "v1.ThreatCategoryB\n\272H\007\202\001\004\020\001 \000R\010category\022" +
+      "?\n\010severity\030\002 \001(\0162\027.tracehound.v1.Severi" +
+      "tyB\n\272H\007\202\001\004\020\001 \000R\010severity\"\260\001\n\016PayloadRefu" +
+      "sal\022B\n\004kind\030\001 \001(\0162\".tracehound.v1.Payloa" +
+      "dRefusal.KindB\n\272H\007\202\001\004\020\001 \000R\004kind\022\026\n\006reaso" +
+      "n\030\002 \001(\tR\006reason\"B\n\004Kind\022\024\n\020KIND_UNSPECIF" +
+      "IED\020\000\022\021\n\rKIND_TOO_DEEP\020\001\022\021\n\rKIND_NOT_JSO" +
+      "N\020\002\"\274\002\n\005Scent\022\016\n\002id\030\001 \001(\tR\002id\022\026\n\006source\030" +
+      "\003 \001(\tR\006source\022!\n\014timestamp_ms\030\004 \001(\003R\013tim" +
+      "estampMs\0223\n\006threat\030\005 \001(\0132\033.tracehound.v1" +
+      ".ThreatSignalR\006threat\022%\n\rpayload_cjson\030\006" +
+      " \001(\014H\000R\014payloadCjson\022#\n\014payload_json\030\007 \001" +
+      "(\tH\000R\013payloadJson\022H\n\017payload_refusal\030\010 \001" +
+      "(\0132\035.tracehound.v1.PayloadRefusalH\000R\016pay" +
+      "loadRefusalB\016\n\014payload_formJ\004\010\002\020\003R\007paylo" +
+      "ad*\331\001\n\016ThreatCategory\022\037\n\033THREAT_CATEGORY" +
+      "_UNSPECIFIED\020\000\022\035\n\031THREAT_CATEGORY_INJECT" +
+      "ION\020\001\022\030\n\024THREAT_CATEGORY_DDOS\020\002\022\031\n\025THREA" +
+      "T_CATEGORY_FLOOD\020\003\022\030\n\024THREAT_CATEGORY_SP" +
+      "AM\020\004\022\033\n\027THREAT_CATEGORY_MALWARE\020\005\022\033\n\027THR" +
+      "EAT_CATEGORY_UNKNOWN\020\006*u\n\010Severity\022\030\n\024SE" +
+      "VERITY_UNSPECIFIED\020\000\022\020\n\014SEVERITY_LOW\020\001\022\023" +
+      "\n\017SEVERITY_MEDIUM\020\002\022\021\n\rSEVERITY_HIGH\020\003\022\025" +
+      "\n\021SEVERITY_CRITICAL\020\004BIZGgithub.com/trac" +
+      "ehound/tracehound/sdks/go/gen/tracehound" +
+      "/v1;tracehoundv1b\006proto3"
     };
     descriptor = com.google.protobuf.Descriptors.FileDescriptor
       .internalBuildGeneratedFileFrom(descriptorData,
         new com.google.protobuf.Descriptors.FileDescriptor[] {
           build.buf.validate.ValidateProto.getDescriptor(),
-          com.google.protobuf.StructProto.getDescriptor(),
         });
     internal_static_tracehound_v1_ThreatSignal_descriptor =
       getDescriptor().getMessageType(0);
@@ -2336,15 +3602,20 @@ public final class ScentOuterClass extends com.google.protobuf.GeneratedFile {
       com.google.protobuf.GeneratedMessage.FieldAccessorTable(
         internal_static_tracehound_v1_ThreatSignal_descriptor,
         new java.lang.String[] { "Category", "Severity", });
-    internal_static_tracehound_v1_Scent_descriptor =
+    internal_static_tracehound_v1_PayloadRefusal_descriptor =
       getDescriptor().getMessageType(1);
+    internal_static_tracehound_v1_PayloadRefusal_fieldAccessorTable = new
+      com.google.protobuf.GeneratedMessage.FieldAccessorTable(
+        internal_static_tracehound_v1_PayloadRefusal_descriptor,
+        new java.lang.String[] { "Kind", "Reason", });
+    internal_static_tracehound_v1_Scent_descriptor =
+      getDescriptor().getMessageType(2);
     internal_static_tracehound_v1_Scent_fieldAccessorTable = new
       com.google.protobuf.GeneratedMessage.FieldAccessorTable(
         internal_static_tracehound_v1_Scent_descriptor,
-        new java.lang.String[] { "Id", "Payload", "Source", "TimestampMs", "Threat", });
+        new java.lang.String[] { "Id", "Source", "TimestampMs", "Threat", "PayloadCjson", "PayloadJson", "PayloadRefusal", "PayloadForm", });
     descriptor.resolveAllFeaturesImmutable();
     build.buf.validate.ValidateProto.getDescriptor();
-    com.google.protobuf.StructProto.getDescriptor();
     com.google.protobuf.ExtensionRegistry registry =
         com.google.protobuf.ExtensionRegistry.newInstance();
     registry.add(build.buf.validate.ValidateProto.field);

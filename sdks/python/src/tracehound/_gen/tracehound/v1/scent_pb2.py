@@ -24,10 +24,9 @@ _sym_db = _symbol_database.Default()
 
 
 from tracehound._gen.buf.validate import validate_pb2 as buf_dot_validate_dot_validate__pb2
-from google.protobuf import struct_pb2 as google_dot_protobuf_dot_struct__pb2
 
 
-DESCRIPTOR = _descriptor_pool.Default().AddSerializedFile(b'\n\x19tracehound/v1/scent.proto\x12\rtracehound.v1\x1a\x1b\x62uf/validate/validate.proto\x1a\x1cgoogle/protobuf/struct.proto\"\x96\x01\n\x0cThreatSignal\x12\x45\n\x08\x63\x61tegory\x18\x01 \x01(\x0e\x32\x1d.tracehound.v1.ThreatCategoryB\n\xbaH\x07\x82\x01\x04\x10\x01 \x00R\x08\x63\x61tegory\x12?\n\x08severity\x18\x02 \x01(\x0e\x32\x17.tracehound.v1.SeverityB\n\xbaH\x07\x82\x01\x04\x10\x01 \x00R\x08severity\"\xda\x01\n\x05Scent\x12\x1a\n\x02id\x18\x01 \x01(\tB\n\xbaH\x07r\x05\x10\x01\x18\x80\x01R\x02id\x12\x30\n\x07payload\x18\x02 \x01(\x0b\x32\x16.google.protobuf.ValueR\x07payload\x12\"\n\x06source\x18\x03 \x01(\tB\n\xbaH\x07r\x05\x10\x01\x18\x80\x02R\x06source\x12*\n\x0ctimestamp_ms\x18\x04 \x01(\x03\x42\x07\xbaH\x04\"\x02(\x00R\x0btimestampMs\x12\x33\n\x06threat\x18\x05 \x01(\x0b\x32\x1b.tracehound.v1.ThreatSignalR\x06threat*\xd9\x01\n\x0eThreatCategory\x12\x1f\n\x1bTHREAT_CATEGORY_UNSPECIFIED\x10\x00\x12\x1d\n\x19THREAT_CATEGORY_INJECTION\x10\x01\x12\x18\n\x14THREAT_CATEGORY_DDOS\x10\x02\x12\x19\n\x15THREAT_CATEGORY_FLOOD\x10\x03\x12\x18\n\x14THREAT_CATEGORY_SPAM\x10\x04\x12\x1b\n\x17THREAT_CATEGORY_MALWARE\x10\x05\x12\x1b\n\x17THREAT_CATEGORY_UNKNOWN\x10\x06*u\n\x08Severity\x12\x18\n\x14SEVERITY_UNSPECIFIED\x10\x00\x12\x10\n\x0cSEVERITY_LOW\x10\x01\x12\x13\n\x0fSEVERITY_MEDIUM\x10\x02\x12\x11\n\rSEVERITY_HIGH\x10\x03\x12\x15\n\x11SEVERITY_CRITICAL\x10\x04\x42IZGgithub.com/tracehound/tracehound/sdks/go/gen/tracehound/v1;tracehoundv1b\x06proto3')
+DESCRIPTOR = _descriptor_pool.Default().AddSerializedFile(b'\n\x19tracehound/v1/scent.proto\x12\rtracehound.v1\x1a\x1b\x62uf/validate/validate.proto\"\x96\x01\n\x0cThreatSignal\x12\x45\n\x08\x63\x61tegory\x18\x01 \x01(\x0e\x32\x1d.tracehound.v1.ThreatCategoryB\n\xbaH\x07\x82\x01\x04\x10\x01 \x00R\x08\x63\x61tegory\x12?\n\x08severity\x18\x02 \x01(\x0e\x32\x17.tracehound.v1.SeverityB\n\xbaH\x07\x82\x01\x04\x10\x01 \x00R\x08severity\"\xb0\x01\n\x0ePayloadRefusal\x12\x42\n\x04kind\x18\x01 \x01(\x0e\x32\".tracehound.v1.PayloadRefusal.KindB\n\xbaH\x07\x82\x01\x04\x10\x01 \x00R\x04kind\x12\x16\n\x06reason\x18\x02 \x01(\tR\x06reason\"B\n\x04Kind\x12\x14\n\x10KIND_UNSPECIFIED\x10\x00\x12\x11\n\rKIND_TOO_DEEP\x10\x01\x12\x11\n\rKIND_NOT_JSON\x10\x02\"\xbc\x02\n\x05Scent\x12\x0e\n\x02id\x18\x01 \x01(\tR\x02id\x12\x16\n\x06source\x18\x03 \x01(\tR\x06source\x12!\n\x0ctimestamp_ms\x18\x04 \x01(\x03R\x0btimestampMs\x12\x33\n\x06threat\x18\x05 \x01(\x0b\x32\x1b.tracehound.v1.ThreatSignalR\x06threat\x12%\n\rpayload_cjson\x18\x06 \x01(\x0cH\x00R\x0cpayloadCjson\x12#\n\x0cpayload_json\x18\x07 \x01(\tH\x00R\x0bpayloadJson\x12H\n\x0fpayload_refusal\x18\x08 \x01(\x0b\x32\x1d.tracehound.v1.PayloadRefusalH\x00R\x0epayloadRefusalB\x0e\n\x0cpayload_formJ\x04\x08\x02\x10\x03R\x07payload*\xd9\x01\n\x0eThreatCategory\x12\x1f\n\x1bTHREAT_CATEGORY_UNSPECIFIED\x10\x00\x12\x1d\n\x19THREAT_CATEGORY_INJECTION\x10\x01\x12\x18\n\x14THREAT_CATEGORY_DDOS\x10\x02\x12\x19\n\x15THREAT_CATEGORY_FLOOD\x10\x03\x12\x18\n\x14THREAT_CATEGORY_SPAM\x10\x04\x12\x1b\n\x17THREAT_CATEGORY_MALWARE\x10\x05\x12\x1b\n\x17THREAT_CATEGORY_UNKNOWN\x10\x06*u\n\x08Severity\x12\x18\n\x14SEVERITY_UNSPECIFIED\x10\x00\x12\x10\n\x0cSEVERITY_LOW\x10\x01\x12\x13\n\x0fSEVERITY_MEDIUM\x10\x02\x12\x11\n\rSEVERITY_HIGH\x10\x03\x12\x15\n\x11SEVERITY_CRITICAL\x10\x04\x42IZGgithub.com/tracehound/tracehound/sdks/go/gen/tracehound/v1;tracehoundv1b\x06proto3')
 
 _globals = globals()
 _builder.BuildMessageAndEnumDescriptors(DESCRIPTOR, _globals)
@@ -39,18 +38,18 @@ if not _descriptor._USE_C_DESCRIPTORS:
   _globals['_THREATSIGNAL'].fields_by_name['category']._serialized_options = b'\272H\007\202\001\004\020\001 \000'
   _globals['_THREATSIGNAL'].fields_by_name['severity']._loaded_options = None
   _globals['_THREATSIGNAL'].fields_by_name['severity']._serialized_options = b'\272H\007\202\001\004\020\001 \000'
-  _globals['_SCENT'].fields_by_name['id']._loaded_options = None
-  _globals['_SCENT'].fields_by_name['id']._serialized_options = b'\272H\007r\005\020\001\030\200\001'
-  _globals['_SCENT'].fields_by_name['source']._loaded_options = None
-  _globals['_SCENT'].fields_by_name['source']._serialized_options = b'\272H\007r\005\020\001\030\200\002'
-  _globals['_SCENT'].fields_by_name['timestamp_ms']._loaded_options = None
-  _globals['_SCENT'].fields_by_name['timestamp_ms']._serialized_options = b'\272H\004\"\002(\000'
-  _globals['_THREATCATEGORY']._serialized_start=478
-  _globals['_THREATCATEGORY']._serialized_end=695
-  _globals['_SEVERITY']._serialized_start=697
-  _globals['_SEVERITY']._serialized_end=814
-  _globals['_THREATSIGNAL']._serialized_start=104
-  _globals['_THREATSIGNAL']._serialized_end=254
-  _globals['_SCENT']._serialized_start=257
-  _globals['_SCENT']._serialized_end=475
+  _globals['_PAYLOADREFUSAL'].fields_by_name['kind']._loaded_options = None
+  _globals['_PAYLOADREFUSAL'].fields_by_name['kind']._serialized_options = b'\272H\007\202\001\004\020\001 \000'
+  _globals['_THREATCATEGORY']._serialized_start=725
+  _globals['_THREATCATEGORY']._serialized_end=942
+  _globals['_SEVERITY']._serialized_start=944
+  _globals['_SEVERITY']._serialized_end=1061
+  _globals['_THREATSIGNAL']._serialized_start=74
+  _globals['_THREATSIGNAL']._serialized_end=224
+  _globals['_PAYLOADREFUSAL']._serialized_start=227
+  _globals['_PAYLOADREFUSAL']._serialized_end=403
+  _globals['_PAYLOADREFUSAL_KIND']._serialized_start=337
+  _globals['_PAYLOADREFUSAL_KIND']._serialized_end=403
+  _globals['_SCENT']._serialized_start=406
+  _globals['_SCENT']._serialized_end=722
 # @@protoc_insertion_point(module_scope)
