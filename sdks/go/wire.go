@@ -1,16 +1,10 @@
 package tracehound
 
 import (
-	"encoding/json"
-	"fmt"
-	"math"
-	"reflect"
-	"strings"
-	"unicode/utf8"
+	"errors"
 
 	thv1 "github.com/tracehound/tracehound/sdks/go/gen/tracehound/v1"
 	"github.com/tracehound/tracehound/sdks/go/kernel"
-	"google.golang.org/protobuf/types/known/structpb"
 )
 
 var categoryToWire = map[Category]thv1.ThreatCategory{
@@ -38,103 +32,32 @@ func severityFromWire(s thv1.Severity) Severity {
 	return Low
 }
 
-// toValue builds a google.protobuf.Value without a JSON detour, so NaN and ±Infinity travel as
-// binary doubles and the daemon refuses them exactly as the embedded engine does. Strings that are
-// not UTF-8 (lone surrogates included) are sent with U+FFFD, as protobuf requires.
-func toValue(v any, depth int) (*structpb.Value, error) {
-	if depth > 10000 {
-		return nil, fmt.Errorf("payload nested deeper than 10000 levels")
-	}
-	switch x := v.(type) {
-	case nil:
-		return structpb.NewNullValue(), nil
-	case bool:
-		return structpb.NewBoolValue(x), nil
-	case string:
-		if !utf8.ValidString(x) {
-			x = strings.ToValidUTF8(x, "\uFFFD")
-		}
-		return structpb.NewStringValue(x), nil
-	case float64:
-		return structpb.NewNumberValue(x), nil
-	case json.Number:
-		f, err := x.Float64()
-		if err != nil && !math.IsInf(f, 0) {
-			return nil, fmt.Errorf("malformed json.Number %q", string(x))
-		}
-		return structpb.NewNumberValue(f), nil
-	case []any:
-		if x == nil {
-			return structpb.NewNullValue(), nil
-		}
-		list := &structpb.ListValue{Values: make([]*structpb.Value, len(x))}
-		for i, item := range x {
-			val, err := toValue(item, depth+1)
-			if err != nil {
-				return nil, err
-			}
-			list.Values[i] = val
-		}
-		return structpb.NewListValue(list), nil
-	case map[string]any:
-		if x == nil {
-			return structpb.NewNullValue(), nil
-		}
-		s := &structpb.Struct{Fields: make(map[string]*structpb.Value, len(x))}
-		for k, item := range x {
-			val, err := toValue(item, depth+1)
-			if err != nil {
-				return nil, err
-			}
-			if !utf8.ValidString(k) {
-				k = strings.ToValidUTF8(k, "\uFFFD")
-			}
-			s.Fields[k] = val
-		}
-		return structpb.NewStructValue(s), nil
-	case *structpb.Value:
-		return x, nil
-	}
-	rv := reflect.ValueOf(v)
-	switch rv.Kind() {
-	case reflect.Float32, reflect.Float64:
-		return structpb.NewNumberValue(rv.Float()), nil
-	case reflect.Int, reflect.Int8, reflect.Int16, reflect.Int32, reflect.Int64:
-		return structpb.NewNumberValue(float64(rv.Int())), nil
-	case reflect.Uint, reflect.Uint8, reflect.Uint16, reflect.Uint32, reflect.Uint64, reflect.Uintptr:
-		return structpb.NewNumberValue(float64(rv.Uint())), nil
-	case reflect.Func, reflect.Chan, reflect.Complex64, reflect.Complex128, reflect.UnsafePointer:
-		return nil, fmt.Errorf("%s is not serializable", rv.Kind())
-	}
-	// Structs, typed maps and slices, json.Marshalers: their JSON form, read back losslessly.
-	text, err := json.Marshal(v)
-	if err != nil {
-		return nil, err
-	}
-	parsed, err := kernel.ParseJSON(text)
-	if err != nil {
-		return nil, err
-	}
-	return toValue(parsed, depth+1)
-}
-
+// scentToWire: a threat's payload travels as the TH-CJSON-1 bytes of this SDK's kernel, or as the
+// kernel's refusal (too deep, not JSON), which the daemon judges as the embedded engine does
+// (rate limit first). A clean scent's payload is never read, so it is not sent.
 func scentToWire(s Scent, nowMs int64) (*thv1.Scent, error) {
 	ts := s.TimestampMs
 	if ts == 0 {
 		ts = nowMs
 	}
 	w := &thv1.Scent{Id: s.ID, Source: s.Source, TimestampMs: ts}
-	payload, err := toValue(s.Payload, 0)
-	if err != nil {
-		if s.Threat != nil {
-			return nil, err
-		}
-		// Without a threat the engine never reads the payload: send none.
-		payload = structpb.NewNullValue()
+	if s.Threat == nil {
+		return w, nil
 	}
-	w.Payload = payload
-	if s.Threat != nil {
-		w.Threat = &thv1.ThreatSignal{Category: categoryToWire[s.Threat.Category], Severity: severityToWire[s.Threat.Severity]}
+	w.Threat = &thv1.ThreatSignal{Category: categoryToWire[s.Threat.Category], Severity: severityToWire[s.Threat.Severity]}
+	bytes, err := kernel.Canonicalize(s.Payload)
+	var ce *kernel.CanonicalError
+	switch {
+	case err == nil:
+		w.PayloadForm = &thv1.Scent_PayloadCjson{PayloadCjson: bytes}
+	case errors.As(err, &ce):
+		kind := thv1.PayloadRefusal_KIND_NOT_JSON
+		if ce.TooDeep {
+			kind = thv1.PayloadRefusal_KIND_TOO_DEEP
+		}
+		w.PayloadForm = &thv1.Scent_PayloadRefusal{PayloadRefusal: &thv1.PayloadRefusal{Kind: kind, Reason: ce.Error()}}
+	default:
+		return nil, err
 	}
 	return w, nil
 }

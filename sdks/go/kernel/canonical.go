@@ -13,13 +13,20 @@ import (
 	"strconv"
 )
 
-// maxDepth bounds nesting so a hostile value cannot exhaust the stack.
-const maxDepth = 10000
+// MaxDepth is TH-CJSON-1's one structural limit (a scalar at the top is depth 0, [] is 1): deeper
+// is refused here, by ParseJSON and by the daemon, which answers payload_too_large. The recursion
+// stops there, so a hostile value cannot exhaust the stack.
+const MaxDepth = 512
+
+// tooDeep is the reason every kernel gives for nesting past MaxDepth.
+const tooDeep = "nesting deeper than 512 levels"
 
 // CanonicalError explains why a value has no TH-CJSON-1 form; Path locates it ("root.a[2]").
+// TooDeep marks nesting past MaxDepth (the engine's payload_too_large, not a serialization error).
 type CanonicalError struct {
-	Reason string
-	Path   string
+	Reason  string
+	Path    string
+	TooDeep bool
 }
 
 func (e *CanonicalError) Error() string { return e.Reason + " at " + e.Path }
@@ -32,7 +39,9 @@ func (e *CanonicalError) Error() string { return e.Reason + " at " + e.Path }
 func Canonicalize(v any) ([]byte, error) {
 	e := encoder{buf: make([]byte, 0, 128)}
 	if err := e.value(v, 0); err != nil {
-		if ce, ok := err.(*CanonicalError); ok {
+		if ce, ok := err.(*CanonicalError); ok && ce.TooDeep {
+			ce.Path = "root"
+		} else if ok {
 			ce.Path = "root" + ce.Path
 		}
 		return nil, err
@@ -46,9 +55,6 @@ type encoder struct {
 }
 
 func (e *encoder) value(v any, depth int) error {
-	if depth > maxDepth {
-		return &CanonicalError{"nesting deeper than 10000 levels", ""}
-	}
 	switch x := v.(type) {
 	case nil:
 		e.buf = append(e.buf, "null"...)
@@ -83,13 +89,16 @@ func (e *encoder) value(v any, depth int) error {
 	case json.Number:
 		f, err := ParseJSON([]byte(x))
 		if _, isNumber := f.(float64); err != nil || !isNumber {
-			return &CanonicalError{"malformed json.Number " + strconv.Quote(string(x)), ""}
+			return &CanonicalError{Reason: "malformed json.Number " + strconv.Quote(string(x))}
 		}
 		return e.number(f.(float64))
 	case []any:
 		if x == nil { // as encoding/json does
 			e.buf = append(e.buf, "null"...)
 			return nil
+		}
+		if depth >= MaxDepth {
+			return &CanonicalError{Reason: tooDeep, TooDeep: true}
 		}
 		e.buf = append(e.buf, '[')
 		for i, item := range x {
@@ -115,7 +124,7 @@ func (e *encoder) value(v any, depth int) error {
 
 // at prefixes the path of a child's error with the child's segment (built only on failure).
 func at(err error, segment string) error {
-	if ce, ok := err.(*CanonicalError); ok {
+	if ce, ok := err.(*CanonicalError); ok && !ce.TooDeep { // too deep is reported "at root", as in every kernel
 		ce.Path = segment + ce.Path
 	}
 	return err
@@ -123,10 +132,10 @@ func at(err error, segment string) error {
 
 func (e *encoder) number(f float64) error {
 	if math.IsNaN(f) {
-		return &CanonicalError{"NaN is not allowed", ""}
+		return &CanonicalError{Reason: "NaN is not allowed"}
 	}
 	if math.IsInf(f, 0) {
-		return &CanonicalError{"Infinity is not allowed", ""}
+		return &CanonicalError{Reason: "Infinity is not allowed"}
 	}
 	e.buf = appendNumber(e.buf, f)
 	return nil
@@ -140,12 +149,15 @@ type objectKey struct {
 }
 
 func (e *encoder) object(m map[string]any, depth int) error {
+	if depth >= MaxDepth {
+		return &CanonicalError{Reason: tooDeep, TooDeep: true}
+	}
 	keys := make([]objectKey, 0, len(m))
 	for k := range m {
 		idx, isIdx := arrayIndex(k)
 		units, ok := utf16Units(k, nil)
 		if !ok {
-			return &CanonicalError{"object key is not valid UTF-8", ""}
+			return &CanonicalError{Reason: "object key is not valid UTF-8"}
 		}
 		keys = append(keys, objectKey{key: k, index: idx, isIdx: isIdx, units: units})
 	}
@@ -226,7 +238,7 @@ func (e *encoder) str(s string) error {
 		}
 		r, size := decodeUnit(s, i)
 		if size == 0 {
-			return &CanonicalError{"string is not valid UTF-8", ""}
+			return &CanonicalError{Reason: "string is not valid UTF-8"}
 		}
 		i += size
 		switch {
@@ -313,15 +325,17 @@ func (e *encoder) other(v any, depth int) error {
 		e.buf = strconv.AppendBool(e.buf, rv.Bool())
 		return nil
 	case reflect.Func, reflect.Chan, reflect.Complex64, reflect.Complex128, reflect.UnsafePointer:
-		return &CanonicalError{fmt.Sprintf("%s is not serializable", rv.Kind()), ""}
+		return &CanonicalError{Reason: fmt.Sprintf("%s is not serializable", rv.Kind())}
 	}
 	text, err := json.Marshal(v)
 	if err != nil {
-		return &CanonicalError{"not serializable: " + err.Error(), ""}
+		return &CanonicalError{Reason: "not serializable: " + err.Error()}
 	}
 	parsed, err := ParseJSON(text)
-	if err != nil {
-		return &CanonicalError{"not serializable: " + err.Error(), ""}
+	if ce, ok := err.(*CanonicalError); ok && ce.TooDeep {
+		return ce
+	} else if err != nil {
+		return &CanonicalError{Reason: "not serializable: " + err.Error()}
 	}
 	return e.value(parsed, depth)
 }

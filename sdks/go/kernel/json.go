@@ -54,9 +54,6 @@ func (p *parser) literal(word string, v any) (any, error) {
 }
 
 func (p *parser) value(depth int) (any, error) {
-	if depth > maxDepth {
-		return nil, p.fail("nesting too deep")
-	}
 	if p.i >= len(p.s) {
 		return nil, p.fail("unexpected end of input")
 	}
@@ -80,6 +77,9 @@ func (p *parser) value(depth int) (any, error) {
 }
 
 func (p *parser) object(depth int) (any, error) {
+	if depth >= MaxDepth {
+		return nil, &CanonicalError{Reason: tooDeep, Path: "root", TooDeep: true}
+	}
 	p.i++ // {
 	m := map[string]any{}
 	p.space()
@@ -121,6 +121,9 @@ func (p *parser) object(depth int) (any, error) {
 }
 
 func (p *parser) array(depth int) (any, error) {
+	if depth >= MaxDepth {
+		return nil, &CanonicalError{Reason: tooDeep, Path: "root", TooDeep: true}
+	}
 	p.i++ // [
 	out := []any{}
 	p.space()

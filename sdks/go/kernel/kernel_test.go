@@ -317,3 +317,31 @@ func special(v any) any {
 	}
 	return v
 }
+
+func TestDepthLimit(t *testing.T) {
+	for _, object := range []bool{false, true} {
+		for _, depth := range []int{511, 512, 513, 1_000_000} {
+			var v any = 1.0
+			for i := 0; i < depth; i++ {
+				if object {
+					v = map[string]any{"k": v}
+				} else {
+					v = []any{v}
+				}
+			}
+			_, err := Canonicalize(v)
+			ce, _ := err.(*CanonicalError)
+			if depth <= MaxDepth && err != nil {
+				t.Errorf("depth %d (objects %v) refused: %v", depth, object, err)
+			}
+			if depth > MaxDepth && (ce == nil || !ce.TooDeep || ce.Error() != "nesting deeper than 512 levels at root") {
+				t.Errorf("depth %d (objects %v): got %v, want the too-deep refusal", depth, object, err)
+			}
+			text := strings.Repeat("[", depth) + strings.Repeat("]", depth)
+			_, err = ParseJSON([]byte(text))
+			if ce, _ := err.(*CanonicalError); (depth <= MaxDepth) != (err == nil) || (err != nil && (ce == nil || !ce.TooDeep)) {
+				t.Errorf("ParseJSON depth %d: %v", depth, err)
+			}
+		}
+	}
+}
