@@ -91,12 +91,20 @@ def test_array_index_keys() -> None:
         "0", "1", "5", "4294967294", " 1", "-1", "01", "1.0", "4294967295"]
 
 
-def test_deep_nesting_does_not_hit_the_recursion_limit() -> None:
-    deep: Any = 0
-    for _ in range(20_000):
-        deep = {"k": [deep]}
-    assert canonicalize(deep).startswith('{"k":[{"k":[')
-
-
 def test_proto_key_is_data() -> None:
     assert canonicalize({"z": 1, "__proto__": {"p": True}}) == '{"__proto__":{"p":true},"z":1}'
+
+
+def test_depth_limit_512_for_arrays_and_objects() -> None:
+    from tracehound.cjson import MAX_DEPTH
+    for wrap in (lambda v: [v], lambda v: {"k": v}):
+        for depth in (MAX_DEPTH - 1, MAX_DEPTH, MAX_DEPTH + 1, 200_000):
+            v: Any = 1
+            for _ in range(depth):
+                v = wrap(v)
+            if depth <= MAX_DEPTH:
+                canonicalize(v)
+            else:
+                with pytest.raises(CanonicalJsonError) as e:
+                    canonicalize(v)
+                assert e.value.too_deep and str(e.value) == "nesting deeper than 512 levels at root"

@@ -36,29 +36,30 @@ def test_parse_address() -> None:
 
 
 def test_scent_to_wire() -> None:
-    w = _convert.scent_to_wire(scent({"a": [1, 2.5, None, True, "x"], "n": math.nan, "big": 10**400}))
-    fields = w.payload.struct_value.fields
-    assert [v.WhichOneof("kind") for v in fields["a"].list_value.values] == [
-        "number_value", "number_value", "null_value", "bool_value", "string_value"]
-    assert math.isnan(fields["n"].number_value)  # the engine refuses it itself, as embedded
-    assert fields["big"].number_value == math.inf
+    payload = {"a": [1, 2.5, None, True, "x"], "lone": "\ud800", "__proto__": {"k": 1}}
+    w = _convert.scent_to_wire(scent(payload))
+    assert w.WhichOneof("payload_form") == "payload_cjson"
+    assert w.payload_cjson == th.canonical_bytes(payload)  # the kernel's bytes, lone surrogate escaped
+    assert w.payload_cjson == b'{"__proto__":{"k":1},"a":[1,2.5,null,true,"x"],"lone":"\\ud800"}'
     assert (w.threat.category, w.threat.severity, w.timestamp_ms) == (1, 3, 1700000000000)
-    assert not _convert.scent_to_wire(scent(threat=None)).HasField("threat")
+    clean = _convert.scent_to_wire(scent({"k": math.nan}, threat=None))  # never read by the engine: not sent
+    assert not clean.HasField("threat") and clean.WhichOneof("payload_form") is None
     assert _convert.scent_to_wire({"id": "x", "payload": [], "source": "s", "timestamp": 5}).id == "x"
 
 
-def test_unsendable_payloads() -> None:
-    with pytest.raises(_convert.PayloadError):
-        _convert.scent_to_wire(scent("\ud800"))
-    assert _convert.scent_to_wire(scent("\ud83d\ude00")).payload.string_value == "😀"  # a pair is fine
-    clean = _convert.scent_to_wire(scent({"k": "\ud800"}, threat=None))  # never read by the engine
-    assert clean.payload.WhichOneof("kind") == "null_value"
+def test_refused_payloads_travel_as_refusals() -> None:
+    deep: Any = 1
+    for _ in range(513):
+        deep = [deep]
+    for payload, kind in ((math.nan, "KIND_NOT_JSON"), (10**400, "KIND_NOT_JSON"), ({"s": {1, 2}}, "KIND_NOT_JSON"),
+                          (deep, "KIND_TOO_DEEP")):
+        w = _convert.scent_to_wire(scent(payload))
+        assert w.WhichOneof("payload_form") == "payload_refusal"
+        assert w.payload_refusal.Kind.Name(w.payload_refusal.kind) == kind
 
 
 def test_local_refusals_need_no_daemon() -> None:
     with th.Client("unix:///nonexistent/th.sock") as c:
-        v = c.intercept(scent({"s": {1, 2}}))
-        assert isinstance(v, th.Error) and v.error.code == "AGENT_SERIALIZATION_FAILED" and v.degraded is None
         bad = c.intercept({"id": "x", "payload": 1, "source": "s", "timestamp": 1, "threat": {"category": "nope", "severity": "low"}})
         assert isinstance(bad, th.Error) and bad.error.code == "SCENT_INVALID"
         for broken in ({"payload": 1}, {"id": "x", "source": "s", "timestamp": "soon"}, object()):

@@ -70,7 +70,7 @@ def test_intercept_many_keeps_order_across_batches(client: th.Client) -> None:
     verdicts = client.intercept_many(scents)
     assert len(verdicts) == len(scents)
     assert isinstance(verdicts[10], th.Error) and verdicts[10].error.code == "AGENT_SERIALIZATION_FAILED"
-    assert isinstance(verdicts[20], th.Error) and verdicts[20].degraded is None
+    assert isinstance(verdicts[20], th.Quarantined) and verdicts[20].handle.signature == th.signature("spam", "\ud800")
     rest = [v for i, v in enumerate(verdicts) if i not in (10, 20)]
     for i, v in enumerate(rest):
         if i % 3 == 0:
@@ -125,9 +125,11 @@ def test_tcp_needs_the_token(daemon: Daemon) -> None:
         assert isinstance(v, th.Clean) and v.degraded is not None and v.degraded.code == "UNAUTHENTICATED"
 
 
-def test_invalid_scent_is_the_callers_error_not_degraded(client: th.Client) -> None:
-    v = client.intercept(th.Scent("", None, "", now()))  # empty id and source break the schema's limits
-    assert isinstance(v, th.Error) and v.error.code == "SCENT_INVALID" and v.degraded is None
+def test_every_scent_the_embedded_engine_takes_is_judged(client: th.Client) -> None:
+    # Empty id and source, long ones, a negative timestamp: no schema limit turns the threat into an error.
+    for scent_id, source, ts in (("", "", now()), ("i" * 5000, "s" * 5000, -1), ("x", f"src-{uuid.uuid4()}", -(2**53))):
+        v = client.intercept(th.Scent(scent_id, {"probe": str(uuid.uuid4())}, source, ts, th.Threat("spam", "high")))
+        assert isinstance(v, th.Quarantined) and v.degraded is None, v
 
 
 def test_aio_client(daemon: Daemon) -> None:

@@ -10,7 +10,7 @@ from typing import Any, Literal
 import grpc
 
 from . import __version__
-from ._convert import PayloadError, scent_to_wire, serialization_error
+from ._convert import scent_to_wire
 from ._gen.tracehound.v1 import scent_pb2, tracehound_service_pb2 as svc
 from .types import Clean, Degraded, Error, HandshakeInfo, IncompatibleSchemaError, Scent, Verdict, VerdictError
 
@@ -139,8 +139,6 @@ def prepare(scents: Iterable[ScentLike]) -> tuple[list[Verdict | None], list[tup
         try:
             wire.append((i, scent_to_wire(s)))
             out.append(None)
-        except PayloadError as e:
-            out.append(serialization_error(str(e)))
         except Exception as e:  # a malformed scent is the caller's error, reported, never raised
             out.append(Error(VerdictError("scent", "SCENT_INVALID", f"invalid scent: {e!r}", False)))
     return out, wire

@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
-import math
 from collections.abc import Mapping
 from typing import Any
 
-from google.protobuf import json_format, struct_pb2
+from google.protobuf import json_format
 
 from ._gen.tracehound.v1 import audit_pb2, scent_pb2, tracehound_service_pb2, verdict_pb2
-from .cjson import _utf16
+from .cjson import CanonicalJsonError, canonical_bytes
 from .types import (
     CATEGORIES, SEVERITIES, AuditRecord, Clean, ConsistencyProof, Error, EvidenceInfo, EvidenceRecord,
     Ignored, InclusionProof, PayloadTooLarge, Quarantined, RateLimited, Scent, SeverityName, Stats,
@@ -17,70 +16,26 @@ from .types import (
 )
 
 
-class PayloadError(ValueError):
-    """A payload the wire cannot carry (a lone surrogate, a non-JSON type)."""
-
-
-def _text(s: str) -> str:
-    s = _utf16(s)
-    if any("\ud800" <= c <= "\udfff" for c in s):
-        raise PayloadError("a lone UTF-16 surrogate cannot be sent (protobuf strings are UTF-8)")
-    return s
-
-
-def _fill(target: struct_pb2.Value, v: Any, depth: int = 0) -> None:
-    if depth > 200:
-        raise PayloadError("payload nested deeper than 200 levels")
-    if v is None:
-        target.null_value = struct_pb2.NULL_VALUE
-    elif v is True or v is False:
-        target.bool_value = v
-    elif isinstance(v, str):
-        target.string_value = _text(v)
-    elif isinstance(v, int):
-        try:
-            target.number_value = float(v)
-        except OverflowError:  # JavaScript reads such a literal as ±Infinity; the engine refuses it
-            target.number_value = math.inf if v > 0 else -math.inf
-    elif isinstance(v, float):
-        target.number_value = v  # NaN and ±Infinity travel as doubles: the engine refuses them itself
-    elif isinstance(v, Mapping):
-        fields = target.struct_value.fields
-        target.struct_value.SetInParent()
-        for k, item in v.items():
-            if not isinstance(k, str):
-                raise PayloadError(f"object key {k!r} is not a string")
-            _fill(fields[_text(k)], item, depth + 1)
-    elif isinstance(v, (list, tuple)):
-        values = target.list_value.values
-        target.list_value.SetInParent()
-        for item in v:
-            _fill(values.add(), item, depth + 1)
-    else:
-        raise PayloadError(f"{type(v).__name__} is not JSON")
-
-
-def payload_to_wire(payload: Any) -> struct_pb2.Value:
-    value = struct_pb2.Value()
-    _fill(value, payload)
-    return value
+def payload_to_wire(wire: scent_pb2.Scent, payload: Any) -> None:
+    """The kernel's TH-CJSON-1 bytes, or its refusal (too deep, not JSON) for the daemon to judge as the
+    embedded engine does (rate limit first)."""
+    try:
+        wire.payload_cjson = canonical_bytes(payload)
+    except CanonicalJsonError as e:
+        kind = scent_pb2.PayloadRefusal.KIND_TOO_DEEP if e.too_deep else scent_pb2.PayloadRefusal.KIND_NOT_JSON
+        wire.payload_refusal.CopyFrom(scent_pb2.PayloadRefusal(kind=kind, reason=str(e)))
 
 
 def scent_to_wire(s: Scent | Mapping[str, Any]) -> scent_pb2.Scent:
-    """Raises PayloadError for a payload the wire cannot carry (only when a threat is attached)."""
+    """A clean scent's payload is never read by the engine, so it is not sent."""
     scent = s if isinstance(s, Scent) else Scent.from_dict(dict(s))
     wire = scent_pb2.Scent(id=scent.id, source=scent.source, timestamp_ms=int(scent.timestamp))
-    try:
-        wire.payload.CopyFrom(payload_to_wire(scent.payload))
-    except PayloadError:
-        if scent.threat is not None:
-            raise
-        wire.payload.null_value = struct_pb2.NULL_VALUE  # the engine never reads a clean scent's payload
     if scent.threat is not None:
         if scent.threat.category not in CATEGORIES or scent.threat.severity not in SEVERITIES:
             raise ValueError(f"unknown threat {scent.threat}")
         wire.threat.CopyFrom(scent_pb2.ThreatSignal(category=f"THREAT_CATEGORY_{scent.threat.category.upper()}",
                                                     severity=f"SEVERITY_{scent.threat.severity.upper()}"))
+        payload_to_wire(wire, scent.payload)
     return wire
 
 
@@ -115,10 +70,6 @@ def verdict_from_wire(v: verdict_pb2.Verdict) -> Verdict:
         context = json_format.MessageToDict(e.context) if e.HasField("context") else None
         return Error(VerdictError(e.state, e.code, e.message, e.recoverable, context))
     return _unknown("verdict without an outcome")
-
-
-def serialization_error(message: str) -> Error:
-    return Error(VerdictError("agent", "AGENT_SERIALIZATION_FAILED", f"Failed to serialize: {message}", False))
 
 
 def audit_record_from_wire(r: audit_pb2.AuditRecord) -> AuditRecord:

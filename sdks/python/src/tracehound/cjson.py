@@ -7,7 +7,9 @@ JavaScript semantics pinned down for Python values:
   NaN, ±Infinity and ints too large for a double are refused;
 * strings are UTF-16 as in JavaScript: adjacent surrogate code points form a pair, lone surrogates are
   escaped as ``\\udxxx``; escaping is ``JSON.stringify``'s;
-* object keys: array-index keys (``"0"`` … ``"4294967294"``) numerically first, then UTF-16 code-unit order.
+* object keys: array-index keys (``"0"`` … ``"4294967294"``) numerically first, then UTF-16 code-unit order;
+* nesting: at most ``MAX_DEPTH`` (512) levels of arrays and objects (a scalar at the top is depth 0); deeper is
+  refused with ``too_deep`` set, which the engine answers ``payload_too_large``.
 """
 
 from __future__ import annotations
@@ -17,9 +19,11 @@ import re
 from collections.abc import Mapping, Sequence
 from typing import Any
 
-__all__ = ["CanonicalJsonError", "canonicalize", "canonical_bytes", "number_to_string", "quote", "sort_keys"]
+__all__ = ["MAX_DEPTH", "CanonicalJsonError", "canonicalize", "canonical_bytes", "number_to_string", "quote", "sort_keys"]
 
 MAX_ARRAY_INDEX = 4294967294
+MAX_DEPTH = 512
+TOO_DEEP = f"nesting deeper than {MAX_DEPTH} levels"
 _NEEDS_ESCAPE = re.compile(r'[\x00-\x1f"\\\ud800-\udfff]')
 _SHORT = {'"': '\\"', "\\": "\\\\", "\b": "\\b", "\f": "\\f", "\n": "\\n", "\r": "\\r", "\t": "\\t"}
 
@@ -27,10 +31,12 @@ _SHORT = {'"': '\\"', "\\": "\\\\", "\b": "\\b", "\f": "\\f", "\n": "\\n", "\r":
 class CanonicalJsonError(ValueError):
     """A value JSON cannot carry (NaN, Infinity, a non-JSON type…), with where it was found."""
 
-    def __init__(self, reason: str, path: str) -> None:
+    def __init__(self, reason: str, path: str, too_deep: bool = False) -> None:
         super().__init__(f"{reason} at {path}")
         self.reason = reason
         self.path = path
+        #: nesting past MAX_DEPTH: payload_too_large for the engine, not a serialization error
+        self.too_deep = too_deep
 
 
 def _escape(m: re.Match[str]) -> str:
@@ -107,7 +113,7 @@ def canonicalize(value: Any) -> str:
     """Canonical TH-CJSON-1 text; raises CanonicalJsonError for what JSON cannot carry."""
     out: list[str] = []
     # An explicit stack: deep payloads never hit Python's recursion limit.
-    stack: list[tuple[Any, str] | str] = [(value, "root")]
+    stack: list[tuple[Any, str, int] | str] = [(value, "root", 0)]
     active: set[int] = set()
     while stack:
         item = stack.pop()
@@ -117,7 +123,7 @@ def canonicalize(value: Any) -> str:
             else:
                 out.append(item)
             continue
-        v, path = item
+        v, path, depth = item
         if v is None:
             out.append("null")
         elif v is True:
@@ -131,9 +137,11 @@ def canonicalize(value: Any) -> str:
         elif isinstance(v, (Mapping, list, tuple)):
             if id(v) in active:
                 raise CanonicalJsonError("circular value", path)
+            if depth >= MAX_DEPTH:
+                raise CanonicalJsonError(TOO_DEEP, "root", too_deep=True)
             active.add(id(v))
             stack.append(f"\0{id(v)}")
-            parts: list[tuple[Any, str] | str] = []
+            parts: list[tuple[Any, str, int] | str] = []
             if isinstance(v, Mapping):
                 for key in v:
                     if not isinstance(key, str):
@@ -141,7 +149,7 @@ def canonicalize(value: Any) -> str:
                 parts.append("{")
                 for i, key in enumerate(sort_keys(list(v))):
                     parts.append(("," if i else "") + quote(key) + ":")
-                    parts.append((v[key], f"{path}.{key}"))
+                    parts.append((v[key], f"{path}.{key}", depth + 1))
                 parts.append("}")
             else:
                 seq: Sequence[Any] = v
@@ -149,7 +157,7 @@ def canonicalize(value: Any) -> str:
                 for i, child in enumerate(seq):
                     if i:
                         parts.append(",")
-                    parts.append((child, f"{path}[{i}]"))
+                    parts.append((child, f"{path}[{i}]", depth + 1))
                 parts.append("]")
             stack.extend(reversed(parts))
         else:
