@@ -4,7 +4,6 @@ import com.google.common.util.concurrent.FutureCallback;
 import com.google.common.util.concurrent.Futures;
 import com.google.common.util.concurrent.ListenableFuture;
 import com.google.common.util.concurrent.MoreExecutors;
-import com.google.protobuf.Value;
 import dev.tracehound.kernel.Kernel;
 import io.grpc.CallOptions;
 import io.grpc.Channel;
@@ -132,10 +131,8 @@ public final class TracehoundClient implements AutoCloseable {
   /** Judges one scent; never throws. */
   public Verdict intercept(Scent scent) {
     try {
-      Object prepared = prepare(scent);
-      if (prepared instanceof Verdict local) return local;
+      InterceptRequest req = InterceptRequest.newBuilder().setScent(Wire.scent(scent)).build();
       handshakeFuture().get(deadlineMs, TimeUnit.MILLISECONDS); // done after the first call: no wait
-      InterceptRequest req = InterceptRequest.newBuilder().setScent((ScentOuterClass.Scent) prepared).build();
       return Wire.verdict(blocking.withDeadlineAfter(deadlineMs, TimeUnit.MILLISECONDS).intercept(req).getVerdict());
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
@@ -148,9 +145,7 @@ public final class TracehoundClient implements AutoCloseable {
   /** Judges one scent asynchronously; the future never completes exceptionally. */
   public CompletableFuture<Verdict> interceptAsync(Scent scent) {
     try {
-      Object prepared = prepare(scent);
-      if (prepared instanceof Verdict local) return CompletableFuture.completedFuture(local);
-      InterceptRequest req = InterceptRequest.newBuilder().setScent((ScentOuterClass.Scent) prepared).build();
+      InterceptRequest req = InterceptRequest.newBuilder().setScent(Wire.scent(scent)).build();
       return handshakeFuture().copy().orTimeout(deadlineMs, TimeUnit.MILLISECONDS)
           .thenCompose(h -> completable(future.withDeadlineAfter(deadlineMs, TimeUnit.MILLISECONDS).intercept(req)))
           .thenApply(r -> Wire.verdict(r.getVerdict()))
@@ -167,13 +162,8 @@ public final class TracehoundClient implements AutoCloseable {
     List<ScentOuterClass.Scent> wire = new ArrayList<>();
     for (int i = 0; i < out.length; i++) {
       try {
-        Object prepared = prepare(scents.get(i));
-        if (prepared instanceof Verdict local) {
-          out[i] = local;
-        } else {
-          sent.add(i);
-          wire.add((ScentOuterClass.Scent) prepared);
-        }
+        wire.add(Wire.scent(scents.get(i)));
+        sent.add(i);
       } catch (Throwable t) {
         out[i] = failed(t);
       }
@@ -351,21 +341,6 @@ public final class TracehoundClient implements AutoCloseable {
   private static TracehoundException failure(String what, Throwable t) {
     Status s = Status.fromThrowable(t);
     return new TracehoundException(s.getCode(), what + " failed: " + s.getCode() + (s.getDescription() == null ? "" : ": " + s.getDescription()), t);
-  }
-
-  /** The wire scent, or a verdict given locally for a payload that is not JSON. */
-  private Object prepare(Scent scent) {
-    Value payload;
-    try {
-      payload = Wire.toValue(scent.payload());
-    } catch (Wire.NotJson | StackOverflowError e) {
-      // Without a threat the engine never reads the payload: send none.
-      if (scent.threat() != null) {
-        return new Verdict.Error("agent", "AGENT_SERIALIZATION_FAILED", "Failed to serialize: " + e.getMessage(), false, null, null);
-      }
-      payload = Wire.toValue(null);
-    }
-    return Wire.scent(scent, payload);
   }
 
   private CompletableFuture<HandshakeResponse> handshakeFuture() {

@@ -1,11 +1,10 @@
 package dev.tracehound.client;
 
-import com.google.protobuf.ListValue;
-import com.google.protobuf.NullValue;
+import com.google.protobuf.ByteString;
 import com.google.protobuf.Struct;
 import com.google.protobuf.Value;
 import dev.tracehound.kernel.CanonicalJson;
-import java.lang.reflect.Array;
+import dev.tracehound.kernel.CanonicalJsonException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -17,43 +16,6 @@ import tracehound.v1.VerdictOuterClass;
 /** Plain Java values ↔ tracehound.v1 wire messages. */
 final class Wire {
   private Wire() {}
-
-  /** Thrown for a payload that is not a JSON value (a non-JSON type, a non-String key). */
-  static final class NotJson extends RuntimeException {
-    NotJson(String message) {
-      super(message, null, false, false);
-    }
-  }
-
-  /**
-   * A JSON value as a google.protobuf.Value. NaN and ±Infinity pass through as binary doubles
-   * (gRPC carries them), so the daemon refuses them exactly as the embedded engine does.
-   */
-  static Value toValue(Object v) {
-    if (v == null) return Value.newBuilder().setNullValue(NullValue.NULL_VALUE).build();
-    if (v instanceof Boolean b) return Value.newBuilder().setBoolValue(b).build();
-    if (v instanceof CharSequence s) return Value.newBuilder().setStringValue(s.toString()).build();
-    if (v instanceof Number n) return Value.newBuilder().setNumberValue(CanonicalJson.toDouble(n)).build();
-    if (v instanceof Map<?, ?> map) {
-      Struct.Builder s = Struct.newBuilder();
-      for (Map.Entry<?, ?> e : map.entrySet()) {
-        if (!(e.getKey() instanceof String k)) throw new NotJson("object keys must be strings, not " + e.getKey());
-        s.putFields(k, toValue(e.getValue()));
-      }
-      return Value.newBuilder().setStructValue(s).build();
-    }
-    if (v instanceof Iterable<?> items) {
-      ListValue.Builder l = ListValue.newBuilder();
-      for (Object item : items) l.addValues(toValue(item));
-      return Value.newBuilder().setListValue(l).build();
-    }
-    if (v.getClass().isArray()) {
-      ListValue.Builder l = ListValue.newBuilder();
-      for (int i = 0, n = Array.getLength(v); i < n; i++) l.addValues(toValue(Array.get(v, i)));
-      return Value.newBuilder().setListValue(l).build();
-    }
-    throw new NotJson(v.getClass().getName() + " is not a JSON value");
-  }
 
   /** google.protobuf.Value → null, Boolean, String, Double, Map or List. */
   static Object fromValue(Value v) {
@@ -77,16 +39,26 @@ final class Wire {
     return out;
   }
 
-  static ScentOuterClass.Scent scent(Scent s, Value payload) {
+  /**
+   * A threat's payload travels as this kernel's TH-CJSON-1 bytes, or as its refusal (too deep, not
+   * JSON), which the daemon judges as the embedded engine does (rate limit first). A clean scent's
+   * payload is never read, so it is not sent.
+   */
+  static ScentOuterClass.Scent scent(Scent s) {
     ScentOuterClass.Scent.Builder b = ScentOuterClass.Scent.newBuilder()
         .setId(s.id())
         .setSource(s.source())
-        .setTimestampMs(s.timestampMs())
-        .setPayload(payload);
-    if (s.threat() != null) {
-      b.setThreat(ScentOuterClass.ThreatSignal.newBuilder()
-          .setCategoryValue(s.threat().category().ordinal() + 1)
-          .setSeverityValue(s.threat().severity().ordinal() + 1));
+        .setTimestampMs(s.timestampMs());
+    if (s.threat() == null) return b.build();
+    b.setThreat(ScentOuterClass.ThreatSignal.newBuilder()
+        .setCategoryValue(s.threat().category().ordinal() + 1)
+        .setSeverityValue(s.threat().severity().ordinal() + 1));
+    try {
+      b.setPayloadCjson(ByteString.copyFrom(CanonicalJson.bytes(s.payload())));
+    } catch (CanonicalJsonException e) {
+      b.setPayloadRefusal(ScentOuterClass.PayloadRefusal.newBuilder()
+          .setKind(e.tooDeep() ? ScentOuterClass.PayloadRefusal.Kind.KIND_TOO_DEEP : ScentOuterClass.PayloadRefusal.Kind.KIND_NOT_JSON)
+          .setReason(e.getMessage()));
     }
     return b.build();
   }

@@ -7,8 +7,10 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Comparator;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * TH-CJSON-1 (DESIGN §3): v1's sorted-key {@code JSON.stringify}, byte for byte.
@@ -16,10 +18,16 @@ import java.util.Map;
  * <p>JSON values in Java: {@code null}, {@link Boolean}, {@link CharSequence}, {@link Number}
  * (every number is the IEEE-754 double it rounds to, as in JavaScript), {@link Map} with String
  * keys, {@link Iterable} and arrays. Anything else, NaN and ±Infinity are refused with a
- * {@link CanonicalJsonException}.
+ * {@link CanonicalJsonException}, and so is nesting deeper than {@link #MAX_DEPTH} levels
+ * ({@link CanonicalJsonException#tooDeep()}): the recursion stops there, far from the stack's end.
  */
 public final class CanonicalJson {
   private static final long MAX_ARRAY_INDEX = 4294967294L;
+
+  /** TH-CJSON-1's one structural limit (a scalar at the top is depth 0, {@code []} is 1). */
+  public static final int MAX_DEPTH = 512;
+
+  static final String TOO_DEEP = "nesting deeper than " + MAX_DEPTH + " levels";
 
   /** Array-index keys numerically first, then UTF-16 code-unit order (String.compareTo). */
   public static final Comparator<String> KEY_ORDER = (a, b) -> {
@@ -41,13 +49,12 @@ public final class CanonicalJson {
   public static String encode(Object value) {
     StringBuilder out = new StringBuilder();
     try {
-      write(out, value);
+      write(out, value, new ArrayList<>());
     } catch (Refusal r) {
+      if (r.tooDeep) throw new CanonicalJsonException(r.reason, "root", true);
       StringBuilder path = new StringBuilder("root");
       for (int i = r.segments.size() - 1; i >= 0; i--) path.append(r.segments.get(i));
       throw new CanonicalJsonException(r.reason, path.toString());
-    } catch (StackOverflowError e) {
-      throw new CanonicalJsonException("circular or too deeply nested value", "root");
     }
     return out.toString();
   }
@@ -111,15 +118,34 @@ public final class CanonicalJson {
   /** Internal and cheap (no stack trace): the path is collected while unwinding, off the hot path. */
   private static final class Refusal extends RuntimeException {
     final String reason;
+    final boolean tooDeep;
     final List<String> segments = new ArrayList<>();
 
     Refusal(String reason) {
+      this(reason, false);
+    }
+
+    Refusal(String reason, boolean tooDeep) {
       super(reason, null, false, false);
       this.reason = reason;
+      this.tooDeep = tooDeep;
     }
   }
 
-  private static void write(StringBuilder out, Object value) {
+  /**
+   * One level deeper: {@code open} holds the containers being written, outermost first. Past
+   * MAX_DEPTH the value is refused; only then is it worth looking for a cycle, which is not JSON.
+   */
+  private static void enter(List<Object> open, Object container) {
+    if (open.size() >= MAX_DEPTH) {
+      Set<Object> seen = Collections.newSetFromMap(new IdentityHashMap<>());
+      for (Object o : open) if (!seen.add(o)) throw new Refusal("circular value");
+      throw seen.contains(container) ? new Refusal("circular value") : new Refusal(TOO_DEEP, true);
+    }
+    open.add(container);
+  }
+
+  private static void write(StringBuilder out, Object value, List<Object> open) {
     if (value == null) {
       out.append("null");
     } else if (value instanceof Boolean b) {
@@ -132,38 +158,44 @@ public final class CanonicalJson {
       if (Double.isInfinite(d)) throw new Refusal("Infinity is not allowed");
       out.append(EcmaNumber.toString(d));
     } else if (value instanceof Map<?, ?> map) {
-      writeObject(out, map);
+      enter(open, map);
+      writeObject(out, map, open);
+      open.remove(open.size() - 1);
     } else if (value instanceof Iterable<?> items) {
+      enter(open, items);
       out.append('[');
       int i = 0;
       for (Object item : items) {
         if (i > 0) out.append(',');
-        element(out, item, i++);
+        element(out, item, i++, open);
       }
       out.append(']');
+      open.remove(open.size() - 1);
     } else if (value.getClass().isArray()) {
+      enter(open, value);
       out.append('[');
       int len = Array.getLength(value);
       for (int i = 0; i < len; i++) {
         if (i > 0) out.append(',');
-        element(out, Array.get(value, i), i);
+        element(out, Array.get(value, i), i, open);
       }
       out.append(']');
+      open.remove(open.size() - 1);
     } else {
       throw new Refusal(value.getClass().getName() + " is not a JSON value");
     }
   }
 
-  private static void element(StringBuilder out, Object item, int index) {
+  private static void element(StringBuilder out, Object item, int index, List<Object> open) {
     try {
-      write(out, item);
+      write(out, item, open);
     } catch (Refusal r) {
       r.segments.add("[" + index + "]");
       throw r;
     }
   }
 
-  private static void writeObject(StringBuilder out, Map<?, ?> map) {
+  private static void writeObject(StringBuilder out, Map<?, ?> map, List<Object> open) {
     List<String> keys = new ArrayList<>(map.size());
     for (Object k : map.keySet()) {
       if (!(k instanceof String s)) throw new Refusal("object keys must be strings, not " + k);
@@ -178,7 +210,7 @@ public final class CanonicalJson {
       writeString(out, k);
       out.append(':');
       try {
-        write(out, map.get(k));
+        write(out, map.get(k), open);
       } catch (Refusal r) {
         r.segments.add("." + k);
         throw r;

@@ -108,7 +108,7 @@ class ClientDaemonTest {
   }
 
   @Test
-  void aPayloadThatIsNotJsonIsASerializationErrorGivenLocally() {
+  void aPayloadThatIsNotJsonIsTheDaemonsSerializationError() {
     Verdict v = client.intercept(threat(Map.of("when", new Object()), Category.SPAM, Severity.LOW));
     assertEquals("AGENT_SERIALIZATION_FAILED", assertInstanceOf(Verdict.Error.class, v).code());
     assertFalse(v.isDegraded());

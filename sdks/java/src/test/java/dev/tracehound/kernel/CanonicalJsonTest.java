@@ -91,7 +91,27 @@ class CanonicalJsonTest {
     assertThrows(CanonicalJsonException.class, () -> CanonicalJson.encode(new Object()));
     List<Object> cycle = new ArrayList<>();
     cycle.add(cycle);
-    assertThrows(CanonicalJsonException.class, () -> CanonicalJson.encode(cycle));
+    CanonicalJsonException circular = assertThrows(CanonicalJsonException.class, () -> CanonicalJson.encode(cycle));
+    assertEquals("circular value", circular.reason());
+    assertFalse(circular.tooDeep());
+  }
+
+  @Test
+  void nestingStopsAt512LevelsOfArraysAndObjectsWithoutExhaustingTheStack() {
+    for (boolean objects : new boolean[] {false, true}) {
+      for (int depth : new int[] {511, 512, 513, 1_000_000}) {
+        Object v = 1;
+        for (int i = 0; i < depth; i++) v = objects ? Map.of("k", v) : List.of(v);
+        Object payload = v;
+        if (depth <= CanonicalJson.MAX_DEPTH) {
+          assertEquals(depth * 2 + 1 + (objects ? depth * 4 : 0), CanonicalJson.bytes(payload).length);
+        } else {
+          CanonicalJsonException e = assertThrows(CanonicalJsonException.class, () -> CanonicalJson.encode(payload));
+          assertTrue(e.tooDeep(), e.getMessage());
+          assertEquals("nesting deeper than 512 levels at root", e.getMessage());
+        }
+      }
+    }
   }
 
   @Test
