@@ -21,6 +21,19 @@ const notes = {
   Neutralize: { bugType: 'FUNCTIONALITY', description: 'Neutralize on demand appends an audit record; unknown signatures answer null.' },
   Mac: { bugType: 'FUNCTIONALITY', description: 'A MAC key is configured: the final tree head carries kid and mac.' },
   Random: { bugType: 'FUNCTIONALITY', description: 'A seeded random mix of every kind of step.' },
+  Depth: {
+    bugType: 'EDGE_CASE',
+    description: 'Nesting up to 512 levels is evidence; 513 levels (arrays or objects) is payload_too_large, a blocking verdict, never error.',
+  },
+  Identity: {
+    bugType: 'CAN_OF_WORMS',
+    description:
+      'What the embedded engine signs, every client signs the same through the daemon: lone surrogates, "__proto__" keys, every number form.',
+  },
+  AnyField: {
+    bugType: 'EDGE_CASE',
+    description: 'Long ids and sources, an empty source, negative timestamps: judged as the embedded engine does, never refused.',
+  },
 } as const
 
 const CLOCK_START = 1_700_000_000_000
@@ -34,10 +47,10 @@ const config = (over: Partial<{ maxPayloadSize: number } & Config['quarantine'] 
 })
 
 let scentNo = 0
-function scent(payload: unknown, threat?: [ThreatCategory, Severity], opts: { source?: string; at?: number } = {}): Scent {
+function scent(payload: unknown, threat?: [ThreatCategory, Severity], opts: { source?: string; at?: number; id?: string } = {}): Scent {
   scentNo++
   return {
-    id: `scent-${scentNo}`,
+    id: opts.id ?? `scent-${scentNo}`,
     payload: encodeSpecial(payload) as Scent['payload'],
     source: opts.source ?? 'src-a',
     timestamp: opts.at ?? CLOCK_START + scentNo,
@@ -241,6 +254,78 @@ function handcrafted(): Record<string, { config: Config; macKeys?: EngineSetup['
   }
 }
 
+/**
+ * The wire's hard cases, run through every client and the daemon: the 512-level boundary, lone
+ * surrogates, "__proto__", number forms, fields of any length. Appended after the random group, so
+ * the earlier tests keep their tcIds, ids and expected values. At most 3 hits per source.
+ */
+function identityScenarios(): Scenario[] {
+  let n = 0
+  const own = () => ({ source: `identity-${++n}` })
+  const nest = (depth: number, wrap: (v: unknown) => unknown) => {
+    let v: unknown = `core-${depth}`
+    for (let i = 0; i < depth; i++) v = wrap(v)
+    return v
+  }
+  const asArray = (v: unknown) => [v]
+  const asObject = (v: unknown) => ({ k: v })
+  return [
+    {
+      comment: 'arrays nested 511, 512 and 513 deep: quarantined, quarantined, payload_too_large',
+      flags: ['Depth'],
+      steps: [511, 512, 513].map((d) => step(scent(nest(d, asArray), ['injection', 'high']), 1)),
+    },
+    {
+      comment: 'objects nested 511, 512 and 513 deep: quarantined, quarantined, payload_too_large',
+      flags: ['Depth'],
+      steps: [511, 512, 513].map((d) => step(scent(nest(d, asObject), ['injection', 'high']), 1)),
+    },
+    {
+      comment: 'too deep is rate-limited first, like every threat',
+      flags: ['Depth', 'RateLimit'],
+      steps: [1, 2, 3].map((n) => step(scent(n, undefined, { source: 'deep' }))).concat(step(scent(nest(513, asArray), ['ddos', 'low'], { source: 'deep' }))),
+    },
+    {
+      comment: 'lone surrogates in values and keys are signed as \\udxxx escapes',
+      flags: ['Identity'],
+      steps: [
+        step(scent('\ud800', ['spam', 'low'], own())),
+        step(scent('abc\udbff', ['spam', 'low'], own())),
+        step(scent('\udc00\ud800', ['spam', 'low'], own())),
+        step(scent({ '\ud83d': 1, k: ['\udfff', '😀'] }, ['spam', 'low'], own())),
+      ],
+    },
+    {
+      comment: 'a "__proto__" key is data: signed with it, and differs from the payload without it',
+      flags: ['Identity'],
+      steps: [
+        step(scent(JSON.parse('{"__proto__":{"x":1},"a":1}'), ['spam', 'low'])),
+        step(scent({ a: 1 }, ['spam', 'low'])),
+        step(scent(JSON.parse('{"a":1,"__proto__":{"x":1}}'), ['spam', 'high'])),
+      ],
+    },
+    {
+      comment: 'every number form: exponents, -0, subnormals, 2^53 and beyond, the largest double',
+      flags: ['Identity'],
+      steps: [
+        step(scent([1e21, 1e-7, -0, 5e-324, 2 ** 53, 2 ** 53 + 2, 0.1 + 0.2, 1.7976931348623157e308, -1e-7, 123e-20], ['malware', 'medium'])),
+        step(scent({ '10': 1e20, '9': 1.5e-7, '01': 100, a: 4294967295 }, ['malware', 'medium'])),
+      ],
+    },
+    {
+      comment: 'a 5000-character id and source, an empty source, negative and huge timestamps: all judged',
+      flags: ['AnyField'],
+      steps: [
+        step(scent({ f: 1 }, ['flood', 'low'], { source: 's'.repeat(5000), id: 'i'.repeat(5000) })),
+        step(scent({ f: 2 }, ['flood', 'low'], { source: '' })),
+        step(scent({ f: 3 }, ['flood', 'low'], { ...own(), at: -1 })),
+        step(scent({ f: 4 }, ['flood', 'low'], { ...own(), at: -(2 ** 53) + 1 })),
+        step(scent({ f: 5 }, ['flood', 'low'], { ...own(), at: 2 ** 53 - 1 })),
+      ],
+    },
+  ]
+}
+
 /** Seeded mixes: every step kind, several sources, severities and clock jumps. */
 function randomScenarios(count: number): Scenario[] {
   const rnd = createSeededRandom('intercept-random-scenarios')
@@ -295,6 +380,9 @@ export async function interceptSuite() {
   }
   const random = config({ maxPayloadSize: 40, maxCount: 4, maxBytes: 120, windowMs: 2000, maxRequests: 4, blockDurationMs: 1500 })
   groups.push(await toGroup('random', { config: random, clockStart: CLOCK_START, macKeys: [{ kid: 'rnd', key: KEY }] }, randomScenarios(32), count))
+  count += 32
+  const identity = config({ maxPayloadSize: 1_000_000, maxRequests: 3 })
+  groups.push(await toGroup('identity', { config: identity, clockStart: CLOCK_START, macKeys: [] }, identityScenarios(), count))
   return vectorFile(
     'intercept',
     [

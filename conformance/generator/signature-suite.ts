@@ -23,6 +23,10 @@ const notes = {
   Nesting: { bugType: 'EDGE_CASE', description: 'Deep nesting and empty containers.' },
   LargeArray: { bugType: 'FUNCTIONALITY', description: 'Long arrays keep their order.' },
   Category: { bugType: 'BASIC', description: 'The category is the signature prefix; every category appears.' },
+  Depth: {
+    bugType: 'EDGE_CASE',
+    description: 'At most 512 nested levels of arrays and objects; 513 is refused ("too deep") without exhausting a stack.',
+  },
   NonFinite: {
     bugType: 'FUNCTIONALITY',
     description: 'NaN and ±Infinity (marked as {"$float": ...} in the vector) must be refused: no canonical form, no signature.',
@@ -158,6 +162,21 @@ function tests(): TestDraft[] {
     ['Infinity in an array', [1, 2, Infinity]],
     ['-Infinity deep inside', { a: [{ b: { c: -Infinity } }] }],
   ] as const) t.push(invalid(comment, p))
+  // The depth limit (appended last: earlier tcIds keep their values).
+  const nest = (depth: number, wrap: (v: unknown) => unknown) => {
+    let v: unknown = 0
+    for (let i = 0; i < depth; i++) v = wrap(v)
+    return v
+  }
+  for (const [kind, wrap] of [
+    ['arrays', (v: unknown) => [v]],
+    ['objects', (v: unknown) => ({ k: v })],
+  ] as const) {
+    t.push(valid(`${kind} nested 511 deep`, ['Depth'], nest(511, wrap)))
+    t.push(valid(`${kind} nested 512 deep (the limit)`, ['Depth'], nest(512, wrap)))
+    t.push({ comment: `${kind} nested 513 deep: too deep`, flags: ['Depth'], category: 'injection', payload: nest(513, wrap), result: 'invalid' })
+  }
+  t.push({ comment: 'mixed arrays and objects nested 513 deep: too deep', flags: ['Depth'], category: 'injection', payload: nest(513, (v) => (Array.isArray(v) ? { a: v } : [v])), result: 'invalid' })
   return t
 }
 

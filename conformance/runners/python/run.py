@@ -21,12 +21,19 @@ SPECIAL = {"NaN": float("nan"), "Infinity": float("inf"), "-Infinity": float("-i
 
 
 def decode_special(v: Any) -> Any:
+    # Plain loops: one frame per level, so the 513-deep vectors stay far from the recursion limit.
     if isinstance(v, list):
-        return [decode_special(x) for x in v]
+        out = []
+        for x in v:
+            out.append(decode_special(x))
+        return out
     if isinstance(v, dict):
         if len(v) == 1 and isinstance(v.get("$float"), str) and v["$float"] in SPECIAL:
             return SPECIAL[v["$float"]]
-        return {k: decode_special(x) for k, x in v.items()}
+        obj = {}
+        for k, x in v.items():
+            obj[k] = decode_special(x)
+        return obj
     return v
 
 

@@ -21,6 +21,10 @@ const MaxDepth = 512
 // tooDeep is the reason every kernel gives for nesting past MaxDepth.
 const tooDeep = "nesting deeper than 512 levels"
 
+// maxParseDepth bounds ParseJSON's recursion only: it reads documents (vector files) that hold
+// payloads past MaxDepth, which Canonicalize then refuses.
+const maxParseDepth = 10000
+
 // CanonicalError explains why a value has no TH-CJSON-1 form; Path locates it ("root.a[2]").
 // TooDeep marks nesting past MaxDepth (the engine's payload_too_large, not a serialization error).
 type CanonicalError struct {

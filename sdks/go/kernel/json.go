@@ -77,8 +77,8 @@ func (p *parser) value(depth int) (any, error) {
 }
 
 func (p *parser) object(depth int) (any, error) {
-	if depth >= MaxDepth {
-		return nil, &CanonicalError{Reason: tooDeep, Path: "root", TooDeep: true}
+	if depth >= maxParseDepth {
+		return nil, &CanonicalError{Reason: "nesting deeper than 10000 levels", Path: "root", TooDeep: true}
 	}
 	p.i++ // {
 	m := map[string]any{}
@@ -121,8 +121,8 @@ func (p *parser) object(depth int) (any, error) {
 }
 
 func (p *parser) array(depth int) (any, error) {
-	if depth >= MaxDepth {
-		return nil, &CanonicalError{Reason: tooDeep, Path: "root", TooDeep: true}
+	if depth >= maxParseDepth {
+		return nil, &CanonicalError{Reason: "nesting deeper than 10000 levels", Path: "root", TooDeep: true}
 	}
 	p.i++ // [
 	out := []any{}
