@@ -153,13 +153,14 @@ class Checker {
     let i = this.i + 1
     let out = ''
     let segment = i
+    let ascii = true
     let afterHighEscape = false
     for (;;) {
       const c = b[i]
       if (c === undefined) throw new NotCanonical(i, 'unterminated string')
       if (c === QUOTE) break
       if (c === BACKSLASH) {
-        if (decode) out += utf8.decode(b.subarray(segment, i))
+        if (decode) out += text(b, segment, i, ascii)
         const e = b[i + 1]
         let unit: number
         if (e === 0x75) {
@@ -180,16 +181,28 @@ class Checker {
         }
         if (decode) out += String.fromCharCode(unit)
         segment = i
+        ascii = true
         continue
       }
       afterHighEscape = false
       if (c < 0x20) throw new NotCanonical(i, 'unescaped control character')
-      i += c < 0x80 ? 1 : utf8Sequence(b, i)
+      if (c < 0x80) {
+        i++
+      } else {
+        i += utf8Sequence(b, i)
+        ascii = false
+      }
     }
-    const text = decode ? out + utf8.decode(b.subarray(segment, i)) : undefined
     this.i = i + 1
-    return text
+    return decode ? out + text(b, segment, i, ascii) : undefined
   }
+}
+
+/** Already-checked UTF-8 as a string; short ASCII runs (most keys) without a decoder call. */
+function text(b: Uint8Array, from: number, to: number, ascii: boolean): string {
+  if (from === to) return ''
+  if (ascii && to - from <= 64) return String.fromCharCode.apply(null, b.subarray(from, to) as unknown as number[])
+  return utf8.decode(b.subarray(from, to))
 }
 
 /** Four lowercase hex digits as a number, or -1. */
