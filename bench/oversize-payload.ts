@@ -1,8 +1,10 @@
 /**
- * What an oversized payload costs tracehoundd: a 1,000,000-key object (~12.9 MB of TH-CJSON-1,
- * under the 16 MiB read limit, far over maxPayloadSize) next to a small threat in the same run.
+ * What an oversized payload costs tracehoundd: a 1,000,000-key object (13.9 MB of TH-CJSON-1,
+ * under the 16 MiB read limit, far over maxPayloadSize), next to two peers in the same run: a
+ * small threat, and one string of the same byte length (no structure at all: what receiving
+ * 13.9 MB costs by itself, so any per-key cost would show as the difference).
  * Per call: the client's wall time and the daemon's CPU time and peak RSS growth (from /proc).
- * The big payload's keys run backwards, so its bytes are not canonical: the daemon answers
+ * The big payload's keys ("999999" … "0") run backwards, so its bytes are not canonical: the daemon answers
  * payload_too_large only if it never read them (a read would answer InvalidArgument).
  * Run: npm run bench:oversize [-- --rounds 5]
  */
@@ -26,24 +28,28 @@ function proc(pid: number) {
 }
 
 const parts: string[] = []
-for (let i = 999_999; i >= 0; i--) parts.push(`"k${String(i).padStart(7, "0")}":1`)
+for (let i = 999_999; i >= 0; i--) parts.push(`"${i}":null`)
 const big = new TextEncoder().encode(`{${parts.join(',')}}`)
-const small = canonicalBytes({ path: "/login?q=' OR 1=1 --" })
+const flat = canonicalBytes('x'.repeat(big.length - 2))
+let unique = 0
+const small = () => canonicalBytes({ path: "/login?q=' OR 1=1 --", n: unique++ })
 
 const d = await startDaemonProcess(['--memory'])
 const pid = d.child.pid!
 const client = createTracehoundClient({ socketPath: d.socketPath, timeoutMs: 60_000 })
 const scent = (bytes: Uint8Array, n: number) =>
   create(ScentSchema, { id: `o${n}`, source: `oversize-${n}`, threat: { category: 4, severity: 3 }, payloadForm: { case: 'payloadCjson', value: bytes } })
-await client.service.intercept({ scent: scent(small, -1) }) // warm up: handshake, code paths
+await client.service.intercept({ scent: scent(small(), -1) }) // warm up: handshake, code paths
 
 const rows: string[][] = []
 let n = 0
-for (const [name, bytes] of [
+for (const [name, payload] of [
   ['small threat', small],
-  ['1,000,000 keys', big],
+  ['one 13.9 MB string', () => flat],
+  ['1,000,000 keys', () => big],
 ] as const) {
   for (let round = 0; round < ROUNDS; round++) {
+    const bytes = payload()
     const before = proc(pid)
     const start = process.hrtime.bigint()
     const res = await client.service.intercept({ scent: scent(bytes, n++) })

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { createManualClock } from './clock.js'
-import { RateLimiter } from './rate-limiter.js'
+import { MAX_SOURCE_KEY, RateLimiter, rateLimitKey } from './rate-limiter.js'
 
 describe('RateLimiter', () => {
   it('sliding log without block: retryAfter from the oldest hit, free exactly windowMs later', () => {
@@ -61,5 +61,24 @@ describe('RateLimiter', () => {
     expect(() => new RateLimiter({ windowMs: 0, maxRequests: 1, blockDurationMs: 0 })).toThrow('windowMs must be positive')
     expect(() => new RateLimiter({ windowMs: 1, maxRequests: 0, blockDurationMs: 0 })).toThrow('maxRequests must be positive')
     expect(() => new RateLimiter({ windowMs: 1, maxRequests: 1, blockDurationMs: -1 })).toThrow('cannot be negative')
+  })
+})
+
+describe('long sources', () => {
+  it('keys a source longer than 256 units by its hash: still counted, memory bounded, distinct from others', () => {
+    const clock = () => 1000
+    const blocked: string[] = []
+    const limiter = new RateLimiter({ windowMs: 60_000, maxRequests: 2, blockDurationMs: 5000 }, clock, (s) => blocked.push(s))
+    const long = '203.0.113.7, '.repeat(10_000)
+    const longer = `${long}x`
+    expect(limiter.check(long).allowed).toBe(true)
+    expect(limiter.check(long).allowed).toBe(true)
+    expect(limiter.check(long)).toMatchObject({ allowed: false, blocked: true })
+    expect(limiter.check(longer).allowed).toBe(true) // another long source, another bucket
+    expect(blocked).toEqual([rateLimitKey(long)])
+    expect(rateLimitKey(long)).toMatch(/^sha256:[0-9a-f]{64}$/)
+    expect(rateLimitKey('x'.repeat(MAX_SOURCE_KEY))).toBe('x'.repeat(MAX_SOURCE_KEY))
+    limiter.reset(long)
+    expect(limiter.check(long).allowed).toBe(true)
   })
 })

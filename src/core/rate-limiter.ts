@@ -3,6 +3,21 @@
 import { type Clock, systemClock } from './clock.js'
 import type { RateLimitConfig } from './config.js'
 import { TracehoundConfigError } from './errors.js'
+import { nodeCrypto } from './node-crypto.js'
+
+/** Sources longer than this (UTF-16 units) are keyed by their hash: the attacker picks the length. */
+export const MAX_SOURCE_KEY = 256
+
+const utf8 = new TextEncoder()
+
+/**
+ * The limiter's key for a source: itself, or for a longer one (an X-Forwarded-For chain the
+ * attacker grew) `sha256:` + its hex digest, so memory per source stays bounded and every source
+ * is still counted. Shared by the embedded engine and the daemon (one engine).
+ */
+export function rateLimitKey(source: string): string {
+  return source.length > MAX_SOURCE_KEY ? `sha256:${nodeCrypto.sha256Hex(utf8.encode(source))}` : source
+}
 
 /** Allowed, or refused with the time until the source may try again. */
 export type RateLimitResult =
@@ -59,7 +74,8 @@ export class RateLimiter implements IRateLimiter {
     this.lastSweep = clock()
   }
 
-  check(source: string): RateLimitResult {
+  check(rawSource: string): RateLimitResult {
+    const source = rateLimitKey(rawSource)
     this.totalChecks++
     const now = this.clock()
     // Idle sources would otherwise accumulate forever; sweeping them changes no verdict.
@@ -108,14 +124,14 @@ export class RateLimiter implements IRateLimiter {
     return ALLOWED
   }
 
-  /** Re-imposes a block saved before a restart; one already over is ignored. */
+  /** Re-imposes a block saved before a restart (`source` as onBlock was told it); one already over is ignored. */
   restoreBlock(source: string, blockedUntil: number): void {
     const now = this.clock()
     if (blockedUntil > now) this.sources.set(source, { hits: [], blockedUntil, lastActivity: now })
   }
 
   reset(source: string): void {
-    this.sources.delete(source)
+    this.sources.delete(rateLimitKey(source))
   }
 
   cleanup(): number {
