@@ -87,13 +87,13 @@ func TestInterceptOverUDS(t *testing.T) {
 func TestVerdictsFromTheEngine(t *testing.T) {
 	c := dialUDS(t)
 	ctx := context.Background()
-	// NaN travels as a binary double; the engine refuses it as the embedded library does.
+	// NaN travels as the kernel's refusal; the engine answers as the embedded library does.
 	s := unique(high)
 	s.Payload = map[string]any{"v": math.NaN()}
 	if v := c.Intercept(ctx, s); v.Status != tracehound.StatusError || v.Error.Code != "AGENT_SERIALIZATION_FAILED" || v.Error.State != "agent" || v.Degraded != nil {
 		t.Fatalf("NaN payload: %+v %+v", v, v.Error)
 	}
-	// What protobuf cannot carry at all is refused locally, with the same code.
+	// What the kernel cannot encode travels as its refusal; the daemon answers with the same code.
 	s.Payload = map[string]any{"c": make(chan int)}
 	if v := c.Intercept(ctx, s); v.Status != tracehound.StatusError || v.Error.Code != "AGENT_SERIALIZATION_FAILED" {
 		t.Fatalf("chan payload: %+v", v)
