@@ -11,6 +11,7 @@ import { create, fromBinary, toBinary, type DescMessage, type MessageInitShape }
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { HealthCheckRequestSchema, HealthCheckResponseSchema, HealthCheckResponse_ServingStatus } from '../src/gen/grpc/health/v1/health_pb.js'
 import { HandshakeRequestSchema, HandshakeResponseSchema, InterceptRequestSchema, InterceptResponseSchema } from '../src/gen/tracehound/v1/tracehound_service_pb.js'
+import { canonicalBytes } from '../src/core/kernel/index.js'
 import { Severity, ThreatCategory } from '../src/gen/tracehound/v1/scent_pb.js'
 import { type RunningDaemon, startDaemonProcess } from './daemon-harness.js'
 
@@ -63,7 +64,7 @@ const intercept = (id: string, metadata?: [string, string][]): Call<DescMessage>
       id,
       source: `py-${id}`,
       timestampMs: 1n,
-      payload: { kind: { case: 'stringValue', value: `python ${id}` } },
+      payloadForm: { case: 'payloadCjson', value: canonicalBytes(`python ${id}`) },
       threat: { category: ThreatCategory.INJECTION, severity: Severity.MEDIUM },
     },
   },
