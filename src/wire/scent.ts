@@ -18,7 +18,7 @@ import { categoryFromWire, categoryToWire, severityFromWire, severityToWire } fr
 type WireForm = MessageInitShape<typeof ScentSchema>['payloadForm']
 
 /** The client side: the kernel's bytes, or its refusal (too deep, not JSON) for the daemon to judge. */
-export function payloadToWire(payload: unknown): WireForm {
+function payloadToWire(payload: unknown): WireForm {
   try {
     return { case: 'payloadCjson', value: canonicalBytes(payload) }
   } catch (e) {
@@ -37,13 +37,13 @@ export function scentToWire(s: Scent): MessageInitShape<typeof ScentSchema> {
 }
 
 /** A scent for the engine, and the payload as it arrived (for a threat); `payload` itself stays null. */
-export interface ArrivedScent {
+interface ArrivedScent {
   scent: Scent
   encoded?: PreEncodedPayload
 }
 
-const NULL_BYTES = new TextEncoder().encode('null')
 const utf8 = new TextEncoder()
+const NULL_BYTES = utf8.encode('null')
 
 /** The daemon side; throws InvalidArgument for bytes that are not TH-CJSON-1 (with the offset). */
 export function scentFromWire(s: WireScent, maxPayloadSize: number): ArrivedScent {
