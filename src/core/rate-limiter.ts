@@ -3,12 +3,10 @@
 import { type Clock, systemClock } from './clock.js'
 import type { RateLimitConfig } from './config.js'
 import { TracehoundConfigError } from './errors.js'
-import { nodeCrypto } from './node-crypto.js'
+import { nobleCrypto } from './kernel/noble-crypto.js'
 
 /** Sources longer than this (UTF-16 units) are keyed by their hash: the attacker picks the length. */
 export const MAX_SOURCE_KEY = 256
-
-const utf8 = new TextEncoder()
 
 /**
  * The limiter's key for a source: itself, or for a longer one (an X-Forwarded-For chain the
@@ -16,7 +14,7 @@ const utf8 = new TextEncoder()
  * is still counted. Shared by the embedded engine and the daemon (one engine).
  */
 export function rateLimitKey(source: string): string {
-  return source.length > MAX_SOURCE_KEY ? `sha256:${nodeCrypto.sha256Hex(utf8.encode(source))}` : source
+  return source.length > MAX_SOURCE_KEY ? `sha256:${nobleCrypto.sha256Hex(source)}` : source
 }
 
 /** Allowed, or refused with the time until the source may try again. */
