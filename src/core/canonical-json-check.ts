@@ -7,6 +7,7 @@
 
 import { isArrayIndexKey, MAX_DEPTH, TOO_DEEP } from './canonical-json.js'
 
+/** The outcome of checkCanonical: ok, or the first byte offset that breaks TH-CJSON-1 (tooDeep: nesting past MAX_DEPTH). */
 export type CanonicalCheck = { ok: true } | { ok: false; tooDeep: boolean; offset: number; reason: string }
 
 const QUOTE = 0x22
@@ -32,6 +33,7 @@ interface Frame {
   lastKey: string | undefined
 }
 
+/** Checks that `bytes` are exactly the TH-CJSON-1 encoding of some JSON value, in one pass and without building it. */
 export function checkCanonical(bytes: Uint8Array): CanonicalCheck {
   try {
     new Checker(bytes).run()

@@ -6,6 +6,7 @@
 /** The one structural limit (a scalar at the top is depth 0, `[]` is 1): deeper is refused everywhere. */
 export const MAX_DEPTH = 512
 
+/** A value TH-CJSON-1 cannot encode (NaN, ±Infinity, a non-JSON type, a cycle, nesting past MAX_DEPTH), with where it was. */
 export class CanonicalJsonError extends Error {
   constructor(
     readonly reason: string,
