@@ -1,6 +1,7 @@
 package main
 
 import (
+	"bytes"
 	"encoding/json"
 	"errors"
 	"os"
@@ -19,7 +20,7 @@ func TestExecutorCatchesTamperedVectors(t *testing.T) {
 	src := filepath.Join("..", "..", "..", "..", "conformance", "vectors")
 	dir := t.TempDir()
 	tamper := map[string]func(tc map[string]any){
-		"signature": func(tc map[string]any) { tc["canonicalHex"] = "00" + tc["canonicalHex"].(string) },
+		"signature": nil, // changed in the text below
 		"audit": func(tc map[string]any) {
 			tc["result"] = map[string]string{"valid": "invalid", "invalid": "valid"}[tc["result"].(string)]
 		},
@@ -30,7 +31,15 @@ func TestExecutorCatchesTamperedVectors(t *testing.T) {
 		if err != nil {
 			t.Skip("vectors not found:", err)
 		}
-		// kernel, not encoding/json: the signature vectors hold lone surrogates.
+		if suite == "signature" {
+			// Text, not a re-encoding: this file holds payloads past the 512-level limit (the depth vectors).
+			text = bytes.Replace(text, []byte(`"canonicalHex": "`), []byte(`"canonicalHex": "00`), 1)
+			if err := os.WriteFile(filepath.Join(dir, suite+"_test.json"), text, 0o600); err != nil {
+				t.Fatal(err)
+			}
+			continue
+		}
+		// kernel, not encoding/json: the vectors may hold lone surrogates.
 		v, err := kernel.ParseJSON(text)
 		if err != nil {
 			t.Fatal(err)
@@ -72,7 +81,7 @@ func TestExecutorCatchesTamperedVectors(t *testing.T) {
 	if strings.Join(failed, " ") != "signature_test/1 audit_test/1 hmac_test/1" {
 		t.Fatalf("failed cases %v", failed)
 	}
-	if last := lines[len(lines)-1]; last != "694 passed, 3 failed" {
+	if last := lines[len(lines)-1]; last != "701 passed, 3 failed" {
 		t.Fatalf("tally %q", last)
 	}
 }
