@@ -15,12 +15,19 @@ SPECIAL = {"NaN": float("nan"), "Infinity": float("inf"), "-Infinity": float("-i
 
 
 def _decode(v: Any) -> Any:
+    # Plain loops: one frame per level, so the 513-level depth vectors stay far from the recursion limit.
     if isinstance(v, list):
-        return [_decode(x) for x in v]
+        out = []
+        for x in v:
+            out.append(_decode(x))
+        return out
     if isinstance(v, dict):
         if len(v) == 1 and v.get("$float") in SPECIAL:
             return SPECIAL[v["$float"]]
-        return {k: _decode(x) for k, x in v.items()}
+        obj = {}
+        for k, x in v.items():
+            obj[k] = _decode(x)
+        return obj
     return v
 
 
