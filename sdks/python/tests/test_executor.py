@@ -35,4 +35,4 @@ def test_executor_flags_tampered_vectors(tmp_path: Path) -> None:
     assert "want" in results["signature_test/1"] and "got" in results["signature_test/1"]
     failed = sum(not r["ok"] for r in results.values())
     assert lines[-1] == f"{len(results) - failed} passed, {failed} failed"
-    assert failed == 2 + 65 and len(results) == 155 + 65 + 398 + 144
+    assert failed == 2 + 72 and len(results) == 162 + 72 + 398 + 144
