@@ -82,8 +82,11 @@ public final class CanonicalJson {
   public static void writeString(StringBuilder out, CharSequence s) {
     out.append('"');
     int len = s.length();
+    int run = 0; // start of the pending run of characters that need no escape
     for (int i = 0; i < len; i++) {
       char c = s.charAt(i);
+      if (c >= 0x20 && c != '"' && c != '\\' && !Character.isSurrogate(c)) continue;
+      out.append(s, run, i);
       switch (c) {
         case '"' -> out.append("\\\"");
         case '\\' -> out.append("\\\\");
@@ -93,19 +96,16 @@ public final class CanonicalJson {
         case '\r' -> out.append("\\r");
         case '\t' -> out.append("\\t");
         default -> {
-          if (c < 0x20) {
-            unicodeEscape(out, c);
-          } else if (Character.isHighSurrogate(c) && i + 1 < len && Character.isLowSurrogate(s.charAt(i + 1))) {
+          if (Character.isHighSurrogate(c) && i + 1 < len && Character.isLowSurrogate(s.charAt(i + 1))) {
             out.append(c).append(s.charAt(++i));
-          } else if (Character.isSurrogate(c)) {
-            unicodeEscape(out, c);
           } else {
-            out.append(c);
+            unicodeEscape(out, c); // other controls and lone surrogates
           }
         }
       }
+      run = i + 1;
     }
-    out.append('"');
+    out.append(s, run, len).append('"');
   }
 
   private static void unicodeEscape(StringBuilder out, char c) {
@@ -156,7 +156,7 @@ public final class CanonicalJson {
       double d = toDouble(n);
       if (Double.isNaN(d)) throw new Refusal("NaN is not allowed");
       if (Double.isInfinite(d)) throw new Refusal("Infinity is not allowed");
-      out.append(EcmaNumber.toString(d));
+      EcmaNumber.append(out, d);
     } else if (value instanceof Map<?, ?> map) {
       enter(open, map);
       writeObject(out, map, open);

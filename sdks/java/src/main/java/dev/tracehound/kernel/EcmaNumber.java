@@ -26,21 +26,34 @@ public final class EcmaNumber {
 
   /** Throws IllegalArgumentException for NaN and ±Infinity, which JSON cannot carry. */
   public static String toString(double value) {
+    StringBuilder out = new StringBuilder(24);
+    append(out, value);
+    return out.toString();
+  }
+
+  /** Appends Number::toString(value) to out; throws IllegalArgumentException for NaN and ±Infinity. */
+  public static void append(StringBuilder out, double value) {
     if (Double.isNaN(value)) throw new IllegalArgumentException("NaN is not allowed");
     if (Double.isInfinite(value)) throw new IllegalArgumentException("Infinity is not allowed");
-    if (value == 0) return "0"; // also -0
-    if (value == Math.rint(value) && Math.abs(value) < EXACT_LONG_LIMIT) return Long.toString((long) value);
-    StringBuilder out = new StringBuilder(24);
+    if (value == 0) {
+      out.append('0'); // also -0
+      return;
+    }
+    if (value == Math.rint(value) && Math.abs(value) < EXACT_LONG_LIMIT) {
+      out.append((long) value);
+      return;
+    }
     if (value < 0) out.append('-');
     long bits = Double.doubleToRawLongBits(value);
     long t = bits & (C_MIN - 1);
     int bq = (int) (bits >>> (P - 1)) & 0x7ff;
-    if (bq != 0) return shortest(out, -Q_MIN + 1 - bq, C_MIN | t, 0);
-    return t < C_TINY ? shortest(out, -Q_MIN, 10 * t, -1) : shortest(out, -Q_MIN, t, 0);
+    if (bq != 0) shortest(out, -Q_MIN + 1 - bq, C_MIN | t, 0);
+    else if (t < C_TINY) shortest(out, -Q_MIN, 10 * t, -1);
+    else shortest(out, -Q_MIN, t, 0);
   }
 
   /** Shortest digits for c 2^-mq (c scaled by 10^-dk), written into out. */
-  private static String shortest(StringBuilder out, int mq, long c, int dk) {
+  private static void shortest(StringBuilder out, int mq, long c, int dk) {
     int q = -mq;
     boolean even = (c & 1) == 0;
     long out1 = even ? 0 : 1; // an odd significand excludes the interval's ends (round half even)
@@ -68,14 +81,19 @@ public final class EcmaNumber {
       long tp10 = sp10 + 10;
       boolean upin = vbl + out1 <= sp10 << 2;
       boolean wpin = (tp10 << 2) + out1 <= vbr;
-      if (upin && wpin) return format(out, closest(vb, sp10, tp10, 10), k + dk);
-      if (upin || wpin) return format(out, upin ? sp10 : tp10, k + dk);
+      if (upin && wpin) {
+        format(out, closest(vb, sp10, tp10, 10), k + dk);
+        return;
+      }
+      if (upin || wpin) {
+        format(out, upin ? sp10 : tp10, k + dk);
+        return;
+      }
     }
     long tt = s + 1;
     boolean uin = vbl + out1 <= s << 2;
     boolean win = (tt << 2) + out1 <= vbr;
-    if (uin != win) return format(out, uin ? s : tt, k + dk);
-    return format(out, closest(vb, s, tt, 1), k + dk);
+    format(out, uin != win ? (uin ? s : tt) : closest(vb, s, tt, 1), k + dk);
   }
 
   /** Of lo and hi = lo + step, the one nearer to vb/4; on a tie the one whose last digit is even. */
@@ -110,7 +128,7 @@ public final class EcmaNumber {
   }
 
   /** Writes f 10^e in Number::toString notation; f > 0 may carry trailing zeros. */
-  private static String format(StringBuilder out, long f, int e) {
+  private static void format(StringBuilder out, long f, int e) {
     while (f % 10 == 0) {
       f /= 10;
       e++;
@@ -133,7 +151,6 @@ public final class EcmaNumber {
       if (k > 1) out.append('.').append(digits, 1, k);
       out.append('e').append(exp < 0 ? '-' : '+').append(Math.abs(exp));
     }
-    return out.toString();
   }
 
   /** The g(k) table, computed once (about a millisecond) rather than shipped as 1,234 literals. */

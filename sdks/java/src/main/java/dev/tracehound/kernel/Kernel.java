@@ -101,12 +101,18 @@ public final class Kernel {
   }
 
   public static byte[] sha256(byte[] data) {
+    return SHA256.get().digest(data);
+  }
+
+  /** A digest per thread: getInstance looks the provider up on every call. */
+  private static final ThreadLocal<MessageDigest> SHA256 = ThreadLocal.withInitial(() -> {
     try {
-      return MessageDigest.getInstance("SHA-256").digest(data);
+      return MessageDigest.getInstance("SHA-256");
     } catch (GeneralSecurityException e) {
       throw new IllegalStateException("SHA-256 unavailable", e);
     }
-  }
+  });
+
 
   /** 32 bytes from 64 lowercase hex characters, else null. */
   private static byte[] hash(String hex) {
