@@ -54,6 +54,15 @@ echo "== go: tests"
 TRACEHOUND_REQUIRE_DAEMON=1 TRACEHOUND_REQUIRE_ORACLE=1 go test -count=1 ./...
 
 echo "== go: fuzz (short)"
-go test ./kernel -run '^$' -fuzz '^FuzzCanonical$' -fuzztime 5s -parallel 2 2>&1 | tail -3
-go test ./kernel -run '^$' -fuzz '^FuzzFormatNumber$' -fuzztime 3s -parallel 2 2>&1 | tail -3
+# The progress lines are noise on success; on a failure the whole output says what failed and why.
+fuzz() { # target seconds
+  local out
+  if ! out=$(go test ./kernel -run '^$' -fuzz "^$1\$" -fuzztime "$2" -parallel 2 2>&1); then
+    echo "$out"
+    exit 1
+  fi
+  echo "$out" | tail -2
+}
+fuzz FuzzCanonical 5s
+fuzz FuzzFormatNumber 3s
 echo "go fuzz: FuzzCanonical 5s, FuzzFormatNumber 3s, no failure"
