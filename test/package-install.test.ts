@@ -74,7 +74,7 @@ beforeAll(async () => {
 afterAll(async () => {
   if (daemon && daemon.exitCode === null && daemon.signalCode === null) {
     const exited = new Promise((resolve) => daemon!.once('exit', resolve))
-    daemon.kill('SIGTERM')
+    process.kill(-daemon.pid!, 'SIGTERM')
     await exited
   }
 })
@@ -94,7 +94,8 @@ describe('npm pack → npm install → plain node', () => {
 
   it('npx tracehoundd serves; the TS client example finds it with no path; npx tracehound audit export | verify', async () => {
     const dataDir = join(work, 'state')
-    daemon = spawn('npx', ['--offline', 'tracehoundd', '--data-dir', dataDir], { cwd: app, env, stdio: ['ignore', 'pipe', 'pipe'] })
+    // Its own process group: npx does not pass SIGTERM on to the node it starts, so the group is signalled.
+    daemon = spawn('npx', ['--offline', 'tracehoundd', '--data-dir', dataDir], { cwd: app, env, stdio: ['ignore', 'pipe', 'pipe'], detached: true })
     let stderr = ''
     daemon.stderr!.on('data', (d) => (stderr += d))
     const exited = new Promise<void>((resolve) => daemon!.once('exit', () => resolve()))
@@ -110,7 +111,7 @@ describe('npm pack → npm install → plain node', () => {
     // The audit log holds the capture (leaf 0) and the neutralization (leaf 1).
     expect(client.stdout).toMatch(/^quarantined \n+audit record 1 verified: true\n\{"totalIntercepts":1,/)
 
-    daemon.kill('SIGTERM')
+    process.kill(-daemon.pid!, 'SIGTERM')
     await exited
     const exported = await run('npx', ['--offline', 'tracehound', 'audit', 'export', '--data-dir', dataDir, '-o', join(work, 'audit.jsonl')], app)
     expect(exported.code, exported.stderr).toBe(0)
