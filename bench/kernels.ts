@@ -22,6 +22,7 @@ interface Row {
   numbersPerSec?: number
   docsPerSec?: number
   skipped?: string
+  failed?: string
 }
 
 /** Raw bit patterns, decimals of up to 17 digits at any scale, and small integers: a third each. */
@@ -92,7 +93,7 @@ function run(impl: string, cwd: string, command: string, args: string[]): Row {
     const out = execFileSync(command, args, { cwd, encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'] })
     return JSON.parse(out.trim().split('\n').pop()!) as Row
   } catch (e) {
-    return { impl, skipped: `failed: ${(e as Error).message.split('\n')[0]}` }
+    return { impl, failed: (e as Error).message.split('\n')[0] }
   }
 }
 
@@ -113,17 +114,17 @@ if (has('mvn') && has('java')) {
   rows.push(run('java', java, 'java', ['-cp', 'target/test-classes:target/tracehound-client-all.jar', 'dev.tracehound.kernel.KernelBench', numbersFile, VECTORS, String(SECONDS)]))
 } else rows.push({ impl: 'java', skipped: 'java or mvn not found' })
 
-const go = rows.find((r) => r.impl === 'go' && !r.skipped)
+const go = rows.find((r) => r.impl === 'go' && r.docsPerSec !== undefined)
 const fmt = (n: number | undefined) => (n === undefined ? '-' : Math.round(n).toLocaleString('en-US'))
 console.log(`| kernel | numbers/s | documents/s | documents vs go |`)
 console.log(`|--------|-----------|-------------|-----------------|`)
 for (const r of rows) {
-  if (r.skipped) {
-    console.log(`| ${r.impl} | SKIPPED: ${r.impl} (${r.skipped}) | | |`)
+  if (r.skipped || r.failed) {
+    console.log(`| ${r.impl} | ${r.skipped ? `SKIPPED: ${r.impl} (${r.skipped})` : `FAILED: ${r.failed}`} | | |`)
     continue
   }
   const ratio = go && r.docsPerSec ? `${(r.docsPerSec / go.docsPerSec!).toFixed(2)}×` : '-'
   console.log(`| ${r.impl} | ${fmt(r.numbersPerSec)} | ${fmt(r.docsPerSec)} | ${ratio} |`)
 }
-const java = rows.find((r) => r.impl === 'java' && !r.skipped)
+const java = rows.find((r) => r.impl === 'java' && r.docsPerSec !== undefined)
 if (go && java) console.log(`\njava/go documents ratio ${(java.docsPerSec! / go.docsPerSec!).toFixed(2)} (target ≥ 0.5)`)
