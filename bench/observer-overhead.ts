@@ -16,7 +16,7 @@ import {
   RateLimiter,
   type Scent,
 } from '../src/core/index.js'
-import { nodeCrypto } from '../src/core/node-crypto.js'
+import { nodeCrypto } from '../src/core/ports/node-crypto.js'
 
 const OPS = Number(process.argv[process.argv.indexOf('--ops') + 1]) || 200_000
 const ROUNDS = 9

@@ -2,8 +2,8 @@
 
 import { type AuditEntry, createSeededRandom, createIdSource } from '../../src/core/index.js'
 import { fromHex, leafHash, recordHash, toHex } from '../../src/core/kernel/index.js'
-import { MerkleTree } from '../../src/core/merkle-tree.js'
-import { nodeCrypto } from '../../src/core/node-crypto.js'
+import { MerkleTree } from '../../src/core/audit/merkle-tree.js'
+import { nodeCrypto } from '../../src/core/ports/node-crypto.js'
 import { type TestDraft, vectorFile } from '../lib/vector-file.js'
 import { VirtualTree } from './virtual-tree.js'
 

@@ -2,7 +2,7 @@
  * RFC 9162 trees of any size up to 2^53 for the vectors: every leaf before `distinctFrom` is the
  * same filler, the rest are distinct. MTH of n equal leaves depends only on n (memoised), so the
  * root, audit paths and consistency proofs of a 2^52-leaf tree take microseconds. This follows the
- * RFC's recursive definitions (§2.1.1, §2.1.3.1, §2.1.4.1) independently of src/core/merkle-tree.ts.
+ * RFC's recursive definitions (§2.1.1, §2.1.3.1, §2.1.4.1) independently of src/core/audit/merkle-tree.ts.
  */
 
 import { createHash } from 'node:crypto'

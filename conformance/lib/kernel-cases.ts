@@ -13,7 +13,7 @@ import {
   verifyInclusion,
   verifyMac,
 } from '../../src/core/kernel/index.js'
-import { MerkleTree } from '../../src/core/merkle-tree.js'
+import { MerkleTree } from '../../src/core/audit/merkle-tree.js'
 import { nobleCrypto } from '../../src/core/kernel/noble-crypto.js'
 import { type CaseResult, judge } from './case-result.js'
 import { decodeSpecial } from './special-values.js'

@@ -4,8 +4,8 @@ import type {
   ColdStorageReadResult,
   ColdStorageWriteResult,
   IColdStorageAdapter,
-} from '../core/cold-storage.js'
-import type { EncodedPayload } from '../core/encoded-payload.js'
+} from '../core/v1/cold-storage.js'
+import type { EncodedPayload } from '../core/encoding/encoded-payload.js'
 
 /** Cold storage in a Map: for tests and local development. */
 export class MemoryColdStorage implements IColdStorageAdapter {

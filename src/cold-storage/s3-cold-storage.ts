@@ -8,9 +8,9 @@ import type {
   ColdStorageReadResult,
   ColdStorageWriteResult,
   IColdStorageAdapter,
-} from '../core/cold-storage.js'
-import type { EncodedPayload } from '../core/encoded-payload.js'
-import { packEnvelope, unpackEnvelope } from '../core/thcs-envelope.js'
+} from '../core/v1/cold-storage.js'
+import type { EncodedPayload } from '../core/encoding/encoded-payload.js'
+import { packEnvelope, unpackEnvelope } from '../core/encoding/thcs-envelope.js'
 
 /** The four calls this adapter needs, in the AWS SDK's parameter shape. */
 export interface S3LikeClient {

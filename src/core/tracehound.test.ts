@@ -1,8 +1,8 @@
 import { createHash } from 'node:crypto'
 import { describe, expect, it } from 'vitest'
-import { createManualClock } from './clock.js'
+import { createManualClock } from './ports/clock.js'
 import { leafHash, verifyConsistency, verifyInclusion, verifyRecordMac } from './kernel/index.js'
-import { createSeededRandom } from './random.js'
+import { createSeededRandom } from './ports/random.js'
 import { createTracehound, type TracehoundOptions } from './tracehound.js'
 import type { JsonSerializable, Scent, Severity, ThreatCategory } from './types.js'
 

@@ -1,7 +1,7 @@
 /** createTracehound: assembles the engine from options, with injected clock, randomness and keys. */
 
-import { Agent, type AgentStats } from './agent.js'
-import { AuditChain } from './audit-chain.js'
+import { Agent, type AgentStats } from './intercept/agent.js'
+import { AuditChain } from './audit/audit-chain.js'
 import {
   type ConsistencyProof,
   consistencyProofOf,
@@ -11,28 +11,28 @@ import {
   inclusionProofOf,
   type TreeHead,
   treeHeadOf,
-} from './audit-views.js'
-import { type Clock, systemClock } from './clock.js'
+} from './audit/audit-views.js'
+import { type Clock, systemClock } from './ports/clock.js'
 import { DEFAULT_CONFIG } from './config.js'
-import type { CryptoPort } from './crypto-port.js'
+import type { CryptoPort } from './ports/crypto-port.js'
 import { Errors, TracehoundConfigError, type TracehoundError } from './errors.js'
-import type { EvidenceContext } from './evidence.js'
-import { type EvidenceEncoder, EvidenceFactory } from './evidence-factory.js'
-import { type Mac, type MacKey, MacKeyring } from './mac.js'
-import { nodeCrypto } from './node-crypto.js'
-import { Quarantine, type QuarantineStats } from './quarantine.js'
-import { type RandomSource, systemRandom } from './random.js'
-import { type IRateLimiter, RateLimiter, type RateLimiterStats } from './rate-limiter.js'
-import { createIdSource } from './secure-id.js'
+import type { EvidenceContext } from './intercept/evidence.js'
+import { type EvidenceEncoder, EvidenceFactory } from './intercept/evidence-factory.js'
+import { type Mac, type MacKey, MacKeyring } from './audit/mac.js'
+import { nodeCrypto } from './ports/node-crypto.js'
+import { Quarantine, type QuarantineStats } from './intercept/quarantine.js'
+import { type RandomSource, systemRandom } from './ports/random.js'
+import { type IRateLimiter, RateLimiter, type RateLimiterStats } from './intercept/rate-limiter.js'
+import { createIdSource } from './intercept/secure-id.js'
 import type { InterceptResult, Scent, Severity } from './types.js'
-import { type ColdStorageTarget, evacuate, type EvacuationOutcome } from './evacuation.js'
-import { createFailSafe, type FailSafe, type FailSafeOverrides } from './fail-safe.js'
-import { createInterceptObserver, reportPanics } from './intercept-observer.js'
-import { type INotificationEmitter, NotificationHub } from './notification-hub.js'
-import { restoreState } from './restore-state.js'
-import { type ISecurityState, SecurityState } from './security-state.js'
-import { auditStoreOf, type StoragePort } from './storage-port.js'
-import { type IWatcher, Watcher, type WatcherConfig } from './watcher.js'
+import { type ColdStorageTarget, evacuate, type EvacuationOutcome } from './intercept/evacuation.js'
+import { createFailSafe, type FailSafe, type FailSafeOverrides } from './observers/fail-safe.js'
+import { createInterceptObserver, reportPanics } from './observers/intercept-observer.js'
+import { type INotificationEmitter, NotificationHub } from './observers/notification-hub.js'
+import { restoreState } from './audit/restore-state.js'
+import { type ISecurityState, SecurityState } from './observers/security-state.js'
+import { auditStoreOf, type StoragePort } from './ports/storage-port.js'
+import { type IWatcher, Watcher, type WatcherConfig } from './observers/watcher.js'
 
 /** Options of the engine; every one has a default (v1's where v1 had the option). */
 export interface TracehoundOptions {

@@ -7,8 +7,8 @@
  */
 
 import { fileURLToPath } from 'node:url'
-import { type Clock, systemClock } from '../core/clock.js'
-import { systemTimers, type TimerPort } from '../core/timer-port.js'
+import { type Clock, systemClock } from '../core/ports/clock.js'
+import { systemTimers, type TimerPort } from '../core/ports/timer-port.js'
 import { decodeHoundMessage } from './hound-ipc.js'
 import {
   createProcessAdapter,

@@ -35,14 +35,14 @@ import {
   type TracehoundStats,
   type TreeHead,
 } from '../core/index.js'
-import { consistencyProofOf, evidenceRecordOf, inclusionProofOf, treeHeadOf } from '../core/audit-views.js'
-import { createFailSafe, type FailSafe } from '../core/fail-safe.js'
-import { createInterceptObserver, type InterceptObserver, reportPanics } from '../core/intercept-observer.js'
-import { NotificationHub } from '../core/notification-hub.js'
-import { SecurityState } from '../core/security-state.js'
-import { Watcher } from '../core/watcher.js'
-import type { EvidenceContext } from '../core/evidence.js'
-import { nodeCrypto } from '../core/node-crypto.js'
+import { consistencyProofOf, evidenceRecordOf, inclusionProofOf, treeHeadOf } from '../core/audit/audit-views.js'
+import { createFailSafe, type FailSafe } from '../core/observers/fail-safe.js'
+import { createInterceptObserver, type InterceptObserver, reportPanics } from '../core/observers/intercept-observer.js'
+import { NotificationHub } from '../core/observers/notification-hub.js'
+import { SecurityState } from '../core/observers/security-state.js'
+import { Watcher } from '../core/observers/watcher.js'
+import type { EvidenceContext } from '../core/intercept/evidence.js'
+import { nodeCrypto } from '../core/ports/node-crypto.js'
 import type { DaemonConfig } from './config.js'
 
 export interface EngineSettings {

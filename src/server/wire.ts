@@ -1,7 +1,7 @@
 /** The engine's notifications → AdminService.WatchEvents events. */
 
 import type { ThreatCategory } from '../core/types.js'
-import type { INotificationEmitter, RateLimitExceededPayload, SystemPanicPayload, ThreatDetectedPayload } from '../core/notification-hub.js'
+import type { INotificationEmitter, RateLimitExceededPayload, SystemPanicPayload, ThreatDetectedPayload } from '../core/observers/notification-hub.js'
 import { categoryToWire, severityToWire, u64 } from '../wire/index.js'
 import type { DaemonEvent } from './events.js'
 

@@ -8,9 +8,9 @@
 
 import type { Database } from 'better-sqlite3'
 import { type CaptureEntry, canonicalize, checkAuditEntry, type MacKeyring } from '../core/index.js'
-import { type Bytes, fromHex, toHex } from '../core/crypto-port.js'
-import { MerkleTree, type MerkleTreeOptions } from '../core/merkle-tree.js'
-import { nodeCrypto } from '../core/node-crypto.js'
+import { type Bytes, fromHex, toHex } from '../core/ports/crypto-port.js'
+import { MerkleTree, type MerkleTreeOptions } from '../core/audit/merkle-tree.js'
+import { nodeCrypto } from '../core/ports/node-crypto.js'
 import type { IntegrityProblem } from './integrity.js'
 import type { LogState } from './evidence-log.js'
 

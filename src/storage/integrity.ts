@@ -7,10 +7,10 @@
 
 import type { AuditEntry, MacKeyring, StoredEvidence, StoredState } from '../core/index.js'
 import { checkAuditEntry, GENESIS_HASH, isChainRecord, SEVERITIES, THREAT_CATEGORIES, canonicalize } from '../core/index.js'
-import { auditRecordHashInput } from '../core/audit-record.js'
-import { toHex } from '../core/crypto-port.js'
-import { MerkleTree } from '../core/merkle-tree.js'
-import { nodeCrypto } from '../core/node-crypto.js'
+import { auditRecordHashInput } from '../core/audit/audit-record.js'
+import { toHex } from '../core/ports/crypto-port.js'
+import { MerkleTree } from '../core/audit/merkle-tree.js'
+import { nodeCrypto } from '../core/ports/node-crypto.js'
 import { chainHashOf, EvidenceLog, type SetMismatch } from './evidence-log.js'
 import { type AuditLogRow, type BlockRow, blockMacBody, type EvidenceRow, evidenceMacBody, type TreeHeadRow } from './rows.js'
 

@@ -6,9 +6,9 @@
  */
 
 import type { Database } from 'better-sqlite3'
-import type { Bytes } from '../core/crypto-port.js'
-import { MerkleTree, type MerkleTreeOptions, nodePosition } from '../core/merkle-tree.js'
-import { nodeCrypto } from '../core/node-crypto.js'
+import type { Bytes } from '../core/ports/crypto-port.js'
+import { MerkleTree, type MerkleTreeOptions, nodePosition } from '../core/audit/merkle-tree.js'
+import { nodeCrypto } from '../core/ports/node-crypto.js'
 
 /** Leaves whose nodes the ledger's own tree keeps in memory (the rest are read from disk). */
 export const LEDGER_TREE_RETENTION = 1024

@@ -7,9 +7,9 @@
 
 import type { Database } from 'better-sqlite3'
 import { type BlockEntry, type CaptureEntry, canonicalize, type Severity } from '../core/index.js'
-import { fromHex, toHex } from '../core/crypto-port.js'
-import { MerkleTree } from '../core/merkle-tree.js'
-import { nodeCrypto } from '../core/node-crypto.js'
+import { fromHex, toHex } from '../core/ports/crypto-port.js'
+import { MerkleTree } from '../core/audit/merkle-tree.js'
+import { nodeCrypto } from '../core/ports/node-crypto.js'
 import type { EvidenceRow, TreeHeadRow } from './rows.js'
 import type { MigrationContext } from './schema.js'
 

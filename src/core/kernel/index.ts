@@ -4,21 +4,21 @@
  * Hashes, proofs and MACs are lowercase hex, as on the wire and in the vectors.
  */
 
-import { type AuditEntry, auditLeafInput } from '../audit-entry.js'
-import { type HashableAuditRecord, auditRecordHashInput } from '../audit-record.js'
-import { canonicalBytes, canonicalize } from '../canonical-json.js'
-import { type Bytes, fromHex, toHex } from '../crypto-port.js'
-import { computeMacWith, verifyMacWith } from '../mac.js'
-import { leafHashWith } from '../merkle-tree.js'
+import { type AuditEntry, auditLeafInput } from '../audit/audit-entry.js'
+import { type HashableAuditRecord, auditRecordHashInput } from '../audit/audit-record.js'
+import { canonicalBytes, canonicalize } from '../encoding/canonical-json.js'
+import { type Bytes, fromHex, toHex } from '../ports/crypto-port.js'
+import { computeMacWith, verifyMacWith } from '../audit/mac.js'
+import { leafHashWith } from '../audit/merkle-tree.js'
 import { verifyConsistency as verifyConsistencyBytes, verifyInclusion as verifyInclusionBytes } from './merkle-verify.js'
 import { nobleCrypto } from './noble-crypto.js'
 
-export { CanonicalJsonError, canonicalBytes, canonicalize } from '../canonical-json.js'
-export { GENESIS_HASH } from '../audit-record.js'
-export type { Bytes } from '../crypto-port.js'
-export type { HashableAuditRecord } from '../audit-record.js'
-export { AuditEntryError, checkAuditEntry } from '../audit-entry.js'
-export type { AuditEntry, BlockEntry, CaptureEntry, PurgeEntry } from '../audit-entry.js'
+export { CanonicalJsonError, canonicalBytes, canonicalize } from '../encoding/canonical-json.js'
+export { GENESIS_HASH } from '../audit/audit-record.js'
+export type { Bytes } from '../ports/crypto-port.js'
+export type { HashableAuditRecord } from '../audit/audit-record.js'
+export { AuditEntryError, checkAuditEntry } from '../audit/audit-entry.js'
+export type { AuditEntry, BlockEntry, CaptureEntry, PurgeEntry } from '../audit/audit-entry.js'
 
 /** `category:sha256hex(TH-CJSON-1(payload))`; throws CanonicalJsonError for NaN, Infinity, undefined… */
 export function signature(category: string, payload: unknown): string {

@@ -1,7 +1,7 @@
 /** RFC 9162 §2.1.3.2 and §2.1.4.2 verification: what a client runs on proofs it need not trust. */
 
-import { type Bytes, type CryptoPort, bytesEqual } from '../crypto-port.js'
-import { isPowerOfTwo, nodeHashWith } from '../merkle-tree.js'
+import { type Bytes, type CryptoPort, bytesEqual } from '../ports/crypto-port.js'
+import { isPowerOfTwo, nodeHashWith } from '../audit/merkle-tree.js'
 import { nobleCrypto } from './noble-crypto.js'
 
 const HASH_SIZE = 32

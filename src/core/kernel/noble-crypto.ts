@@ -2,7 +2,7 @@
 
 import { hmac } from '@noble/hashes/hmac.js'
 import { sha256 } from '@noble/hashes/sha2.js'
-import { type Bytes, type CryptoPort, toHex } from '../crypto-port.js'
+import { type Bytes, type CryptoPort, toHex } from '../ports/crypto-port.js'
 
 const utf8 = new TextEncoder()
 const asBytes = (p: Bytes | string): Bytes => (typeof p === 'string' ? utf8.encode(p) : p)

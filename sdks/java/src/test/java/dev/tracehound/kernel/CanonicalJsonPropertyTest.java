@@ -98,7 +98,7 @@ class CanonicalJsonPropertyTest {
         const out = []
         for await (const line of createInterface({ input: process.stdin })) out.push(Buffer.from(canonicalize(JSON.parse(line)), 'utf8').toString('hex'))
         process.stdout.write(out.join('\\n') + '\\n')
-        """.formatted(root.resolve("src/core/canonical-json.ts").toUri()));
+        """.formatted(root.resolve("src/core/index.ts").toUri()));
     Process p = new ProcessBuilder("node", "--import", "tsx", script.toString()).directory(root.toFile()).redirectErrorStream(true).start();
     try (Writer w = new java.io.OutputStreamWriter(p.getOutputStream(), StandardCharsets.UTF_8)) {
       for (Object v : values) w.write(CanonicalJson.encode(v) + "\n");
