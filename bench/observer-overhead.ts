@@ -5,18 +5,7 @@
  * Run: npx tsx bench/observer-overhead.ts [-- --ops 200000]
  */
 
-import {
-  Agent,
-  AuditChain,
-  createIdSource,
-  createTracehound,
-  DEFAULT_CONFIG,
-  EvidenceFactory,
-  Quarantine,
-  RateLimiter,
-  type Scent,
-} from '../src/core/index.js'
-import { nodeCrypto } from '../src/core/ports/node-crypto.js'
+import { Agent, AuditChain, createIdSource, createTracehound, DEFAULT_CONFIG, EvidenceFactory, nodeCrypto, Quarantine, RateLimiter, type Scent } from '../src/core/index.js'
 
 const OPS = Number(process.argv[process.argv.indexOf('--ops') + 1]) || 200_000
 const ROUNDS = 9

@@ -9,7 +9,7 @@
 
 import { fromBinary, type JsonValue, toBinary, toJson, fromJson } from '@bufbuild/protobuf'
 import { ValueSchema } from '@bufbuild/protobuf/wkt'
-import { checkCanonical } from '../src/core/encoding/canonical-json-check.js'
+import { checkCanonical } from '../src/core/index.js'
 import { canonicalBytes } from '../src/core/kernel/index.js'
 
 const ITER = Number(process.argv[process.argv.indexOf('--iterations') + 1]) || 20_000

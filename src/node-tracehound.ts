@@ -5,9 +5,7 @@
  */
 
 import { encodeWithIntegrityAsync } from './codec/integrity.js'
-import type { IColdStorageAdapter } from './core/v1/cold-storage.js'
-import type { ColdStorageTarget } from './core/intercept/evacuation.js'
-import { Tracehound, type TracehoundOptions } from './core/tracehound.js'
+import { type ColdStorageTarget, type IColdStorageAdapter, Tracehound, type TracehoundOptions } from './core/index.js'
 import { createHoundPool, type HoundPoolConfig, type IHoundPool } from './hound/hound-pool.js'
 import { NotificationEmitter } from './notify/notification-emitter.js'
 

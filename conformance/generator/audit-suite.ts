@@ -1,9 +1,7 @@
 /** audit_test.json: v1 record hashes, entry leaf hashes, Merkle tree heads, inclusion and consistency proofs (to 2^53), and forgeries. */
 
-import { type AuditEntry, createSeededRandom, createIdSource } from '../../src/core/index.js'
+import { type AuditEntry, createIdSource, createSeededRandom, MerkleTree, nodeCrypto } from '../../src/core/index.js'
 import { fromHex, leafHash, recordHash, toHex } from '../../src/core/kernel/index.js'
-import { MerkleTree } from '../../src/core/audit/merkle-tree.js'
-import { nodeCrypto } from '../../src/core/ports/node-crypto.js'
 import { type TestDraft, vectorFile } from '../lib/vector-file.js'
 import { VirtualTree } from './virtual-tree.js'
 

@@ -1,7 +1,7 @@
 /** hmac_test.json: MACs over tree heads and evidence records, with key ids; valid and tampered. */
 
 import { computeMac, toHex } from '../../src/core/kernel/index.js'
-import { nodeCrypto } from '../../src/core/ports/node-crypto.js'
+import { nodeCrypto } from '../../src/core/index.js'
 import { type TestDraft, vectorFile } from '../lib/vector-file.js'
 
 const notes = {

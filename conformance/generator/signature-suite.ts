@@ -1,7 +1,7 @@
 /** signature_test.json: TH-CJSON-1 canonical bytes and signatures, the hard cases (DESIGN §3). */
 
 import { canonicalBytes, signature, toHex } from '../../src/core/kernel/index.js'
-import { THREAT_CATEGORIES } from '../../src/core/types.js'
+import { THREAT_CATEGORIES } from '../../src/core/index.js'
 import { encodeSpecial } from '../lib/special-values.js'
 import { type TestDraft, vectorFile } from '../lib/vector-file.js'
 

@@ -13,8 +13,8 @@ import {
   verifyInclusion,
   verifyMac,
 } from '../../src/core/kernel/index.js'
-import { MerkleTree } from '../../src/core/audit/merkle-tree.js'
-import { nobleCrypto } from '../../src/core/kernel/noble-crypto.js'
+import { MerkleTree } from '../../src/core/index.js'
+import { nobleCrypto } from '../../src/core/index.js'
 import { type CaseResult, judge } from './case-result.js'
 import { decodeSpecial } from './special-values.js'
 import type { VectorFile, VectorTest } from './vector-file.js'

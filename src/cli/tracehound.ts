@@ -4,7 +4,7 @@
 import { closeSync, openSync, readFileSync, writeSync } from 'node:fs'
 import { createRequire } from 'node:module'
 import { Command, InvalidArgumentError, Option } from 'commander'
-import { toHex } from '../core/ports/crypto-port.js'
+import { toHex } from '../core/index.js'
 import { exportAudit, readAuditLog } from '../storage/audit-export.js'
 import { verifyExport } from '../storage/audit-verify.js'
 import { defaultDataDir } from '../storage/data-dir.js'

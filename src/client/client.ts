@@ -1,7 +1,7 @@
 /** The TS client over any Connect transport: deadlines, fail-open, lazy handshake. */
 
 import { Code, ConnectError, createClient, type Client, type Interceptor, type Transport } from '@connectrpc/connect'
-import type { Scent } from '../core/types.js'
+import type { AuditRecord, Scent } from '../core/index.js'
 import { AdminService } from '../gen/tracehound/v1/admin_service_pb.js'
 import { type HandshakeResponse, TracehoundService } from '../gen/tracehound/v1/tracehound_service_pb.js'
 import {
@@ -21,7 +21,6 @@ import {
 } from './convert.js'
 import { type DaemonStats, statsFromWire } from './stats.js'
 import { SCHEMA_VERSION, scentToWire } from '../wire/index.js'
-import type { AuditRecord } from '../core/types.js'
 
 /** Deadlines, fail mode and identity of a client; shared by the Node and the browser client. */
 export interface ClientOptions {

@@ -4,8 +4,7 @@
  */
 
 import type { JsonValue } from '@bufbuild/protobuf'
-import type { ConsistencyProof, EvidenceRecord, InclusionProof, TreeHead } from '../core/tracehound.js'
-import type { AuditRecord, JsonSerializable, Scent, Severity } from '../core/types.js'
+import type { AuditRecord, ConsistencyProof, EvidenceRecord, InclusionProof, JsonSerializable, Scent, Severity, TreeHead } from '../core/index.js'
 import type { AuditRecord as WireAuditRecord, ConsistencyProof as WireConsistency, EvidenceRecord as WireEvidenceRecord, InclusionProof as WireInclusion, TreeHead as WireTreeHead } from '../gen/tracehound/v1/audit_pb.js'
 import type { EvidenceHandle as WireHandle, Verdict } from '../gen/tracehound/v1/verdict_pb.js'
 import { severityFromWire } from '../wire/index.js'
@@ -43,7 +42,7 @@ export type ClientVerdict = (
 ) & { degraded?: { code: string; message: string } }
 
 // The engine's shapes, as createTracehound returns them (type-only: no engine code in the client).
-export type { ConsistencyProof, EvidenceRecord, InclusionProof, TreeHead } from '../core/tracehound.js'
+export type { ConsistencyProof, EvidenceRecord, InclusionProof, TreeHead } from '../core/index.js'
 
 const signed = (kid: string, mac: string) => (mac ? { kid, mac } : {})
 const severity = (s: number): Severity => severityFromWire(s) ?? 'low'

@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto'
 import { gzipSync } from 'node:zlib'
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
-import type { EncodedPayload } from '../core/encoding/encoded-payload.js'
+import type { EncodedPayload } from '../core/index.js'
 import {
   CodecError,
   decodeWithIntegrity,

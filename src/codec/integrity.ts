@@ -6,7 +6,7 @@
 
 import { createHash } from 'node:crypto'
 import { gunzipSync, gzipSync } from 'node:zlib'
-import type { EncodedPayload } from '../core/encoding/encoded-payload.js'
+import type { EncodedPayload } from '../core/index.js'
 import { gunzipAsync, gzipAsync } from './async-gzip-codec.js'
 import { GZIP_LEVEL, toPlainBytes } from './gzip-codec.js'
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import type { EncodedPayload } from '../core/encoding/encoded-payload.js'
+import type { EncodedPayload } from '../core/index.js'
 import { createMemoryColdStorage, MemoryColdStorage } from './memory-cold-storage.js'
 
 const p: EncodedPayload = { compressed: new Uint8Array([1]), hash: '0'.repeat(64), originalSize: 1, compressedSize: 1 }

@@ -1,11 +1,6 @@
 /** In-process cold storage: for tests and for hosts that only want evacuation in memory. */
 
-import type {
-  ColdStorageReadResult,
-  ColdStorageWriteResult,
-  IColdStorageAdapter,
-} from '../core/v1/cold-storage.js'
-import type { EncodedPayload } from '../core/encoding/encoded-payload.js'
+import type { ColdStorageReadResult, ColdStorageWriteResult, EncodedPayload, IColdStorageAdapter } from '../core/index.js'
 
 /** Cold storage in a Map: for tests and local development. */
 export class MemoryColdStorage implements IColdStorageAdapter {

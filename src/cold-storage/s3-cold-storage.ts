@@ -4,13 +4,7 @@
  * under `<prefix><id>.thcs`.
  */
 
-import type {
-  ColdStorageReadResult,
-  ColdStorageWriteResult,
-  IColdStorageAdapter,
-} from '../core/v1/cold-storage.js'
-import type { EncodedPayload } from '../core/encoding/encoded-payload.js'
-import { packEnvelope, unpackEnvelope } from '../core/encoding/thcs-envelope.js'
+import { type ColdStorageReadResult, type ColdStorageWriteResult, type EncodedPayload, type IColdStorageAdapter, packEnvelope, unpackEnvelope } from '../core/index.js'
 
 /** The four calls this adapter needs, in the AWS SDK's parameter shape. */
 export interface S3LikeClient {

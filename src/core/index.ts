@@ -85,5 +85,14 @@ export { constantTimeBufferEqual, constantTimeEqual } from './encoding/compare.j
 export { CanonicalJsonError, canonicalize, MAX_DEPTH } from './encoding/canonical-json.js'
 export { type CanonicalCheck, checkCanonical } from './encoding/canonical-json-check.js'
 
+// Building blocks for this package's host layers (storage, daemon, conformance): the tree, hex, the crypto ports.
+export { MerkleTree, nodePosition } from './audit/merkle-tree.js'
+export type { MerkleTreeOptions } from './audit/merkle-tree.js'
+export { auditRecordHashInput } from './audit/audit-record.js'
+export { consistencyProofOf, evidenceRecordOf, inclusionProofOf, treeHeadOf } from './audit/audit-views.js'
+export { fromHex, toHex } from './ports/crypto-port.js'
+export { nodeCrypto } from './ports/node-crypto.js'
+export { nobleCrypto } from './kernel/noble-crypto.js'
+
 // The rest of v1's surface (observability, alerting, scheduling, trust boundaries, cold-storage formats).
 export * from './v1/v1-surface.js'

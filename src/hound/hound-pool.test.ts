@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { createManualClock } from '../core/ports/clock.js'
-import type { TimerPort } from '../core/ports/timer-port.js'
+import { createManualClock, type TimerPort } from '../core/index.js'
 import { encodeHoundMessage } from './hound-ipc.js'
 import { createHoundPool, HoundPool, type HoundPoolConfig, type HoundResult } from './hound-pool.js'
 import { createMockAdapter } from './mock-adapter.js'

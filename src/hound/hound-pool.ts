@@ -7,8 +7,7 @@
  */
 
 import { fileURLToPath } from 'node:url'
-import { type Clock, systemClock } from '../core/ports/clock.js'
-import { systemTimers, type TimerPort } from '../core/ports/timer-port.js'
+import { type Clock, systemClock, systemTimers, type TimerPort } from '../core/index.js'
 import { decodeHoundMessage } from './hound-ipc.js'
 import {
   createProcessAdapter,

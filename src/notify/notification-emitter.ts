@@ -1,6 +1,6 @@
 /** v1's NotificationEmitter: the core hub with HTTP webhook delivery plugged in. */
 
-import { type INotificationEmitter, NotificationHub, type NotificationHubOptions } from '../core/observers/notification-hub.js'
+import { type INotificationEmitter, NotificationHub, type NotificationHubOptions } from '../core/index.js'
 import { createFetchWebhookTransport } from './webhook-transport.js'
 
 export class NotificationEmitter extends NotificationHub {

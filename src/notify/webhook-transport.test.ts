@@ -1,6 +1,6 @@
 import { createHmac } from 'node:crypto'
 import { describe, expect, it, vi } from 'vitest'
-import type { TracehoundEvent } from '../core/observers/notification-hub.js'
+import type { TracehoundEvent } from '../core/index.js'
 import { createFetchWebhookTransport, SIGNATURE_HEADER, signWebhookBody } from './webhook-transport.js'
 
 const event: TracehoundEvent = { type: 'threat.detected', timestamp: 1, payload: { x: 1 }, id: 'evt-1' }

@@ -5,7 +5,7 @@
  */
 
 import { createHmac } from 'node:crypto'
-import type { TracehoundEvent, WebhookConfig, WebhookTransport } from '../core/observers/notification-hub.js'
+import type { TracehoundEvent, WebhookConfig, WebhookTransport } from '../core/index.js'
 
 /** The header carrying the HMAC-SHA256 of a webhook body when the webhook has a secret. */
 export const SIGNATURE_HEADER = 'X-Tracehound-Signature'

@@ -4,7 +4,7 @@
  * --frozen-intrinsics (built-in prototypes cannot be modified).
  */
 
-import { Errors } from '../core/errors.js'
+import { Errors } from '../core/index.js'
 
 /** The Node version, platform and which hardening flags the process runs with. */
 export interface RuntimeInfo {

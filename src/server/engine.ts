@@ -4,45 +4,7 @@
  * quarantined evidence live on (createTracehound has no way to carry them over).
  */
 
-import {
-  Agent,
-  type AgentStats,
-  AuditChain,
-  type AuditChainOptions,
-  auditStoreOf,
-  type AuditRecord,
-  type Clock,
-  type ConsistencyProof,
-  createIdSource,
-  DEFAULT_CONFIG,
-  emptyAgentStats,
-  type EvidenceRecord,
-  EvidenceFactory,
-  type InclusionProof,
-  type InterceptResult,
-  MacKeyring,
-  Quarantine,
-  type QuarantineConfig,
-  type RandomSource,
-  type RateLimitConfig,
-  RateLimiter,
-  restoreState,
-  type PreEncodedPayload,
-  type Scent,
-  type StoragePort,
-  systemClock,
-  systemRandom,
-  type TracehoundStats,
-  type TreeHead,
-} from '../core/index.js'
-import { consistencyProofOf, evidenceRecordOf, inclusionProofOf, treeHeadOf } from '../core/audit/audit-views.js'
-import { createFailSafe, type FailSafe } from '../core/observers/fail-safe.js'
-import { createInterceptObserver, type InterceptObserver, reportPanics } from '../core/observers/intercept-observer.js'
-import { NotificationHub } from '../core/observers/notification-hub.js'
-import { SecurityState } from '../core/observers/security-state.js'
-import { Watcher } from '../core/observers/watcher.js'
-import type { EvidenceContext } from '../core/intercept/evidence.js'
-import { nodeCrypto } from '../core/ports/node-crypto.js'
+import { Agent, type AgentStats, AuditChain, type AuditChainOptions, type AuditRecord, auditStoreOf, type Clock, type ConsistencyProof, consistencyProofOf, createFailSafe, createIdSource, createInterceptObserver, DEFAULT_CONFIG, emptyAgentStats, type EvidenceContext, EvidenceFactory, type EvidenceRecord, evidenceRecordOf, type FailSafe, type InclusionProof, inclusionProofOf, type InterceptObserver, type InterceptResult, MacKeyring, nodeCrypto, NotificationHub, type PreEncodedPayload, Quarantine, type QuarantineConfig, type RandomSource, type RateLimitConfig, RateLimiter, reportPanics, restoreState, type Scent, SecurityState, type StoragePort, systemClock, systemRandom, type TracehoundStats, type TreeHead, treeHeadOf, Watcher } from '../core/index.js'
 import type { DaemonConfig } from './config.js'
 
 export interface EngineSettings {

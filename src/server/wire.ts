@@ -1,7 +1,6 @@
 /** The engine's notifications → AdminService.WatchEvents events. */
 
-import type { ThreatCategory } from '../core/types.js'
-import type { INotificationEmitter, RateLimitExceededPayload, SystemPanicPayload, ThreatDetectedPayload } from '../core/observers/notification-hub.js'
+import type { INotificationEmitter, RateLimitExceededPayload, SystemPanicPayload, ThreatCategory, ThreatDetectedPayload } from '../core/index.js'
 import { categoryToWire, severityToWire, u64 } from '../wire/index.js'
 import type { DaemonEvent } from './events.js'
 

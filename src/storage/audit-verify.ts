@@ -8,10 +8,7 @@
  */
 
 import { type AuditEntry, canonicalBytes, checkAuditEntry, GENESIS_HASH, leafHash, recordHash, verifyConsistency, verifyInclusion, verifyMac, verifyRecordMac } from '../core/kernel/index.js'
-import { isChainRecord, type TreeHead } from '../core/index.js'
-import { toHex } from '../core/ports/crypto-port.js'
-import { MerkleTree } from '../core/audit/merkle-tree.js'
-import { nodeCrypto } from '../core/ports/node-crypto.js'
+import { isChainRecord, MerkleTree, nodeCrypto, toHex, type TreeHead } from '../core/index.js'
 import { EXPORT_FORMAT, type ExportHeader, type ExportLine } from './audit-export.js'
 import { chainHashOf, EvidenceLog } from './evidence-log.js'
 

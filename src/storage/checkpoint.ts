@@ -7,10 +7,7 @@
  */
 
 import type { Database } from 'better-sqlite3'
-import { type CaptureEntry, canonicalize, checkAuditEntry, type MacKeyring } from '../core/index.js'
-import { type Bytes, fromHex, toHex } from '../core/ports/crypto-port.js'
-import { MerkleTree, type MerkleTreeOptions } from '../core/audit/merkle-tree.js'
-import { nodeCrypto } from '../core/ports/node-crypto.js'
+import { type Bytes, canonicalize, type CaptureEntry, checkAuditEntry, fromHex, type MacKeyring, MerkleTree, type MerkleTreeOptions, nodeCrypto, toHex } from '../core/index.js'
 import type { IntegrityProblem } from './integrity.js'
 import type { LogState } from './evidence-log.js'
 

@@ -5,12 +5,7 @@
  * the record (audit id, evidence signature, leaf, or the tree head) it was found in.
  */
 
-import type { AuditEntry, MacKeyring, StoredEvidence, StoredState } from '../core/index.js'
-import { checkAuditEntry, GENESIS_HASH, isChainRecord, SEVERITIES, THREAT_CATEGORIES, canonicalize } from '../core/index.js'
-import { auditRecordHashInput } from '../core/audit/audit-record.js'
-import { toHex } from '../core/ports/crypto-port.js'
-import { MerkleTree } from '../core/audit/merkle-tree.js'
-import { nodeCrypto } from '../core/ports/node-crypto.js'
+import { type AuditEntry, auditRecordHashInput, canonicalize, checkAuditEntry, GENESIS_HASH, isChainRecord, type MacKeyring, MerkleTree, nodeCrypto, SEVERITIES, type StoredEvidence, type StoredState, THREAT_CATEGORIES, toHex } from '../core/index.js'
 import { chainHashOf, EvidenceLog, type SetMismatch } from './evidence-log.js'
 import { type AuditLogRow, type BlockRow, blockMacBody, type EvidenceRow, evidenceMacBody, type TreeHeadRow } from './rows.js'
 

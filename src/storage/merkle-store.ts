@@ -6,9 +6,7 @@
  */
 
 import type { Database } from 'better-sqlite3'
-import type { Bytes } from '../core/ports/crypto-port.js'
-import { MerkleTree, type MerkleTreeOptions, nodePosition } from '../core/audit/merkle-tree.js'
-import { nodeCrypto } from '../core/ports/node-crypto.js'
+import { type Bytes, MerkleTree, type MerkleTreeOptions, nodeCrypto, nodePosition } from '../core/index.js'
 
 /** Leaves whose nodes the ledger's own tree keeps in memory (the rest are read from disk). */
 export const LEDGER_TREE_RETENTION = 1024

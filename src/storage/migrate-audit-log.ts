@@ -6,10 +6,7 @@
  */
 
 import type { Database } from 'better-sqlite3'
-import { type BlockEntry, type CaptureEntry, canonicalize, type Severity } from '../core/index.js'
-import { fromHex, toHex } from '../core/ports/crypto-port.js'
-import { MerkleTree } from '../core/audit/merkle-tree.js'
-import { nodeCrypto } from '../core/ports/node-crypto.js'
+import { type BlockEntry, canonicalize, type CaptureEntry, fromHex, MerkleTree, nodeCrypto, type Severity, toHex } from '../core/index.js'
 import type { EvidenceRow, TreeHeadRow } from './rows.js'
 import type { MigrationContext } from './schema.js'
 

@@ -5,10 +5,8 @@
  */
 
 import { appendFileSync, readFileSync } from 'node:fs'
-import type { MacKeyring, TreeHead } from '../core/index.js'
-import { toHex } from '../core/ports/crypto-port.js'
+import { type MacKeyring, type MerkleTree, toHex, type TreeHead } from '../core/index.js'
 import { verifyConsistency } from '../core/kernel/index.js'
-import type { MerkleTree } from '../core/audit/merkle-tree.js'
 import { LedgerError } from './errors.js'
 import type { IntegrityProblem } from './integrity.js'
 

@@ -1,6 +1,6 @@
 /** Engine names ⇄ wire enums for categories and severities. */
 
-import type { Severity, ThreatCategory } from '../core/types.js'
+import type { Severity, ThreatCategory } from '../core/index.js'
 import { Severity as WireSeverity, ThreatCategory as WireCategory } from '../gen/tracehound/v1/scent_pb.js'
 
 const severities: Record<Severity, WireSeverity> = {

@@ -7,11 +7,8 @@
 
 import type { MessageInitShape } from '@bufbuild/protobuf'
 import { Code, ConnectError } from '@connectrpc/connect'
-import { checkCanonical } from '../core/encoding/canonical-json-check.js'
-import { CanonicalJsonError } from '../core/encoding/canonical-json.js'
-import type { PreEncodedPayload } from '../core/encoding/encode.js'
+import { CanonicalJsonError, checkCanonical, type PreEncodedPayload, type Scent } from '../core/index.js'
 import { canonicalBytes } from '../core/kernel/index.js'
-import type { Scent } from '../core/types.js'
 import { PayloadRefusal_Kind, type Scent as WireScent, type ScentSchema } from '../gen/tracehound/v1/scent_pb.js'
 import { categoryFromWire, categoryToWire, severityFromWire, severityToWire } from './enums.js'
 

@@ -1,7 +1,7 @@
 /** Engine answers → tracehound.v1 wire messages: verdicts, evidence handles, audit records. */
 
 import type { DescMessage, JsonObject, MessageInitShape } from '@bufbuild/protobuf'
-import type { AuditRecord, EvidenceHandle, InterceptResult } from '../core/types.js'
+import type { AuditRecord, EvidenceHandle, InterceptResult } from '../core/index.js'
 import type { AuditRecordSchema } from '../gen/tracehound/v1/audit_pb.js'
 import type { EvidenceHandleSchema, VerdictSchema } from '../gen/tracehound/v1/verdict_pb.js'
 import { severityToWire } from './enums.js'
