@@ -13,8 +13,8 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { createTracehoundClient } from '../src/client/index.js'
-import { DEFAULT_CONFIG, type Scent } from '../src/core/index.js'
-import { DaemonEngine, type EngineSettings } from '../src/server/engine.js'
+import { DEFAULT_CONFIG, nodeCrypto, type Scent, Tracehound } from '../src/core/index.js'
+import type { EngineSettings } from '../src/server/engine.js'
 import { GroupCommit, Ledger } from '../src/storage/index.js'
 import { startDaemonProcess } from '../test/daemon-harness.js'
 
@@ -51,7 +51,7 @@ const nextTurn = () => new Promise<void>((r) => setImmediate(r))
 function engineRun(batch: number, durable: boolean): Promise<number> {
   const ledger = durable ? new Ledger({ dataDir: mkdtempSync(join(ROOT, 'engine-')) }) : undefined
   const commits = ledger && new GroupCommit(ledger)
-  const engine = new DaemonEngine(settings, { ...(ledger && { storage: ledger }) })
+  const engine = new Tracehound({ ...settings, crypto: nodeCrypto, ...(ledger && commits && { storage: ledger, durability: { commit: () => commits.durable() } }) })
   return timed(async (deadline) => {
     let ops = 0
     const acknowledged: Promise<number>[] = []

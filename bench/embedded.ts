@@ -6,7 +6,7 @@
  */
 
 import { createHash } from 'node:crypto'
-import { createTracehound, type Scent } from '../src/core/index.js'
+import { type Scent, Tracehound } from '../src/core/index.js'
 
 const OPS = Number(process.argv[process.argv.indexOf('--ops') + 1]) || 300_000
 const SOURCES = 10_000
@@ -91,7 +91,7 @@ const pct = (xs: Float64Array, p: number) => {
 }
 
 function engine() {
-  return createTracehound({ rateLimit: { windowMs: 60_000, maxRequests: 1_000_000_000, blockDurationMs: 0 } })
+  return new Tracehound({ rateLimit: { windowMs: 60_000, maxRequests: 1_000_000_000, blockDurationMs: 0 } })
 }
 
 function floor() {

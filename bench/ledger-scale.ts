@@ -14,8 +14,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import Database from 'better-sqlite3'
 import { createTracehoundClient } from '../src/client/index.js'
-import { type AuditRecord, auditRecordHashInput, type CaptureEntry, createSeededRandom, DEFAULT_CONFIG, entryText, GENESIS_HASH, MacKeyring, MerkleTree, nodeCrypto, nodePosition, toHex } from '../src/core/index.js'
-import { DaemonEngine } from '../src/server/engine.js'
+import { type AuditRecord, auditRecordHashInput, type CaptureEntry, createSeededRandom, DEFAULT_CONFIG, entryText, GENESIS_HASH, MacKeyring, MerkleTree, nodeCrypto, nodePosition, toHex, Tracehound } from '../src/core/index.js'
 import { verifyConsistency, verifyInclusion } from '../src/core/kernel/index.js'
 import { exportAudit } from '../src/storage/audit-export.js'
 import { CHECKPOINT_EVERY, checkpointBody, checkpointRow } from '../src/storage/checkpoint.js'
@@ -169,7 +168,7 @@ async function main() {
     const t = performance.now()
     const l = new Ledger({ dataDir, macKeys: [KEY] })
     const s = (performance.now() - t) / 1000
-    const engine = new DaemonEngine({ ...DEFAULT_CONFIG, macKeys: [KEY] }, { storage: l })
+    const engine = new Tracehound({ macKeys: [KEY], crypto: nodeCrypto, storage: l })
     for (let i = 0; i < PROOFS; i++) {
       const leaf = below(head.treeSize)
       let t0 = performance.now()

@@ -1,11 +1,11 @@
 /**
  * What the issue-10 wiring costs on the intercept path: the engine as
- * createTracehound builds it, next to the same parts assembled without the
+ * Tracehound composes it, next to the same parts assembled without the
  * observer. Best of several interleaved runs, ns per intercept.
  * Run: npx tsx bench/observer-overhead.ts [-- --ops 200000]
  */
 
-import { Agent, AuditChain, createIdSource, createTracehound, DEFAULT_CONFIG, EvidenceFactory, nodeCrypto, Quarantine, RateLimiter, type Scent } from '../src/core/index.js'
+import { Agent, AuditChain, createIdSource, DEFAULT_CONFIG, EvidenceFactory, nodeCrypto, Quarantine, RateLimiter, type Scent, Tracehound } from '../src/core/index.js'
 
 const OPS = Number(process.argv[process.argv.indexOf('--ops') + 1]) || 200_000
 const ROUNDS = 9
@@ -22,7 +22,7 @@ function scents(threatEvery: number): Scent[] {
   }))
 }
 
-/** The parts createTracehound uses, without the observer. */
+/** The parts the engine (Tracehound) uses, without the observer. */
 function unwired() {
   const context = { clock: () => Date.now(), newId: createIdSource() }
   const quarantine = new Quarantine(QUARANTINE, new AuditChain({ crypto: nodeCrypto }), { context })
@@ -31,7 +31,7 @@ function unwired() {
 }
 
 function wired(listeners: boolean) {
-  const th = createTracehound({ quarantine: QUARANTINE, rateLimit: RATE })
+  const th = new Tracehound({ quarantine: QUARANTINE, rateLimit: RATE })
   if (listeners) {
     for (const type of ['threat.detected', 'evidence.quarantined', 'evidence.evicted', 'rate_limit.exceeded'] as const) {
       th.notifications.on(type, () => {})

@@ -12,7 +12,7 @@ import { readFileSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import v8 from 'node:v8'
-import { createManualClock, createSeededRandom, createTracehound } from '../src/core/index.js'
+import { createManualClock, createSeededRandom, Tracehound } from '../src/core/index.js'
 
 const ITEMS = 10_000
 
@@ -28,7 +28,7 @@ function heapTotal(): number {
 
 function measure(name: string, sizeOf: (i: number) => number) {
   const clock = createManualClock(1_700_000_000_000)
-  const th = createTracehound({
+  const th = new Tracehound({
     clock: clock.now,
     random: createSeededRandom(name),
     auditRetention: 1,

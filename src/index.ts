@@ -1,7 +1,7 @@
 /**
- * The package root (Node): the pure engine (src/core) plus its Node-side
- * parts, i.e. the whole @tracehound/core v1 surface. createTracehound here is
- * the Node composition; core's stays available from src/core for other runtimes.
+ * The package root (Node): the engine (src/core) plus its Node-side parts, i.e. the whole
+ * @tracehound/core v1 surface. createTracehound is the Node variant (NodeTracehound); other
+ * runtimes construct the core's Tracehound directly.
  */
 
 export * from './core/index.js'

@@ -4,7 +4,7 @@ import { execFileSync, spawnSync } from 'node:child_process'
 import { readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { beforeAll, describe, expect, it } from 'vitest'
-import { createTracehound } from '../src/core/index.js'
+import { Tracehound } from '../src/core/index.js'
 import { exportAudit } from '../src/storage/audit-export.js'
 import { verifyExport } from '../src/storage/audit-verify.js'
 import { Ledger } from '../src/storage/index.js'
@@ -20,7 +20,7 @@ let text: string
 beforeAll(() => {
   dir = temp.dir()
   const ledger = new Ledger({ dataDir: dir, macKeys: [KEY] })
-  const th = createTracehound({ storage: ledger, macKeys: [KEY], quarantine: { maxCount: 2 } })
+  const th = new Tracehound({ storage: ledger, macKeys: [KEY], quarantine: { maxCount: 2 } })
   for (let i = 0; i < 9; i++) th.intercept({ id: `${i}`, payload: { i }, source: `s${i}`, timestamp: i, threat: { category: 'spam', severity: 'low' } })
   ledger.close()
   const lines: string[] = []

@@ -7,8 +7,7 @@
 import { join } from 'node:path'
 import Database from 'better-sqlite3'
 import { afterEach, describe, expect, it } from 'vitest'
-import { createManualClock, createSeededRandom, createTracehound, DEFAULT_CONFIG, entryText, MerkleTree, nodeCrypto, RetentionError, type Scent, toHex } from '../src/core/index.js'
-import { DaemonEngine } from '../src/server/engine.js'
+import { createManualClock, createSeededRandom, DEFAULT_CONFIG, entryText, MerkleTree, nodeCrypto, RetentionError, type Scent, toHex, Tracehound } from '../src/core/index.js'
 import { fullCheck } from '../src/storage/full-check.js'
 import { verifyConsistency, verifyInclusion } from '../src/core/kernel/index.js'
 import { Ledger, verifyLedgerFile } from '../src/storage/index.js'
@@ -32,7 +31,7 @@ const threat = (i: number): Scent => ({ id: `s${i}`, payload: { i }, source: `sr
 
 function engine(storage: Ledger | undefined, auditRetention: number) {
   const clock = createManualClock(1_700_000_000_000)
-  return createTracehound({ ...(storage && { storage }), auditRetention, clock: clock.now, random: createSeededRandom('flat'), quarantine: { maxCount: 3 }, macKeys: [KEY] })
+  return new Tracehound({ ...(storage && { storage }), auditRetention, clock: clock.now, random: createSeededRandom('flat'), quarantine: { maxCount: 3 }, macKeys: [KEY] })
 }
 
 /** n threats into a quarantine of 3: every one after the third evicts (a capture and a record). */
@@ -130,7 +129,7 @@ describe('durable audit log served from SQLite', () => {
   it('a keyless ledger writes no checkpoint: every start verifies in full', () => {
     const dir = tmp()
     const l = new Ledger({ dataDir: dir, checkpointEvery: 4 })
-    const th = createTracehound({ storage: l, quarantine: { maxCount: 3 } })
+    const th = new Tracehound({ storage: l, quarantine: { maxCount: 3 } })
     for (let i = 0; i < 20; i++) th.intercept(threat(i))
     l.close()
     expect(raw(dir).prepare('SELECT count(*) FROM checkpoint').pluck().get()).toBe(0)
@@ -146,7 +145,7 @@ describe('memory mode retention', () => {
     for (let i = 0; i < 200; i++) th.intercept(threat(i))
     const size = th.auditChain.treeSize
     expect(size).toBe(397)
-    const full = createTracehound({ clock: createManualClock(1_700_000_000_000).now, random: createSeededRandom('flat'), quarantine: { maxCount: 3 }, macKeys: [KEY] })
+    const full = new Tracehound({ clock: createManualClock(1_700_000_000_000).now, random: createSeededRandom('flat'), quarantine: { maxCount: 3 }, macKeys: [KEY] })
     for (let i = 0; i < 200; i++) full.intercept(threat(i))
     expect(th.treeHead().rootHash).toBe(full.treeHead().rootHash)
     for (let i = size - 10; i < size; i++) expect(th.inclusionProof(i)).toEqual(full.inclusionProof(i))
@@ -162,7 +161,7 @@ describe('memory mode retention', () => {
 
 describe('daemon pieces', () => {
   it('the daemon engine in memory mode answers a RangeError (OUT_OF_RANGE on the wire) naming the retention', () => {
-    const e = new DaemonEngine({ ...DEFAULT_CONFIG, quarantine: { ...DEFAULT_CONFIG.quarantine, maxCount: 3 }, macKeys: [] }, { auditRetention: 16 })
+    const e = new Tracehound({ quarantine: { maxCount: 3 }, auditRetention: 16 })
     for (let i = 0; i < 40; i++) e.intercept(threat(i))
     expect(e.auditChain.treeSize).toBe(77)
     expect(e.inclusionProof(70).treeSize).toBe(77)

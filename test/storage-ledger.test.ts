@@ -4,7 +4,7 @@ import { writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import Database from 'better-sqlite3'
 import { afterEach, describe, expect, it } from 'vitest'
-import { createManualClock, createSeededRandom, createTracehound, type Scent, type Tracehound } from '../src/core/index.js'
+import { createManualClock, createSeededRandom, type Scent, Tracehound } from '../src/core/index.js'
 import { GroupCommit, Ledger, LedgerLockedError, LedgerRefusedError, LedgerVersionError, SCHEMA_VERSION } from '../src/storage/index.js'
 import { createMemoryColdStorage } from '../src/cold-storage/memory-cold-storage.js'
 import { createTracehound as createNodeTracehound } from '../src/index.js'
@@ -25,7 +25,7 @@ function ledger(dataDir: string, macKeys = [KEY]): Ledger {
 
 function engine(storage: Ledger): Tracehound {
   const clock = createManualClock(1_700_000_000_000)
-  return createTracehound({ storage, clock: clock.now, random: createSeededRandom('ledger'), quarantine: { maxCount: 3 }, macKeys: [KEY] })
+  return new Tracehound({ storage, clock: clock.now, random: createSeededRandom('ledger'), quarantine: { maxCount: 3 }, macKeys: [KEY] })
 }
 
 const threat = (i: number, severity: 'low' | 'high' = 'high'): Scent => ({
@@ -118,7 +118,7 @@ describe('rate-limit blocks', () => {
     const open2 = () => {
       const l = new Ledger({ dataDir: dir, macKeys: [KEY], clock: clock.now }) // the engine's clock decides what has expired
       open.push(l)
-      return { l, th: createTracehound({ storage: l, clock: clock.now, macKeys: [KEY], rateLimit: { maxRequests: 1, blockDurationMs: 60_000 } }) }
+      return { l, th: new Tracehound({ storage: l, clock: clock.now, macKeys: [KEY], rateLimit: { maxRequests: 1, blockDurationMs: 60_000 } }) }
     }
     let { l, th } = open2()
     const hit = () => th.intercept({ id: 'x', payload: 1, source: 'attacker', timestamp: clock.now() })
@@ -146,7 +146,7 @@ describe('rate-limit blocks', () => {
       ['block-mac', 'victim'],
     ])
     l.acknowledge()
-    expect(createTracehound({ storage: l }).intercept({ id: 'x', payload: 1, source: 'victim', timestamp: 1 }).status).toBe('clean')
+    expect(new Tracehound({ storage: l }).intercept({ id: 'x', payload: 1, source: 'victim', timestamp: 1 }).status).toBe('clean')
   })
 })
 

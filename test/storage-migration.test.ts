@@ -4,7 +4,7 @@ import { cpSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import Database from 'better-sqlite3'
 import { afterEach, describe, expect, it } from 'vitest'
-import { type AuditRecord, createManualClock, createSeededRandom, createTracehound, isChainRecord } from '../src/core/index.js'
+import { type AuditRecord, createManualClock, createSeededRandom, isChainRecord, Tracehound } from '../src/core/index.js'
 import { Ledger, SCHEMA_VERSION } from '../src/storage/index.js'
 import { entries } from './ledger-edit.js'
 import { tempDirs } from './storage-tmp.js'
@@ -56,7 +56,7 @@ describe('migration from schema 2', () => {
       const logged = entries(raw(dir))
       expect(logged.filter((e) => e.type === 'capture').map((e) => e.signature)).toEqual(expected.evidence)
 
-      const th = createTracehound({ storage: l, clock: createManualClock(1_800_000_000_000).now, random: createSeededRandom('m'), macKeys: [...keys], quarantine: { maxCount: 3 } })
+      const th = new Tracehound({ storage: l, clock: createManualClock(1_800_000_000_000).now, random: createSeededRandom('m'), macKeys: [...keys], quarantine: { maxCount: 3 } })
       // v1 record hashes are unchanged; only the leaves (and so the root) moved.
       expect(th.auditChain.export()).toEqual(expected.records)
       expect(th.auditChain.verify()).toBe(true)

@@ -96,11 +96,11 @@ describe('rollback detection', () => {
     // Two ledgers with the same first capture, then different ones: b is a fork of a.
     const fill = (dir: string, extra: number) => {
       const script = `
-        import { createTracehound, createManualClock } from './src/core/index.js'
+        import { createManualClock, Tracehound } from './src/core/index.js'
         import { Ledger } from './src/storage/index.js'
         const clock = createManualClock(1_700_000_000_000)
         const l = new Ledger({ dataDir: ${JSON.stringify(dir)}, clock: clock.now })
-        const th = createTracehound({ storage: l, clock: clock.now })
+        const th = new Tracehound({ storage: l, clock: clock.now })
         for (const i of [0, ${extra}]) th.intercept({ id: 't' + i, payload: { i }, source: 's', timestamp: 1, threat: { category: 'spam', severity: 'low' } })
         l.close()`
       expect(spawnSync(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', script], { cwd: ROOT, encoding: 'utf8' }).status).toBe(0)

@@ -10,7 +10,7 @@ import { copyFileSync, readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import Database from 'better-sqlite3'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { canonicalize, createManualClock, createSeededRandom, createTracehound, type MacKey } from '../src/core/index.js'
+import { canonicalize, createManualClock, createSeededRandom, type MacKey, Tracehound } from '../src/core/index.js'
 import { Ledger } from '../src/storage/index.js'
 import { tempDirs } from './storage-tmp.js'
 
@@ -30,7 +30,7 @@ interface Variant {
 function build(dir: string, macKeys: MacKey[], v: Variant = {}): void {
   const clock = createManualClock(T0)
   const l = new Ledger({ dataDir: dir, macKeys, clock: clock.now })
-  const th = createTracehound({
+  const th = new Tracehound({
     storage: l,
     clock: clock.now,
     random: createSeededRandom('tamper'),

@@ -1,6 +1,6 @@
 /** The embedded library as an InterceptTarget: the reference the vectors are generated from. */
 
-import { createManualClock, createSeededRandom, createTracehound, type ManualClock, type Tracehound } from '../../src/core/index.js'
+import { createManualClock, createSeededRandom, type ManualClock, Tracehound } from '../../src/core/index.js'
 import { type InterceptTarget, verdictForm } from './intercept-sequence.js'
 
 export function embeddedTarget(): InterceptTarget {
@@ -9,7 +9,7 @@ export function embeddedTarget(): InterceptTarget {
   return {
     async reset(setup) {
       clock = createManualClock(setup.clockStart)
-      th = createTracehound({ ...setup.config, clock: clock.now, random: createSeededRandom(setup.idSeed), macKeys: setup.macKeys })
+      th = new Tracehound({ ...setup.config, clock: clock.now, random: createSeededRandom(setup.idSeed), macKeys: setup.macKeys })
     },
     async advance(ms) {
       clock.advance(ms)

@@ -1,4 +1,10 @@
-/** Configuration types and v1 defaults. */
+/**
+ * Configuration: v1's config types, the defaults (DEFAULT_CONFIG, the one table of them), and the
+ * engine's reloadable settings resolved from partial options.
+ */
+
+import type { MacKey } from './audit/mac.js'
+import { TracehoundConfigError } from './errors.js'
 
 export interface RateLimitConfig {
   windowMs: number
@@ -7,11 +13,10 @@ export interface RateLimitConfig {
   blockDurationMs: number
 }
 
-/** Quarantine capacity (count and bytes) and which evidence gives way when it is full. */
+/** Quarantine capacity: evidence count and bytes (lowest severity, then oldest, gives way). */
 export interface QuarantineConfig {
   maxCount: number
   maxBytes: number
-  evictionPolicy: 'lru' | 'priority'
 }
 
 /** v1's hound process pool settings (kept for configuration compatibility). */
@@ -70,7 +75,7 @@ export interface TracehoundConfig {
 export const DEFAULT_CONFIG: TracehoundConfig = {
   maxPayloadSize: 1_000_000,
   rateLimit: { windowMs: 60_000, maxRequests: 100, blockDurationMs: 300_000 },
-  quarantine: { maxCount: 10_000, maxBytes: 100_000_000, evictionPolicy: 'priority' },
+  quarantine: { maxCount: 10_000, maxBytes: 100_000_000 },
   hound: { minimumDormant: 2, maxActive: 4, maxLifeTimeCycle: 1000, maxProcessingTime: 5_000, replenishDelay: 100 },
   scheduler: { rotationInterval: 60_000, jitterMax: 10_000, skipIfBusy: true },
   alerts: { maxAlertsPerWindow: 10, windowMs: 60_000, escalationThreshold: 5 },
@@ -85,4 +90,51 @@ export function mergeWithDefaults(partial: Partial<TracehoundConfig>): Tracehoun
     ;(merged as unknown as Record<string, unknown>)[key] = { ...DEFAULT_CONFIG[key], ...partial[key] }
   }
   return merged
+}
+
+/** The settings a running engine can change (reconfigure), every value resolved. */
+export interface EngineSettings {
+  /** Bytes of canonical JSON; equal is allowed. */
+  maxPayloadSize: number
+  quarantine: QuarantineConfig
+  rateLimit: RateLimitConfig
+  /** HMAC keys for tree heads and evidence records; none → records carry no MAC. */
+  macKeys: readonly MacKey[]
+  /** Key id that signs; the first key when absent. */
+  activeKid?: string
+}
+
+/** EngineSettings as a caller gives them: any part may be left out and comes from DEFAULT_CONFIG. */
+export interface SettingsInput {
+  /** @default 1_000_000 bytes of canonical JSON; equal is allowed */
+  maxPayloadSize?: number | undefined
+  /** @default maxCount 10_000, maxBytes 100_000_000 */
+  quarantine?: { [K in keyof QuarantineConfig]?: QuarantineConfig[K] | undefined }
+  /** @default windowMs 60_000, maxRequests 100, blockDurationMs 300_000 */
+  rateLimit?: { [K in keyof RateLimitConfig]?: RateLimitConfig[K] | undefined }
+  /** HMAC keys for tree heads and evidence records; none → records carry no MAC. */
+  macKeys?: readonly MacKey[]
+  /** Key id that signs; @default the first key */
+  activeKid?: string | undefined
+}
+
+/** Fills what `input` leaves out (or undefined) from DEFAULT_CONFIG; throws TracehoundConfigError for a quarantine that holds nothing. */
+export function resolveSettings(input: SettingsInput): EngineSettings {
+  const d = DEFAULT_CONFIG
+  const q = input.quarantine ?? {}
+  const r = input.rateLimit ?? {}
+  const quarantine = { maxCount: q.maxCount ?? d.quarantine.maxCount, maxBytes: q.maxBytes ?? d.quarantine.maxBytes }
+  if (!(quarantine.maxCount > 0)) throw new TracehoundConfigError('CONFIG_QUARANTINE_INVALID', 'quarantine.maxCount must be positive')
+  if (!(quarantine.maxBytes > 0)) throw new TracehoundConfigError('CONFIG_QUARANTINE_INVALID', 'quarantine.maxBytes must be positive')
+  return {
+    maxPayloadSize: input.maxPayloadSize ?? d.maxPayloadSize,
+    quarantine,
+    rateLimit: {
+      windowMs: r.windowMs ?? d.rateLimit.windowMs,
+      maxRequests: r.maxRequests ?? d.rateLimit.maxRequests,
+      blockDurationMs: r.blockDurationMs ?? d.rateLimit.blockDurationMs,
+    },
+    macKeys: input.macKeys ?? [],
+    ...(input.activeKid !== undefined && { activeKid: input.activeKid }),
+  }
 }

@@ -4,6 +4,8 @@
  */
 
 export type {
+  AuditedEvacuation,
+  AuditedNeutralization,
   AuditRecord,
   EvacuateRecord,
   EvidenceHandle,
@@ -29,8 +31,10 @@ export type {
   RuntimeConfig,
   SchedulerConfig,
   TracehoundConfig,
+  EngineSettings,
+  SettingsInput,
 } from './config.js'
-export { DEFAULT_CONFIG, mergeWithDefaults } from './config.js'
+export { DEFAULT_CONFIG, mergeWithDefaults, resolveSettings } from './config.js'
 
 export type { ErrorCode, ErrorState, TracehoundError } from './errors.js'
 export { createError, ErrorCodes, Errors, isTracehoundError, TracehoundConfigError } from './errors.js'
@@ -54,8 +58,10 @@ export type { EvidenceCreationResult, EvidenceEncoder, EvidenceFactoryOptions, I
 export { Agent, createAgent, emptyAgentStats } from './intercept/agent.js'
 export type { AgentConfig, AgentStats, IAgent } from './intercept/agent.js'
 
-export { createTracehound, Tracehound } from './tracehound.js'
+export { Tracehound } from './tracehound.js'
 export type { StoragePort, StoredEvidence, StoredState } from './ports/storage-port.js'
+export { commitEachChange } from './ports/durability-port.js'
+export type { DurabilityPort } from './ports/durability-port.js'
 export { auditStoreOf, DURABLE_AUDIT_RETENTION } from './ports/storage-port.js'
 export { restoreState } from './audit/restore-state.js'
 export type {

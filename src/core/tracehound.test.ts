@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest'
 import { createManualClock } from './ports/clock.js'
 import { leafHash, verifyConsistency, verifyInclusion, verifyRecordMac } from './kernel/index.js'
 import { createSeededRandom } from './ports/random.js'
-import { createTracehound, type TracehoundOptions } from './tracehound.js'
+import { Tracehound, type TracehoundOptions } from './tracehound.js'
 import type { JsonSerializable, Scent, Severity, ThreatCategory } from './types.js'
 
 let n = 0
@@ -17,7 +17,7 @@ const scent = (payload: unknown, threat?: [ThreatCategory, Severity], source = '
 
 function engine(options: TracehoundOptions = {}) {
   const clock = createManualClock(1_700_000_000_000)
-  const th = createTracehound({ clock: clock.now, random: createSeededRandom('seed'), ...options })
+  const th = new Tracehound({ clock: clock.now, random: createSeededRandom('seed'), ...options })
   return { th, clock }
 }
 
@@ -116,10 +116,10 @@ describe('intercept', () => {
   })
 
   it('rejects invalid configuration at construction with a clear message', () => {
-    expect(() => createTracehound({ maxPayloadSize: 0 })).toThrow('maxPayloadSize must be positive')
-    expect(() => createTracehound({ quarantine: { maxCount: 0 } })).toThrow('quarantine.maxCount must be positive')
-    expect(() => createTracehound({ rateLimit: { windowMs: -1 } })).toThrow('windowMs must be positive')
-    expect(() => createTracehound({ macKeys: [{ kid: 'k', key: 'abcd' }] })).toThrow('at least 16')
+    expect(() => new Tracehound({ maxPayloadSize: 0 })).toThrow('maxPayloadSize must be positive')
+    expect(() => new Tracehound({ quarantine: { maxCount: 0 } })).toThrow('quarantine.maxCount must be positive')
+    expect(() => new Tracehound({ rateLimit: { windowMs: -1 } })).toThrow('windowMs must be positive')
+    expect(() => new Tracehound({ macKeys: [{ kid: 'k', key: 'abcd' }] })).toThrow('at least 16')
   })
 })
 

@@ -80,6 +80,16 @@ export interface AuditRecord {
   previousHash: string
 }
 
+/** A neutralization as v1 reports it, with the hash-chained audit record it became. */
+export interface AuditedNeutralization extends NeutralizationRecord {
+  readonly audit: AuditRecord
+}
+
+/** An evacuation as v1 reports it, with the hash-chained audit record it became. */
+export interface AuditedEvacuation extends EvacuateRecord {
+  readonly audit: AuditRecord
+}
+
 export type InterceptResult =
   | { status: 'clean' }
   | { status: 'rate_limited'; retryAfter: number }

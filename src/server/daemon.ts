@@ -3,7 +3,7 @@
 import type { ConnectRouter } from '@connectrpc/connect'
 import { createValidateInterceptor } from '@connectrpc/validate'
 import { pino, type DestinationStream, type Logger } from 'pino'
-import type { AuditRecord, Clock, MacKey, RandomSource } from '../core/index.js'
+import { type AuditRecord, type Clock, type MacKey, nodeCrypto, type RandomSource, Tracehound } from '../core/index.js'
 import { Health } from '../gen/grpc/health/v1/health_pb.js'
 import { AdminService } from '../gen/tracehound/v1/admin_service_pb.js'
 import { TracehoundService } from '../gen/tracehound/v1/tracehound_service_pb.js'
@@ -12,7 +12,7 @@ import { adminService } from './admin-service.js'
 import { TokenCheck } from './auth.js'
 import { loadConfig, redactedJson } from './config.js'
 import { ConformanceDeterminism, conformanceService } from './conformance-service.js'
-import { DaemonEngine, type EngineSettings, settingsFromConfig } from './engine.js'
+import { type DaemonEngine, type EngineSettings, settingsFromConfig } from './engine.js'
 import { EventBus } from './events.js'
 import { auditRecordToWire } from '../wire/index.js'
 import { forwardEngineEvents } from './wire.js'
@@ -113,11 +113,14 @@ export async function startDaemon(o: DaemonOptions): Promise<Daemon> {
   }
   let engine: DaemonEngine
   try {
-    engine = new DaemonEngine(settings, {
+    engine = new Tracehound({
+      ...settings,
+      crypto: nodeCrypto,
       ...(o.clock && { clock: o.clock }),
       ...(o.random && { random: o.random }),
       ...(determinism && { clock: determinism.clock.now, random: determinism.random }),
-      ...(ledger ? { storage: ledger } : { auditRetention: o.auditRetention ?? DEFAULT_AUDIT_RETENTION }),
+      // One fsynced transaction for the writes of every call answered in the same turn (GroupCommit).
+      ...(ledger && commits ? { storage: ledger, durability: { commit: () => commits.durable() } } : { auditRetention: o.auditRetention ?? DEFAULT_AUDIT_RETENTION }),
       onEvict,
     })
   } catch (e) {
@@ -139,7 +142,7 @@ export async function startDaemon(o: DaemonOptions): Promise<Daemon> {
         events,
         metrics,
         serverVersion: SERVER_VERSION,
-        ...(ledger && commits && { durable: () => commits.durable(), writeRefusal: () => ledger.refusal }),
+        ...(ledger && { durable: () => engine.durable(), writeRefusal: () => ledger.refusal }),
       }),
     )
     router.service(AdminService, adminService(reloader, events, shutdown.signal))

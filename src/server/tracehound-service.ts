@@ -127,12 +127,9 @@ export function tracehoundService(deps: ServiceDeps): ServiceImpl<typeof Traceho
 
     neutralize(req) {
       refuseWrites()
-      if (!engine.quarantine.neutralize(req.signature)) {
-        throw new ConnectError(`no quarantined evidence ${req.signature}`, Code.NotFound)
-      }
-      const record = engine.auditChain.lastRecord
-      if (!record) throw new ConnectError('neutralization left no audit record', Code.Internal)
-      const wire = auditRecordToWire(record)
+      const neutralized = engine.quarantine.neutralize(req.signature)
+      if (!neutralized) throw new ConnectError(`no quarantined evidence ${req.signature}`, Code.NotFound)
+      const wire = auditRecordToWire(neutralized.audit)
       events.publish({ case: 'evidenceNeutralized', value: { record: wire } })
       return durable({ record: wire, treeSize: u64(engine.auditChain.treeSize) })
     },

@@ -18,6 +18,6 @@ export function restoreState(
   for (const b of state.blocks) rateLimiter.restoreBlock(b.source, b.blockedUntil)
   for (const e of state.evidence) {
     // hashVerified: the adapter checked the bytes against the hash when it loaded them.
-    quarantine.restore(new Evidence(e.bytes, e.signature, e.hash, e.severity, e.captured, e.compressed, context, true))
+    quarantine.restore(new Evidence({ ...e, context, hashVerified: true }))
   }
 }

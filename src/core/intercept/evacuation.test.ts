@@ -3,7 +3,7 @@ import { createManualClock } from '../ports/clock.js'
 import type { ColdStorageReadResult, IColdStorageAdapter } from '../v1/cold-storage.js'
 import type { EncodedPayload } from '../encoding/encoded-payload.js'
 import { createSeededRandom } from '../ports/random.js'
-import { createTracehound, type TracehoundOptions } from '../tracehound.js'
+import { Tracehound, type TracehoundOptions } from '../tracehound.js'
 
 /** Records writes; `fail` makes them fail as values, `throws` as exceptions. */
 function recordingStore(mode: 'ok' | 'fail' | 'throws' = 'ok') {
@@ -32,7 +32,7 @@ const identityEncode = async (bytes: Uint8Array): Promise<EncodedPayload> => ({
 
 function engine(options: TracehoundOptions = {}) {
   const clock = createManualClock(1_700_000_000_000)
-  const th = createTracehound({ clock: clock.now, random: createSeededRandom('evac'), ...options })
+  const th = new Tracehound({ clock: clock.now, random: createSeededRandom('evac'), ...options })
   const r = th.intercept({ id: 's1', payload: { b: 2, a: 1 }, source: 'x', timestamp: 5, threat: { category: 'malware', severity: 'high' } })
   if (r.status !== 'quarantined') throw new Error(r.status)
   return { th, signature: r.handle.signature }

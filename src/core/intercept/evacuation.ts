@@ -9,7 +9,7 @@ import type { IColdStorageAdapter } from '../v1/cold-storage.js'
 import type { EncodedPayload } from '../encoding/encoded-payload.js'
 import { createError, Errors, type TracehoundError } from '../errors.js'
 import type { Quarantine } from './quarantine.js'
-import type { EvacuateRecord } from '../types.js'
+import type { AuditedEvacuation } from '../types.js'
 
 /** A cold storage adapter with the encoder that seals evidence for it. */
 export interface ColdStorageTarget {
@@ -20,7 +20,7 @@ export interface ColdStorageTarget {
 
 /** What `evacuate` did: moved (with the audit record) or why not. */
 export type EvacuationOutcome =
-  | { ok: true; record: EvacuateRecord; location: string }
+  | { ok: true; record: AuditedEvacuation; location: string }
   | { ok: false; error: TracehoundError }
 
 const messageOf = (err: unknown) => (err instanceof Error ? err.message : String(err))

@@ -56,7 +56,7 @@ export class EvidenceFactory implements IEvidenceFactory {
       const stored = this.codec ? this.codec.encode(bytes) : bytes
       const buffer = ownBuffer(stored)
       const compressed = this.codec !== undefined
-      const evidence = new Evidence(buffer, signature, hash, threat.severity, scent.timestamp, compressed, this.context, true)
+      const evidence = new Evidence({ bytes: buffer, signature, hash, severity: threat.severity, captured: scent.timestamp, compressed, context: this.context, hashVerified: true })
       return { ok: true, evidence, signature, hash, size: stored.byteLength, compressed }
     } catch (error: unknown) {
       if (isTracehoundError(error)) return { ok: false, error }

@@ -14,31 +14,50 @@ export interface EvidenceContext {
 
 export const systemEvidenceContext: EvidenceContext = { clock: systemClock, newId: generateSecureId }
 
+/** What evidence is made of; `bytes` are checked against `hash` unless compressed or already verified. */
+export interface EvidenceInit {
+  bytes: ArrayBuffer
+  signature: string
+  /** SHA-256 hex of the canonical (uncompressed) payload bytes. */
+  hash: string
+  severity: Severity
+  /** When the scent was captured (its timestamp, ms epoch). */
+  captured: number
+  /** The bytes are compressed: they cannot be checked against the hash of the uncompressed content. @default false */
+  compressed?: boolean
+  /** Where record ids and timestamps come from. @default the system clock and secure ids */
+  context?: EvidenceContext
+  /** The caller (the factory, a storage that checked on load) hashed these very bytes. @default false */
+  hashVerified?: boolean
+}
+
 export class Evidence implements EvidenceHandle {
   private _bytes: ArrayBuffer | null
   private readonly _size: number
   private _disposed = false
+  private readonly _signature: string
+  private readonly _hash: string
+  private readonly _severity: Severity
+  private readonly _captured: number
+  private readonly _compressed: boolean
+  private readonly context: EvidenceContext
 
-  constructor(
-    bytes: ArrayBuffer,
-    private readonly _signature: string,
-    private readonly _hash: string,
-    private readonly _severity: Severity,
-    private readonly _captured: number,
-    /** Compressed bytes cannot be checked against the hash of the uncompressed content. */
-    private readonly _compressed = false,
-    private readonly context: EvidenceContext = systemEvidenceContext,
-    /** Set by the factory, which hashed these very bytes. */
-    hashVerified = false,
-  ) {
+  constructor(init: EvidenceInit) {
+    const { bytes } = init
     if (!(bytes instanceof ArrayBuffer)) throw Errors.evidenceInvalidBytes()
     if (bytes.byteLength === 0) throw Errors.evidenceEmpty()
-    if (!_compressed && !hashVerified) {
+    this._compressed = init.compressed ?? false
+    if (!this._compressed && !init.hashVerified) {
       const actual = hashBuffer(bytes)
-      if (actual !== _hash) throw Errors.evidenceHashMismatch(_hash, actual)
+      if (actual !== init.hash) throw Errors.evidenceHashMismatch(init.hash, actual)
     }
     this._bytes = bytes
     this._size = bytes.byteLength
+    this._signature = init.signature
+    this._hash = init.hash
+    this._severity = init.severity
+    this._captured = init.captured
+    this.context = init.context ?? systemEvidenceContext
   }
 
   get bytes(): ArrayBuffer {

@@ -14,13 +14,13 @@ const context = { clock: clock.now, newId: createIdSource(clock.now, createSeede
 function evidence(tag: string, severity: Severity, captured = 0, size = 4): Evidence {
   const bytes = new TextEncoder().encode(tag.padEnd(size, '.')).buffer as ArrayBuffer
   const hash = hashBuffer(bytes)
-  return new Evidence(bytes, `spam:${hash}`, hash, severity, captured, false, context)
+  return new Evidence({ bytes, signature: `spam:${hash}`, hash, severity, captured, context })
 }
 
 function setup(maxCount: number, maxBytes = 1e9) {
   const chain = new AuditChain()
   const evicted: EvidenceHandle[] = []
-  const q = new Quarantine({ maxCount, maxBytes, evictionPolicy: 'priority' }, chain, {
+  const q = new Quarantine({ maxCount, maxBytes }, chain, {
     context,
     onEvict: (e) => evicted.push(e),
   })

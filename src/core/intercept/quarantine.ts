@@ -5,7 +5,7 @@ import type { QuarantineConfig } from '../config.js'
 import { type EvidenceContext, systemEvidenceContext } from './evidence.js'
 import { EvictionQueue, type QueueEntry, severityRank } from './eviction-queue.js'
 import type { StoragePort } from '../ports/storage-port.js'
-import type { EvacuateRecord, EvidenceHandle, NeutralizationRecord, PurgeRecord, Severity } from '../types.js'
+import type { AuditedEvacuation, AuditedNeutralization, EvidenceHandle, NeutralizationRecord, PurgeRecord, Severity } from '../types.js'
 
 /** Whether evidence went in, or the evidence already quarantined under its signature. */
 export interface InsertResult {
@@ -27,7 +27,7 @@ export interface QuarantineStats {
 /** What `replace` did: the old evidence neutralized and the new one inserted, or only inserted. */
 export interface ReplaceResult {
   status: 'replaced' | 'inserted_only'
-  neutralized?: NeutralizationRecord
+  neutralized?: AuditedNeutralization
   inserted: boolean
   duplicate?: EvidenceHandle
 }
@@ -36,7 +36,7 @@ export interface ReplaceResult {
 export interface QuarantineOptions {
   context?: EvidenceContext
   /** Called after an eviction has been neutralized and recorded. */
-  onEvict?: (evidence: EvidenceHandle, record: NeutralizationRecord) => void
+  onEvict?: (evidence: EvidenceHandle, record: AuditedNeutralization) => void
   /** Told of every membership change, with the audit record it produced (DESIGN §10). */
   storage?: Pick<StoragePort, 'evidenceInserted' | 'evidenceRemoved'>
 }
@@ -122,8 +122,8 @@ export class Quarantine {
     return Array.from(this.store.values(), (e) => e.evidence)
   }
 
-  /** Removes and disposes of the evidence; its audit record, or null when none. */
-  neutralize(signature: string): NeutralizationRecord | null {
+  /** Removes and disposes of the evidence; its record (with the chained audit record), or null when none. */
+  neutralize(signature: string): AuditedNeutralization | null {
     const entry = this.store.get(signature)
     if (!entry) return null
     const record = this.neutralizeEntry(entry)
@@ -132,7 +132,7 @@ export class Quarantine {
   }
 
   /** Hands live evidence to `destination` (already written there): audit record, then removal. */
-  evacuate(signature: string, destination: string): EvacuateRecord | null {
+  evacuate(signature: string, destination: string): AuditedEvacuation | null {
     const entry = this.store.get(signature)
     if (!entry || entry.evidence.disposed) return null
     const record = entry.evidence.evacuate(destination)
@@ -140,11 +140,11 @@ export class Quarantine {
     this.remove(entry)
     this.storage?.evidenceRemoved(signature, audited)
     this.queue.compact(this.store.size)
-    return record
+    return { ...record, audit: audited }
   }
 
   /** Neutralizes everything; the audit records, in quarantine order. */
-  flush(): NeutralizationRecord[] {
+  flush(): AuditedNeutralization[] {
     const records = Array.from(this.store.values(), (e) => this.neutralizeEntry(e))
     this.queue.clear()
     return records
@@ -198,7 +198,7 @@ export class Quarantine {
   }
 
   /** Neutralizes into the audit chain; a handle the host already transferred still gets its record. */
-  private neutralizeEntry(entry: Entry): NeutralizationRecord {
+  private neutralizeEntry(entry: Entry): AuditedNeutralization {
     const { evidence } = entry
     const previousHash = this.auditChain.lastHash
     const record: NeutralizationRecord = evidence.disposed
@@ -215,7 +215,7 @@ export class Quarantine {
     const audited = this.auditChain.append(record)
     this.remove(entry)
     this.storage?.evidenceRemoved(evidence.signature, audited)
-    return record
+    return { ...record, audit: audited }
   }
 
   private remove(entry: Entry): void {

@@ -3,7 +3,7 @@ import { describe, expect, it, vi } from 'vitest'
 import { createManualClock } from '../ports/clock.js'
 import type { EventType, TracehoundEvent } from './notification-hub.js'
 import { createSeededRandom } from '../ports/random.js'
-import { createTracehound, type TracehoundOptions } from '../tracehound.js'
+import { Tracehound, type TracehoundOptions } from '../tracehound.js'
 import type { InterceptResult, JsonSerializable, Scent, Severity, ThreatCategory } from '../types.js'
 
 let n = 0
@@ -17,7 +17,7 @@ const scent = (payload: unknown, threat?: [ThreatCategory, Severity], source = '
 
 function engine(options: TracehoundOptions = {}) {
   const clock = createManualClock(1_700_000_000_000)
-  const th = createTracehound({ clock: clock.now, random: createSeededRandom('seed'), ...options })
+  const th = new Tracehound({ clock: clock.now, random: createSeededRandom('seed'), ...options })
   const events: TracehoundEvent[] = []
   const listen = (...types: EventType[]) => types.forEach((t) => th.notifications.on(t, (e) => events.push(e)))
   return { th, clock, events, listen }
