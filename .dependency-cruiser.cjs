@@ -2,7 +2,8 @@
  * The layering rules `npm run lint:deps` enforces (docs/architecture.md, "Layers"):
  * the engine in src/core is pure (no Node built-ins, nothing else of ours), and every other
  * folder reaches it only through its public index (src/core/index.ts, or the published
- * verification kernel src/core/kernel/index.ts).
+ * verification kernel src/core/kernel/index.ts). The daemon and the client share the wire
+ * mapping (src/wire) and never import each other.
  */
 /** @type {import('dependency-cruiser').IConfiguration} */
 module.exports = {
@@ -27,6 +28,20 @@ module.exports = {
       severity: 'error',
       from: { pathNot: '^src/core/' },
       to: { path: '^src/core/', pathNot: '^src/core/(kernel/)?index\\.ts$' },
+    },
+    {
+      name: 'server-and-client-apart',
+      comment: 'The daemon and the client meet only in src/wire (the proto mapping) and the generated code.',
+      severity: 'error',
+      from: { path: '^src/(server|client)/' },
+      to: { path: '^src/(server|client)/', pathNot: '^src/$1/' },
+    },
+    {
+      name: 'wire-below-server-and-client',
+      comment: 'src/wire maps proto to engine types; it depends on neither side that uses it.',
+      severity: 'error',
+      from: { path: '^src/wire/' },
+      to: { path: '^src/(server|client|storage|cli)/' },
     },
   ],
   options: {

@@ -7,7 +7,7 @@ import { createGrpcTransport } from '@connectrpc/connect-node'
 import { createTracehoundClient } from '../../src/client/index.js'
 import { ConformanceService } from '../../src/gen/tracehound/conformance/v1/conformance_service_pb.js'
 import { DaemonConfigSchema } from '../../src/gen/tracehound/v1/config_pb.js'
-import { auditRecordFromWire } from '../../src/client/convert.js'
+import { auditRecordFromWire } from '../../src/wire/index.js'
 import type { InterceptTarget, VerdictForm } from './intercept-sequence.js'
 
 /** `unix:///path.sock` → `/path.sock`. */

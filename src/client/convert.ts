@@ -4,8 +4,7 @@
  */
 
 import type { JsonValue } from '@bufbuild/protobuf'
-import type { AuditRecord, ConsistencyProof, EvidenceRecord, InclusionProof, JsonSerializable, Scent, Severity, TreeHead } from '../core/index.js'
-import type { AuditRecord as WireAuditRecord, ConsistencyProof as WireConsistency, EvidenceRecord as WireEvidenceRecord, InclusionProof as WireInclusion, TreeHead as WireTreeHead } from '../gen/tracehound/v1/audit_pb.js'
+import type { Severity } from '../core/index.js'
 import type { EvidenceHandle as WireHandle, Verdict } from '../gen/tracehound/v1/verdict_pb.js'
 import { severityFromWire } from '../wire/index.js'
 
@@ -44,7 +43,6 @@ export type ClientVerdict = (
 // The engine's shapes, as createTracehound returns them (type-only: no engine code in the client).
 export type { ConsistencyProof, EvidenceRecord, InclusionProof, TreeHead } from '../core/index.js'
 
-const signed = (kid: string, mac: string) => (mac ? { kid, mac } : {})
 const severity = (s: number): Severity => severityFromWire(s) ?? 'low'
 
 export const evidenceFromWire = (h: WireHandle): EvidenceInfo => ({
@@ -83,42 +81,4 @@ export function verdictFromWire(v: Verdict | undefined): ClientVerdict {
 const unknownVerdict = (message: string): ClientVerdict => ({
   status: 'error',
   error: { state: 'client', code: 'CLIENT_UNKNOWN_VERDICT', message, recoverable: false },
-})
-
-export const treeHeadFromWire = (h: WireTreeHead): TreeHead => ({
-  treeSize: Number(h.treeSize),
-  rootHash: h.rootHash,
-  timestamp: Number(h.timestampMs),
-  ...signed(h.kid, h.mac),
-})
-
-export const evidenceRecordFromWire = (r: WireEvidenceRecord): EvidenceRecord => ({
-  signature: r.signature,
-  hash: r.hash,
-  size: Number(r.size),
-  severity: severity(r.severity),
-  captured: Number(r.capturedMs),
-  ...signed(r.kid, r.mac),
-})
-
-export const inclusionFromWire = (p: WireInclusion): InclusionProof => ({
-  leafIndex: Number(p.leafIndex),
-  treeSize: Number(p.treeSize),
-  leafHash: p.leafHash,
-  path: p.path,
-})
-
-export const consistencyFromWire = (p: WireConsistency): ConsistencyProof => ({
-  firstSize: Number(p.firstSize),
-  secondSize: Number(p.secondSize),
-  path: p.path,
-})
-
-export const auditRecordFromWire = (r: WireAuditRecord): AuditRecord => ({
-  id: r.id,
-  type: r.type as AuditRecord['type'],
-  signature: r.signature,
-  timestamp: Number(r.timestampMs),
-  hash: r.hash,
-  previousHash: r.previousHash,
 })

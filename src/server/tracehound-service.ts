@@ -9,7 +9,20 @@ import type { WatcherSnapshot } from '../core/index.js'
 import type { DaemonEngine } from './engine.js'
 import type { EventBus } from './events.js'
 import type { Metrics } from './metrics.js'
-import { auditRecordToWire, handleToWire, i64, majorOf, SCHEMA_VERSION, scentFromWire, severityToWire, u64, verdictToWire } from '../wire/index.js'
+import {
+  auditRecordToWire,
+  consistencyProofToWire,
+  handleToWire,
+  i64,
+  inclusionProofToWire,
+  majorOf,
+  SCHEMA_VERSION,
+  scentFromWire,
+  severityToWire,
+  treeHeadToWire,
+  u64,
+  verdictToWire,
+} from '../wire/index.js'
 
 export interface ServiceDeps {
   engine: DaemonEngine
@@ -137,7 +150,7 @@ export function tracehoundService(deps: ServiceDeps): ServiceImpl<typeof Traceho
     getTreeHead() {
       const h = engine.treeHead()
       return {
-        treeHead: { treeSize: u64(h.treeSize), rootHash: h.rootHash, timestampMs: i64(h.timestamp), kid: h.kid ?? '', mac: h.mac ?? '' },
+        treeHead: treeHeadToWire(h),
       }
     },
 
@@ -147,7 +160,7 @@ export function tracehoundService(deps: ServiceDeps): ServiceImpl<typeof Traceho
       // A capture or purge leaf has no v1 record to send; its proof still verifies against leafHash.
       const record = engine.auditChain.recordAtLeaf(p.leafIndex)
       return {
-        proof: { leafIndex: u64(p.leafIndex), treeSize: u64(p.treeSize), leafHash: p.leafHash, path: p.path },
+        proof: inclusionProofToWire(p),
         ...(record && { record: auditRecordToWire(record) }),
       }
     },
@@ -155,7 +168,7 @@ export function tracehoundService(deps: ServiceDeps): ServiceImpl<typeof Traceho
     getConsistencyProof(req) {
       const second = req.secondSize === 0n ? undefined : Number(req.secondSize)
       const p = proofCall(() => engine.consistencyProof(Number(req.firstSize), second))
-      return { proof: { firstSize: u64(p.firstSize), secondSize: u64(p.secondSize), path: p.path } }
+      return { proof: consistencyProofToWire(p) }
     },
 
     getStats() {

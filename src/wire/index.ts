@@ -2,5 +2,17 @@
 
 export { categoryFromWire, categoryToWire, severityFromWire, severityToWire } from './enums.js'
 export { scentFromWire, scentToWire } from './scent.js'
-export { auditRecordToWire, handleToWire, i64, u64, verdictToWire } from './verdict.js'
+export {
+  auditRecordFromWire,
+  auditRecordToWire,
+  consistencyProofFromWire,
+  consistencyProofToWire,
+  evidenceRecordFromWire,
+  inclusionProofFromWire,
+  inclusionProofToWire,
+  treeHeadFromWire,
+  treeHeadToWire,
+} from './audit.js'
+export { i64, u64 } from './numbers.js'
+export { handleToWire, verdictToWire } from './verdict.js'
 export { majorOf, SCHEMA_VERSION } from './version.js'

@@ -1,16 +1,12 @@
-/** Engine answers → tracehound.v1 wire messages: verdicts, evidence handles, audit records. */
+/** Verdicts → tracehound.v1 wire messages: the verdict and its evidence handle. */
 
 import type { DescMessage, JsonObject, MessageInitShape } from '@bufbuild/protobuf'
-import type { AuditRecord, EvidenceHandle, InterceptResult } from '../core/index.js'
-import type { AuditRecordSchema } from '../gen/tracehound/v1/audit_pb.js'
+import type { EvidenceHandle, InterceptResult } from '../core/index.js'
 import type { EvidenceHandleSchema, VerdictSchema } from '../gen/tracehound/v1/verdict_pb.js'
 import { severityToWire } from './enums.js'
+import { i64, u64 } from './numbers.js'
 
 type Init<S extends DescMessage> = MessageInitShape<S>
-
-/** Clamps to a non-negative integer: uint64 fields cannot carry fractions or negatives. */
-export const u64 = (n: number): bigint => BigInt(Math.max(0, Math.trunc(n)))
-export const i64 = (n: number): bigint => BigInt(Math.trunc(n))
 
 export function handleToWire(h: EvidenceHandle): Init<typeof EvidenceHandleSchema> {
   return {
@@ -20,17 +16,6 @@ export function handleToWire(h: EvidenceHandle): Init<typeof EvidenceHandleSchem
     capturedMs: i64(h.captured),
     severity: severityToWire(h.severity),
     disposed: h.disposed,
-  }
-}
-
-export function auditRecordToWire(r: AuditRecord): Init<typeof AuditRecordSchema> {
-  return {
-    id: r.id,
-    type: r.type,
-    signature: r.signature,
-    timestampMs: i64(r.timestamp),
-    hash: r.hash,
-    previousHash: r.previousHash,
   }
 }
 
