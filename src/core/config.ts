@@ -6,6 +6,7 @@
 import type { MacKey } from './audit/mac.js'
 import { TracehoundConfigError } from './errors.js'
 
+/** Per-source sliding window: at most maxRequests per windowMs, then an optional block. */
 export interface RateLimitConfig {
   windowMs: number
   maxRequests: number

@@ -48,7 +48,7 @@ export type { AuditEntry, BlockEntry, CaptureEntry, PurgeEntry } from './audit/a
 export type { AuditChainOptions, AuditFrontier, AuditStore, IAuditChain } from './audit/audit-chain.js'
 export { RetentionError } from './audit/merkle-tree.js'
 export { Evidence } from './intercept/evidence.js'
-export type { EvidenceContext } from './intercept/evidence.js'
+export type { EvidenceContext, EvidenceInit } from './intercept/evidence.js'
 export { Quarantine } from './intercept/quarantine.js'
 export type { InsertResult, QuarantineOptions, QuarantineStats, ReplaceResult } from './intercept/quarantine.js'
 export { createRateLimiter, RateLimiter } from './intercept/rate-limiter.js'

@@ -39,6 +39,7 @@ export interface EvidenceRecord {
   mac?: string
 }
 
+/** The chain's tree head at `now`, MACed with the keyring's active key when it has one. */
 export function treeHeadOf(chain: AuditChain, now: number, keyring: MacKeyring): TreeHead {
   const body = { treeSize: chain.treeSize, rootHash: chain.rootHash(), timestamp: now }
   return { ...body, ...keyring.sign(body) }
@@ -55,6 +56,7 @@ export function consistencyProofOf(chain: AuditChain, firstSize: number, secondS
   return { firstSize, secondSize, path: chain.consistencyProof(firstSize, secondSize) }
 }
 
+/** The record of quarantined evidence (no bytes), MACed when the keyring has a key; null for no evidence. */
 export function evidenceRecordOf(handle: EvidenceHandle | null, keyring: MacKeyring): EvidenceRecord | null {
   if (!handle) return null
   const { signature, hash, size, severity, captured } = handle

@@ -103,6 +103,7 @@ class HashRow {
   }
 }
 
+/** Retention bound and node callback of a MerkleTree. */
 export interface MerkleTreeOptions {
   /**
    * Keep the nodes that proofs about the newest `retain` leaves need (about 2·retain hashes, plus
@@ -115,6 +116,7 @@ export interface MerkleTreeOptions {
   onNode?: (level: number, index: number, hash: Bytes) => void
 }
 
+/** RFC 9162 Merkle tree over appended leaf inputs: root, inclusion and consistency proofs, optional bounded retention. */
 export class MerkleTree {
   /** levels[j].at(i) is the hash of the complete subtree over leaves [i·2^j, (i+1)·2^j). */
   private readonly levels: HashRow[] = [new HashRow()]
@@ -200,6 +202,7 @@ export class MerkleTree {
     for (let j = 0, width = 1; j < this.levels.length; j++, width *= 2) this.levels[j]!.dropBefore(Math.floor(lo / width) - 1)
   }
 
+  /** The hash of leaf `index` (a retained one, or one the node source serves). */
   leafHash(index: number): Bytes {
     this.checkIndex(index, this.size)
     return this.node(0, index)

@@ -7,6 +7,7 @@ import { type Bytes, type CryptoPort, toHex } from '../ports/crypto-port.js'
 const utf8 = new TextEncoder()
 const asBytes = (p: Bytes | string): Bytes => (typeof p === 'string' ? utf8.encode(p) : p)
 
+/** SHA-256 and HMAC-SHA-256 in pure JS (@noble/hashes): synchronous, for any runtime. */
 export const nobleCrypto: CryptoPort = {
   sha256(...parts) {
     const h = sha256.create()

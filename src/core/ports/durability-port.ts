@@ -7,6 +7,7 @@
 
 import type { StoragePort } from './storage-port.js'
 
+/** The engine's durability policy (see the module comment). */
 export interface DurabilityPort {
   /**
    * Makes every change so far durable: synchronously (returns undefined; throws when the commit

@@ -16,6 +16,7 @@ const digestHex = oneShot
 
 const asBuffer = (p: Input) => (typeof p === 'string' ? Buffer.from(p, 'utf8') : p)
 
+/** SHA-256 and HMAC-SHA-256 from node:crypto. */
 export const nodeCrypto: CryptoPort = {
   sha256(...parts) {
     const data = parts.length === 1 ? parts[0]! : Buffer.concat(parts.map(asBuffer))
