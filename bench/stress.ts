@@ -35,7 +35,9 @@ const ROOT = new URL('..', import.meta.url).pathname
 const TARGETS = { p99Ms: 50, rssGrowthMb: 100, loopDelayMaxMs: 100 }
 
 async function startDaemon(dir: string): Promise<{ child: ChildProcess; port: number }> {
-  const child = spawn(process.execPath, ['--import', 'tsx', join(ROOT, 'src/cli/tracehoundd.ts'), '--socket', join(dir, 'th.sock'), '--tcp', '127.0.0.1:0', '--memory', '--log-level', 'warn'], {
+  // e.g. STRESS_DAEMON_NODE_ARGS="--cpu-prof --cpu-prof-dir=/tmp/prof": profiles the daemon under the flood.
+  const nodeArgs = (process.env.STRESS_DAEMON_NODE_ARGS ?? '').split(' ').filter(Boolean)
+  const child = spawn(process.execPath, [...nodeArgs, '--import', 'tsx', join(ROOT, 'src/cli/tracehoundd.ts'), '--socket', join(dir, 'th.sock'), '--tcp', '127.0.0.1:0', '--memory', '--log-level', 'warn'], {
     cwd: ROOT,
     env: { ...process.env, TRACEHOUND_TOKEN: TOKEN },
     stdio: ['ignore', 'pipe', 'inherit'],
@@ -220,6 +222,10 @@ async function main() {
     process.exitCode = pass ? 0 : 1
   } finally {
     client.close()
+    // SIGTERM: a graceful exit writes any profile the daemon was asked for.
+    const exited = new Promise((resolve) => child.once('exit', resolve))
+    child.kill('SIGTERM')
+    await Promise.race([exited, new Promise((resolve) => setTimeout(resolve, 15_000).unref())])
     child.kill('SIGKILL')
     rmSync(dir, { recursive: true, force: true })
   }

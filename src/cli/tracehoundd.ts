@@ -6,7 +6,7 @@ import { dirname } from 'node:path'
 import { Command, InvalidArgumentError, Option } from 'commander'
 import { defaultSocketPath } from '../client/socket-path.js'
 import { type DaemonOptions, SERVER_VERSION, startDaemon } from '../server/daemon.js'
-import { DEFAULT_LIMITS, limitFlag, type ServerLimits } from '../server/limits.js'
+import { DEFAULT_LIMITS, LIMIT_KEYS, LIMIT_RANGE, limitConfigKey, limitFlag, RELOADABLE, type ServerLimits } from '../server/limits.js'
 import { defaultDataDir } from '../storage/data-dir.js'
 import { ensurePrivateSocketDir } from '../server/socket-dir.js'
 
@@ -78,8 +78,16 @@ const program = new Command('tracehoundd')
   .option('--acknowledge-tamper', 'accept writes although the ledger reports integrity problems (after review; recorded in the ledger)')
   .option('--conformance', 'serve ConformanceService (manual clock, seeded ids, resettable): for conformance runs only')
 
-for (const key of Object.keys(DEFAULT_LIMITS) as (keyof ServerLimits)[]) {
-  program.addOption(new Option(`${limitFlag(key)} <n>`, LIMIT_HELP[key]).argParser(positiveInt).default(DEFAULT_LIMITS[key]))
+// No commander default: a flag given overrides the config file's `limits`, an absent one does not.
+for (const key of LIMIT_KEYS) {
+  const [min, max] = LIMIT_RANGE[key]
+  const inRange = (value: string) => {
+    const n = Number(value)
+    if (!Number.isSafeInteger(n) || n < min || n > max) throw new InvalidArgumentError(`expected an integer from ${min} to ${max}`)
+    return n
+  }
+  const help = `${LIMIT_HELP[key]} (default ${DEFAULT_LIMITS[key]}; config ${limitConfigKey(key)}; ${RELOADABLE.has(key) ? 'reloadable' : 'restart to change'})`
+  program.addOption(new Option(`${limitFlag(key)} <n>`, help).argParser(inRange))
 }
 
 interface FlagValues {
@@ -105,12 +113,12 @@ interface FlagValues {
   fullCheckHours?: number
 }
 
-type Flags = FlagValues & ServerLimits
+type Flags = FlagValues & Partial<ServerLimits>
 
 function daemonOptions(f: Flags): DaemonOptions {
   const options: DaemonOptions = {
     corsOrigins: f.corsOrigin,
-    limits: Object.fromEntries(Object.keys(DEFAULT_LIMITS).map((k) => [k, f[k as keyof ServerLimits]])),
+    limits: Object.fromEntries(LIMIT_KEYS.filter((k) => f[k] !== undefined).map((k) => [k, f[k]])),
     logLevel: f.logLevel,
     readMaxBytes: f.maxMessageBytes,
     watchConfig: f.watch,

@@ -10,8 +10,8 @@ export function adminService(reloader: Reloader, events: EventBus, shutdown: Abo
   return {
     async reloadConfig() {
       try {
-        const generation = await reloader.reload('rpc')
-        return { generation: BigInt(generation), config: redact(reloader.current.config) }
+        const { generation, restartRequired } = await reloader.reload('rpc')
+        return { generation: BigInt(generation), config: redact(reloader.current.config), restartRequired }
       } catch (e) {
         if (e instanceof ConfigError) throw new ConnectError(e.message, Code.InvalidArgument)
         throw e

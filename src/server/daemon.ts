@@ -10,7 +10,7 @@ import { TracehoundService } from '../gen/tracehound/v1/tracehound_service_pb.js
 import { ConformanceService } from '../gen/tracehound/conformance/v1/conformance_service_pb.js'
 import { adminService } from './admin-service.js'
 import { TokenCheck } from './auth.js'
-import { loadConfig, redactedJson } from './config.js'
+import { type DaemonConfig, loadConfig, redactedJson } from './config.js'
 import { ConformanceDeterminism, conformanceService } from './conformance-service.js'
 import { type DaemonEngine, type EngineSettings, settingsFromConfig } from './engine.js'
 import { EventBus } from './events.js'
@@ -21,7 +21,7 @@ import { fullCheck } from '../storage/full-check.js'
 import { healthService, HealthState } from './health-service.js'
 import { secureDataDir } from './data-dir-mode.js'
 import { createRequestHandlers } from './http-handler.js'
-import { DEFAULT_LIMITS, type ServerLimits } from './limits.js'
+import { checkLimits, limitsFromConfig, reloadLimits, resolveLimits, type ServerLimits } from './limits.js'
 import { type Listener, listenTcp, listenUnix, type TlsFiles } from './listen.js'
 import { createMetrics } from './metrics.js'
 import { RefusalLog } from './refusal-log.js'
@@ -46,7 +46,7 @@ export interface DaemonOptions {
   tcp?: TcpOptions
   /** Browser origins allowed on TCP (exact match); never with token null. @default [] */
   corsOrigins?: string[]
-  /** Caps on connections, streams, headers, timeouts and bytes in flight. @default DEFAULT_LIMITS */
+  /** Caps on connections, streams, headers, timeouts and bytes in flight (flags): over the config file's `limits`, which are over DEFAULT_LIMITS. */
   limits?: Partial<ServerLimits>
   /** Largest request message; larger ones fail with RESOURCE_EXHAUSTED. @default 16 MiB */
   readMaxBytes?: number
@@ -95,11 +95,14 @@ export async function startDaemon(o: DaemonOptions): Promise<Daemon> {
   if (corsOrigins.length > 0 && o.tcp?.token === null) throw new Error('CORS origins need the bearer token: --cors-origin cannot go with --insecure-no-auth')
   if (corsOrigins.includes('*')) throw new Error('--cors-origin takes exact origins (e.g. https://app.example), not *')
   const token = o.tcp?.token ? new TokenCheck(o.tcp.token) : undefined
-  const limits: ServerLimits = { ...DEFAULT_LIMITS, ...o.limits }
+  const flagLimits = o.limits ?? {}
+  checkLimits(flagLimits)
   const logLevel = o.logLevel ?? 'info'
   const log = pino({ name: 'tracehoundd', level: logLevel }, o.logDestination)
   const env = o.env ?? process.env
   const initial = await loadConfig(o.configPath, env)
+  // One object for the daemon's life: the gate and the listeners read it, a reload changes it in place.
+  const limits = resolveLimits(limitsFromConfig(initial.config), flagLimits)
   const determinism = o.conformance ? new ConformanceDeterminism() : undefined
   const settings = settingsFromConfig(initial.config)
   const dataDir = o.dataDir !== undefined && !determinism ? secureDataDir(o.dataDir) : undefined
@@ -130,7 +133,13 @@ export async function startDaemon(o: DaemonOptions): Promise<Daemon> {
   if (determinism) log.warn('conformance mode: manual clock, seeded ids, ConformanceService.Reset discards all state')
   forwardEngineEvents(engine, events)
   const metrics = createMetrics(() => engine.stats())
-  const reloader = new Reloader(initial, o.configPath, { engine, log, events, metrics, env, baseLogLevel: logLevel })
+  const listeners: Listener[] = []
+  const applyLimits = (config: DaemonConfig) => {
+    const restart = reloadLimits(limits, limitsFromConfig(config), flagLimits)
+    for (const l of listeners) l.limitsChanged()
+    return restart
+  }
+  const reloader = new Reloader(initial, o.configPath, { engine, log, events, metrics, env, baseLogLevel: logLevel, applyLimits })
   const health = new HealthState()
   const shutdown = new AbortController()
 
@@ -161,7 +170,6 @@ export async function startDaemon(o: DaemonOptions): Promise<Daemon> {
     refused,
   })
 
-  const listeners: Listener[] = []
   try {
     // The socket is the local trust boundary (0600): no token, and no browser can reach it.
     if (o.socketPath !== undefined) listeners.push(await listenUnix(o.socketPath, serve(undefined, [])))

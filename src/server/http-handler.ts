@@ -12,7 +12,7 @@ import type { TokenCheck } from './auth.js'
 import { withClientFaults } from './fault-codes.js'
 import type { Metrics } from './metrics.js'
 import { protocolOf, refuse, refuseStream } from './refuse.js'
-import type { RequestGate } from './request-gate.js'
+import { beforeAuth, type RequestGate } from './request-gate.js'
 
 export interface HandlerOptions {
   routes: (router: ConnectRouter) => void
@@ -92,15 +92,32 @@ export function createRequestHandlers(o: HandlerOptions): RequestHandlers {
   o.routes(router)
   const rpcs = new Map(router.handlers.map((h) => [h.requestPath, h]))
 
+  // HTTP/2 connections on which a stream has shown the token (or needs none).
+  const authenticated = new WeakSet<http2.Http2Session>()
   const admitStream = (stream: http2.ServerHttp2Stream, headers: http2.IncomingHttpHeaders): boolean => {
+    const { session } = stream
+    // A stream parsed in the same read as the one that closed its connection: nothing to answer.
+    if (!session || session.closed) {
+      if (!stream.destroyed) stream.close(http2.constants.NGHTTP2_REFUSED_STREAM)
+      return false
+    }
     const method = headers[':method']
     if (isPreflight(headers, method, o.corsOrigins)) return true
     const refused = o.gate.admit(
-      { headers, method, path: (headers[':path'] ?? '').split('?', 1)[0]!, connection: stream.session, onClose: (f) => stream.once('close', f) },
+      { headers, method, path: (headers[':path'] ?? '').split('?', 1)[0]!, connection: session, onClose: (f) => stream.once('close', f) },
       o.token,
     )
-    if (refused) refuseStream(stream, headers, refused.code, refused.message)
-    return !refused
+    if (!beforeAuth(refused)) authenticated.add(session)
+    if (!refused) return true
+    refuseStream(stream, headers, refused.code, refused.message)
+    if (!authenticated.has(session)) {
+      // A connection that has never shown the token gets one answer, then GOAWAY: the streams it
+      // has queued behind this one are not processed (ENHANCE_YOUR_CALM), so a flood of
+      // unauthenticated streams costs one refusal per connection, not one per stream.
+      session.goaway(http2.constants.NGHTTP2_ENHANCE_YOUR_CALM, stream.id)
+      session.close()
+    }
+    return false
   }
 
   const listener: NodeHandlerFn = (req, res) => {

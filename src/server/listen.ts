@@ -10,7 +10,7 @@ import type { RefusalReason } from './metrics.js'
 
 const PREFACE = Buffer.from('PRI * HTTP/2.0')
 
-type Refused = (reason: RefusalReason) => void
+type Refused = (reason: RefusalReason, detail?: Record<string, unknown>, count?: number) => void
 
 const h1Options = (l: ServerLimits): http.ServerOptions => ({
   maxHeaderSize: l.maxHeaderBytes,
@@ -74,6 +74,22 @@ function closeIdleSessions(h2: http2.Http2Server | http2.Http2SecureServer, limi
 }
 
 /**
+ * Streams over SETTINGS_MAX_CONCURRENT_STREAMS are refused inside node's HTTP/2 layer
+ * (RST_STREAM REFUSED_STREAM or ENHANCE_YOUR_CALM) and never reach JS. A client's stream ids
+ * rise by two without gaps (RFC 9113 §5.1.1), so the ids its next stream skips are the ones refused.
+ */
+function countStreamsRefusedAtCap(h2: http2.Http2Server | http2.Http2SecureServer, refused: Refused) {
+  h2.on('session', (session: http2.Http2Session) => {
+    let last = -1
+    session.on('stream', ({ id = last + 2 }: http2.ServerHttp2Stream) => {
+      const skipped = (id - last - 2) / 2
+      last = id
+      if (skipped > 0) refused('concurrent_streams', undefined, skipped)
+    })
+  })
+}
+
+/**
  * Browsers speak HTTP/1.1 to a cleartext port and gRPC clients speak h2c, so
  * the first bytes pick the server: the HTTP/2 connection preface or not.
  */
@@ -88,6 +104,7 @@ function createCleartextServer({ handlers, limits, refused }: ServeOptions): { s
   const h2 = http2.createServer(h2Options(limits), handler)
   admitStreamsFirst(h2, handlers.admitStream)
   closeIdleSessions(h2, limits, refused)
+  countStreamsRefusedAtCap(h2, refused)
   const server = net.createServer((socket) => {
     const onError = () => socket.destroy()
     socket.on('error', onError)
@@ -140,6 +157,8 @@ export interface Listener {
   address: string
   /** Stops accepting, lets in-flight calls finish for graceMs, then cuts the rest. */
   close(graceMs: number): Promise<void>
+  /** Re-reads the reloadable limits kept outside the shared limits object (the accept cap). */
+  limitsChanged(): void
 }
 
 function track(server: net.Server, h2: http2.Http2Server | http2.Http2SecureServer, h2Sockets = new WeakSet<net.Socket>()) {
@@ -219,6 +238,7 @@ export async function listenUnix(path: string, serve: ServeOptions): Promise<Lis
       await close(graceMs)
       await unlink(path).catch(() => undefined)
     },
+    limitsChanged: () => (server.maxConnections = serve.limits.maxConnections),
   }
 }
 
@@ -228,8 +248,13 @@ export async function listenTcp(host: string, port: number, serve: ServeOptions,
   let server: net.Server
   if (tls) {
     const secure = http2.createSecureServer({ ...tls, ...h2Options(limits), allowHTTP1: true, handshakeTimeout: limits.firstByteTimeoutMs }, handlers.listener)
+    // The HTTP/1.1 fallback (ALPN http/1.1) is node's HTTP/1.1 server code reading these from the
+    // server object, as http.Server does; its timeout checks start on 'listening', below.
+    Object.assign(secure, h1Options(limits))
+    secure.on('clientError', onClientError(refused))
     admitStreamsFirst(secure, handlers.admitStream)
     closeIdleSessions(secure, limits, refused)
+    countStreamsRefusedAtCap(secure, refused)
     limitConnections(secure, limits, refused)
     server = secure
     close = track(secure, secure)
@@ -241,5 +266,5 @@ export async function listenTcp(host: string, port: number, serve: ServeOptions,
   await listenOn(server, { host, port })
   const addr = server.address() as net.AddressInfo
   const shown = addr.family === 'IPv6' ? `[${addr.address}]` : addr.address
-  return { address: `${shown}:${addr.port}`, close }
+  return { address: `${shown}:${addr.port}`, close, limitsChanged: () => (server.maxConnections = limits.maxConnections) }
 }

@@ -12,6 +12,7 @@ export type RefusalReason =
   | 'unauthenticated'
   | 'deadline'
   | 'max_connections'
+  | 'concurrent_streams'
   | 'first_byte_timeout'
   | 'headers_timeout'
   | 'idle_timeout'
@@ -27,7 +28,7 @@ export interface Metrics {
   countReload(result: 'ok' | 'rejected'): void
   setGeneration(generation: number): void
   /** A request or connection refused before it ran: a cap reached, no token, an expired deadline. */
-  countRefused(reason: RefusalReason): void
+  countRefused(reason: RefusalReason, count?: number): void
   /** Exposes the gate's live counts (request bytes in flight, open server streams). */
   gaugeGate(gate: { readonly inFlightBytes: number; readonly serverStreams: number }): void
   /** Records unary RPC latency by method and status code. */
@@ -108,7 +109,7 @@ export function createMetrics(stats: () => TracehoundStats): Metrics {
     countVerdict: (o) => byOutcome.get(o)?.inc(),
     countReload: (result) => reloads.inc({ result }),
     setGeneration: (g) => generation.set(g),
-    countRefused: (reason) => refused.inc({ reason }),
+    countRefused: (reason, count = 1) => refused.inc({ reason }, count),
     gaugeGate(gate) {
       new Gauge({ name: 'tracehound_in_flight_request_bytes', help: 'Request bytes the daemon holds (bodies and partial messages).', registers, collect() { this.set(gate.inFlightBytes) } })
       new Gauge({ name: 'tracehound_server_streams', help: 'Open server streams (Health/Watch, WatchEvents).', registers, collect() { this.set(gate.serverStreams) } })

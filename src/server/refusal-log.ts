@@ -13,16 +13,17 @@ export class RefusalLog {
     private readonly now: () => number = Date.now,
   ) {}
 
-  refused(reason: RefusalReason, detail?: Record<string, unknown>): void {
-    this.metrics.countRefused(reason)
+  /** `count` refusals of one kind seen at once (streams the HTTP/2 layer refused, found later). */
+  refused(reason: RefusalReason, detail?: Record<string, unknown>, count = 1): void {
+    this.metrics.countRefused(reason, count)
     const t = this.now()
     const last = this.#last.get(reason)
     if (last && t - last.at < this.intervalMs) {
-      last.folded++
+      last.folded += count
       return
     }
     // A flood must not turn into a flood of log lines.
-    this.log.warn({ reason, ...detail, ...(last && { sinceLastLog: last.folded }) }, 'refused')
+    this.log.warn({ reason, ...detail, ...(count > 1 && { count }), ...(last && { sinceLastLog: last.folded }) }, 'refused')
     this.#last.set(reason, { at: t, folded: 0 })
   }
 }

@@ -63,7 +63,11 @@ export interface Incoming {
 export interface Refused {
   code: Code
   message: string
+  reason: RefusalReason
 }
+
+/** Refusals decided before the token was checked or by it: the client has not shown the token. */
+export const beforeAuth = (r: Refused | undefined): boolean => r?.reason === 'header_bytes' || r?.reason === 'unauthenticated'
 
 /** One per daemon: its counters span every listener. */
 export class RequestGate {
@@ -121,7 +125,7 @@ export class RequestGate {
 
   #refused(i: Incoming, reason: RefusalReason, code: Code, message: string): Refused {
     this.o.refused(reason, { path: i.path })
-    return { code, message }
+    return { code, message, reason }
   }
 
   /**

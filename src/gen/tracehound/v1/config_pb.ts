@@ -11,12 +11,13 @@ import type { Message } from "@bufbuild/protobuf";
  * Describes the file tracehound/v1/config.proto.
  */
 export const file_tracehound_v1_config: GenFile = /*@__PURE__*/
-  fileDesc("Chp0cmFjZWhvdW5kL3YxL2NvbmZpZy5wcm90bxINdHJhY2Vob3VuZC52MSLkAwoMRGFlbW9uQ29uZmlnEiYKEG1heF9wYXlsb2FkX3NpemUYASABKARCB7pIBDICKAFIAIgBARIzCgpxdWFyYW50aW5lGAIgASgLMh8udHJhY2Vob3VuZC52MS5RdWFyYW50aW5lTGltaXRzEjIKCnJhdGVfbGltaXQYAyABKAsyHi50cmFjZWhvdW5kLnYxLlJhdGVMaW1pdENvbmZpZxIxCghtYWNfa2V5cxgEIAMoCzIVLnRyYWNlaG91bmQudjEuTWFjS2V5Qgi6SAWSAQIQEBIbCgphY3RpdmVfa2lkGAUgASgJQge6SARyAhhAEkoKCWxvZ19sZXZlbBgGIAEoCUI3ukg0cjJSAFIFdHJhY2VSBWRlYnVnUgRpbmZvUgR3YXJuUgVlcnJvclIFZmF0YWxSBnNpbGVudDqRAbpIjQEaigEKGGRhZW1vbl9jb25maWcuYWN0aXZlX2tpZBIiYWN0aXZlS2lkIG11c3QgbmFtZSBvbmUgb2YgbWFjS2V5cxpKdGhpcy5hY3RpdmVfa2lkID09ICcnIHx8IHRoaXMubWFjX2tleXMuZXhpc3RzKGssIGsua2lkID09IHRoaXMuYWN0aXZlX2tpZClCEwoRX21heF9wYXlsb2FkX3NpemUicAoQUXVhcmFudGluZUxpbWl0cxIfCgltYXhfY291bnQYASABKARCB7pIBDICKAFIAIgBARIfCgltYXhfYnl0ZXMYAiABKARCB7pIBDICKAFIAYgBAUIMCgpfbWF4X2NvdW50QgwKCl9tYXhfYnl0ZXMiqwEKD1JhdGVMaW1pdENvbmZpZxIfCgl3aW5kb3dfbXMYASABKARCB7pIBDICKAFIAIgBARIiCgxtYXhfcmVxdWVzdHMYAiABKARCB7pIBDICKAFIAYgBARIeChFibG9ja19kdXJhdGlvbl9tcxgDIAEoBEgCiAEBQgwKCl93aW5kb3dfbXNCDwoNX21heF9yZXF1ZXN0c0IUChJfYmxvY2tfZHVyYXRpb25fbXMiSgoGTWFjS2V5EhYKA2tpZBgBIAEoCUIJukgGcgQQARhAEigKA2tleRgCIAEoCUIbukgYchYyFF4oWzAtOWEtZl17Mn0pezE2LH0kQklaR2dpdGh1Yi5jb20vdHJhY2Vob3VuZC90cmFjZWhvdW5kL3Nka3MvZ28vZ2VuL3RyYWNlaG91bmQvdjE7dHJhY2Vob3VuZHYxYgZwcm90bzM", [file_buf_validate_validate]);
+  fileDesc("Chp0cmFjZWhvdW5kL3YxL2NvbmZpZy5wcm90bxINdHJhY2Vob3VuZC52MSKRBAoMRGFlbW9uQ29uZmlnEiYKEG1heF9wYXlsb2FkX3NpemUYASABKARCB7pIBDICKAFIAIgBARIzCgpxdWFyYW50aW5lGAIgASgLMh8udHJhY2Vob3VuZC52MS5RdWFyYW50aW5lTGltaXRzEjIKCnJhdGVfbGltaXQYAyABKAsyHi50cmFjZWhvdW5kLnYxLlJhdGVMaW1pdENvbmZpZxIxCghtYWNfa2V5cxgEIAMoCzIVLnRyYWNlaG91bmQudjEuTWFjS2V5Qgi6SAWSAQIQEBIbCgphY3RpdmVfa2lkGAUgASgJQge6SARyAhhAEkoKCWxvZ19sZXZlbBgGIAEoCUI3ukg0cjJSAFIFdHJhY2VSBWRlYnVnUgRpbmZvUgR3YXJuUgVlcnJvclIFZmF0YWxSBnNpbGVudBIrCgZsaW1pdHMYByABKAsyGy50cmFjZWhvdW5kLnYxLlNlcnZlckxpbWl0czqRAbpIjQEaigEKGGRhZW1vbl9jb25maWcuYWN0aXZlX2tpZBIiYWN0aXZlS2lkIG11c3QgbmFtZSBvbmUgb2YgbWFjS2V5cxpKdGhpcy5hY3RpdmVfa2lkID09ICcnIHx8IHRoaXMubWFjX2tleXMuZXhpc3RzKGssIGsua2lkID09IHRoaXMuYWN0aXZlX2tpZClCEwoRX21heF9wYXlsb2FkX3NpemUi/gQKDFNlcnZlckxpbWl0cxIlCg9tYXhfY29ubmVjdGlvbnMYASABKA1CB7pIBCoCKAFIAIgBARIsChZtYXhfY29uY3VycmVudF9zdHJlYW1zGAIgASgNQge6SAQqAigBSAGIAQESLAoQbWF4X2hlYWRlcl9ieXRlcxgDIAEoDUINukgKKggYgICACCiACEgCiAEBEjEKFWZpcnN0X2J5dGVfdGltZW91dF9tcxgEIAEoDUINukgKKggY/////wcoAUgDiAEBEi4KEmhlYWRlcnNfdGltZW91dF9tcxgFIAEoDUINukgKKggY/////wcoAUgEiAEBEisKD2lkbGVfdGltZW91dF9tcxgGIAEoDUINukgKKggY/////wcoAUgFiAEBEi4KD2luX2ZsaWdodF9ieXRlcxgHIAEoBEIQukgNMgsY/////////w8oAUgGiAEBEjMKHXNlcnZlcl9zdHJlYW1zX3Blcl9jb25uZWN0aW9uGAggASgNQge6SAQqAigBSAeIAQESJAoOc2VydmVyX3N0cmVhbXMYCSABKA1CB7pIBCoCKAFICIgBAUISChBfbWF4X2Nvbm5lY3Rpb25zQhkKF19tYXhfY29uY3VycmVudF9zdHJlYW1zQhMKEV9tYXhfaGVhZGVyX2J5dGVzQhgKFl9maXJzdF9ieXRlX3RpbWVvdXRfbXNCFQoTX2hlYWRlcnNfdGltZW91dF9tc0ISChBfaWRsZV90aW1lb3V0X21zQhIKEF9pbl9mbGlnaHRfYnl0ZXNCIAoeX3NlcnZlcl9zdHJlYW1zX3Blcl9jb25uZWN0aW9uQhEKD19zZXJ2ZXJfc3RyZWFtcyJwChBRdWFyYW50aW5lTGltaXRzEh8KCW1heF9jb3VudBgBIAEoBEIHukgEMgIoAUgAiAEBEh8KCW1heF9ieXRlcxgCIAEoBEIHukgEMgIoAUgBiAEBQgwKCl9tYXhfY291bnRCDAoKX21heF9ieXRlcyKrAQoPUmF0ZUxpbWl0Q29uZmlnEh8KCXdpbmRvd19tcxgBIAEoBEIHukgEMgIoAUgAiAEBEiIKDG1heF9yZXF1ZXN0cxgCIAEoBEIHukgEMgIoAUgBiAEBEh4KEWJsb2NrX2R1cmF0aW9uX21zGAMgASgESAKIAQFCDAoKX3dpbmRvd19tc0IPCg1fbWF4X3JlcXVlc3RzQhQKEl9ibG9ja19kdXJhdGlvbl9tcyJKCgZNYWNLZXkSFgoDa2lkGAEgASgJQgm6SAZyBBABGEASKAoDa2V5GAIgASgJQhu6SBhyFjIUXihbMC05YS1mXXsyfSl7MTYsfSRCSVpHZ2l0aHViLmNvbS90cmFjZWhvdW5kL3RyYWNlaG91bmQvc2Rrcy9nby9nZW4vdHJhY2Vob3VuZC92MTt0cmFjZWhvdW5kdjFiBnByb3RvMw", [file_buf_validate_validate]);
 
 /**
  * The daemon's reloadable configuration. The config file is this message in
  * proto3 JSON (camelCase, unknown keys rejected); absent fields take the
  * engine's v1 defaults. Listeners and tokens are fixed at start (flags/env).
+ * Some server limits apply only at start (see ServerLimits).
  *
  * @generated from message tracehound.v1.DaemonConfig
  */
@@ -58,6 +59,14 @@ export type DaemonConfig = Message<"tracehound.v1.DaemonConfig"> & {
    * @generated from field: string log_level = 6;
    */
   logLevel: string;
+
+  /**
+   * Caps on what any client can make the daemon hold. A command-line flag
+   * of the same name (--max-connections, ...) overrides the file.
+   *
+   * @generated from field: tracehound.v1.ServerLimits limits = 7;
+   */
+  limits?: ServerLimits | undefined;
 };
 
 /**
@@ -66,6 +75,90 @@ export type DaemonConfig = Message<"tracehound.v1.DaemonConfig"> & {
  */
 export const DaemonConfigSchema: GenMessage<DaemonConfig> = /*@__PURE__*/
   messageDesc(file_tracehound_v1_config, 0);
+
+/**
+ * Each absent field keeps its default. "Reload": a new value applies to new
+ * connections and requests after a reload; "restart": it is read when the
+ * listeners are built, so a changed value waits for a restart (the reload
+ * says so). Timeouts stop at 2147483647 ms, node's largest timer.
+ *
+ * @generated from message tracehound.v1.ServerLimits
+ */
+export type ServerLimits = Message<"tracehound.v1.ServerLimits"> & {
+  /**
+   * Open connections per listener; more are closed at accept. Default 1024. Reload.
+   *
+   * @generated from field: optional uint32 max_connections = 1;
+   */
+  maxConnections?: number | undefined;
+
+  /**
+   * Concurrent streams per HTTP/2 connection (SETTINGS_MAX_CONCURRENT_STREAMS).
+   * Default 100. Restart.
+   *
+   * @generated from field: optional uint32 max_concurrent_streams = 2;
+   */
+  maxConcurrentStreams?: number | undefined;
+
+  /**
+   * Request header block: HTTP/1.1 header bytes, HTTP/2 header list size
+   * (RFC 7541). Default 16384. Restart.
+   *
+   * @generated from field: optional uint32 max_header_bytes = 3;
+   */
+  maxHeaderBytes?: number | undefined;
+
+  /**
+   * From accept to the first bytes (and the TLS handshake). Default 5000. Restart.
+   *
+   * @generated from field: optional uint32 first_byte_timeout_ms = 4;
+   */
+  firstByteTimeoutMs?: number | undefined;
+
+  /**
+   * HTTP/1.1: from the request line to the end of the headers. Default 10000. Restart.
+   *
+   * @generated from field: optional uint32 headers_timeout_ms = 5;
+   */
+  headersTimeoutMs?: number | undefined;
+
+  /**
+   * A connection with no open request or stream is closed after this long.
+   * Default 60000. Restart.
+   *
+   * @generated from field: optional uint32 idle_timeout_ms = 6;
+   */
+  idleTimeoutMs?: number | undefined;
+
+  /**
+   * Request bytes held across all calls. Default 67108864. Reload.
+   *
+   * @generated from field: optional uint64 in_flight_bytes = 7;
+   */
+  inFlightBytes?: bigint | undefined;
+
+  /**
+   * Open server streams (Health/Watch, AdminService/WatchEvents) per
+   * connection. Default 16. Reload.
+   *
+   * @generated from field: optional uint32 server_streams_per_connection = 8;
+   */
+  serverStreamsPerConnection?: number | undefined;
+
+  /**
+   * Open server streams in total. Default 1024. Reload.
+   *
+   * @generated from field: optional uint32 server_streams = 9;
+   */
+  serverStreams?: number | undefined;
+};
+
+/**
+ * Describes the message tracehound.v1.ServerLimits.
+ * Use `create(ServerLimitsSchema)` to create a new message.
+ */
+export const ServerLimitsSchema: GenMessage<ServerLimits> = /*@__PURE__*/
+  messageDesc(file_tracehound_v1_config, 1);
 
 /**
  * @generated from message tracehound.v1.QuarantineLimits
@@ -91,7 +184,7 @@ export type QuarantineLimits = Message<"tracehound.v1.QuarantineLimits"> & {
  * Use `create(QuarantineLimitsSchema)` to create a new message.
  */
 export const QuarantineLimitsSchema: GenMessage<QuarantineLimits> = /*@__PURE__*/
-  messageDesc(file_tracehound_v1_config, 1);
+  messageDesc(file_tracehound_v1_config, 2);
 
 /**
  * @generated from message tracehound.v1.RateLimitConfig
@@ -124,7 +217,7 @@ export type RateLimitConfig = Message<"tracehound.v1.RateLimitConfig"> & {
  * Use `create(RateLimitConfigSchema)` to create a new message.
  */
 export const RateLimitConfigSchema: GenMessage<RateLimitConfig> = /*@__PURE__*/
-  messageDesc(file_tracehound_v1_config, 2);
+  messageDesc(file_tracehound_v1_config, 3);
 
 /**
  * @generated from message tracehound.v1.MacKey
@@ -148,5 +241,5 @@ export type MacKey = Message<"tracehound.v1.MacKey"> & {
  * Use `create(MacKeySchema)` to create a new message.
  */
 export const MacKeySchema: GenMessage<MacKey> = /*@__PURE__*/
-  messageDesc(file_tracehound_v1_config, 3);
+  messageDesc(file_tracehound_v1_config, 4);
 

@@ -62,9 +62,11 @@ type ReloadConfigResponse struct {
 	// Increments with every successful reload; the first config is 1.
 	Generation uint64 `protobuf:"varint,1,opt,name=generation,proto3" json:"generation,omitempty"`
 	// MAC keys redacted.
-	Config        *DaemonConfig `protobuf:"bytes,2,opt,name=config,proto3" json:"config,omitempty"`
-	unknownFields protoimpl.UnknownFields
-	sizeCache     protoimpl.SizeCache
+	Config *DaemonConfig `protobuf:"bytes,2,opt,name=config,proto3" json:"config,omitempty"`
+	// Config keys whose new value waits for a restart (e.g. "limits.maxHeaderBytes").
+	RestartRequired []string `protobuf:"bytes,3,rep,name=restart_required,json=restartRequired,proto3" json:"restart_required,omitempty"`
+	unknownFields   protoimpl.UnknownFields
+	sizeCache       protoimpl.SizeCache
 }
 
 func (x *ReloadConfigResponse) Reset() {
@@ -107,6 +109,13 @@ func (x *ReloadConfigResponse) GetGeneration() uint64 {
 func (x *ReloadConfigResponse) GetConfig() *DaemonConfig {
 	if x != nil {
 		return x.Config
+	}
+	return nil
+}
+
+func (x *ReloadConfigResponse) GetRestartRequired() []string {
+	if x != nil {
+		return x.RestartRequired
 	}
 	return nil
 }
@@ -786,12 +795,13 @@ var File_tracehound_v1_admin_service_proto protoreflect.FileDescriptor
 const file_tracehound_v1_admin_service_proto_rawDesc = "" +
 	"\n" +
 	"!tracehound/v1/admin_service.proto\x12\rtracehound.v1\x1a\x19tracehound/v1/audit.proto\x1a\x1atracehound/v1/config.proto\x1a\x19tracehound/v1/scent.proto\x1a\x1btracehound/v1/verdict.proto\"\x15\n" +
-	"\x13ReloadConfigRequest\"k\n" +
+	"\x13ReloadConfigRequest\"\x96\x01\n" +
 	"\x14ReloadConfigResponse\x12\x1e\n" +
 	"\n" +
 	"generation\x18\x01 \x01(\x04R\n" +
 	"generation\x123\n" +
-	"\x06config\x18\x02 \x01(\v2\x1b.tracehound.v1.DaemonConfigR\x06config\"\x12\n" +
+	"\x06config\x18\x02 \x01(\v2\x1b.tracehound.v1.DaemonConfigR\x06config\x12)\n" +
+	"\x10restart_required\x18\x03 \x03(\tR\x0frestartRequired\"\x12\n" +
 	"\x10GetConfigRequest\"\x80\x01\n" +
 	"\x11GetConfigResponse\x12\x1e\n" +
 	"\n" +

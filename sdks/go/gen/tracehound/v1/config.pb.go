@@ -25,6 +25,7 @@ const (
 // The daemon's reloadable configuration. The config file is this message in
 // proto3 JSON (camelCase, unknown keys rejected); absent fields take the
 // engine's v1 defaults. Listeners and tokens are fixed at start (flags/env).
+// Some server limits apply only at start (see ServerLimits).
 type DaemonConfig struct {
 	state protoimpl.MessageState `protogen:"open.v1"`
 	// Largest canonical payload in bytes (equal is allowed). Default 1000000.
@@ -36,7 +37,10 @@ type DaemonConfig struct {
 	// The key that signs; defaults to the first of mac_keys.
 	ActiveKid string `protobuf:"bytes,5,opt,name=active_kid,json=activeKid,proto3" json:"active_kid,omitempty"`
 	// pino level; default "info".
-	LogLevel      string `protobuf:"bytes,6,opt,name=log_level,json=logLevel,proto3" json:"log_level,omitempty"`
+	LogLevel string `protobuf:"bytes,6,opt,name=log_level,json=logLevel,proto3" json:"log_level,omitempty"`
+	// Caps on what any client can make the daemon hold. A command-line flag
+	// of the same name (--max-connections, ...) overrides the file.
+	Limits        *ServerLimits `protobuf:"bytes,7,opt,name=limits,proto3" json:"limits,omitempty"`
 	unknownFields protoimpl.UnknownFields
 	sizeCache     protoimpl.SizeCache
 }
@@ -113,6 +117,138 @@ func (x *DaemonConfig) GetLogLevel() string {
 	return ""
 }
 
+func (x *DaemonConfig) GetLimits() *ServerLimits {
+	if x != nil {
+		return x.Limits
+	}
+	return nil
+}
+
+// Each absent field keeps its default. "Reload": a new value applies to new
+// connections and requests after a reload; "restart": it is read when the
+// listeners are built, so a changed value waits for a restart (the reload
+// says so). Timeouts stop at 2147483647 ms, node's largest timer.
+type ServerLimits struct {
+	state protoimpl.MessageState `protogen:"open.v1"`
+	// Open connections per listener; more are closed at accept. Default 1024. Reload.
+	MaxConnections *uint32 `protobuf:"varint,1,opt,name=max_connections,json=maxConnections,proto3,oneof" json:"max_connections,omitempty"`
+	// Concurrent streams per HTTP/2 connection (SETTINGS_MAX_CONCURRENT_STREAMS).
+	// Default 100. Restart.
+	MaxConcurrentStreams *uint32 `protobuf:"varint,2,opt,name=max_concurrent_streams,json=maxConcurrentStreams,proto3,oneof" json:"max_concurrent_streams,omitempty"`
+	// Request header block: HTTP/1.1 header bytes, HTTP/2 header list size
+	// (RFC 7541). Default 16384. Restart.
+	MaxHeaderBytes *uint32 `protobuf:"varint,3,opt,name=max_header_bytes,json=maxHeaderBytes,proto3,oneof" json:"max_header_bytes,omitempty"`
+	// From accept to the first bytes (and the TLS handshake). Default 5000. Restart.
+	FirstByteTimeoutMs *uint32 `protobuf:"varint,4,opt,name=first_byte_timeout_ms,json=firstByteTimeoutMs,proto3,oneof" json:"first_byte_timeout_ms,omitempty"`
+	// HTTP/1.1: from the request line to the end of the headers. Default 10000. Restart.
+	HeadersTimeoutMs *uint32 `protobuf:"varint,5,opt,name=headers_timeout_ms,json=headersTimeoutMs,proto3,oneof" json:"headers_timeout_ms,omitempty"`
+	// A connection with no open request or stream is closed after this long.
+	// Default 60000. Restart.
+	IdleTimeoutMs *uint32 `protobuf:"varint,6,opt,name=idle_timeout_ms,json=idleTimeoutMs,proto3,oneof" json:"idle_timeout_ms,omitempty"`
+	// Request bytes held across all calls. Default 67108864. Reload.
+	InFlightBytes *uint64 `protobuf:"varint,7,opt,name=in_flight_bytes,json=inFlightBytes,proto3,oneof" json:"in_flight_bytes,omitempty"`
+	// Open server streams (Health/Watch, AdminService/WatchEvents) per
+	// connection. Default 16. Reload.
+	ServerStreamsPerConnection *uint32 `protobuf:"varint,8,opt,name=server_streams_per_connection,json=serverStreamsPerConnection,proto3,oneof" json:"server_streams_per_connection,omitempty"`
+	// Open server streams in total. Default 1024. Reload.
+	ServerStreams *uint32 `protobuf:"varint,9,opt,name=server_streams,json=serverStreams,proto3,oneof" json:"server_streams,omitempty"`
+	unknownFields protoimpl.UnknownFields
+	sizeCache     protoimpl.SizeCache
+}
+
+func (x *ServerLimits) Reset() {
+	*x = ServerLimits{}
+	mi := &file_tracehound_v1_config_proto_msgTypes[1]
+	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+	ms.StoreMessageInfo(mi)
+}
+
+func (x *ServerLimits) String() string {
+	return protoimpl.X.MessageStringOf(x)
+}
+
+func (*ServerLimits) ProtoMessage() {}
+
+func (x *ServerLimits) ProtoReflect() protoreflect.Message {
+	mi := &file_tracehound_v1_config_proto_msgTypes[1]
+	if x != nil {
+		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+		if ms.LoadMessageInfo() == nil {
+			ms.StoreMessageInfo(mi)
+		}
+		return ms
+	}
+	return mi.MessageOf(x)
+}
+
+// Deprecated: Use ServerLimits.ProtoReflect.Descriptor instead.
+func (*ServerLimits) Descriptor() ([]byte, []int) {
+	return file_tracehound_v1_config_proto_rawDescGZIP(), []int{1}
+}
+
+func (x *ServerLimits) GetMaxConnections() uint32 {
+	if x != nil && x.MaxConnections != nil {
+		return *x.MaxConnections
+	}
+	return 0
+}
+
+func (x *ServerLimits) GetMaxConcurrentStreams() uint32 {
+	if x != nil && x.MaxConcurrentStreams != nil {
+		return *x.MaxConcurrentStreams
+	}
+	return 0
+}
+
+func (x *ServerLimits) GetMaxHeaderBytes() uint32 {
+	if x != nil && x.MaxHeaderBytes != nil {
+		return *x.MaxHeaderBytes
+	}
+	return 0
+}
+
+func (x *ServerLimits) GetFirstByteTimeoutMs() uint32 {
+	if x != nil && x.FirstByteTimeoutMs != nil {
+		return *x.FirstByteTimeoutMs
+	}
+	return 0
+}
+
+func (x *ServerLimits) GetHeadersTimeoutMs() uint32 {
+	if x != nil && x.HeadersTimeoutMs != nil {
+		return *x.HeadersTimeoutMs
+	}
+	return 0
+}
+
+func (x *ServerLimits) GetIdleTimeoutMs() uint32 {
+	if x != nil && x.IdleTimeoutMs != nil {
+		return *x.IdleTimeoutMs
+	}
+	return 0
+}
+
+func (x *ServerLimits) GetInFlightBytes() uint64 {
+	if x != nil && x.InFlightBytes != nil {
+		return *x.InFlightBytes
+	}
+	return 0
+}
+
+func (x *ServerLimits) GetServerStreamsPerConnection() uint32 {
+	if x != nil && x.ServerStreamsPerConnection != nil {
+		return *x.ServerStreamsPerConnection
+	}
+	return 0
+}
+
+func (x *ServerLimits) GetServerStreams() uint32 {
+	if x != nil && x.ServerStreams != nil {
+		return *x.ServerStreams
+	}
+	return 0
+}
+
 type QuarantineLimits struct {
 	state protoimpl.MessageState `protogen:"open.v1"`
 	// Default 10000.
@@ -125,7 +261,7 @@ type QuarantineLimits struct {
 
 func (x *QuarantineLimits) Reset() {
 	*x = QuarantineLimits{}
-	mi := &file_tracehound_v1_config_proto_msgTypes[1]
+	mi := &file_tracehound_v1_config_proto_msgTypes[2]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -137,7 +273,7 @@ func (x *QuarantineLimits) String() string {
 func (*QuarantineLimits) ProtoMessage() {}
 
 func (x *QuarantineLimits) ProtoReflect() protoreflect.Message {
-	mi := &file_tracehound_v1_config_proto_msgTypes[1]
+	mi := &file_tracehound_v1_config_proto_msgTypes[2]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -150,7 +286,7 @@ func (x *QuarantineLimits) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use QuarantineLimits.ProtoReflect.Descriptor instead.
 func (*QuarantineLimits) Descriptor() ([]byte, []int) {
-	return file_tracehound_v1_config_proto_rawDescGZIP(), []int{1}
+	return file_tracehound_v1_config_proto_rawDescGZIP(), []int{2}
 }
 
 func (x *QuarantineLimits) GetMaxCount() uint64 {
@@ -181,7 +317,7 @@ type RateLimitConfig struct {
 
 func (x *RateLimitConfig) Reset() {
 	*x = RateLimitConfig{}
-	mi := &file_tracehound_v1_config_proto_msgTypes[2]
+	mi := &file_tracehound_v1_config_proto_msgTypes[3]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -193,7 +329,7 @@ func (x *RateLimitConfig) String() string {
 func (*RateLimitConfig) ProtoMessage() {}
 
 func (x *RateLimitConfig) ProtoReflect() protoreflect.Message {
-	mi := &file_tracehound_v1_config_proto_msgTypes[2]
+	mi := &file_tracehound_v1_config_proto_msgTypes[3]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -206,7 +342,7 @@ func (x *RateLimitConfig) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use RateLimitConfig.ProtoReflect.Descriptor instead.
 func (*RateLimitConfig) Descriptor() ([]byte, []int) {
-	return file_tracehound_v1_config_proto_rawDescGZIP(), []int{2}
+	return file_tracehound_v1_config_proto_rawDescGZIP(), []int{3}
 }
 
 func (x *RateLimitConfig) GetWindowMs() uint64 {
@@ -241,7 +377,7 @@ type MacKey struct {
 
 func (x *MacKey) Reset() {
 	*x = MacKey{}
-	mi := &file_tracehound_v1_config_proto_msgTypes[3]
+	mi := &file_tracehound_v1_config_proto_msgTypes[4]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -253,7 +389,7 @@ func (x *MacKey) String() string {
 func (*MacKey) ProtoMessage() {}
 
 func (x *MacKey) ProtoReflect() protoreflect.Message {
-	mi := &file_tracehound_v1_config_proto_msgTypes[3]
+	mi := &file_tracehound_v1_config_proto_msgTypes[4]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -266,7 +402,7 @@ func (x *MacKey) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use MacKey.ProtoReflect.Descriptor instead.
 func (*MacKey) Descriptor() ([]byte, []int) {
-	return file_tracehound_v1_config_proto_rawDescGZIP(), []int{3}
+	return file_tracehound_v1_config_proto_rawDescGZIP(), []int{4}
 }
 
 func (x *MacKey) GetKid() string {
@@ -287,7 +423,7 @@ var File_tracehound_v1_config_proto protoreflect.FileDescriptor
 
 const file_tracehound_v1_config_proto_rawDesc = "" +
 	"\n" +
-	"\x1atracehound/v1/config.proto\x12\rtracehound.v1\x1a\x1bbuf/validate/validate.proto\"\xa9\x04\n" +
+	"\x1atracehound/v1/config.proto\x12\rtracehound.v1\x1a\x1bbuf/validate/validate.proto\"\xde\x04\n" +
 	"\fDaemonConfig\x126\n" +
 	"\x10max_payload_size\x18\x01 \x01(\x04B\a\xbaH\x042\x02(\x01H\x00R\x0emaxPayloadSize\x88\x01\x01\x12?\n" +
 	"\n" +
@@ -298,9 +434,33 @@ const file_tracehound_v1_config_proto_rawDesc = "" +
 	"\bmac_keys\x18\x04 \x03(\v2\x15.tracehound.v1.MacKeyB\b\xbaH\x05\x92\x01\x02\x10\x10R\amacKeys\x12&\n" +
 	"\n" +
 	"active_kid\x18\x05 \x01(\tB\a\xbaH\x04r\x02\x18@R\tactiveKid\x12T\n" +
-	"\tlog_level\x18\x06 \x01(\tB7\xbaH4r2R\x00R\x05traceR\x05debugR\x04infoR\x04warnR\x05errorR\x05fatalR\x06silentR\blogLevel:\x91\x01\xbaH\x8d\x01\x1a\x8a\x01\n" +
+	"\tlog_level\x18\x06 \x01(\tB7\xbaH4r2R\x00R\x05traceR\x05debugR\x04infoR\x04warnR\x05errorR\x05fatalR\x06silentR\blogLevel\x123\n" +
+	"\x06limits\x18\a \x01(\v2\x1b.tracehound.v1.ServerLimitsR\x06limits:\x91\x01\xbaH\x8d\x01\x1a\x8a\x01\n" +
 	"\x18daemon_config.active_kid\x12\"activeKid must name one of macKeys\x1aJthis.active_kid == '' || this.mac_keys.exists(k, k.kid == this.active_kid)B\x13\n" +
-	"\x11_max_payload_size\"\x84\x01\n" +
+	"\x11_max_payload_size\"\xa3\x06\n" +
+	"\fServerLimits\x125\n" +
+	"\x0fmax_connections\x18\x01 \x01(\rB\a\xbaH\x04*\x02(\x01H\x00R\x0emaxConnections\x88\x01\x01\x12B\n" +
+	"\x16max_concurrent_streams\x18\x02 \x01(\rB\a\xbaH\x04*\x02(\x01H\x01R\x14maxConcurrentStreams\x88\x01\x01\x12<\n" +
+	"\x10max_header_bytes\x18\x03 \x01(\rB\r\xbaH\n" +
+	"*\b\x18\x80\x80\x80\b(\x80\bH\x02R\x0emaxHeaderBytes\x88\x01\x01\x12E\n" +
+	"\x15first_byte_timeout_ms\x18\x04 \x01(\rB\r\xbaH\n" +
+	"*\b\x18\xff\xff\xff\xff\a(\x01H\x03R\x12firstByteTimeoutMs\x88\x01\x01\x12@\n" +
+	"\x12headers_timeout_ms\x18\x05 \x01(\rB\r\xbaH\n" +
+	"*\b\x18\xff\xff\xff\xff\a(\x01H\x04R\x10headersTimeoutMs\x88\x01\x01\x12:\n" +
+	"\x0fidle_timeout_ms\x18\x06 \x01(\rB\r\xbaH\n" +
+	"*\b\x18\xff\xff\xff\xff\a(\x01H\x05R\ridleTimeoutMs\x88\x01\x01\x12=\n" +
+	"\x0fin_flight_bytes\x18\a \x01(\x04B\x10\xbaH\r2\v\x18\xff\xff\xff\xff\xff\xff\xff\x0f(\x01H\x06R\rinFlightBytes\x88\x01\x01\x12O\n" +
+	"\x1dserver_streams_per_connection\x18\b \x01(\rB\a\xbaH\x04*\x02(\x01H\aR\x1aserverStreamsPerConnection\x88\x01\x01\x123\n" +
+	"\x0eserver_streams\x18\t \x01(\rB\a\xbaH\x04*\x02(\x01H\bR\rserverStreams\x88\x01\x01B\x12\n" +
+	"\x10_max_connectionsB\x19\n" +
+	"\x17_max_concurrent_streamsB\x13\n" +
+	"\x11_max_header_bytesB\x18\n" +
+	"\x16_first_byte_timeout_msB\x15\n" +
+	"\x13_headers_timeout_msB\x12\n" +
+	"\x10_idle_timeout_msB\x12\n" +
+	"\x10_in_flight_bytesB \n" +
+	"\x1e_server_streams_per_connectionB\x11\n" +
+	"\x0f_server_streams\"\x84\x01\n" +
 	"\x10QuarantineLimits\x12)\n" +
 	"\tmax_count\x18\x01 \x01(\x04B\a\xbaH\x042\x02(\x01H\x00R\bmaxCount\x88\x01\x01\x12)\n" +
 	"\tmax_bytes\x18\x02 \x01(\x04B\a\xbaH\x042\x02(\x01H\x01R\bmaxBytes\x88\x01\x01B\f\n" +
@@ -332,22 +492,24 @@ func file_tracehound_v1_config_proto_rawDescGZIP() []byte {
 	return file_tracehound_v1_config_proto_rawDescData
 }
 
-var file_tracehound_v1_config_proto_msgTypes = make([]protoimpl.MessageInfo, 4)
+var file_tracehound_v1_config_proto_msgTypes = make([]protoimpl.MessageInfo, 5)
 var file_tracehound_v1_config_proto_goTypes = []any{
 	(*DaemonConfig)(nil),     // 0: tracehound.v1.DaemonConfig
-	(*QuarantineLimits)(nil), // 1: tracehound.v1.QuarantineLimits
-	(*RateLimitConfig)(nil),  // 2: tracehound.v1.RateLimitConfig
-	(*MacKey)(nil),           // 3: tracehound.v1.MacKey
+	(*ServerLimits)(nil),     // 1: tracehound.v1.ServerLimits
+	(*QuarantineLimits)(nil), // 2: tracehound.v1.QuarantineLimits
+	(*RateLimitConfig)(nil),  // 3: tracehound.v1.RateLimitConfig
+	(*MacKey)(nil),           // 4: tracehound.v1.MacKey
 }
 var file_tracehound_v1_config_proto_depIdxs = []int32{
-	1, // 0: tracehound.v1.DaemonConfig.quarantine:type_name -> tracehound.v1.QuarantineLimits
-	2, // 1: tracehound.v1.DaemonConfig.rate_limit:type_name -> tracehound.v1.RateLimitConfig
-	3, // 2: tracehound.v1.DaemonConfig.mac_keys:type_name -> tracehound.v1.MacKey
-	3, // [3:3] is the sub-list for method output_type
-	3, // [3:3] is the sub-list for method input_type
-	3, // [3:3] is the sub-list for extension type_name
-	3, // [3:3] is the sub-list for extension extendee
-	0, // [0:3] is the sub-list for field type_name
+	2, // 0: tracehound.v1.DaemonConfig.quarantine:type_name -> tracehound.v1.QuarantineLimits
+	3, // 1: tracehound.v1.DaemonConfig.rate_limit:type_name -> tracehound.v1.RateLimitConfig
+	4, // 2: tracehound.v1.DaemonConfig.mac_keys:type_name -> tracehound.v1.MacKey
+	1, // 3: tracehound.v1.DaemonConfig.limits:type_name -> tracehound.v1.ServerLimits
+	4, // [4:4] is the sub-list for method output_type
+	4, // [4:4] is the sub-list for method input_type
+	4, // [4:4] is the sub-list for extension type_name
+	4, // [4:4] is the sub-list for extension extendee
+	0, // [0:4] is the sub-list for field type_name
 }
 
 func init() { file_tracehound_v1_config_proto_init() }
@@ -358,13 +520,14 @@ func file_tracehound_v1_config_proto_init() {
 	file_tracehound_v1_config_proto_msgTypes[0].OneofWrappers = []any{}
 	file_tracehound_v1_config_proto_msgTypes[1].OneofWrappers = []any{}
 	file_tracehound_v1_config_proto_msgTypes[2].OneofWrappers = []any{}
+	file_tracehound_v1_config_proto_msgTypes[3].OneofWrappers = []any{}
 	type x struct{}
 	out := protoimpl.TypeBuilder{
 		File: protoimpl.DescBuilder{
 			GoPackagePath: reflect.TypeOf(x{}).PkgPath(),
 			RawDescriptor: unsafe.Slice(unsafe.StringData(file_tracehound_v1_config_proto_rawDesc), len(file_tracehound_v1_config_proto_rawDesc)),
 			NumEnums:      0,
-			NumMessages:   4,
+			NumMessages:   5,
 			NumExtensions: 0,
 			NumServices:   0,
 		},

@@ -423,6 +423,47 @@ public final class AdminServiceOuterClass extends com.google.protobuf.GeneratedF
      * <code>.tracehound.v1.DaemonConfig config = 2 [json_name = "config"];</code>
      */
     tracehound.v1.Config.DaemonConfigOrBuilder getConfigOrBuilder();
+
+    /**
+     * <pre>
+     * Config keys whose new value waits for a restart (e.g. "limits.maxHeaderBytes").
+     * </pre>
+     *
+     * <code>repeated string restart_required = 3 [json_name = "restartRequired"];</code>
+     * @return A list containing the restartRequired.
+     */
+    java.util.List<java.lang.String>
+        getRestartRequiredList();
+    /**
+     * <pre>
+     * Config keys whose new value waits for a restart (e.g. "limits.maxHeaderBytes").
+     * </pre>
+     *
+     * <code>repeated string restart_required = 3 [json_name = "restartRequired"];</code>
+     * @return The count of restartRequired.
+     */
+    int getRestartRequiredCount();
+    /**
+     * <pre>
+     * Config keys whose new value waits for a restart (e.g. "limits.maxHeaderBytes").
+     * </pre>
+     *
+     * <code>repeated string restart_required = 3 [json_name = "restartRequired"];</code>
+     * @param index The index of the element to return.
+     * @return The restartRequired at the given index.
+     */
+    java.lang.String getRestartRequired(int index);
+    /**
+     * <pre>
+     * Config keys whose new value waits for a restart (e.g. "limits.maxHeaderBytes").
+     * </pre>
+     *
+     * <code>repeated string restart_required = 3 [json_name = "restartRequired"];</code>
+     * @param index The index of the value to return.
+     * @return The bytes of the restartRequired at the given index.
+     */
+    com.google.protobuf.ByteString
+        getRestartRequiredBytes(int index);
   }
   /**
    * Protobuf type {@code tracehound.v1.ReloadConfigResponse}
@@ -446,6 +487,8 @@ public final class AdminServiceOuterClass extends com.google.protobuf.GeneratedF
       super(builder);
     }
     private ReloadConfigResponse() {
+      restartRequired_ =
+          com.google.protobuf.LazyStringArrayList.emptyList();
     }
 
     public static final com.google.protobuf.Descriptors.Descriptor
@@ -520,6 +563,59 @@ public final class AdminServiceOuterClass extends com.google.protobuf.GeneratedF
       return config_ == null ? tracehound.v1.Config.DaemonConfig.getDefaultInstance() : config_;
     }
 
+    public static final int RESTART_REQUIRED_FIELD_NUMBER = 3;
+    @SuppressWarnings("serial")
+    private com.google.protobuf.LazyStringArrayList restartRequired_ =
+        com.google.protobuf.LazyStringArrayList.emptyList();
+    /**
+     * <pre>
+     * Config keys whose new value waits for a restart (e.g. "limits.maxHeaderBytes").
+     * </pre>
+     *
+     * <code>repeated string restart_required = 3 [json_name = "restartRequired"];</code>
+     * @return A list containing the restartRequired.
+     */
+    public com.google.protobuf.ProtocolStringList
+        getRestartRequiredList() {
+      return restartRequired_;
+    }
+    /**
+     * <pre>
+     * Config keys whose new value waits for a restart (e.g. "limits.maxHeaderBytes").
+     * </pre>
+     *
+     * <code>repeated string restart_required = 3 [json_name = "restartRequired"];</code>
+     * @return The count of restartRequired.
+     */
+    public int getRestartRequiredCount() {
+      return restartRequired_.size();
+    }
+    /**
+     * <pre>
+     * Config keys whose new value waits for a restart (e.g. "limits.maxHeaderBytes").
+     * </pre>
+     *
+     * <code>repeated string restart_required = 3 [json_name = "restartRequired"];</code>
+     * @param index The index of the element to return.
+     * @return The restartRequired at the given index.
+     */
+    public java.lang.String getRestartRequired(int index) {
+      return restartRequired_.get(index);
+    }
+    /**
+     * <pre>
+     * Config keys whose new value waits for a restart (e.g. "limits.maxHeaderBytes").
+     * </pre>
+     *
+     * <code>repeated string restart_required = 3 [json_name = "restartRequired"];</code>
+     * @param index The index of the value to return.
+     * @return The bytes of the restartRequired at the given index.
+     */
+    public com.google.protobuf.ByteString
+        getRestartRequiredBytes(int index) {
+      return restartRequired_.getByteString(index);
+    }
+
     private byte memoizedIsInitialized = -1;
     @java.lang.Override
     public final boolean isInitialized() {
@@ -540,6 +636,9 @@ public final class AdminServiceOuterClass extends com.google.protobuf.GeneratedF
       if (((bitField0_ & 0x00000001) != 0)) {
         output.writeMessage(2, getConfig());
       }
+      for (int i = 0; i < restartRequired_.size(); i++) {
+        com.google.protobuf.GeneratedMessage.writeString(output, 3, restartRequired_.getRaw(i));
+      }
       getUnknownFields().writeTo(output);
     }
     private int computeSerializedSize_0() {
@@ -551,6 +650,14 @@ public final class AdminServiceOuterClass extends com.google.protobuf.GeneratedF
       if (((bitField0_ & 0x00000001) != 0)) {
         size += com.google.protobuf.CodedOutputStream
           .computeMessageSize(2, getConfig());
+      }
+      {
+        int dataSize = 0;
+        for (int i = 0; i < restartRequired_.size(); i++) {
+          dataSize += computeStringSizeNoTag(restartRequired_.getRaw(i));
+        }
+        size += dataSize;
+        size += 1 * getRestartRequiredList().size();
       }
       return size;
     }
@@ -583,6 +690,8 @@ public final class AdminServiceOuterClass extends com.google.protobuf.GeneratedF
         if (!getConfig()
             .equals(other.getConfig())) return false;
       }
+      if (!getRestartRequiredList()
+          .equals(other.getRestartRequiredList())) return false;
       if (!getUnknownFields().equals(other.getUnknownFields())) return false;
       return true;
     }
@@ -600,6 +709,10 @@ public final class AdminServiceOuterClass extends com.google.protobuf.GeneratedF
       if (hasConfig()) {
         hash = (37 * hash) + CONFIG_FIELD_NUMBER;
         hash = (53 * hash) + getConfig().hashCode();
+      }
+      if (getRestartRequiredCount() > 0) {
+        hash = (37 * hash) + RESTART_REQUIRED_FIELD_NUMBER;
+        hash = (53 * hash) + getRestartRequiredList().hashCode();
       }
       hash = (29 * hash) + getUnknownFields().hashCode();
       memoizedHashCode = hash;
@@ -744,6 +857,8 @@ public final class AdminServiceOuterClass extends com.google.protobuf.GeneratedF
           configBuilder_.dispose();
           configBuilder_ = null;
         }
+        restartRequired_ =
+            com.google.protobuf.LazyStringArrayList.emptyList();
         return this;
       }
 
@@ -787,6 +902,10 @@ public final class AdminServiceOuterClass extends com.google.protobuf.GeneratedF
               : configBuilder_.build();
           to_bitField0_ |= 0x00000001;
         }
+        if (((from_bitField0_ & 0x00000004) != 0)) {
+          restartRequired_.makeImmutable();
+          result.restartRequired_ = restartRequired_;
+        }
         result.bitField0_ |= to_bitField0_;
       }
 
@@ -807,6 +926,16 @@ public final class AdminServiceOuterClass extends com.google.protobuf.GeneratedF
         }
         if (other.hasConfig()) {
           mergeConfig(other.getConfig());
+        }
+        if (!other.restartRequired_.isEmpty()) {
+          if (restartRequired_.isEmpty()) {
+            restartRequired_ = other.restartRequired_;
+            bitField0_ |= 0x00000004;
+          } else {
+            ensureRestartRequiredIsMutable();
+            restartRequired_.addAll(other.restartRequired_);
+          }
+          onChanged();
         }
         this.mergeUnknownFields(other.getUnknownFields());
         onChanged();
@@ -844,6 +973,11 @@ public final class AdminServiceOuterClass extends com.google.protobuf.GeneratedF
                 bitField0_ |= 0x00000002;
                 break;
               } // case 18
+              case 26: {
+                ensureRestartRequiredIsMutable();
+                restartRequired_.add(input.readStringRequireUtf8());
+                break;
+              } // case 26
               default: {
                 if (!super.parseUnknownField(input, extensionRegistry, tag)) {
                   done = true; // was an endgroup tag
@@ -1058,6 +1192,153 @@ public final class AdminServiceOuterClass extends com.google.protobuf.GeneratedF
           config_ = null;
         }
         return configBuilder_;
+      }
+
+      private com.google.protobuf.LazyStringArrayList restartRequired_ =
+          com.google.protobuf.LazyStringArrayList.emptyList();
+      private void ensureRestartRequiredIsMutable() {
+        if (!restartRequired_.isModifiable()) {
+          restartRequired_ = new com.google.protobuf.LazyStringArrayList(restartRequired_);
+        }
+        bitField0_ |= 0x00000004;
+      }
+      /**
+       * <pre>
+       * Config keys whose new value waits for a restart (e.g. "limits.maxHeaderBytes").
+       * </pre>
+       *
+       * <code>repeated string restart_required = 3 [json_name = "restartRequired"];</code>
+       * @return A list containing the restartRequired.
+       */
+      public com.google.protobuf.ProtocolStringList
+          getRestartRequiredList() {
+        restartRequired_.makeImmutable();
+        return restartRequired_;
+      }
+      /**
+       * <pre>
+       * Config keys whose new value waits for a restart (e.g. "limits.maxHeaderBytes").
+       * </pre>
+       *
+       * <code>repeated string restart_required = 3 [json_name = "restartRequired"];</code>
+       * @return The count of restartRequired.
+       */
+      public int getRestartRequiredCount() {
+        return restartRequired_.size();
+      }
+      /**
+       * <pre>
+       * Config keys whose new value waits for a restart (e.g. "limits.maxHeaderBytes").
+       * </pre>
+       *
+       * <code>repeated string restart_required = 3 [json_name = "restartRequired"];</code>
+       * @param index The index of the element to return.
+       * @return The restartRequired at the given index.
+       */
+      public java.lang.String getRestartRequired(int index) {
+        return restartRequired_.get(index);
+      }
+      /**
+       * <pre>
+       * Config keys whose new value waits for a restart (e.g. "limits.maxHeaderBytes").
+       * </pre>
+       *
+       * <code>repeated string restart_required = 3 [json_name = "restartRequired"];</code>
+       * @param index The index of the value to return.
+       * @return The bytes of the restartRequired at the given index.
+       */
+      public com.google.protobuf.ByteString
+          getRestartRequiredBytes(int index) {
+        return restartRequired_.getByteString(index);
+      }
+      /**
+       * <pre>
+       * Config keys whose new value waits for a restart (e.g. "limits.maxHeaderBytes").
+       * </pre>
+       *
+       * <code>repeated string restart_required = 3 [json_name = "restartRequired"];</code>
+       * @param index The index to set the value at.
+       * @param value The restartRequired to set.
+       * @return This builder for chaining.
+       */
+      public Builder setRestartRequired(
+          int index, java.lang.String value) {
+        java.util.Objects.requireNonNull(value);
+        ensureRestartRequiredIsMutable();
+        restartRequired_.set(index, value);
+        bitField0_ |= 0x00000004;
+        onChanged();
+        return this;
+      }
+      /**
+       * <pre>
+       * Config keys whose new value waits for a restart (e.g. "limits.maxHeaderBytes").
+       * </pre>
+       *
+       * <code>repeated string restart_required = 3 [json_name = "restartRequired"];</code>
+       * @param value The restartRequired to add.
+       * @return This builder for chaining.
+       */
+      public Builder addRestartRequired(
+          java.lang.String value) {
+        java.util.Objects.requireNonNull(value);
+        ensureRestartRequiredIsMutable();
+        restartRequired_.add(value);
+        bitField0_ |= 0x00000004;
+        onChanged();
+        return this;
+      }
+      /**
+       * <pre>
+       * Config keys whose new value waits for a restart (e.g. "limits.maxHeaderBytes").
+       * </pre>
+       *
+       * <code>repeated string restart_required = 3 [json_name = "restartRequired"];</code>
+       * @param values The restartRequired to add.
+       * @return This builder for chaining.
+       */
+      public Builder addAllRestartRequired(
+          java.lang.Iterable<java.lang.String> values) {
+        ensureRestartRequiredIsMutable();
+        com.google.protobuf.AbstractMessageLite.Builder.addAll(
+            values, restartRequired_);
+        bitField0_ |= 0x00000004;
+        onChanged();
+        return this;
+      }
+      /**
+       * <pre>
+       * Config keys whose new value waits for a restart (e.g. "limits.maxHeaderBytes").
+       * </pre>
+       *
+       * <code>repeated string restart_required = 3 [json_name = "restartRequired"];</code>
+       * @return This builder for chaining.
+       */
+      public Builder clearRestartRequired() {
+        restartRequired_ =
+          com.google.protobuf.LazyStringArrayList.emptyList();
+        bitField0_ = (bitField0_ & ~0x00000004);;
+        onChanged();
+        return this;
+      }
+      /**
+       * <pre>
+       * Config keys whose new value waits for a restart (e.g. "limits.maxHeaderBytes").
+       * </pre>
+       *
+       * <code>repeated string restart_required = 3 [json_name = "restartRequired"];</code>
+       * @param value The bytes of the restartRequired to add.
+       * @return This builder for chaining.
+       */
+      public Builder addRestartRequiredBytes(
+          com.google.protobuf.ByteString value) {
+        java.util.Objects.requireNonNull(value);
+        checkByteStringIsUtf8(value);
+        ensureRestartRequiredIsMutable();
+        restartRequired_.add(value);
+        bitField0_ |= 0x00000004;
+        onChanged();
+        return this;
       }
 
       // @@protoc_insertion_point(builder_scope:tracehound.v1.ReloadConfigResponse)
@@ -9410,54 +9691,55 @@ public final class AdminServiceOuterClass extends com.google.protobuf.GeneratedF
       "cehound.v1\032\031tracehound/v1/audit.proto\032\032t" +
       "racehound/v1/config.proto\032\031tracehound/v1" +
       "/scent.proto\032\033tracehound/v1/verdict.prot" +
-      "o\"\025\n\023ReloadConfigRequest\"k\n\024ReloadConfig" +
-      "Response\022\036\n\ngeneration\030\001 \001(\004R\ngeneration" +
-      "\0223\n\006config\030\002 \001(\0132\033.tracehound.v1.DaemonC" +
-      "onfigR\006config\"\022\n\020GetConfigRequest\"\200\001\n\021Ge" +
-      "tConfigResponse\022\036\n\ngeneration\030\001 \001(\004R\ngen" +
-      "eration\0223\n\006config\030\002 \001(\0132\033.tracehound.v1." +
-      "DaemonConfigR\006config\022\026\n\006source\030\003 \001(\tR\006so" +
-      "urce\"\024\n\022WatchEventsRequest\"\346\004\n\023WatchEven" +
-      "tsResponse\022!\n\014timestamp_ms\030\001 \001(\003R\013timest" +
-      "ampMs\022H\n\017config_reloaded\030\002 \001(\0132\035.traceho" +
-      "und.v1.ConfigReloadedH\000R\016configReloaded\022" +
-      "H\n\017config_rejected\030\003 \001(\0132\035.tracehound.v1" +
-      ".ConfigRejectedH\000R\016configRejected\022W\n\024evi" +
-      "dence_quarantined\030\004 \001(\0132\".tracehound.v1." +
-      "EvidenceQuarantinedH\000R\023evidenceQuarantin" +
-      "ed\022W\n\024evidence_neutralized\030\005 \001(\0132\".trace" +
-      "hound.v1.EvidenceNeutralizedH\000R\023evidence" +
-      "Neutralized\022H\n\017threat_detected\030\006 \001(\0132\035.t" +
-      "racehound.v1.ThreatDetectedH\000R\016threatDet" +
-      "ected\022R\n\023rate_limit_exceeded\030\007 \001(\0132 .tra" +
-      "cehound.v1.RateLimitExceededH\000R\021rateLimi" +
-      "tExceeded\022?\n\014system_panic\030\010 \001(\0132\032.traceh" +
-      "ound.v1.SystemPanicH\000R\013systemPanicB\007\n\005ev" +
-      "ent\"H\n\016ConfigReloaded\022\036\n\ngeneration\030\001 \001(" +
-      "\004R\ngeneration\022\026\n\006source\030\002 \001(\tR\006source\"(\n" +
-      "\016ConfigRejected\022\026\n\006reason\030\001 \001(\tR\006reason\"" +
-      "d\n\023EvidenceQuarantined\0225\n\006handle\030\001 \001(\0132\035" +
-      ".tracehound.v1.EvidenceHandleR\006handle\022\026\n" +
-      "\006source\030\002 \001(\tR\006source\"I\n\023EvidenceNeutral" +
-      "ized\0222\n\006record\030\001 \001(\0132\032.tracehound.v1.Aud" +
-      "itRecordR\006record\"\263\001\n\016ThreatDetected\022\031\n\010s" +
-      "cent_id\030\001 \001(\tR\007scentId\0229\n\010category\030\002 \001(\016" +
-      "2\035.tracehound.v1.ThreatCategoryR\010categor" +
-      "y\0223\n\010severity\030\003 \001(\0162\027.tracehound.v1.Seve" +
-      "rityR\010severity\022\026\n\006source\030\004 \001(\tR\006source\"Q" +
-      "\n\021RateLimitExceeded\022\026\n\006source\030\001 \001(\tR\006sou" +
-      "rce\022$\n\016retry_after_ms\030\002 \001(\004R\014retryAfterM" +
-      "s\";\n\013SystemPanic\022\024\n\005level\030\001 \001(\tR\005level\022\026" +
-      "\n\006reason\030\002 \001(\tR\006reason2\224\002\n\014AdminService\022" +
-      "W\n\014ReloadConfig\022\".tracehound.v1.ReloadCo" +
-      "nfigRequest\032#.tracehound.v1.ReloadConfig" +
-      "Response\022S\n\tGetConfig\022\037.tracehound.v1.Ge" +
-      "tConfigRequest\032 .tracehound.v1.GetConfig" +
-      "Response\"\003\220\002\001\022V\n\013WatchEvents\022!.tracehoun" +
-      "d.v1.WatchEventsRequest\032\".tracehound.v1." +
-      "WatchEventsResponse0\001BIZGgithub.com/trac" +
-      "ehound/tracehound/sdks/go/gen/tracehound" +
-      "/v1;tracehoundv1b\006proto3"
+      "o\"\025\n\023ReloadConfigRequest\"\226\001\n\024ReloadConfi" +
+      "gResponse\022\036\n\ngeneration\030\001 \001(\004R\ngeneratio" +
+      "n\0223\n\006config\030\002 \001(\0132\033.tracehound.v1.Daemon" +
+      "ConfigR\006config\022)\n\020restart_required\030\003 \003(\t" +
+      "R\017restartRequired\"\022\n\020GetConfigRequest\"\200\001" +
+      "\n\021GetConfigResponse\022\036\n\ngeneration\030\001 \001(\004R" +
+      "\ngeneration\0223\n\006config\030\002 \001(\0132\033.tracehound" +
+      ".v1.DaemonConfigR\006config\022\026\n\006source\030\003 \001(\t" +
+      "R\006source\"\024\n\022WatchEventsRequest\"\346\004\n\023Watch" +
+      "EventsResponse\022!\n\014timestamp_ms\030\001 \001(\003R\013ti" +
+      "mestampMs\022H\n\017config_reloaded\030\002 \001(\0132\035.tra" +
+      "cehound.v1.ConfigReloadedH\000R\016configReloa" +
+      "ded\022H\n\017config_rejected\030\003 \001(\0132\035.tracehoun" +
+      "d.v1.ConfigRejectedH\000R\016configRejected\022W\n" +
+      "\024evidence_quarantined\030\004 \001(\0132\".tracehound" +
+      ".v1.EvidenceQuarantinedH\000R\023evidenceQuara" +
+      "ntined\022W\n\024evidence_neutralized\030\005 \001(\0132\".t" +
+      "racehound.v1.EvidenceNeutralizedH\000R\023evid" +
+      "enceNeutralized\022H\n\017threat_detected\030\006 \001(\013" +
+      "2\035.tracehound.v1.ThreatDetectedH\000R\016threa" +
+      "tDetected\022R\n\023rate_limit_exceeded\030\007 \001(\0132 " +
+      ".tracehound.v1.RateLimitExceededH\000R\021rate" +
+      "LimitExceeded\022?\n\014system_panic\030\010 \001(\0132\032.tr" +
+      "acehound.v1.SystemPanicH\000R\013systemPanicB\007" +
+      "\n\005event\"H\n\016ConfigReloaded\022\036\n\ngeneration\030" +
+      "\001 \001(\004R\ngeneration\022\026\n\006source\030\002 \001(\tR\006sourc" +
+      "e\"(\n\016ConfigRejected\022\026\n\006reason\030\001 \001(\tR\006rea" +
+      "son\"d\n\023EvidenceQuarantined\0225\n\006handle\030\001 \001" +
+      "(\0132\035.tracehound.v1.EvidenceHandleR\006handl" +
+      "e\022\026\n\006source\030\002 \001(\tR\006source\"I\n\023EvidenceNeu" +
+      "tralized\0222\n\006record\030\001 \001(\0132\032.tracehound.v1" +
+      ".AuditRecordR\006record\"\263\001\n\016ThreatDetected\022" +
+      "\031\n\010scent_id\030\001 \001(\tR\007scentId\0229\n\010category\030\002" +
+      " \001(\0162\035.tracehound.v1.ThreatCategoryR\010cat" +
+      "egory\0223\n\010severity\030\003 \001(\0162\027.tracehound.v1." +
+      "SeverityR\010severity\022\026\n\006source\030\004 \001(\tR\006sour" +
+      "ce\"Q\n\021RateLimitExceeded\022\026\n\006source\030\001 \001(\tR" +
+      "\006source\022$\n\016retry_after_ms\030\002 \001(\004R\014retryAf" +
+      "terMs\";\n\013SystemPanic\022\024\n\005level\030\001 \001(\tR\005lev" +
+      "el\022\026\n\006reason\030\002 \001(\tR\006reason2\224\002\n\014AdminServ" +
+      "ice\022W\n\014ReloadConfig\022\".tracehound.v1.Relo" +
+      "adConfigRequest\032#.tracehound.v1.ReloadCo" +
+      "nfigResponse\022S\n\tGetConfig\022\037.tracehound.v" +
+      "1.GetConfigRequest\032 .tracehound.v1.GetCo" +
+      "nfigResponse\"\003\220\002\001\022V\n\013WatchEvents\022!.trace" +
+      "hound.v1.WatchEventsRequest\032\".tracehound" +
+      ".v1.WatchEventsResponse0\001BIZGgithub.com/" +
+      "tracehound/tracehound/sdks/go/gen/traceh" +
+      "ound/v1;tracehoundv1b\006proto3"
     };
     descriptor = com.google.protobuf.Descriptors.FileDescriptor
       .internalBuildGeneratedFileFrom(descriptorData,
@@ -9478,7 +9760,7 @@ public final class AdminServiceOuterClass extends com.google.protobuf.GeneratedF
     internal_static_tracehound_v1_ReloadConfigResponse_fieldAccessorTable = new
       com.google.protobuf.GeneratedMessage.FieldAccessorTable(
         internal_static_tracehound_v1_ReloadConfigResponse_descriptor,
-        new java.lang.String[] { "Generation", "Config", });
+        new java.lang.String[] { "Generation", "Config", "RestartRequired", });
     internal_static_tracehound_v1_GetConfigRequest_descriptor =
       getDescriptor().getMessageType(2);
     internal_static_tracehound_v1_GetConfigRequest_fieldAccessorTable = new

@@ -162,12 +162,43 @@ public final class Config extends com.google.protobuf.GeneratedFile {
      */
     com.google.protobuf.ByteString
         getLogLevelBytes();
+
+    /**
+     * <pre>
+     * Caps on what any client can make the daemon hold. A command-line flag
+     * of the same name (--max-connections, ...) overrides the file.
+     * </pre>
+     *
+     * <code>.tracehound.v1.ServerLimits limits = 7 [json_name = "limits"];</code>
+     * @return Whether the limits field is set.
+     */
+    boolean hasLimits();
+    /**
+     * <pre>
+     * Caps on what any client can make the daemon hold. A command-line flag
+     * of the same name (--max-connections, ...) overrides the file.
+     * </pre>
+     *
+     * <code>.tracehound.v1.ServerLimits limits = 7 [json_name = "limits"];</code>
+     * @return The limits.
+     */
+    tracehound.v1.Config.ServerLimits getLimits();
+    /**
+     * <pre>
+     * Caps on what any client can make the daemon hold. A command-line flag
+     * of the same name (--max-connections, ...) overrides the file.
+     * </pre>
+     *
+     * <code>.tracehound.v1.ServerLimits limits = 7 [json_name = "limits"];</code>
+     */
+    tracehound.v1.Config.ServerLimitsOrBuilder getLimitsOrBuilder();
   }
   /**
    * <pre>
    * The daemon's reloadable configuration. The config file is this message in
    * proto3 JSON (camelCase, unknown keys rejected); absent fields take the
    * engine's v1 defaults. Listeners and tokens are fixed at start (flags/env).
+   * Some server limits apply only at start (see ServerLimits).
    * </pre>
    *
    * Protobuf type {@code tracehound.v1.DaemonConfig}
@@ -449,6 +480,47 @@ public final class Config extends com.google.protobuf.GeneratedFile {
       }
     }
 
+    public static final int LIMITS_FIELD_NUMBER = 7;
+    private tracehound.v1.Config.ServerLimits limits_;
+    /**
+     * <pre>
+     * Caps on what any client can make the daemon hold. A command-line flag
+     * of the same name (--max-connections, ...) overrides the file.
+     * </pre>
+     *
+     * <code>.tracehound.v1.ServerLimits limits = 7 [json_name = "limits"];</code>
+     * @return Whether the limits field is set.
+     */
+    @java.lang.Override
+    public boolean hasLimits() {
+      return ((bitField0_ & 0x00000008) != 0);
+    }
+    /**
+     * <pre>
+     * Caps on what any client can make the daemon hold. A command-line flag
+     * of the same name (--max-connections, ...) overrides the file.
+     * </pre>
+     *
+     * <code>.tracehound.v1.ServerLimits limits = 7 [json_name = "limits"];</code>
+     * @return The limits.
+     */
+    @java.lang.Override
+    public tracehound.v1.Config.ServerLimits getLimits() {
+      return limits_ == null ? tracehound.v1.Config.ServerLimits.getDefaultInstance() : limits_;
+    }
+    /**
+     * <pre>
+     * Caps on what any client can make the daemon hold. A command-line flag
+     * of the same name (--max-connections, ...) overrides the file.
+     * </pre>
+     *
+     * <code>.tracehound.v1.ServerLimits limits = 7 [json_name = "limits"];</code>
+     */
+    @java.lang.Override
+    public tracehound.v1.Config.ServerLimitsOrBuilder getLimitsOrBuilder() {
+      return limits_ == null ? tracehound.v1.Config.ServerLimits.getDefaultInstance() : limits_;
+    }
+
     private byte memoizedIsInitialized = -1;
     @java.lang.Override
     public final boolean isInitialized() {
@@ -481,6 +553,9 @@ public final class Config extends com.google.protobuf.GeneratedFile {
       if (!com.google.protobuf.GeneratedMessage.isStringEmpty(logLevel_)) {
         com.google.protobuf.GeneratedMessage.writeString(output, 6, logLevel_);
       }
+      if (((bitField0_ & 0x00000008) != 0)) {
+        output.writeMessage(7, getLimits());
+      }
       getUnknownFields().writeTo(output);
     }
     private int computeSerializedSize_0() {
@@ -511,6 +586,10 @@ public final class Config extends com.google.protobuf.GeneratedFile {
       }
       if (!com.google.protobuf.GeneratedMessage.isStringEmpty(logLevel_)) {
         size += com.google.protobuf.GeneratedMessage.computeStringSize(6, logLevel_);
+      }
+      if (((bitField0_ & 0x00000008) != 0)) {
+        size += com.google.protobuf.CodedOutputStream
+          .computeMessageSize(7, getLimits());
       }
       return size;
     }
@@ -557,6 +636,11 @@ public final class Config extends com.google.protobuf.GeneratedFile {
           .equals(other.getActiveKid())) return false;
       if (!getLogLevel()
           .equals(other.getLogLevel())) return false;
+      if (hasLimits() != other.hasLimits()) return false;
+      if (hasLimits()) {
+        if (!getLimits()
+            .equals(other.getLimits())) return false;
+      }
       if (!getUnknownFields().equals(other.getUnknownFields())) return false;
       return true;
     }
@@ -589,6 +673,10 @@ public final class Config extends com.google.protobuf.GeneratedFile {
       hash = (53 * hash) + getActiveKid().hashCode();
       hash = (37 * hash) + LOG_LEVEL_FIELD_NUMBER;
       hash = (53 * hash) + getLogLevel().hashCode();
+      if (hasLimits()) {
+        hash = (37 * hash) + LIMITS_FIELD_NUMBER;
+        hash = (53 * hash) + getLimits().hashCode();
+      }
       hash = (29 * hash) + getUnknownFields().hashCode();
       memoizedHashCode = hash;
       return hash;
@@ -691,6 +779,7 @@ public final class Config extends com.google.protobuf.GeneratedFile {
      * The daemon's reloadable configuration. The config file is this message in
      * proto3 JSON (camelCase, unknown keys rejected); absent fields take the
      * engine's v1 defaults. Listeners and tokens are fixed at start (flags/env).
+     * Some server limits apply only at start (see ServerLimits).
      * </pre>
      *
      * Protobuf type {@code tracehound.v1.DaemonConfig}
@@ -728,6 +817,7 @@ public final class Config extends com.google.protobuf.GeneratedFile {
           internalGetQuarantineFieldBuilder();
           internalGetRateLimitFieldBuilder();
           internalGetMacKeysFieldBuilder();
+          internalGetLimitsFieldBuilder();
         }
       }
       @java.lang.Override
@@ -754,6 +844,11 @@ public final class Config extends com.google.protobuf.GeneratedFile {
         bitField0_ = (bitField0_ & ~0x00000008);
         activeKid_ = "";
         logLevel_ = "";
+        limits_ = null;
+        if (limitsBuilder_ != null) {
+          limitsBuilder_.dispose();
+          limitsBuilder_ = null;
+        }
         return this;
       }
 
@@ -823,6 +918,12 @@ public final class Config extends com.google.protobuf.GeneratedFile {
         if (((from_bitField0_ & 0x00000020) != 0)) {
           result.logLevel_ = logLevel_;
         }
+        if (((from_bitField0_ & 0x00000040) != 0)) {
+          result.limits_ = limitsBuilder_ == null
+              ? limits_
+              : limitsBuilder_.build();
+          to_bitField0_ |= 0x00000008;
+        }
         result.bitField0_ |= to_bitField0_;
       }
 
@@ -882,6 +983,9 @@ public final class Config extends com.google.protobuf.GeneratedFile {
           logLevel_ = other.logLevel_;
           bitField0_ |= 0x00000020;
           onChanged();
+        }
+        if (other.hasLimits()) {
+          mergeLimits(other.getLimits());
         }
         this.mergeUnknownFields(other.getUnknownFields());
         onChanged();
@@ -949,6 +1053,13 @@ public final class Config extends com.google.protobuf.GeneratedFile {
                 bitField0_ |= 0x00000020;
                 break;
               } // case 50
+              case 58: {
+                input.readMessage(
+                    internalGetLimitsFieldBuilder().getBuilder(),
+                    extensionRegistry);
+                bitField0_ |= 0x00000040;
+                break;
+              } // case 58
               default: {
                 if (!super.parseUnknownField(input, extensionRegistry, tag)) {
                   done = true; // was an endgroup tag
@@ -1750,6 +1861,170 @@ public final class Config extends com.google.protobuf.GeneratedFile {
         return this;
       }
 
+      private tracehound.v1.Config.ServerLimits limits_;
+      private com.google.protobuf.SingleFieldBuilder<
+          tracehound.v1.Config.ServerLimits, tracehound.v1.Config.ServerLimits.Builder, tracehound.v1.Config.ServerLimitsOrBuilder> limitsBuilder_;
+      /**
+       * <pre>
+       * Caps on what any client can make the daemon hold. A command-line flag
+       * of the same name (--max-connections, ...) overrides the file.
+       * </pre>
+       *
+       * <code>.tracehound.v1.ServerLimits limits = 7 [json_name = "limits"];</code>
+       * @return Whether the limits field is set.
+       */
+      public boolean hasLimits() {
+        return ((bitField0_ & 0x00000040) != 0);
+      }
+      /**
+       * <pre>
+       * Caps on what any client can make the daemon hold. A command-line flag
+       * of the same name (--max-connections, ...) overrides the file.
+       * </pre>
+       *
+       * <code>.tracehound.v1.ServerLimits limits = 7 [json_name = "limits"];</code>
+       * @return The limits.
+       */
+      public tracehound.v1.Config.ServerLimits getLimits() {
+        if (limitsBuilder_ == null) {
+          return limits_ == null ? tracehound.v1.Config.ServerLimits.getDefaultInstance() : limits_;
+        } else {
+          return limitsBuilder_.getMessage();
+        }
+      }
+      /**
+       * <pre>
+       * Caps on what any client can make the daemon hold. A command-line flag
+       * of the same name (--max-connections, ...) overrides the file.
+       * </pre>
+       *
+       * <code>.tracehound.v1.ServerLimits limits = 7 [json_name = "limits"];</code>
+       */
+      public Builder setLimits(tracehound.v1.Config.ServerLimits value) {
+        if (limitsBuilder_ == null) {
+          java.util.Objects.requireNonNull(value);
+          limits_ = value;
+        } else {
+          limitsBuilder_.setMessage(value);
+        }
+        bitField0_ |= 0x00000040;
+        onChanged();
+        return this;
+      }
+      /**
+       * <pre>
+       * Caps on what any client can make the daemon hold. A command-line flag
+       * of the same name (--max-connections, ...) overrides the file.
+       * </pre>
+       *
+       * <code>.tracehound.v1.ServerLimits limits = 7 [json_name = "limits"];</code>
+       */
+      public Builder setLimits(
+          tracehound.v1.Config.ServerLimits.Builder builderForValue) {
+        if (limitsBuilder_ == null) {
+          limits_ = builderForValue.build();
+        } else {
+          limitsBuilder_.setMessage(builderForValue.build());
+        }
+        bitField0_ |= 0x00000040;
+        onChanged();
+        return this;
+      }
+      /**
+       * <pre>
+       * Caps on what any client can make the daemon hold. A command-line flag
+       * of the same name (--max-connections, ...) overrides the file.
+       * </pre>
+       *
+       * <code>.tracehound.v1.ServerLimits limits = 7 [json_name = "limits"];</code>
+       */
+      public Builder mergeLimits(tracehound.v1.Config.ServerLimits value) {
+        if (limitsBuilder_ == null) {
+          if (((bitField0_ & 0x00000040) != 0) &&
+            limits_ != null &&
+            limits_ != tracehound.v1.Config.ServerLimits.getDefaultInstance()) {
+            getLimitsBuilder().mergeFrom(value);
+          } else {
+            limits_ = value;
+          }
+        } else {
+          limitsBuilder_.mergeFrom(value);
+        }
+        if (limits_ != null) {
+          bitField0_ |= 0x00000040;
+          onChanged();
+        }
+        return this;
+      }
+      /**
+       * <pre>
+       * Caps on what any client can make the daemon hold. A command-line flag
+       * of the same name (--max-connections, ...) overrides the file.
+       * </pre>
+       *
+       * <code>.tracehound.v1.ServerLimits limits = 7 [json_name = "limits"];</code>
+       */
+      public Builder clearLimits() {
+        bitField0_ = (bitField0_ & ~0x00000040);
+        limits_ = null;
+        if (limitsBuilder_ != null) {
+          limitsBuilder_.dispose();
+          limitsBuilder_ = null;
+        }
+        onChanged();
+        return this;
+      }
+      /**
+       * <pre>
+       * Caps on what any client can make the daemon hold. A command-line flag
+       * of the same name (--max-connections, ...) overrides the file.
+       * </pre>
+       *
+       * <code>.tracehound.v1.ServerLimits limits = 7 [json_name = "limits"];</code>
+       */
+      public tracehound.v1.Config.ServerLimits.Builder getLimitsBuilder() {
+        bitField0_ |= 0x00000040;
+        onChanged();
+        return internalGetLimitsFieldBuilder().getBuilder();
+      }
+      /**
+       * <pre>
+       * Caps on what any client can make the daemon hold. A command-line flag
+       * of the same name (--max-connections, ...) overrides the file.
+       * </pre>
+       *
+       * <code>.tracehound.v1.ServerLimits limits = 7 [json_name = "limits"];</code>
+       */
+      public tracehound.v1.Config.ServerLimitsOrBuilder getLimitsOrBuilder() {
+        if (limitsBuilder_ != null) {
+          return limitsBuilder_.getMessageOrBuilder();
+        } else {
+          return limits_ == null ?
+              tracehound.v1.Config.ServerLimits.getDefaultInstance() : limits_;
+        }
+      }
+      /**
+       * <pre>
+       * Caps on what any client can make the daemon hold. A command-line flag
+       * of the same name (--max-connections, ...) overrides the file.
+       * </pre>
+       *
+       * <code>.tracehound.v1.ServerLimits limits = 7 [json_name = "limits"];</code>
+       */
+      private com.google.protobuf.SingleFieldBuilder<
+          tracehound.v1.Config.ServerLimits, tracehound.v1.Config.ServerLimits.Builder, tracehound.v1.Config.ServerLimitsOrBuilder> 
+          internalGetLimitsFieldBuilder() {
+        if (limitsBuilder_ == null) {
+          limitsBuilder_ = new com.google.protobuf.SingleFieldBuilder<
+              tracehound.v1.Config.ServerLimits, tracehound.v1.Config.ServerLimits.Builder, tracehound.v1.Config.ServerLimitsOrBuilder>(
+                  getLimits(),
+                  getParentForChildren(),
+                  isClean());
+          limits_ = null;
+        }
+        return limitsBuilder_;
+      }
+
       // @@protoc_insertion_point(builder_scope:tracehound.v1.DaemonConfig)
     }
 
@@ -1796,6 +2071,1604 @@ public final class Config extends com.google.protobuf.GeneratedFile {
 
     @java.lang.Override
     public tracehound.v1.Config.DaemonConfig getDefaultInstanceForType() {
+      return DEFAULT_INSTANCE;
+    }
+
+  }
+
+  public interface ServerLimitsOrBuilder extends
+      // @@protoc_insertion_point(interface_extends:tracehound.v1.ServerLimits)
+      com.google.protobuf.MessageOrBuilder {
+
+    /**
+     * <pre>
+     * Open connections per listener; more are closed at accept. Default 1024. Reload.
+     * </pre>
+     *
+     * <code>optional uint32 max_connections = 1 [json_name = "maxConnections", (.buf.validate.field) = { ... }</code>
+     * @return Whether the maxConnections field is set.
+     */
+    boolean hasMaxConnections();
+    /**
+     * <pre>
+     * Open connections per listener; more are closed at accept. Default 1024. Reload.
+     * </pre>
+     *
+     * <code>optional uint32 max_connections = 1 [json_name = "maxConnections", (.buf.validate.field) = { ... }</code>
+     * @return The maxConnections.
+     */
+    int getMaxConnections();
+
+    /**
+     * <pre>
+     * Concurrent streams per HTTP/2 connection (SETTINGS_MAX_CONCURRENT_STREAMS).
+     * Default 100. Restart.
+     * </pre>
+     *
+     * <code>optional uint32 max_concurrent_streams = 2 [json_name = "maxConcurrentStreams", (.buf.validate.field) = { ... }</code>
+     * @return Whether the maxConcurrentStreams field is set.
+     */
+    boolean hasMaxConcurrentStreams();
+    /**
+     * <pre>
+     * Concurrent streams per HTTP/2 connection (SETTINGS_MAX_CONCURRENT_STREAMS).
+     * Default 100. Restart.
+     * </pre>
+     *
+     * <code>optional uint32 max_concurrent_streams = 2 [json_name = "maxConcurrentStreams", (.buf.validate.field) = { ... }</code>
+     * @return The maxConcurrentStreams.
+     */
+    int getMaxConcurrentStreams();
+
+    /**
+     * <pre>
+     * Request header block: HTTP/1.1 header bytes, HTTP/2 header list size
+     * (RFC 7541). Default 16384. Restart.
+     * </pre>
+     *
+     * <code>optional uint32 max_header_bytes = 3 [json_name = "maxHeaderBytes", (.buf.validate.field) = { ... }</code>
+     * @return Whether the maxHeaderBytes field is set.
+     */
+    boolean hasMaxHeaderBytes();
+    /**
+     * <pre>
+     * Request header block: HTTP/1.1 header bytes, HTTP/2 header list size
+     * (RFC 7541). Default 16384. Restart.
+     * </pre>
+     *
+     * <code>optional uint32 max_header_bytes = 3 [json_name = "maxHeaderBytes", (.buf.validate.field) = { ... }</code>
+     * @return The maxHeaderBytes.
+     */
+    int getMaxHeaderBytes();
+
+    /**
+     * <pre>
+     * From accept to the first bytes (and the TLS handshake). Default 5000. Restart.
+     * </pre>
+     *
+     * <code>optional uint32 first_byte_timeout_ms = 4 [json_name = "firstByteTimeoutMs", (.buf.validate.field) = { ... }</code>
+     * @return Whether the firstByteTimeoutMs field is set.
+     */
+    boolean hasFirstByteTimeoutMs();
+    /**
+     * <pre>
+     * From accept to the first bytes (and the TLS handshake). Default 5000. Restart.
+     * </pre>
+     *
+     * <code>optional uint32 first_byte_timeout_ms = 4 [json_name = "firstByteTimeoutMs", (.buf.validate.field) = { ... }</code>
+     * @return The firstByteTimeoutMs.
+     */
+    int getFirstByteTimeoutMs();
+
+    /**
+     * <pre>
+     * HTTP/1.1: from the request line to the end of the headers. Default 10000. Restart.
+     * </pre>
+     *
+     * <code>optional uint32 headers_timeout_ms = 5 [json_name = "headersTimeoutMs", (.buf.validate.field) = { ... }</code>
+     * @return Whether the headersTimeoutMs field is set.
+     */
+    boolean hasHeadersTimeoutMs();
+    /**
+     * <pre>
+     * HTTP/1.1: from the request line to the end of the headers. Default 10000. Restart.
+     * </pre>
+     *
+     * <code>optional uint32 headers_timeout_ms = 5 [json_name = "headersTimeoutMs", (.buf.validate.field) = { ... }</code>
+     * @return The headersTimeoutMs.
+     */
+    int getHeadersTimeoutMs();
+
+    /**
+     * <pre>
+     * A connection with no open request or stream is closed after this long.
+     * Default 60000. Restart.
+     * </pre>
+     *
+     * <code>optional uint32 idle_timeout_ms = 6 [json_name = "idleTimeoutMs", (.buf.validate.field) = { ... }</code>
+     * @return Whether the idleTimeoutMs field is set.
+     */
+    boolean hasIdleTimeoutMs();
+    /**
+     * <pre>
+     * A connection with no open request or stream is closed after this long.
+     * Default 60000. Restart.
+     * </pre>
+     *
+     * <code>optional uint32 idle_timeout_ms = 6 [json_name = "idleTimeoutMs", (.buf.validate.field) = { ... }</code>
+     * @return The idleTimeoutMs.
+     */
+    int getIdleTimeoutMs();
+
+    /**
+     * <pre>
+     * Request bytes held across all calls. Default 67108864. Reload.
+     * </pre>
+     *
+     * <code>optional uint64 in_flight_bytes = 7 [json_name = "inFlightBytes", (.buf.validate.field) = { ... }</code>
+     * @return Whether the inFlightBytes field is set.
+     */
+    boolean hasInFlightBytes();
+    /**
+     * <pre>
+     * Request bytes held across all calls. Default 67108864. Reload.
+     * </pre>
+     *
+     * <code>optional uint64 in_flight_bytes = 7 [json_name = "inFlightBytes", (.buf.validate.field) = { ... }</code>
+     * @return The inFlightBytes.
+     */
+    long getInFlightBytes();
+
+    /**
+     * <pre>
+     * Open server streams (Health/Watch, AdminService/WatchEvents) per
+     * connection. Default 16. Reload.
+     * </pre>
+     *
+     * <code>optional uint32 server_streams_per_connection = 8 [json_name = "serverStreamsPerConnection", (.buf.validate.field) = { ... }</code>
+     * @return Whether the serverStreamsPerConnection field is set.
+     */
+    boolean hasServerStreamsPerConnection();
+    /**
+     * <pre>
+     * Open server streams (Health/Watch, AdminService/WatchEvents) per
+     * connection. Default 16. Reload.
+     * </pre>
+     *
+     * <code>optional uint32 server_streams_per_connection = 8 [json_name = "serverStreamsPerConnection", (.buf.validate.field) = { ... }</code>
+     * @return The serverStreamsPerConnection.
+     */
+    int getServerStreamsPerConnection();
+
+    /**
+     * <pre>
+     * Open server streams in total. Default 1024. Reload.
+     * </pre>
+     *
+     * <code>optional uint32 server_streams = 9 [json_name = "serverStreams", (.buf.validate.field) = { ... }</code>
+     * @return Whether the serverStreams field is set.
+     */
+    boolean hasServerStreams();
+    /**
+     * <pre>
+     * Open server streams in total. Default 1024. Reload.
+     * </pre>
+     *
+     * <code>optional uint32 server_streams = 9 [json_name = "serverStreams", (.buf.validate.field) = { ... }</code>
+     * @return The serverStreams.
+     */
+    int getServerStreams();
+  }
+  /**
+   * <pre>
+   * Each absent field keeps its default. "Reload": a new value applies to new
+   * connections and requests after a reload; "restart": it is read when the
+   * listeners are built, so a changed value waits for a restart (the reload
+   * says so). Timeouts stop at 2147483647 ms, node's largest timer.
+   * </pre>
+   *
+   * Protobuf type {@code tracehound.v1.ServerLimits}
+   */
+  public static final class ServerLimits extends
+      com.google.protobuf.GeneratedMessage implements
+      // @@protoc_insertion_point(message_implements:tracehound.v1.ServerLimits)
+      ServerLimitsOrBuilder {
+  private static final long serialVersionUID = 0L;
+    static {
+      com.google.protobuf.RuntimeVersion.validateProtobufGencodeVersion(
+        com.google.protobuf.RuntimeVersion.RuntimeDomain.PUBLIC,
+        /* major= */ 4,
+        /* minor= */ 36,
+        /* patch= */ 2,
+        /* suffix= */ "",
+        "ServerLimits");
+    }
+    // Use ServerLimits.newBuilder() to construct.
+    private ServerLimits(com.google.protobuf.GeneratedMessage.Builder<?> builder) {
+      super(builder);
+    }
+    private ServerLimits() {
+    }
+
+    public static final com.google.protobuf.Descriptors.Descriptor
+        getDescriptor() {
+      return tracehound.v1.Config.internal_static_tracehound_v1_ServerLimits_descriptor;
+    }
+
+    @java.lang.Override
+    public com.google.protobuf.Descriptors.Descriptor getDescriptorForType() {
+      return tracehound.v1.Config.internal_static_tracehound_v1_ServerLimits_descriptor;
+    }
+
+    @java.lang.Override
+    protected com.google.protobuf.GeneratedMessage.FieldAccessorTable
+        internalGetFieldAccessorTable() {
+      return tracehound.v1.Config.internal_static_tracehound_v1_ServerLimits_fieldAccessorTable
+          .ensureFieldAccessorsInitialized(
+              tracehound.v1.Config.ServerLimits.class, tracehound.v1.Config.ServerLimits.Builder.class);
+    }
+
+    private int bitField0_;
+    public static final int MAX_CONNECTIONS_FIELD_NUMBER = 1;
+    private int maxConnections_ = 0;
+    /**
+     * <pre>
+     * Open connections per listener; more are closed at accept. Default 1024. Reload.
+     * </pre>
+     *
+     * <code>optional uint32 max_connections = 1 [json_name = "maxConnections", (.buf.validate.field) = { ... }</code>
+     * @return Whether the maxConnections field is set.
+     */
+    @java.lang.Override
+    public boolean hasMaxConnections() {
+      return ((bitField0_ & 0x00000001) != 0);
+    }
+    /**
+     * <pre>
+     * Open connections per listener; more are closed at accept. Default 1024. Reload.
+     * </pre>
+     *
+     * <code>optional uint32 max_connections = 1 [json_name = "maxConnections", (.buf.validate.field) = { ... }</code>
+     * @return The maxConnections.
+     */
+    @java.lang.Override
+    public int getMaxConnections() {
+      return maxConnections_;
+    }
+
+    public static final int MAX_CONCURRENT_STREAMS_FIELD_NUMBER = 2;
+    private int maxConcurrentStreams_ = 0;
+    /**
+     * <pre>
+     * Concurrent streams per HTTP/2 connection (SETTINGS_MAX_CONCURRENT_STREAMS).
+     * Default 100. Restart.
+     * </pre>
+     *
+     * <code>optional uint32 max_concurrent_streams = 2 [json_name = "maxConcurrentStreams", (.buf.validate.field) = { ... }</code>
+     * @return Whether the maxConcurrentStreams field is set.
+     */
+    @java.lang.Override
+    public boolean hasMaxConcurrentStreams() {
+      return ((bitField0_ & 0x00000002) != 0);
+    }
+    /**
+     * <pre>
+     * Concurrent streams per HTTP/2 connection (SETTINGS_MAX_CONCURRENT_STREAMS).
+     * Default 100. Restart.
+     * </pre>
+     *
+     * <code>optional uint32 max_concurrent_streams = 2 [json_name = "maxConcurrentStreams", (.buf.validate.field) = { ... }</code>
+     * @return The maxConcurrentStreams.
+     */
+    @java.lang.Override
+    public int getMaxConcurrentStreams() {
+      return maxConcurrentStreams_;
+    }
+
+    public static final int MAX_HEADER_BYTES_FIELD_NUMBER = 3;
+    private int maxHeaderBytes_ = 0;
+    /**
+     * <pre>
+     * Request header block: HTTP/1.1 header bytes, HTTP/2 header list size
+     * (RFC 7541). Default 16384. Restart.
+     * </pre>
+     *
+     * <code>optional uint32 max_header_bytes = 3 [json_name = "maxHeaderBytes", (.buf.validate.field) = { ... }</code>
+     * @return Whether the maxHeaderBytes field is set.
+     */
+    @java.lang.Override
+    public boolean hasMaxHeaderBytes() {
+      return ((bitField0_ & 0x00000004) != 0);
+    }
+    /**
+     * <pre>
+     * Request header block: HTTP/1.1 header bytes, HTTP/2 header list size
+     * (RFC 7541). Default 16384. Restart.
+     * </pre>
+     *
+     * <code>optional uint32 max_header_bytes = 3 [json_name = "maxHeaderBytes", (.buf.validate.field) = { ... }</code>
+     * @return The maxHeaderBytes.
+     */
+    @java.lang.Override
+    public int getMaxHeaderBytes() {
+      return maxHeaderBytes_;
+    }
+
+    public static final int FIRST_BYTE_TIMEOUT_MS_FIELD_NUMBER = 4;
+    private int firstByteTimeoutMs_ = 0;
+    /**
+     * <pre>
+     * From accept to the first bytes (and the TLS handshake). Default 5000. Restart.
+     * </pre>
+     *
+     * <code>optional uint32 first_byte_timeout_ms = 4 [json_name = "firstByteTimeoutMs", (.buf.validate.field) = { ... }</code>
+     * @return Whether the firstByteTimeoutMs field is set.
+     */
+    @java.lang.Override
+    public boolean hasFirstByteTimeoutMs() {
+      return ((bitField0_ & 0x00000008) != 0);
+    }
+    /**
+     * <pre>
+     * From accept to the first bytes (and the TLS handshake). Default 5000. Restart.
+     * </pre>
+     *
+     * <code>optional uint32 first_byte_timeout_ms = 4 [json_name = "firstByteTimeoutMs", (.buf.validate.field) = { ... }</code>
+     * @return The firstByteTimeoutMs.
+     */
+    @java.lang.Override
+    public int getFirstByteTimeoutMs() {
+      return firstByteTimeoutMs_;
+    }
+
+    public static final int HEADERS_TIMEOUT_MS_FIELD_NUMBER = 5;
+    private int headersTimeoutMs_ = 0;
+    /**
+     * <pre>
+     * HTTP/1.1: from the request line to the end of the headers. Default 10000. Restart.
+     * </pre>
+     *
+     * <code>optional uint32 headers_timeout_ms = 5 [json_name = "headersTimeoutMs", (.buf.validate.field) = { ... }</code>
+     * @return Whether the headersTimeoutMs field is set.
+     */
+    @java.lang.Override
+    public boolean hasHeadersTimeoutMs() {
+      return ((bitField0_ & 0x00000010) != 0);
+    }
+    /**
+     * <pre>
+     * HTTP/1.1: from the request line to the end of the headers. Default 10000. Restart.
+     * </pre>
+     *
+     * <code>optional uint32 headers_timeout_ms = 5 [json_name = "headersTimeoutMs", (.buf.validate.field) = { ... }</code>
+     * @return The headersTimeoutMs.
+     */
+    @java.lang.Override
+    public int getHeadersTimeoutMs() {
+      return headersTimeoutMs_;
+    }
+
+    public static final int IDLE_TIMEOUT_MS_FIELD_NUMBER = 6;
+    private int idleTimeoutMs_ = 0;
+    /**
+     * <pre>
+     * A connection with no open request or stream is closed after this long.
+     * Default 60000. Restart.
+     * </pre>
+     *
+     * <code>optional uint32 idle_timeout_ms = 6 [json_name = "idleTimeoutMs", (.buf.validate.field) = { ... }</code>
+     * @return Whether the idleTimeoutMs field is set.
+     */
+    @java.lang.Override
+    public boolean hasIdleTimeoutMs() {
+      return ((bitField0_ & 0x00000020) != 0);
+    }
+    /**
+     * <pre>
+     * A connection with no open request or stream is closed after this long.
+     * Default 60000. Restart.
+     * </pre>
+     *
+     * <code>optional uint32 idle_timeout_ms = 6 [json_name = "idleTimeoutMs", (.buf.validate.field) = { ... }</code>
+     * @return The idleTimeoutMs.
+     */
+    @java.lang.Override
+    public int getIdleTimeoutMs() {
+      return idleTimeoutMs_;
+    }
+
+    public static final int IN_FLIGHT_BYTES_FIELD_NUMBER = 7;
+    private long inFlightBytes_ = 0L;
+    /**
+     * <pre>
+     * Request bytes held across all calls. Default 67108864. Reload.
+     * </pre>
+     *
+     * <code>optional uint64 in_flight_bytes = 7 [json_name = "inFlightBytes", (.buf.validate.field) = { ... }</code>
+     * @return Whether the inFlightBytes field is set.
+     */
+    @java.lang.Override
+    public boolean hasInFlightBytes() {
+      return ((bitField0_ & 0x00000040) != 0);
+    }
+    /**
+     * <pre>
+     * Request bytes held across all calls. Default 67108864. Reload.
+     * </pre>
+     *
+     * <code>optional uint64 in_flight_bytes = 7 [json_name = "inFlightBytes", (.buf.validate.field) = { ... }</code>
+     * @return The inFlightBytes.
+     */
+    @java.lang.Override
+    public long getInFlightBytes() {
+      return inFlightBytes_;
+    }
+
+    public static final int SERVER_STREAMS_PER_CONNECTION_FIELD_NUMBER = 8;
+    private int serverStreamsPerConnection_ = 0;
+    /**
+     * <pre>
+     * Open server streams (Health/Watch, AdminService/WatchEvents) per
+     * connection. Default 16. Reload.
+     * </pre>
+     *
+     * <code>optional uint32 server_streams_per_connection = 8 [json_name = "serverStreamsPerConnection", (.buf.validate.field) = { ... }</code>
+     * @return Whether the serverStreamsPerConnection field is set.
+     */
+    @java.lang.Override
+    public boolean hasServerStreamsPerConnection() {
+      return ((bitField0_ & 0x00000080) != 0);
+    }
+    /**
+     * <pre>
+     * Open server streams (Health/Watch, AdminService/WatchEvents) per
+     * connection. Default 16. Reload.
+     * </pre>
+     *
+     * <code>optional uint32 server_streams_per_connection = 8 [json_name = "serverStreamsPerConnection", (.buf.validate.field) = { ... }</code>
+     * @return The serverStreamsPerConnection.
+     */
+    @java.lang.Override
+    public int getServerStreamsPerConnection() {
+      return serverStreamsPerConnection_;
+    }
+
+    public static final int SERVER_STREAMS_FIELD_NUMBER = 9;
+    private int serverStreams_ = 0;
+    /**
+     * <pre>
+     * Open server streams in total. Default 1024. Reload.
+     * </pre>
+     *
+     * <code>optional uint32 server_streams = 9 [json_name = "serverStreams", (.buf.validate.field) = { ... }</code>
+     * @return Whether the serverStreams field is set.
+     */
+    @java.lang.Override
+    public boolean hasServerStreams() {
+      return ((bitField0_ & 0x00000100) != 0);
+    }
+    /**
+     * <pre>
+     * Open server streams in total. Default 1024. Reload.
+     * </pre>
+     *
+     * <code>optional uint32 server_streams = 9 [json_name = "serverStreams", (.buf.validate.field) = { ... }</code>
+     * @return The serverStreams.
+     */
+    @java.lang.Override
+    public int getServerStreams() {
+      return serverStreams_;
+    }
+
+    private byte memoizedIsInitialized = -1;
+    @java.lang.Override
+    public final boolean isInitialized() {
+      byte isInitialized = memoizedIsInitialized;
+      if (isInitialized == 1) return true;
+      if (isInitialized == 0) return false;
+
+      memoizedIsInitialized = 1;
+      return true;
+    }
+
+    @java.lang.Override
+    public void writeTo(com.google.protobuf.CodedOutputStream output)
+                        throws java.io.IOException {
+      if (((bitField0_ & 0x00000001) != 0)) {
+        output.writeUInt32(1, maxConnections_);
+      }
+      if (((bitField0_ & 0x00000002) != 0)) {
+        output.writeUInt32(2, maxConcurrentStreams_);
+      }
+      if (((bitField0_ & 0x00000004) != 0)) {
+        output.writeUInt32(3, maxHeaderBytes_);
+      }
+      if (((bitField0_ & 0x00000008) != 0)) {
+        output.writeUInt32(4, firstByteTimeoutMs_);
+      }
+      if (((bitField0_ & 0x00000010) != 0)) {
+        output.writeUInt32(5, headersTimeoutMs_);
+      }
+      if (((bitField0_ & 0x00000020) != 0)) {
+        output.writeUInt32(6, idleTimeoutMs_);
+      }
+      if (((bitField0_ & 0x00000040) != 0)) {
+        output.writeUInt64(7, inFlightBytes_);
+      }
+      if (((bitField0_ & 0x00000080) != 0)) {
+        output.writeUInt32(8, serverStreamsPerConnection_);
+      }
+      if (((bitField0_ & 0x00000100) != 0)) {
+        output.writeUInt32(9, serverStreams_);
+      }
+      getUnknownFields().writeTo(output);
+    }
+    private int computeSerializedSize_0() {
+      int size = 0;
+      if (((bitField0_ & 0x00000001) != 0)) {
+        size += com.google.protobuf.CodedOutputStream
+          .computeUInt32Size(1, maxConnections_);
+      }
+      if (((bitField0_ & 0x00000002) != 0)) {
+        size += com.google.protobuf.CodedOutputStream
+          .computeUInt32Size(2, maxConcurrentStreams_);
+      }
+      if (((bitField0_ & 0x00000004) != 0)) {
+        size += com.google.protobuf.CodedOutputStream
+          .computeUInt32Size(3, maxHeaderBytes_);
+      }
+      if (((bitField0_ & 0x00000008) != 0)) {
+        size += com.google.protobuf.CodedOutputStream
+          .computeUInt32Size(4, firstByteTimeoutMs_);
+      }
+      if (((bitField0_ & 0x00000010) != 0)) {
+        size += com.google.protobuf.CodedOutputStream
+          .computeUInt32Size(5, headersTimeoutMs_);
+      }
+      if (((bitField0_ & 0x00000020) != 0)) {
+        size += com.google.protobuf.CodedOutputStream
+          .computeUInt32Size(6, idleTimeoutMs_);
+      }
+      if (((bitField0_ & 0x00000040) != 0)) {
+        size += com.google.protobuf.CodedOutputStream
+          .computeUInt64Size(7, inFlightBytes_);
+      }
+      if (((bitField0_ & 0x00000080) != 0)) {
+        size += com.google.protobuf.CodedOutputStream
+          .computeUInt32Size(8, serverStreamsPerConnection_);
+      }
+      if (((bitField0_ & 0x00000100) != 0)) {
+        size += com.google.protobuf.CodedOutputStream
+          .computeUInt32Size(9, serverStreams_);
+      }
+      return size;
+    }
+    @java.lang.Override
+    public int getSerializedSize() {
+      int size = memoizedSize;
+      if (size != -1) return size;
+
+      size = 0;
+      size += computeSerializedSize_0();
+      size += getUnknownFields().getSerializedSize();
+      memoizedSize = size;
+      return size;
+    }
+
+    @java.lang.Override
+    public boolean equals(final java.lang.Object obj) {
+      if (obj == this) {
+       return true;
+      }
+      if (!(obj instanceof tracehound.v1.Config.ServerLimits)) {
+        return super.equals(obj);
+      }
+      tracehound.v1.Config.ServerLimits other = (tracehound.v1.Config.ServerLimits) obj;
+
+      if (hasMaxConnections() != other.hasMaxConnections()) return false;
+      if (hasMaxConnections()) {
+        if (getMaxConnections()
+            != other.getMaxConnections()) return false;
+      }
+      if (hasMaxConcurrentStreams() != other.hasMaxConcurrentStreams()) return false;
+      if (hasMaxConcurrentStreams()) {
+        if (getMaxConcurrentStreams()
+            != other.getMaxConcurrentStreams()) return false;
+      }
+      if (hasMaxHeaderBytes() != other.hasMaxHeaderBytes()) return false;
+      if (hasMaxHeaderBytes()) {
+        if (getMaxHeaderBytes()
+            != other.getMaxHeaderBytes()) return false;
+      }
+      if (hasFirstByteTimeoutMs() != other.hasFirstByteTimeoutMs()) return false;
+      if (hasFirstByteTimeoutMs()) {
+        if (getFirstByteTimeoutMs()
+            != other.getFirstByteTimeoutMs()) return false;
+      }
+      if (hasHeadersTimeoutMs() != other.hasHeadersTimeoutMs()) return false;
+      if (hasHeadersTimeoutMs()) {
+        if (getHeadersTimeoutMs()
+            != other.getHeadersTimeoutMs()) return false;
+      }
+      if (hasIdleTimeoutMs() != other.hasIdleTimeoutMs()) return false;
+      if (hasIdleTimeoutMs()) {
+        if (getIdleTimeoutMs()
+            != other.getIdleTimeoutMs()) return false;
+      }
+      if (hasInFlightBytes() != other.hasInFlightBytes()) return false;
+      if (hasInFlightBytes()) {
+        if (getInFlightBytes()
+            != other.getInFlightBytes()) return false;
+      }
+      if (hasServerStreamsPerConnection() != other.hasServerStreamsPerConnection()) return false;
+      if (hasServerStreamsPerConnection()) {
+        if (getServerStreamsPerConnection()
+            != other.getServerStreamsPerConnection()) return false;
+      }
+      if (hasServerStreams() != other.hasServerStreams()) return false;
+      if (hasServerStreams()) {
+        if (getServerStreams()
+            != other.getServerStreams()) return false;
+      }
+      if (!getUnknownFields().equals(other.getUnknownFields())) return false;
+      return true;
+    }
+
+    @java.lang.Override
+    public int hashCode() {
+      if (memoizedHashCode != 0) {
+        return memoizedHashCode;
+      }
+      int hash = 41;
+      hash = (19 * hash) + getDescriptor().hashCode();
+      if (hasMaxConnections()) {
+        hash = (37 * hash) + MAX_CONNECTIONS_FIELD_NUMBER;
+        hash = (53 * hash) + getMaxConnections();
+      }
+      if (hasMaxConcurrentStreams()) {
+        hash = (37 * hash) + MAX_CONCURRENT_STREAMS_FIELD_NUMBER;
+        hash = (53 * hash) + getMaxConcurrentStreams();
+      }
+      if (hasMaxHeaderBytes()) {
+        hash = (37 * hash) + MAX_HEADER_BYTES_FIELD_NUMBER;
+        hash = (53 * hash) + getMaxHeaderBytes();
+      }
+      if (hasFirstByteTimeoutMs()) {
+        hash = (37 * hash) + FIRST_BYTE_TIMEOUT_MS_FIELD_NUMBER;
+        hash = (53 * hash) + getFirstByteTimeoutMs();
+      }
+      if (hasHeadersTimeoutMs()) {
+        hash = (37 * hash) + HEADERS_TIMEOUT_MS_FIELD_NUMBER;
+        hash = (53 * hash) + getHeadersTimeoutMs();
+      }
+      if (hasIdleTimeoutMs()) {
+        hash = (37 * hash) + IDLE_TIMEOUT_MS_FIELD_NUMBER;
+        hash = (53 * hash) + getIdleTimeoutMs();
+      }
+      if (hasInFlightBytes()) {
+        hash = (37 * hash) + IN_FLIGHT_BYTES_FIELD_NUMBER;
+        hash = (53 * hash) + com.google.protobuf.Internal.hashLong(
+            getInFlightBytes());
+      }
+      if (hasServerStreamsPerConnection()) {
+        hash = (37 * hash) + SERVER_STREAMS_PER_CONNECTION_FIELD_NUMBER;
+        hash = (53 * hash) + getServerStreamsPerConnection();
+      }
+      if (hasServerStreams()) {
+        hash = (37 * hash) + SERVER_STREAMS_FIELD_NUMBER;
+        hash = (53 * hash) + getServerStreams();
+      }
+      hash = (29 * hash) + getUnknownFields().hashCode();
+      memoizedHashCode = hash;
+      return hash;
+    }
+
+    public static tracehound.v1.Config.ServerLimits parseFrom(
+        java.nio.ByteBuffer data)
+        throws com.google.protobuf.InvalidProtocolBufferException {
+      return PARSER.parseFrom(data);
+    }
+    public static tracehound.v1.Config.ServerLimits parseFrom(
+        java.nio.ByteBuffer data,
+        com.google.protobuf.ExtensionRegistryLite extensionRegistry)
+        throws com.google.protobuf.InvalidProtocolBufferException {
+      return PARSER.parseFrom(data, extensionRegistry);
+    }
+    public static tracehound.v1.Config.ServerLimits parseFrom(
+        com.google.protobuf.ByteString data)
+        throws com.google.protobuf.InvalidProtocolBufferException {
+      return PARSER.parseFrom(data);
+    }
+    public static tracehound.v1.Config.ServerLimits parseFrom(
+        com.google.protobuf.ByteString data,
+        com.google.protobuf.ExtensionRegistryLite extensionRegistry)
+        throws com.google.protobuf.InvalidProtocolBufferException {
+      return PARSER.parseFrom(data, extensionRegistry);
+    }
+    public static tracehound.v1.Config.ServerLimits parseFrom(byte[] data)
+        throws com.google.protobuf.InvalidProtocolBufferException {
+      return PARSER.parseFrom(data);
+    }
+    public static tracehound.v1.Config.ServerLimits parseFrom(
+        byte[] data,
+        com.google.protobuf.ExtensionRegistryLite extensionRegistry)
+        throws com.google.protobuf.InvalidProtocolBufferException {
+      return PARSER.parseFrom(data, extensionRegistry);
+    }
+    public static tracehound.v1.Config.ServerLimits parseFrom(java.io.InputStream input)
+        throws java.io.IOException {
+      return com.google.protobuf.GeneratedMessage
+          .parseWithIOException(PARSER, input);
+    }
+    public static tracehound.v1.Config.ServerLimits parseFrom(
+        java.io.InputStream input,
+        com.google.protobuf.ExtensionRegistryLite extensionRegistry)
+        throws java.io.IOException {
+      return com.google.protobuf.GeneratedMessage
+          .parseWithIOException(PARSER, input, extensionRegistry);
+    }
+
+    public static tracehound.v1.Config.ServerLimits parseDelimitedFrom(java.io.InputStream input)
+        throws java.io.IOException {
+      return com.google.protobuf.GeneratedMessage
+          .parseDelimitedWithIOException(PARSER, input);
+    }
+
+    public static tracehound.v1.Config.ServerLimits parseDelimitedFrom(
+        java.io.InputStream input,
+        com.google.protobuf.ExtensionRegistryLite extensionRegistry)
+        throws java.io.IOException {
+      return com.google.protobuf.GeneratedMessage
+          .parseDelimitedWithIOException(PARSER, input, extensionRegistry);
+    }
+    public static tracehound.v1.Config.ServerLimits parseFrom(
+        com.google.protobuf.CodedInputStream input)
+        throws java.io.IOException {
+      return com.google.protobuf.GeneratedMessage
+          .parseWithIOException(PARSER, input);
+    }
+    public static tracehound.v1.Config.ServerLimits parseFrom(
+        com.google.protobuf.CodedInputStream input,
+        com.google.protobuf.ExtensionRegistryLite extensionRegistry)
+        throws java.io.IOException {
+      return com.google.protobuf.GeneratedMessage
+          .parseWithIOException(PARSER, input, extensionRegistry);
+    }
+
+    @java.lang.Override
+    public Builder newBuilderForType() { return newBuilder(); }
+    public static Builder newBuilder() {
+      return DEFAULT_INSTANCE.toBuilder();
+    }
+    public static Builder newBuilder(tracehound.v1.Config.ServerLimits prototype) {
+      return DEFAULT_INSTANCE.toBuilder().mergeFrom(prototype);
+    }
+    @java.lang.Override
+    public Builder toBuilder() {
+      return this == DEFAULT_INSTANCE
+          ? new Builder() : new Builder().mergeFrom(this);
+    }
+
+    @java.lang.Override
+    protected Builder newBuilderForType(
+        com.google.protobuf.GeneratedMessage.BuilderParent parent) {
+      Builder builder = new Builder(parent);
+      return builder;
+    }
+    /**
+     * <pre>
+     * Each absent field keeps its default. "Reload": a new value applies to new
+     * connections and requests after a reload; "restart": it is read when the
+     * listeners are built, so a changed value waits for a restart (the reload
+     * says so). Timeouts stop at 2147483647 ms, node's largest timer.
+     * </pre>
+     *
+     * Protobuf type {@code tracehound.v1.ServerLimits}
+     */
+    public static final class Builder extends
+        com.google.protobuf.GeneratedMessage.Builder<Builder> implements
+        // @@protoc_insertion_point(builder_implements:tracehound.v1.ServerLimits)
+        tracehound.v1.Config.ServerLimitsOrBuilder {
+      public static final com.google.protobuf.Descriptors.Descriptor
+          getDescriptor() {
+        return tracehound.v1.Config.internal_static_tracehound_v1_ServerLimits_descriptor;
+      }
+
+      @java.lang.Override
+      protected com.google.protobuf.GeneratedMessage.FieldAccessorTable
+          internalGetFieldAccessorTable() {
+        return tracehound.v1.Config.internal_static_tracehound_v1_ServerLimits_fieldAccessorTable
+            .ensureFieldAccessorsInitialized(
+                tracehound.v1.Config.ServerLimits.class, tracehound.v1.Config.ServerLimits.Builder.class);
+      }
+
+      // Construct using tracehound.v1.Config.ServerLimits.newBuilder()
+      private Builder() {
+
+      }
+
+      private Builder(
+          com.google.protobuf.GeneratedMessage.BuilderParent parent) {
+        super(parent);
+
+      }
+      @java.lang.Override
+      public Builder clear() {
+        super.clear();
+        bitField0_ = 0;
+        maxConnections_ = 0;
+        maxConcurrentStreams_ = 0;
+        maxHeaderBytes_ = 0;
+        firstByteTimeoutMs_ = 0;
+        headersTimeoutMs_ = 0;
+        idleTimeoutMs_ = 0;
+        inFlightBytes_ = 0L;
+        serverStreamsPerConnection_ = 0;
+        serverStreams_ = 0;
+        return this;
+      }
+
+      @java.lang.Override
+      public com.google.protobuf.Descriptors.Descriptor
+          getDescriptorForType() {
+        return tracehound.v1.Config.internal_static_tracehound_v1_ServerLimits_descriptor;
+      }
+
+      @java.lang.Override
+      public tracehound.v1.Config.ServerLimits getDefaultInstanceForType() {
+        return tracehound.v1.Config.ServerLimits.getDefaultInstance();
+      }
+
+      @java.lang.Override
+      public tracehound.v1.Config.ServerLimits build() {
+        tracehound.v1.Config.ServerLimits result = buildPartial();
+        if (!result.isInitialized()) {
+          throw newUninitializedMessageException(result);
+        }
+        return result;
+      }
+
+      @java.lang.Override
+      public tracehound.v1.Config.ServerLimits buildPartial() {
+        tracehound.v1.Config.ServerLimits result = new tracehound.v1.Config.ServerLimits(this);
+        if (bitField0_ != 0) { buildPartial0(result); }
+        onBuilt();
+        return result;
+      }
+
+      private void buildPartial0(tracehound.v1.Config.ServerLimits result) {
+        int from_bitField0_ = bitField0_;
+        int to_bitField0_ = 0;
+        if (((from_bitField0_ & 0x00000001) != 0)) {
+          result.maxConnections_ = maxConnections_;
+          to_bitField0_ |= 0x00000001;
+        }
+        if (((from_bitField0_ & 0x00000002) != 0)) {
+          result.maxConcurrentStreams_ = maxConcurrentStreams_;
+          to_bitField0_ |= 0x00000002;
+        }
+        if (((from_bitField0_ & 0x00000004) != 0)) {
+          result.maxHeaderBytes_ = maxHeaderBytes_;
+          to_bitField0_ |= 0x00000004;
+        }
+        if (((from_bitField0_ & 0x00000008) != 0)) {
+          result.firstByteTimeoutMs_ = firstByteTimeoutMs_;
+          to_bitField0_ |= 0x00000008;
+        }
+        if (((from_bitField0_ & 0x00000010) != 0)) {
+          result.headersTimeoutMs_ = headersTimeoutMs_;
+          to_bitField0_ |= 0x00000010;
+        }
+        if (((from_bitField0_ & 0x00000020) != 0)) {
+          result.idleTimeoutMs_ = idleTimeoutMs_;
+          to_bitField0_ |= 0x00000020;
+        }
+        if (((from_bitField0_ & 0x00000040) != 0)) {
+          result.inFlightBytes_ = inFlightBytes_;
+          to_bitField0_ |= 0x00000040;
+        }
+        if (((from_bitField0_ & 0x00000080) != 0)) {
+          result.serverStreamsPerConnection_ = serverStreamsPerConnection_;
+          to_bitField0_ |= 0x00000080;
+        }
+        if (((from_bitField0_ & 0x00000100) != 0)) {
+          result.serverStreams_ = serverStreams_;
+          to_bitField0_ |= 0x00000100;
+        }
+        result.bitField0_ |= to_bitField0_;
+      }
+
+      @java.lang.Override
+      public Builder mergeFrom(com.google.protobuf.Message other) {
+        if (other instanceof tracehound.v1.Config.ServerLimits) {
+          return mergeFrom((tracehound.v1.Config.ServerLimits)other);
+        } else {
+          super.mergeFrom(other);
+          return this;
+        }
+      }
+
+      public Builder mergeFrom(tracehound.v1.Config.ServerLimits other) {
+        if (other == tracehound.v1.Config.ServerLimits.getDefaultInstance()) return this;
+        if (other.hasMaxConnections()) {
+          setMaxConnections(other.getMaxConnections());
+        }
+        if (other.hasMaxConcurrentStreams()) {
+          setMaxConcurrentStreams(other.getMaxConcurrentStreams());
+        }
+        if (other.hasMaxHeaderBytes()) {
+          setMaxHeaderBytes(other.getMaxHeaderBytes());
+        }
+        if (other.hasFirstByteTimeoutMs()) {
+          setFirstByteTimeoutMs(other.getFirstByteTimeoutMs());
+        }
+        if (other.hasHeadersTimeoutMs()) {
+          setHeadersTimeoutMs(other.getHeadersTimeoutMs());
+        }
+        if (other.hasIdleTimeoutMs()) {
+          setIdleTimeoutMs(other.getIdleTimeoutMs());
+        }
+        if (other.hasInFlightBytes()) {
+          setInFlightBytes(other.getInFlightBytes());
+        }
+        if (other.hasServerStreamsPerConnection()) {
+          setServerStreamsPerConnection(other.getServerStreamsPerConnection());
+        }
+        if (other.hasServerStreams()) {
+          setServerStreams(other.getServerStreams());
+        }
+        this.mergeUnknownFields(other.getUnknownFields());
+        onChanged();
+        return this;
+      }
+
+      @java.lang.Override
+      public final boolean isInitialized() {
+        return true;
+      }
+
+      @java.lang.Override
+      public Builder mergeFrom(
+          com.google.protobuf.CodedInputStream input,
+          com.google.protobuf.ExtensionRegistryLite extensionRegistry)
+          throws java.io.IOException {
+        java.util.Objects.requireNonNull(extensionRegistry);
+        try {
+          boolean done = false;
+          while (!done) {
+            int tag = input.readTag();
+            switch (tag) {
+              case 0:
+                done = true;
+                break;
+              case 8: {
+                maxConnections_ = input.readUInt32();
+                bitField0_ |= 0x00000001;
+                break;
+              } // case 8
+              case 16: {
+                maxConcurrentStreams_ = input.readUInt32();
+                bitField0_ |= 0x00000002;
+                break;
+              } // case 16
+              case 24: {
+                maxHeaderBytes_ = input.readUInt32();
+                bitField0_ |= 0x00000004;
+                break;
+              } // case 24
+              case 32: {
+                firstByteTimeoutMs_ = input.readUInt32();
+                bitField0_ |= 0x00000008;
+                break;
+              } // case 32
+              case 40: {
+                headersTimeoutMs_ = input.readUInt32();
+                bitField0_ |= 0x00000010;
+                break;
+              } // case 40
+              case 48: {
+                idleTimeoutMs_ = input.readUInt32();
+                bitField0_ |= 0x00000020;
+                break;
+              } // case 48
+              case 56: {
+                inFlightBytes_ = input.readUInt64();
+                bitField0_ |= 0x00000040;
+                break;
+              } // case 56
+              case 64: {
+                serverStreamsPerConnection_ = input.readUInt32();
+                bitField0_ |= 0x00000080;
+                break;
+              } // case 64
+              case 72: {
+                serverStreams_ = input.readUInt32();
+                bitField0_ |= 0x00000100;
+                break;
+              } // case 72
+              default: {
+                if (!super.parseUnknownField(input, extensionRegistry, tag)) {
+                  done = true; // was an endgroup tag
+                }
+                break;
+              } // default:
+            } // switch (tag)
+          } // while (!done)
+        } catch (com.google.protobuf.InvalidProtocolBufferException e) {
+          throw e.unwrapIOException();
+        } finally {
+          onChanged();
+        } // finally
+        return this;
+      }
+      private int bitField0_;
+
+      private int maxConnections_ ;
+      /**
+       * <pre>
+       * Open connections per listener; more are closed at accept. Default 1024. Reload.
+       * </pre>
+       *
+       * <code>optional uint32 max_connections = 1 [json_name = "maxConnections", (.buf.validate.field) = { ... }</code>
+       * @return Whether the maxConnections field is set.
+       */
+      @java.lang.Override
+      public boolean hasMaxConnections() {
+        return ((bitField0_ & 0x00000001) != 0);
+      }
+      /**
+       * <pre>
+       * Open connections per listener; more are closed at accept. Default 1024. Reload.
+       * </pre>
+       *
+       * <code>optional uint32 max_connections = 1 [json_name = "maxConnections", (.buf.validate.field) = { ... }</code>
+       * @return The maxConnections.
+       */
+      @java.lang.Override
+      public int getMaxConnections() {
+        return maxConnections_;
+      }
+      /**
+       * <pre>
+       * Open connections per listener; more are closed at accept. Default 1024. Reload.
+       * </pre>
+       *
+       * <code>optional uint32 max_connections = 1 [json_name = "maxConnections", (.buf.validate.field) = { ... }</code>
+       * @param value The maxConnections to set.
+       * @return This builder for chaining.
+       */
+      public Builder setMaxConnections(int value) {
+
+        maxConnections_ = value;
+        bitField0_ |= 0x00000001;
+        onChanged();
+        return this;
+      }
+      /**
+       * <pre>
+       * Open connections per listener; more are closed at accept. Default 1024. Reload.
+       * </pre>
+       *
+       * <code>optional uint32 max_connections = 1 [json_name = "maxConnections", (.buf.validate.field) = { ... }</code>
+       * @return This builder for chaining.
+       */
+      public Builder clearMaxConnections() {
+        bitField0_ = (bitField0_ & ~0x00000001);
+        maxConnections_ = 0;
+        onChanged();
+        return this;
+      }
+
+      private int maxConcurrentStreams_ ;
+      /**
+       * <pre>
+       * Concurrent streams per HTTP/2 connection (SETTINGS_MAX_CONCURRENT_STREAMS).
+       * Default 100. Restart.
+       * </pre>
+       *
+       * <code>optional uint32 max_concurrent_streams = 2 [json_name = "maxConcurrentStreams", (.buf.validate.field) = { ... }</code>
+       * @return Whether the maxConcurrentStreams field is set.
+       */
+      @java.lang.Override
+      public boolean hasMaxConcurrentStreams() {
+        return ((bitField0_ & 0x00000002) != 0);
+      }
+      /**
+       * <pre>
+       * Concurrent streams per HTTP/2 connection (SETTINGS_MAX_CONCURRENT_STREAMS).
+       * Default 100. Restart.
+       * </pre>
+       *
+       * <code>optional uint32 max_concurrent_streams = 2 [json_name = "maxConcurrentStreams", (.buf.validate.field) = { ... }</code>
+       * @return The maxConcurrentStreams.
+       */
+      @java.lang.Override
+      public int getMaxConcurrentStreams() {
+        return maxConcurrentStreams_;
+      }
+      /**
+       * <pre>
+       * Concurrent streams per HTTP/2 connection (SETTINGS_MAX_CONCURRENT_STREAMS).
+       * Default 100. Restart.
+       * </pre>
+       *
+       * <code>optional uint32 max_concurrent_streams = 2 [json_name = "maxConcurrentStreams", (.buf.validate.field) = { ... }</code>
+       * @param value The maxConcurrentStreams to set.
+       * @return This builder for chaining.
+       */
+      public Builder setMaxConcurrentStreams(int value) {
+
+        maxConcurrentStreams_ = value;
+        bitField0_ |= 0x00000002;
+        onChanged();
+        return this;
+      }
+      /**
+       * <pre>
+       * Concurrent streams per HTTP/2 connection (SETTINGS_MAX_CONCURRENT_STREAMS).
+       * Default 100. Restart.
+       * </pre>
+       *
+       * <code>optional uint32 max_concurrent_streams = 2 [json_name = "maxConcurrentStreams", (.buf.validate.field) = { ... }</code>
+       * @return This builder for chaining.
+       */
+      public Builder clearMaxConcurrentStreams() {
+        bitField0_ = (bitField0_ & ~0x00000002);
+        maxConcurrentStreams_ = 0;
+        onChanged();
+        return this;
+      }
+
+      private int maxHeaderBytes_ ;
+      /**
+       * <pre>
+       * Request header block: HTTP/1.1 header bytes, HTTP/2 header list size
+       * (RFC 7541). Default 16384. Restart.
+       * </pre>
+       *
+       * <code>optional uint32 max_header_bytes = 3 [json_name = "maxHeaderBytes", (.buf.validate.field) = { ... }</code>
+       * @return Whether the maxHeaderBytes field is set.
+       */
+      @java.lang.Override
+      public boolean hasMaxHeaderBytes() {
+        return ((bitField0_ & 0x00000004) != 0);
+      }
+      /**
+       * <pre>
+       * Request header block: HTTP/1.1 header bytes, HTTP/2 header list size
+       * (RFC 7541). Default 16384. Restart.
+       * </pre>
+       *
+       * <code>optional uint32 max_header_bytes = 3 [json_name = "maxHeaderBytes", (.buf.validate.field) = { ... }</code>
+       * @return The maxHeaderBytes.
+       */
+      @java.lang.Override
+      public int getMaxHeaderBytes() {
+        return maxHeaderBytes_;
+      }
+      /**
+       * <pre>
+       * Request header block: HTTP/1.1 header bytes, HTTP/2 header list size
+       * (RFC 7541). Default 16384. Restart.
+       * </pre>
+       *
+       * <code>optional uint32 max_header_bytes = 3 [json_name = "maxHeaderBytes", (.buf.validate.field) = { ... }</code>
+       * @param value The maxHeaderBytes to set.
+       * @return This builder for chaining.
+       */
+      public Builder setMaxHeaderBytes(int value) {
+
+        maxHeaderBytes_ = value;
+        bitField0_ |= 0x00000004;
+        onChanged();
+        return this;
+      }
+      /**
+       * <pre>
+       * Request header block: HTTP/1.1 header bytes, HTTP/2 header list size
+       * (RFC 7541). Default 16384. Restart.
+       * </pre>
+       *
+       * <code>optional uint32 max_header_bytes = 3 [json_name = "maxHeaderBytes", (.buf.validate.field) = { ... }</code>
+       * @return This builder for chaining.
+       */
+      public Builder clearMaxHeaderBytes() {
+        bitField0_ = (bitField0_ & ~0x00000004);
+        maxHeaderBytes_ = 0;
+        onChanged();
+        return this;
+      }
+
+      private int firstByteTimeoutMs_ ;
+      /**
+       * <pre>
+       * From accept to the first bytes (and the TLS handshake). Default 5000. Restart.
+       * </pre>
+       *
+       * <code>optional uint32 first_byte_timeout_ms = 4 [json_name = "firstByteTimeoutMs", (.buf.validate.field) = { ... }</code>
+       * @return Whether the firstByteTimeoutMs field is set.
+       */
+      @java.lang.Override
+      public boolean hasFirstByteTimeoutMs() {
+        return ((bitField0_ & 0x00000008) != 0);
+      }
+      /**
+       * <pre>
+       * From accept to the first bytes (and the TLS handshake). Default 5000. Restart.
+       * </pre>
+       *
+       * <code>optional uint32 first_byte_timeout_ms = 4 [json_name = "firstByteTimeoutMs", (.buf.validate.field) = { ... }</code>
+       * @return The firstByteTimeoutMs.
+       */
+      @java.lang.Override
+      public int getFirstByteTimeoutMs() {
+        return firstByteTimeoutMs_;
+      }
+      /**
+       * <pre>
+       * From accept to the first bytes (and the TLS handshake). Default 5000. Restart.
+       * </pre>
+       *
+       * <code>optional uint32 first_byte_timeout_ms = 4 [json_name = "firstByteTimeoutMs", (.buf.validate.field) = { ... }</code>
+       * @param value The firstByteTimeoutMs to set.
+       * @return This builder for chaining.
+       */
+      public Builder setFirstByteTimeoutMs(int value) {
+
+        firstByteTimeoutMs_ = value;
+        bitField0_ |= 0x00000008;
+        onChanged();
+        return this;
+      }
+      /**
+       * <pre>
+       * From accept to the first bytes (and the TLS handshake). Default 5000. Restart.
+       * </pre>
+       *
+       * <code>optional uint32 first_byte_timeout_ms = 4 [json_name = "firstByteTimeoutMs", (.buf.validate.field) = { ... }</code>
+       * @return This builder for chaining.
+       */
+      public Builder clearFirstByteTimeoutMs() {
+        bitField0_ = (bitField0_ & ~0x00000008);
+        firstByteTimeoutMs_ = 0;
+        onChanged();
+        return this;
+      }
+
+      private int headersTimeoutMs_ ;
+      /**
+       * <pre>
+       * HTTP/1.1: from the request line to the end of the headers. Default 10000. Restart.
+       * </pre>
+       *
+       * <code>optional uint32 headers_timeout_ms = 5 [json_name = "headersTimeoutMs", (.buf.validate.field) = { ... }</code>
+       * @return Whether the headersTimeoutMs field is set.
+       */
+      @java.lang.Override
+      public boolean hasHeadersTimeoutMs() {
+        return ((bitField0_ & 0x00000010) != 0);
+      }
+      /**
+       * <pre>
+       * HTTP/1.1: from the request line to the end of the headers. Default 10000. Restart.
+       * </pre>
+       *
+       * <code>optional uint32 headers_timeout_ms = 5 [json_name = "headersTimeoutMs", (.buf.validate.field) = { ... }</code>
+       * @return The headersTimeoutMs.
+       */
+      @java.lang.Override
+      public int getHeadersTimeoutMs() {
+        return headersTimeoutMs_;
+      }
+      /**
+       * <pre>
+       * HTTP/1.1: from the request line to the end of the headers. Default 10000. Restart.
+       * </pre>
+       *
+       * <code>optional uint32 headers_timeout_ms = 5 [json_name = "headersTimeoutMs", (.buf.validate.field) = { ... }</code>
+       * @param value The headersTimeoutMs to set.
+       * @return This builder for chaining.
+       */
+      public Builder setHeadersTimeoutMs(int value) {
+
+        headersTimeoutMs_ = value;
+        bitField0_ |= 0x00000010;
+        onChanged();
+        return this;
+      }
+      /**
+       * <pre>
+       * HTTP/1.1: from the request line to the end of the headers. Default 10000. Restart.
+       * </pre>
+       *
+       * <code>optional uint32 headers_timeout_ms = 5 [json_name = "headersTimeoutMs", (.buf.validate.field) = { ... }</code>
+       * @return This builder for chaining.
+       */
+      public Builder clearHeadersTimeoutMs() {
+        bitField0_ = (bitField0_ & ~0x00000010);
+        headersTimeoutMs_ = 0;
+        onChanged();
+        return this;
+      }
+
+      private int idleTimeoutMs_ ;
+      /**
+       * <pre>
+       * A connection with no open request or stream is closed after this long.
+       * Default 60000. Restart.
+       * </pre>
+       *
+       * <code>optional uint32 idle_timeout_ms = 6 [json_name = "idleTimeoutMs", (.buf.validate.field) = { ... }</code>
+       * @return Whether the idleTimeoutMs field is set.
+       */
+      @java.lang.Override
+      public boolean hasIdleTimeoutMs() {
+        return ((bitField0_ & 0x00000020) != 0);
+      }
+      /**
+       * <pre>
+       * A connection with no open request or stream is closed after this long.
+       * Default 60000. Restart.
+       * </pre>
+       *
+       * <code>optional uint32 idle_timeout_ms = 6 [json_name = "idleTimeoutMs", (.buf.validate.field) = { ... }</code>
+       * @return The idleTimeoutMs.
+       */
+      @java.lang.Override
+      public int getIdleTimeoutMs() {
+        return idleTimeoutMs_;
+      }
+      /**
+       * <pre>
+       * A connection with no open request or stream is closed after this long.
+       * Default 60000. Restart.
+       * </pre>
+       *
+       * <code>optional uint32 idle_timeout_ms = 6 [json_name = "idleTimeoutMs", (.buf.validate.field) = { ... }</code>
+       * @param value The idleTimeoutMs to set.
+       * @return This builder for chaining.
+       */
+      public Builder setIdleTimeoutMs(int value) {
+
+        idleTimeoutMs_ = value;
+        bitField0_ |= 0x00000020;
+        onChanged();
+        return this;
+      }
+      /**
+       * <pre>
+       * A connection with no open request or stream is closed after this long.
+       * Default 60000. Restart.
+       * </pre>
+       *
+       * <code>optional uint32 idle_timeout_ms = 6 [json_name = "idleTimeoutMs", (.buf.validate.field) = { ... }</code>
+       * @return This builder for chaining.
+       */
+      public Builder clearIdleTimeoutMs() {
+        bitField0_ = (bitField0_ & ~0x00000020);
+        idleTimeoutMs_ = 0;
+        onChanged();
+        return this;
+      }
+
+      private long inFlightBytes_ ;
+      /**
+       * <pre>
+       * Request bytes held across all calls. Default 67108864. Reload.
+       * </pre>
+       *
+       * <code>optional uint64 in_flight_bytes = 7 [json_name = "inFlightBytes", (.buf.validate.field) = { ... }</code>
+       * @return Whether the inFlightBytes field is set.
+       */
+      @java.lang.Override
+      public boolean hasInFlightBytes() {
+        return ((bitField0_ & 0x00000040) != 0);
+      }
+      /**
+       * <pre>
+       * Request bytes held across all calls. Default 67108864. Reload.
+       * </pre>
+       *
+       * <code>optional uint64 in_flight_bytes = 7 [json_name = "inFlightBytes", (.buf.validate.field) = { ... }</code>
+       * @return The inFlightBytes.
+       */
+      @java.lang.Override
+      public long getInFlightBytes() {
+        return inFlightBytes_;
+      }
+      /**
+       * <pre>
+       * Request bytes held across all calls. Default 67108864. Reload.
+       * </pre>
+       *
+       * <code>optional uint64 in_flight_bytes = 7 [json_name = "inFlightBytes", (.buf.validate.field) = { ... }</code>
+       * @param value The inFlightBytes to set.
+       * @return This builder for chaining.
+       */
+      public Builder setInFlightBytes(long value) {
+
+        inFlightBytes_ = value;
+        bitField0_ |= 0x00000040;
+        onChanged();
+        return this;
+      }
+      /**
+       * <pre>
+       * Request bytes held across all calls. Default 67108864. Reload.
+       * </pre>
+       *
+       * <code>optional uint64 in_flight_bytes = 7 [json_name = "inFlightBytes", (.buf.validate.field) = { ... }</code>
+       * @return This builder for chaining.
+       */
+      public Builder clearInFlightBytes() {
+        bitField0_ = (bitField0_ & ~0x00000040);
+        inFlightBytes_ = 0L;
+        onChanged();
+        return this;
+      }
+
+      private int serverStreamsPerConnection_ ;
+      /**
+       * <pre>
+       * Open server streams (Health/Watch, AdminService/WatchEvents) per
+       * connection. Default 16. Reload.
+       * </pre>
+       *
+       * <code>optional uint32 server_streams_per_connection = 8 [json_name = "serverStreamsPerConnection", (.buf.validate.field) = { ... }</code>
+       * @return Whether the serverStreamsPerConnection field is set.
+       */
+      @java.lang.Override
+      public boolean hasServerStreamsPerConnection() {
+        return ((bitField0_ & 0x00000080) != 0);
+      }
+      /**
+       * <pre>
+       * Open server streams (Health/Watch, AdminService/WatchEvents) per
+       * connection. Default 16. Reload.
+       * </pre>
+       *
+       * <code>optional uint32 server_streams_per_connection = 8 [json_name = "serverStreamsPerConnection", (.buf.validate.field) = { ... }</code>
+       * @return The serverStreamsPerConnection.
+       */
+      @java.lang.Override
+      public int getServerStreamsPerConnection() {
+        return serverStreamsPerConnection_;
+      }
+      /**
+       * <pre>
+       * Open server streams (Health/Watch, AdminService/WatchEvents) per
+       * connection. Default 16. Reload.
+       * </pre>
+       *
+       * <code>optional uint32 server_streams_per_connection = 8 [json_name = "serverStreamsPerConnection", (.buf.validate.field) = { ... }</code>
+       * @param value The serverStreamsPerConnection to set.
+       * @return This builder for chaining.
+       */
+      public Builder setServerStreamsPerConnection(int value) {
+
+        serverStreamsPerConnection_ = value;
+        bitField0_ |= 0x00000080;
+        onChanged();
+        return this;
+      }
+      /**
+       * <pre>
+       * Open server streams (Health/Watch, AdminService/WatchEvents) per
+       * connection. Default 16. Reload.
+       * </pre>
+       *
+       * <code>optional uint32 server_streams_per_connection = 8 [json_name = "serverStreamsPerConnection", (.buf.validate.field) = { ... }</code>
+       * @return This builder for chaining.
+       */
+      public Builder clearServerStreamsPerConnection() {
+        bitField0_ = (bitField0_ & ~0x00000080);
+        serverStreamsPerConnection_ = 0;
+        onChanged();
+        return this;
+      }
+
+      private int serverStreams_ ;
+      /**
+       * <pre>
+       * Open server streams in total. Default 1024. Reload.
+       * </pre>
+       *
+       * <code>optional uint32 server_streams = 9 [json_name = "serverStreams", (.buf.validate.field) = { ... }</code>
+       * @return Whether the serverStreams field is set.
+       */
+      @java.lang.Override
+      public boolean hasServerStreams() {
+        return ((bitField0_ & 0x00000100) != 0);
+      }
+      /**
+       * <pre>
+       * Open server streams in total. Default 1024. Reload.
+       * </pre>
+       *
+       * <code>optional uint32 server_streams = 9 [json_name = "serverStreams", (.buf.validate.field) = { ... }</code>
+       * @return The serverStreams.
+       */
+      @java.lang.Override
+      public int getServerStreams() {
+        return serverStreams_;
+      }
+      /**
+       * <pre>
+       * Open server streams in total. Default 1024. Reload.
+       * </pre>
+       *
+       * <code>optional uint32 server_streams = 9 [json_name = "serverStreams", (.buf.validate.field) = { ... }</code>
+       * @param value The serverStreams to set.
+       * @return This builder for chaining.
+       */
+      public Builder setServerStreams(int value) {
+
+        serverStreams_ = value;
+        bitField0_ |= 0x00000100;
+        onChanged();
+        return this;
+      }
+      /**
+       * <pre>
+       * Open server streams in total. Default 1024. Reload.
+       * </pre>
+       *
+       * <code>optional uint32 server_streams = 9 [json_name = "serverStreams", (.buf.validate.field) = { ... }</code>
+       * @return This builder for chaining.
+       */
+      public Builder clearServerStreams() {
+        bitField0_ = (bitField0_ & ~0x00000100);
+        serverStreams_ = 0;
+        onChanged();
+        return this;
+      }
+
+      // @@protoc_insertion_point(builder_scope:tracehound.v1.ServerLimits)
+    }
+
+    // @@protoc_insertion_point(class_scope:tracehound.v1.ServerLimits)
+    private static final tracehound.v1.Config.ServerLimits DEFAULT_INSTANCE;
+    static {
+      DEFAULT_INSTANCE = new tracehound.v1.Config.ServerLimits();
+    }
+
+    public static tracehound.v1.Config.ServerLimits getDefaultInstance() {
+      return DEFAULT_INSTANCE;
+    }
+
+    private static final com.google.protobuf.Parser<ServerLimits>
+        PARSER = new com.google.protobuf.AbstractParser<ServerLimits>() {
+      @java.lang.Override
+      public ServerLimits parsePartialFrom(
+          com.google.protobuf.CodedInputStream input,
+          com.google.protobuf.ExtensionRegistryLite extensionRegistry)
+          throws com.google.protobuf.InvalidProtocolBufferException {
+        Builder builder = newBuilder();
+        try {
+          builder.mergeFrom(input, extensionRegistry);
+        } catch (com.google.protobuf.InvalidProtocolBufferException e) {
+          throw e.setUnfinishedMessage(builder.buildPartial());
+        } catch (com.google.protobuf.UninitializedMessageException e) {
+          throw e.asInvalidProtocolBufferException().setUnfinishedMessage(builder.buildPartial());
+        } catch (java.io.IOException e) {
+          throw new com.google.protobuf.InvalidProtocolBufferException(e)
+              .setUnfinishedMessage(builder.buildPartial());
+        }
+        return builder.buildPartial();
+      }
+    };
+
+    public static com.google.protobuf.Parser<ServerLimits> parser() {
+      return PARSER;
+    }
+
+    @java.lang.Override
+    public com.google.protobuf.Parser<ServerLimits> getParserForType() {
+      return PARSER;
+    }
+
+    @java.lang.Override
+    public tracehound.v1.Config.ServerLimits getDefaultInstanceForType() {
       return DEFAULT_INSTANCE;
     }
 
@@ -3912,6 +5785,11 @@ public final class Config extends com.google.protobuf.GeneratedFile {
     com.google.protobuf.GeneratedMessage.FieldAccessorTable
       internal_static_tracehound_v1_DaemonConfig_fieldAccessorTable;
   private static final com.google.protobuf.Descriptors.Descriptor
+    internal_static_tracehound_v1_ServerLimits_descriptor;
+  private static final 
+    com.google.protobuf.GeneratedMessage.FieldAccessorTable
+      internal_static_tracehound_v1_ServerLimits_fieldAccessorTable;
+  private static final com.google.protobuf.Descriptors.Descriptor
     internal_static_tracehound_v1_QuarantineLimits_descriptor;
   private static final 
     com.google.protobuf.GeneratedMessage.FieldAccessorTable
@@ -3936,7 +5814,7 @@ public final class Config extends com.google.protobuf.GeneratedFile {
   static {
     java.lang.String[] descriptorData = {
       "\n\032tracehound/v1/config.proto\022\rtracehound" +
-      ".v1\032\033buf/validate/validate.proto\"\251\004\n\014Dae" +
+      ".v1\032\033buf/validate/validate.proto\"\336\004\n\014Dae" +
       "monConfig\0226\n\020max_payload_size\030\001 \001(\004B\007\272H\004" +
       "2\002(\001H\000R\016maxPayloadSize\210\001\001\022?\n\nquarantine\030" +
       "\002 \001(\0132\037.tracehound.v1.QuarantineLimitsR\n" +
@@ -3946,24 +5824,46 @@ public final class Config extends com.google.protobuf.GeneratedFile {
       "\001\002\020\020R\007macKeys\022&\n\nactive_kid\030\005 \001(\tB\007\272H\004r\002" +
       "\030@R\tactiveKid\022T\n\tlog_level\030\006 \001(\tB7\272H4r2R" +
       "\000R\005traceR\005debugR\004infoR\004warnR\005errorR\005fata" +
-      "lR\006silentR\010logLevel:\221\001\272H\215\001\032\212\001\n\030daemon_co" +
-      "nfig.active_kid\022\"activeKid must name one" +
-      " of macKeys\032Jthis.active_kid == \'\' || th" +
-      "is.mac_keys.exists(k, k.kid == this.acti" +
-      "ve_kid)B\023\n\021_max_payload_size\"\204\001\n\020Quarant" +
-      "ineLimits\022)\n\tmax_count\030\001 \001(\004B\007\272H\0042\002(\001H\000R" +
-      "\010maxCount\210\001\001\022)\n\tmax_bytes\030\002 \001(\004B\007\272H\0042\002(\001" +
-      "H\001R\010maxBytes\210\001\001B\014\n\n_max_countB\014\n\n_max_by" +
-      "tes\"\323\001\n\017RateLimitConfig\022)\n\twindow_ms\030\001 \001" +
-      "(\004B\007\272H\0042\002(\001H\000R\010windowMs\210\001\001\022/\n\014max_reques" +
-      "ts\030\002 \001(\004B\007\272H\0042\002(\001H\001R\013maxRequests\210\001\001\022/\n\021b" +
-      "lock_duration_ms\030\003 \001(\004H\002R\017blockDurationM" +
-      "s\210\001\001B\014\n\n_window_msB\017\n\r_max_requestsB\024\n\022_" +
-      "block_duration_ms\"T\n\006MacKey\022\033\n\003kid\030\001 \001(\t" +
-      "B\t\272H\006r\004\020\001\030@R\003kid\022-\n\003key\030\002 \001(\tB\033\272H\030r\0262\024^(" +
-      "[0-9a-f]{2}){16,}$R\003keyBIZGgithub.com/tr" +
-      "acehound/tracehound/sdks/go/gen/tracehou" +
-      "nd/v1;tracehoundv1b\006proto3"
+      "lR\006silentR\010logLevel\0223\n\006limits\030\007 \001(\0132\033.tr" +
+      "acehound.v1.ServerLimitsR\006limits:\221\001\272H\215\001\032" +
+      "\212\001\n\030daemon_config.active_kid\022\"activeKid " +
+      "must name one of macKeys\032Jthis.active_ki" +
+      "d == \'\' || this.mac_keys.exists(k, k.kid" +
+      " == this.active_kid)B\023\n\021_max_payload_siz" +
+      "e\"\243\006\n\014ServerLimits\0225\n\017max_connections\030\001 " +
+      "\001(\rB\007\272H\004*\002(\001H\000R\016maxConnections\210\001\001\022B\n\026max" +
+      "_concurrent_streams\030\002 \001(\rB\007\272H\004*\002(\001H\001R\024ma" +
+      "xConcurrentStreams\210\001\001\022<\n\020max_header_byte" +
+      "s\030\003 \001(\rB\r\272H\n*\010\030\200\200\200\010(\200\010H\002R\016maxHeaderBytes" +
+      "\210\001\001\022E\n\025first_byte_timeout_ms\030\004 \001(\rB\r\272H\n*" +
+      "\010\030\377\377\377\377\007(\001H\003R\022firstByteTimeoutMs\210\001\001\022@\n\022he" +
+      "aders_timeout_ms\030\005 \001(\rB\r\272H\n*\010\030\377\377\377\377\007(\001H\004R" +
+      "\020headersTimeoutMs\210\001\001\022:\n\017idle_timeout_ms\030" +
+      "\006 \001(\rB\r\272H\n*\010\030\377\377\377\377\007(\001H\005R\ridleTimeoutMs\210\001\001" +
+      "\022=\n\017in_flight_bytes\030\007 \001(\004B\020\272H\r2\013\030\377\377\377\377\377\377\377" +
+      "\017(\001H\006R\rinFlightBytes\210\001\001\022O\n\035server_stream" +
+      "s_per_connection\030\010 \001(\rB\007\272H\004*\002(\001H\007R\032serve" +
+      "rStreamsPerConnection\210\001\001\0223\n\016server_strea" +
+      "ms\030\t \001(\rB\007\272H\004*\002(\001H\010R\rserverStreams\210\001\001B\022\n" +
+      "\020_max_connectionsB\031\n\027_max_concurrent_str" +
+      "eamsB\023\n\021_max_header_bytesB\030\n\026_first_byte" +
+      "_timeout_msB\025\n\023_headers_timeout_msB\022\n\020_i" +
+      "dle_timeout_msB\022\n\020_in_flight_bytesB \n\036_s" +
+      "erver_streams_per_connectionB\021\n\017_server_" +
+      "streams\"\204\001\n\020QuarantineLimits\022)\n\tmax_coun" +
+      "t\030\001 \001(\004B\007\272H\0042\002(\001H\000R\010maxCount\210\001\001\022)\n\tmax_b" +
+      "ytes\030\002 \001(\004B\007\272H\0042\002(\001H\001R\010maxBytes\210\001\001B\014\n\n_m" +
+      "ax_countB\014\n\n_max_bytes\"\323\001\n\017RateLimitConf" +
+      "ig\022)\n\twindow_ms\030\001 \001(\004B\007\272H\0042\002(\001H\000R\010window" +
+      "Ms\210\001\001\022/\n\014max_requests\030\002 \001(\004B\007\272H\0042\002(\001H\001R\013" +
+      "maxRequests\210\001\001\022/\n\021block_duration_ms\030\003 \001(" +
+      "\004H\002R\017blockDurationMs\210\001\001B\014\n\n_window_msB\017\n" +
+      "\r_max_requestsB\024\n\022_block_duration_ms\"T\n\006" +
+      "MacKey\022\033\n\003kid\030\001 \001(\tB\t\272H\006r\004\020\001\030@R\003kid\022-\n\003k" +
+      "ey\030\002 \001(\tB\033\272H\030r\0262\024^([0-9a-f]{2}){16,}$R\003k" +
+      "eyBIZGgithub.com/tracehound/tracehound/s" +
+      "dks/go/gen/tracehound/v1;tracehoundv1b\006p" +
+      "roto3"
     };
     descriptor = com.google.protobuf.Descriptors.FileDescriptor
       .internalBuildGeneratedFileFrom(descriptorData,
@@ -3975,21 +5875,27 @@ public final class Config extends com.google.protobuf.GeneratedFile {
     internal_static_tracehound_v1_DaemonConfig_fieldAccessorTable = new
       com.google.protobuf.GeneratedMessage.FieldAccessorTable(
         internal_static_tracehound_v1_DaemonConfig_descriptor,
-        new java.lang.String[] { "MaxPayloadSize", "Quarantine", "RateLimit", "MacKeys", "ActiveKid", "LogLevel", });
-    internal_static_tracehound_v1_QuarantineLimits_descriptor =
+        new java.lang.String[] { "MaxPayloadSize", "Quarantine", "RateLimit", "MacKeys", "ActiveKid", "LogLevel", "Limits", });
+    internal_static_tracehound_v1_ServerLimits_descriptor =
       getDescriptor().getMessageType(1);
+    internal_static_tracehound_v1_ServerLimits_fieldAccessorTable = new
+      com.google.protobuf.GeneratedMessage.FieldAccessorTable(
+        internal_static_tracehound_v1_ServerLimits_descriptor,
+        new java.lang.String[] { "MaxConnections", "MaxConcurrentStreams", "MaxHeaderBytes", "FirstByteTimeoutMs", "HeadersTimeoutMs", "IdleTimeoutMs", "InFlightBytes", "ServerStreamsPerConnection", "ServerStreams", });
+    internal_static_tracehound_v1_QuarantineLimits_descriptor =
+      getDescriptor().getMessageType(2);
     internal_static_tracehound_v1_QuarantineLimits_fieldAccessorTable = new
       com.google.protobuf.GeneratedMessage.FieldAccessorTable(
         internal_static_tracehound_v1_QuarantineLimits_descriptor,
         new java.lang.String[] { "MaxCount", "MaxBytes", });
     internal_static_tracehound_v1_RateLimitConfig_descriptor =
-      getDescriptor().getMessageType(2);
+      getDescriptor().getMessageType(3);
     internal_static_tracehound_v1_RateLimitConfig_fieldAccessorTable = new
       com.google.protobuf.GeneratedMessage.FieldAccessorTable(
         internal_static_tracehound_v1_RateLimitConfig_descriptor,
         new java.lang.String[] { "WindowMs", "MaxRequests", "BlockDurationMs", });
     internal_static_tracehound_v1_MacKey_descriptor =
-      getDescriptor().getMessageType(3);
+      getDescriptor().getMessageType(4);
     internal_static_tracehound_v1_MacKey_fieldAccessorTable = new
       com.google.protobuf.GeneratedMessage.FieldAccessorTable(
         internal_static_tracehound_v1_MacKey_descriptor,

@@ -3,9 +3,10 @@ from tracehound._gen.tracehound.v1 import audit_pb2 as _audit_pb2
 from tracehound._gen.tracehound.v1 import config_pb2 as _config_pb2
 from tracehound._gen.tracehound.v1 import scent_pb2 as _scent_pb2
 from tracehound._gen.tracehound.v1 import verdict_pb2 as _verdict_pb2
+from google.protobuf.internal import containers as _containers
 from google.protobuf import descriptor as _descriptor
 from google.protobuf import message as _message
-from collections.abc import Mapping as _Mapping
+from collections.abc import Iterable as _Iterable, Mapping as _Mapping
 from typing import ClassVar as _ClassVar, Optional as _Optional, Union as _Union
 
 DESCRIPTOR: _descriptor.FileDescriptor
@@ -15,12 +16,14 @@ class ReloadConfigRequest(_message.Message):
     def __init__(self) -> None: ...
 
 class ReloadConfigResponse(_message.Message):
-    __slots__ = ("generation", "config")
+    __slots__ = ("generation", "config", "restart_required")
     GENERATION_FIELD_NUMBER: _ClassVar[int]
     CONFIG_FIELD_NUMBER: _ClassVar[int]
+    RESTART_REQUIRED_FIELD_NUMBER: _ClassVar[int]
     generation: int
     config: _config_pb2.DaemonConfig
-    def __init__(self, generation: _Optional[int] = ..., config: _Optional[_Union[_config_pb2.DaemonConfig, _Mapping]] = ...) -> None: ...
+    restart_required: _containers.RepeatedScalarFieldContainer[str]
+    def __init__(self, generation: _Optional[int] = ..., config: _Optional[_Union[_config_pb2.DaemonConfig, _Mapping]] = ..., restart_required: _Optional[_Iterable[str]] = ...) -> None: ...
 
 class GetConfigRequest(_message.Message):
     __slots__ = ()

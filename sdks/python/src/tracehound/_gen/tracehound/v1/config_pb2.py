@@ -26,7 +26,7 @@ _sym_db = _symbol_database.Default()
 from tracehound._gen.buf.validate import validate_pb2 as buf_dot_validate_dot_validate__pb2
 
 
-DESCRIPTOR = _descriptor_pool.Default().AddSerializedFile(b'\n\x1atracehound/v1/config.proto\x12\rtracehound.v1\x1a\x1b\x62uf/validate/validate.proto\"\xa9\x04\n\x0c\x44\x61\x65monConfig\x12\x36\n\x10max_payload_size\x18\x01 \x01(\x04\x42\x07\xbaH\x04\x32\x02(\x01H\x00R\x0emaxPayloadSize\x88\x01\x01\x12?\n\nquarantine\x18\x02 \x01(\x0b\x32\x1f.tracehound.v1.QuarantineLimitsR\nquarantine\x12=\n\nrate_limit\x18\x03 \x01(\x0b\x32\x1e.tracehound.v1.RateLimitConfigR\trateLimit\x12:\n\x08mac_keys\x18\x04 \x03(\x0b\x32\x15.tracehound.v1.MacKeyB\x08\xbaH\x05\x92\x01\x02\x10\x10R\x07macKeys\x12&\n\nactive_kid\x18\x05 \x01(\tB\x07\xbaH\x04r\x02\x18@R\tactiveKid\x12T\n\tlog_level\x18\x06 \x01(\tB7\xbaH4r2R\x00R\x05traceR\x05\x64\x65\x62ugR\x04infoR\x04warnR\x05\x65rrorR\x05\x66\x61talR\x06silentR\x08logLevel:\x91\x01\xbaH\x8d\x01\x1a\x8a\x01\n\x18\x64\x61\x65mon_config.active_kid\x12\"activeKid must name one of macKeys\x1aJthis.active_kid == \'\' || this.mac_keys.exists(k, k.kid == this.active_kid)B\x13\n\x11_max_payload_size\"\x84\x01\n\x10QuarantineLimits\x12)\n\tmax_count\x18\x01 \x01(\x04\x42\x07\xbaH\x04\x32\x02(\x01H\x00R\x08maxCount\x88\x01\x01\x12)\n\tmax_bytes\x18\x02 \x01(\x04\x42\x07\xbaH\x04\x32\x02(\x01H\x01R\x08maxBytes\x88\x01\x01\x42\x0c\n\n_max_countB\x0c\n\n_max_bytes\"\xd3\x01\n\x0fRateLimitConfig\x12)\n\twindow_ms\x18\x01 \x01(\x04\x42\x07\xbaH\x04\x32\x02(\x01H\x00R\x08windowMs\x88\x01\x01\x12/\n\x0cmax_requests\x18\x02 \x01(\x04\x42\x07\xbaH\x04\x32\x02(\x01H\x01R\x0bmaxRequests\x88\x01\x01\x12/\n\x11\x62lock_duration_ms\x18\x03 \x01(\x04H\x02R\x0f\x62lockDurationMs\x88\x01\x01\x42\x0c\n\n_window_msB\x0f\n\r_max_requestsB\x14\n\x12_block_duration_ms\"T\n\x06MacKey\x12\x1b\n\x03kid\x18\x01 \x01(\tB\t\xbaH\x06r\x04\x10\x01\x18@R\x03kid\x12-\n\x03key\x18\x02 \x01(\tB\x1b\xbaH\x18r\x16\x32\x14^([0-9a-f]{2}){16,}$R\x03keyBIZGgithub.com/tracehound/tracehound/sdks/go/gen/tracehound/v1;tracehoundv1b\x06proto3')
+DESCRIPTOR = _descriptor_pool.Default().AddSerializedFile(b'\n\x1atracehound/v1/config.proto\x12\rtracehound.v1\x1a\x1b\x62uf/validate/validate.proto\"\xde\x04\n\x0c\x44\x61\x65monConfig\x12\x36\n\x10max_payload_size\x18\x01 \x01(\x04\x42\x07\xbaH\x04\x32\x02(\x01H\x00R\x0emaxPayloadSize\x88\x01\x01\x12?\n\nquarantine\x18\x02 \x01(\x0b\x32\x1f.tracehound.v1.QuarantineLimitsR\nquarantine\x12=\n\nrate_limit\x18\x03 \x01(\x0b\x32\x1e.tracehound.v1.RateLimitConfigR\trateLimit\x12:\n\x08mac_keys\x18\x04 \x03(\x0b\x32\x15.tracehound.v1.MacKeyB\x08\xbaH\x05\x92\x01\x02\x10\x10R\x07macKeys\x12&\n\nactive_kid\x18\x05 \x01(\tB\x07\xbaH\x04r\x02\x18@R\tactiveKid\x12T\n\tlog_level\x18\x06 \x01(\tB7\xbaH4r2R\x00R\x05traceR\x05\x64\x65\x62ugR\x04infoR\x04warnR\x05\x65rrorR\x05\x66\x61talR\x06silentR\x08logLevel\x12\x33\n\x06limits\x18\x07 \x01(\x0b\x32\x1b.tracehound.v1.ServerLimitsR\x06limits:\x91\x01\xbaH\x8d\x01\x1a\x8a\x01\n\x18\x64\x61\x65mon_config.active_kid\x12\"activeKid must name one of macKeys\x1aJthis.active_kid == \'\' || this.mac_keys.exists(k, k.kid == this.active_kid)B\x13\n\x11_max_payload_size\"\xa3\x06\n\x0cServerLimits\x12\x35\n\x0fmax_connections\x18\x01 \x01(\rB\x07\xbaH\x04*\x02(\x01H\x00R\x0emaxConnections\x88\x01\x01\x12\x42\n\x16max_concurrent_streams\x18\x02 \x01(\rB\x07\xbaH\x04*\x02(\x01H\x01R\x14maxConcurrentStreams\x88\x01\x01\x12<\n\x10max_header_bytes\x18\x03 \x01(\rB\r\xbaH\n*\x08\x18\x80\x80\x80\x08(\x80\x08H\x02R\x0emaxHeaderBytes\x88\x01\x01\x12\x45\n\x15\x66irst_byte_timeout_ms\x18\x04 \x01(\rB\r\xbaH\n*\x08\x18\xff\xff\xff\xff\x07(\x01H\x03R\x12\x66irstByteTimeoutMs\x88\x01\x01\x12@\n\x12headers_timeout_ms\x18\x05 \x01(\rB\r\xbaH\n*\x08\x18\xff\xff\xff\xff\x07(\x01H\x04R\x10headersTimeoutMs\x88\x01\x01\x12:\n\x0fidle_timeout_ms\x18\x06 \x01(\rB\r\xbaH\n*\x08\x18\xff\xff\xff\xff\x07(\x01H\x05R\ridleTimeoutMs\x88\x01\x01\x12=\n\x0fin_flight_bytes\x18\x07 \x01(\x04\x42\x10\xbaH\r2\x0b\x18\xff\xff\xff\xff\xff\xff\xff\x0f(\x01H\x06R\rinFlightBytes\x88\x01\x01\x12O\n\x1dserver_streams_per_connection\x18\x08 \x01(\rB\x07\xbaH\x04*\x02(\x01H\x07R\x1aserverStreamsPerConnection\x88\x01\x01\x12\x33\n\x0eserver_streams\x18\t \x01(\rB\x07\xbaH\x04*\x02(\x01H\x08R\rserverStreams\x88\x01\x01\x42\x12\n\x10_max_connectionsB\x19\n\x17_max_concurrent_streamsB\x13\n\x11_max_header_bytesB\x18\n\x16_first_byte_timeout_msB\x15\n\x13_headers_timeout_msB\x12\n\x10_idle_timeout_msB\x12\n\x10_in_flight_bytesB \n\x1e_server_streams_per_connectionB\x11\n\x0f_server_streams\"\x84\x01\n\x10QuarantineLimits\x12)\n\tmax_count\x18\x01 \x01(\x04\x42\x07\xbaH\x04\x32\x02(\x01H\x00R\x08maxCount\x88\x01\x01\x12)\n\tmax_bytes\x18\x02 \x01(\x04\x42\x07\xbaH\x04\x32\x02(\x01H\x01R\x08maxBytes\x88\x01\x01\x42\x0c\n\n_max_countB\x0c\n\n_max_bytes\"\xd3\x01\n\x0fRateLimitConfig\x12)\n\twindow_ms\x18\x01 \x01(\x04\x42\x07\xbaH\x04\x32\x02(\x01H\x00R\x08windowMs\x88\x01\x01\x12/\n\x0cmax_requests\x18\x02 \x01(\x04\x42\x07\xbaH\x04\x32\x02(\x01H\x01R\x0bmaxRequests\x88\x01\x01\x12/\n\x11\x62lock_duration_ms\x18\x03 \x01(\x04H\x02R\x0f\x62lockDurationMs\x88\x01\x01\x42\x0c\n\n_window_msB\x0f\n\r_max_requestsB\x14\n\x12_block_duration_ms\"T\n\x06MacKey\x12\x1b\n\x03kid\x18\x01 \x01(\tB\t\xbaH\x06r\x04\x10\x01\x18@R\x03kid\x12-\n\x03key\x18\x02 \x01(\tB\x1b\xbaH\x18r\x16\x32\x14^([0-9a-f]{2}){16,}$R\x03keyBIZGgithub.com/tracehound/tracehound/sdks/go/gen/tracehound/v1;tracehoundv1b\x06proto3')
 
 _globals = globals()
 _builder.BuildMessageAndEnumDescriptors(DESCRIPTOR, _globals)
@@ -44,6 +44,24 @@ if not _descriptor._USE_C_DESCRIPTORS:
   _globals['_DAEMONCONFIG'].fields_by_name['log_level']._serialized_options = b'\272H4r2R\000R\005traceR\005debugR\004infoR\004warnR\005errorR\005fatalR\006silent'
   _globals['_DAEMONCONFIG']._loaded_options = None
   _globals['_DAEMONCONFIG']._serialized_options = b'\272H\215\001\032\212\001\n\030daemon_config.active_kid\022\"activeKid must name one of macKeys\032Jthis.active_kid == \'\' || this.mac_keys.exists(k, k.kid == this.active_kid)'
+  _globals['_SERVERLIMITS'].fields_by_name['max_connections']._loaded_options = None
+  _globals['_SERVERLIMITS'].fields_by_name['max_connections']._serialized_options = b'\272H\004*\002(\001'
+  _globals['_SERVERLIMITS'].fields_by_name['max_concurrent_streams']._loaded_options = None
+  _globals['_SERVERLIMITS'].fields_by_name['max_concurrent_streams']._serialized_options = b'\272H\004*\002(\001'
+  _globals['_SERVERLIMITS'].fields_by_name['max_header_bytes']._loaded_options = None
+  _globals['_SERVERLIMITS'].fields_by_name['max_header_bytes']._serialized_options = b'\272H\n*\010\030\200\200\200\010(\200\010'
+  _globals['_SERVERLIMITS'].fields_by_name['first_byte_timeout_ms']._loaded_options = None
+  _globals['_SERVERLIMITS'].fields_by_name['first_byte_timeout_ms']._serialized_options = b'\272H\n*\010\030\377\377\377\377\007(\001'
+  _globals['_SERVERLIMITS'].fields_by_name['headers_timeout_ms']._loaded_options = None
+  _globals['_SERVERLIMITS'].fields_by_name['headers_timeout_ms']._serialized_options = b'\272H\n*\010\030\377\377\377\377\007(\001'
+  _globals['_SERVERLIMITS'].fields_by_name['idle_timeout_ms']._loaded_options = None
+  _globals['_SERVERLIMITS'].fields_by_name['idle_timeout_ms']._serialized_options = b'\272H\n*\010\030\377\377\377\377\007(\001'
+  _globals['_SERVERLIMITS'].fields_by_name['in_flight_bytes']._loaded_options = None
+  _globals['_SERVERLIMITS'].fields_by_name['in_flight_bytes']._serialized_options = b'\272H\r2\013\030\377\377\377\377\377\377\377\017(\001'
+  _globals['_SERVERLIMITS'].fields_by_name['server_streams_per_connection']._loaded_options = None
+  _globals['_SERVERLIMITS'].fields_by_name['server_streams_per_connection']._serialized_options = b'\272H\004*\002(\001'
+  _globals['_SERVERLIMITS'].fields_by_name['server_streams']._loaded_options = None
+  _globals['_SERVERLIMITS'].fields_by_name['server_streams']._serialized_options = b'\272H\004*\002(\001'
   _globals['_QUARANTINELIMITS'].fields_by_name['max_count']._loaded_options = None
   _globals['_QUARANTINELIMITS'].fields_by_name['max_count']._serialized_options = b'\272H\0042\002(\001'
   _globals['_QUARANTINELIMITS'].fields_by_name['max_bytes']._loaded_options = None
@@ -57,11 +75,13 @@ if not _descriptor._USE_C_DESCRIPTORS:
   _globals['_MACKEY'].fields_by_name['key']._loaded_options = None
   _globals['_MACKEY'].fields_by_name['key']._serialized_options = b'\272H\030r\0262\024^([0-9a-f]{2}){16,}$'
   _globals['_DAEMONCONFIG']._serialized_start=75
-  _globals['_DAEMONCONFIG']._serialized_end=628
-  _globals['_QUARANTINELIMITS']._serialized_start=631
-  _globals['_QUARANTINELIMITS']._serialized_end=763
-  _globals['_RATELIMITCONFIG']._serialized_start=766
-  _globals['_RATELIMITCONFIG']._serialized_end=977
-  _globals['_MACKEY']._serialized_start=979
-  _globals['_MACKEY']._serialized_end=1063
+  _globals['_DAEMONCONFIG']._serialized_end=681
+  _globals['_SERVERLIMITS']._serialized_start=684
+  _globals['_SERVERLIMITS']._serialized_end=1487
+  _globals['_QUARANTINELIMITS']._serialized_start=1490
+  _globals['_QUARANTINELIMITS']._serialized_end=1622
+  _globals['_RATELIMITCONFIG']._serialized_start=1625
+  _globals['_RATELIMITCONFIG']._serialized_end=1836
+  _globals['_MACKEY']._serialized_start=1838
+  _globals['_MACKEY']._serialized_end=1922
 # @@protoc_insertion_point(module_scope)

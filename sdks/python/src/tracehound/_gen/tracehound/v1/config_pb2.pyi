@@ -9,20 +9,44 @@ from typing import ClassVar as _ClassVar, Optional as _Optional, Union as _Union
 DESCRIPTOR: _descriptor.FileDescriptor
 
 class DaemonConfig(_message.Message):
-    __slots__ = ("max_payload_size", "quarantine", "rate_limit", "mac_keys", "active_kid", "log_level")
+    __slots__ = ("max_payload_size", "quarantine", "rate_limit", "mac_keys", "active_kid", "log_level", "limits")
     MAX_PAYLOAD_SIZE_FIELD_NUMBER: _ClassVar[int]
     QUARANTINE_FIELD_NUMBER: _ClassVar[int]
     RATE_LIMIT_FIELD_NUMBER: _ClassVar[int]
     MAC_KEYS_FIELD_NUMBER: _ClassVar[int]
     ACTIVE_KID_FIELD_NUMBER: _ClassVar[int]
     LOG_LEVEL_FIELD_NUMBER: _ClassVar[int]
+    LIMITS_FIELD_NUMBER: _ClassVar[int]
     max_payload_size: int
     quarantine: QuarantineLimits
     rate_limit: RateLimitConfig
     mac_keys: _containers.RepeatedCompositeFieldContainer[MacKey]
     active_kid: str
     log_level: str
-    def __init__(self, max_payload_size: _Optional[int] = ..., quarantine: _Optional[_Union[QuarantineLimits, _Mapping]] = ..., rate_limit: _Optional[_Union[RateLimitConfig, _Mapping]] = ..., mac_keys: _Optional[_Iterable[_Union[MacKey, _Mapping]]] = ..., active_kid: _Optional[str] = ..., log_level: _Optional[str] = ...) -> None: ...
+    limits: ServerLimits
+    def __init__(self, max_payload_size: _Optional[int] = ..., quarantine: _Optional[_Union[QuarantineLimits, _Mapping]] = ..., rate_limit: _Optional[_Union[RateLimitConfig, _Mapping]] = ..., mac_keys: _Optional[_Iterable[_Union[MacKey, _Mapping]]] = ..., active_kid: _Optional[str] = ..., log_level: _Optional[str] = ..., limits: _Optional[_Union[ServerLimits, _Mapping]] = ...) -> None: ...
+
+class ServerLimits(_message.Message):
+    __slots__ = ("max_connections", "max_concurrent_streams", "max_header_bytes", "first_byte_timeout_ms", "headers_timeout_ms", "idle_timeout_ms", "in_flight_bytes", "server_streams_per_connection", "server_streams")
+    MAX_CONNECTIONS_FIELD_NUMBER: _ClassVar[int]
+    MAX_CONCURRENT_STREAMS_FIELD_NUMBER: _ClassVar[int]
+    MAX_HEADER_BYTES_FIELD_NUMBER: _ClassVar[int]
+    FIRST_BYTE_TIMEOUT_MS_FIELD_NUMBER: _ClassVar[int]
+    HEADERS_TIMEOUT_MS_FIELD_NUMBER: _ClassVar[int]
+    IDLE_TIMEOUT_MS_FIELD_NUMBER: _ClassVar[int]
+    IN_FLIGHT_BYTES_FIELD_NUMBER: _ClassVar[int]
+    SERVER_STREAMS_PER_CONNECTION_FIELD_NUMBER: _ClassVar[int]
+    SERVER_STREAMS_FIELD_NUMBER: _ClassVar[int]
+    max_connections: int
+    max_concurrent_streams: int
+    max_header_bytes: int
+    first_byte_timeout_ms: int
+    headers_timeout_ms: int
+    idle_timeout_ms: int
+    in_flight_bytes: int
+    server_streams_per_connection: int
+    server_streams: int
+    def __init__(self, max_connections: _Optional[int] = ..., max_concurrent_streams: _Optional[int] = ..., max_header_bytes: _Optional[int] = ..., first_byte_timeout_ms: _Optional[int] = ..., headers_timeout_ms: _Optional[int] = ..., idle_timeout_ms: _Optional[int] = ..., in_flight_bytes: _Optional[int] = ..., server_streams_per_connection: _Optional[int] = ..., server_streams: _Optional[int] = ...) -> None: ...
 
 class QuarantineLimits(_message.Message):
     __slots__ = ("max_count", "max_bytes")
