@@ -18,7 +18,8 @@ import { expectServing, frame, grpcWebStatus, h1Request, h2Request, INTERCEPT, i
 let d: RunningDaemon
 beforeAll(async () => {
   d = await startDaemonProcess(['--tcp', '127.0.0.1:0', '--cors-origin', 'https://app.example', '--cors-origin', 'http://localhost:5173'], { TRACEHOUND_TOKEN: TOKEN })
-})
+  // A daemon start on a loaded machine can take longer than the default hook timeout.
+}, 60_000)
 afterAll(async () => {
   await d?.stop()
 })

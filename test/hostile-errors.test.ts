@@ -14,7 +14,8 @@ const MAX_MESSAGE = 64 * 1024
 
 beforeAll(async () => {
   d = await startDaemonProcess(['--tcp', '127.0.0.1:0', '--memory', '--max-message-bytes', String(MAX_MESSAGE)], { TRACEHOUND_TOKEN: TOKEN })
-})
+  // A daemon start on a loaded machine can take longer than the default hook timeout.
+}, 60_000)
 afterAll(async () => {
   await d?.stop()
 })

@@ -4,8 +4,14 @@
  * asserts the documented answer, the refusal metric, and that an authenticated Intercept succeeds after.
  */
 
+import { execFileSync } from 'node:child_process'
+import { mkdtempSync, readFileSync } from 'node:fs'
 import * as http2 from 'node:http2'
+import * as https from 'node:https'
 import * as net from 'node:net'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import * as tls from 'node:tls'
 import { Code } from '@connectrpc/connect'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { type RunningDaemon, startDaemonProcess } from './daemon-harness.js'
@@ -28,10 +34,11 @@ let d: RunningDaemon
 beforeAll(async () => {
   const flags = Object.entries(LIMITS).flatMap(([k, v]) => [`--${k.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)}`, String(v)])
   d = await startDaemonProcess(['--tcp', '127.0.0.1:0', '--memory', '--max-message-bytes', String(MAX_MESSAGE), ...flags], { TRACEHOUND_TOKEN: TOKEN })
-})
+  // A daemon start on a loaded machine can take longer than the default hook timeout.
+}, 60_000)
 afterAll(async () => {
   await d?.stop()
-})
+}, 30_000)
 
 const tcp = () => net.connect(portOf(d), '127.0.0.1')
 
@@ -216,28 +223,92 @@ describe('floods', () => {
     await expectServing(d)
   })
 
-  it('unauthenticated streams are answered at once and reset, without their bodies', async () => {
+  it('a connection that never shows the token: its first stream is answered UNAUTHENTICATED, then GOAWAY; the rest are not processed', async () => {
     const before = await refusedCount(d, 'unauthenticated')
     const session = http2.connect('http://localhost', { createConnection: tcp })
     session.on('error', () => undefined)
-    // Past the advertised stream cap the client queues (else the daemon would refuse the excess, unanswered).
-    await new Promise((resolve) => session.once('remoteSettings', resolve))
+    const goaway = new Promise<number>((resolve) => session.once('goaway', (code) => resolve(code)))
     const answers = await Promise.all(
       Array.from({ length: 200 }, (_, i) =>
-        new Promise<[string | undefined, number | undefined]>((resolve) => {
+        new Promise<string>((resolve) => {
           const s = session.request({ ':method': 'POST', ':path': i % 2 ? WATCH : INTERCEPT, 'content-type': 'application/grpc', te: 'trailers' })
           s.on('error', () => undefined)
-          let status: string | undefined
-          s.once('response', (h) => (status = h['grpc-status'] as string | undefined))
-          s.once('close', () => resolve([status, s.rstCode]))
+          let status = 'none'
+          s.once('response', (h) => (status = String(h['grpc-status'])))
+          s.once('close', () => resolve(`${status} rst ${s.rstCode}`))
           // Headers only: the body never comes, the answer must not wait for it.
           s.write(frame(new Uint8Array(100)).subarray(0, 10))
         }),
       ),
     )
     session.destroy()
-    expect(new Set(answers.map(([status, rst]) => `${status} ${rst}`))).toEqual(new Set([`${Code.Unauthenticated} ${http2.constants.NGHTTP2_NO_ERROR}`]))
-    expect(await refusedCount(d, 'unauthenticated')).toBe(before + 200)
+    expect(await goaway).toBe(http2.constants.NGHTTP2_ENHANCE_YOUR_CALM)
+    // (node's client reports the GOAWAY's code as the answered stream's close code too)
+    expect(answers[0]).toMatch(new RegExp(`^${Code.Unauthenticated} rst `))
+    expect(answers.slice(1).filter((a) => !a.startsWith('none '))).toEqual([])
+    expect(await refusedCount(d, 'unauthenticated')).toBe(before + 1)
+    await expectServing(d)
+  })
+
+  it('unauthenticated streams on new connections are each answered at once and reset, without their bodies', async () => {
+    const before = await refusedCount(d, 'unauthenticated')
+    const answers = await Promise.all(Array.from({ length: 20 }, (_, i) => h2Request(tcp, { ':path': i % 2 ? WATCH : INTERCEPT }, frame(new Uint8Array(100)).subarray(0, 10), { end: false })))
+    expect(new Set(answers.map((a) => a.grpcStatus))).toEqual(new Set([String(Code.Unauthenticated)]))
+    expect(await refusedCount(d, 'unauthenticated')).toBe(before + 20)
+    await expectServing(d)
+  })
+
+  it('a connection that has shown the token keeps serving after a stream with a wrong one', async () => {
+    const session = http2.connect('http://localhost', { createConnection: tcp })
+    session.on('error', () => undefined)
+    const call = (headers: http2.OutgoingHttpHeaders) =>
+      new Promise<string>((resolve) => {
+        const s = session.request({ ':method': 'POST', ':path': INTERCEPT, 'content-type': 'application/grpc', te: 'trailers', ...headers })
+        s.on('error', () => undefined)
+        let status = 'none'
+        const take = (h: http2.IncomingHttpHeaders) => h['grpc-status'] !== undefined && (status = String(h['grpc-status']))
+        s.on('response', take)
+        s.on('trailers', take)
+        s.once('close', () => resolve(status))
+        s.resume()
+        s.end(frame(interceptRequest()))
+      })
+    expect(await call(AUTH)).toBe('0')
+    expect(await call({ authorization: 'Bearer wrong-token-0123456789' })).toBe(String(Code.Unauthenticated))
+    expect(await call(AUTH)).toBe('0')
+    expect(session.closed).toBe(false)
+    session.destroy()
+  })
+
+  it('streams over SETTINGS_MAX_CONCURRENT_STREAMS: REFUSED_STREAM, counted (concurrent_streams)', async () => {
+    const before = await refusedCount(d, 'concurrent_streams')
+    const session = http2.connect('http://localhost', { createConnection: tcp })
+    session.on('error', () => undefined)
+    const open = (end: boolean) => {
+      const s = session.request({ ':method': 'POST', ':path': INTERCEPT, 'content-type': 'application/grpc', te: 'trailers', ...AUTH }, { endStream: false })
+      s.on('error', () => undefined)
+      const done = new Promise<string>((resolve) => {
+        let status = 'none'
+        s.on('trailers', (h) => (status = String(h['grpc-status'])))
+        s.once('close', () => resolve(`${status} rst ${s.rstCode}`))
+      })
+      s.resume()
+      if (end) s.end(frame(interceptRequest()))
+      return { s, done }
+    }
+    // Written before the daemon's SETTINGS arrive (it sends them after the client's preface), and
+    // held open without a body: the cap's worth stay open, the rest are over it.
+    const extra = 5
+    const burst = Array.from({ length: LIMITS.maxConcurrentStreams + extra }, () => open(false))
+    const refused = `none rst ${http2.constants.NGHTTP2_REFUSED_STREAM}`
+    const over = await Promise.all(burst.slice(LIMITS.maxConcurrentStreams).map((b) => b.done))
+    expect(over).toEqual(Array(extra).fill(refused))
+    for (const b of burst.slice(0, LIMITS.maxConcurrentStreams)) b.s.end(frame(interceptRequest()))
+    expect(new Set(await Promise.all(burst.slice(0, LIMITS.maxConcurrentStreams).map((b) => b.done)))).toEqual(new Set(['0 rst 0']))
+    // The refused ids show at the connection's next stream.
+    expect(await open(true).done).toBe('0 rst 0')
+    await expect.poll(() => refusedCount(d, 'concurrent_streams')).toBe(before + extra)
+    session.destroy()
     await expectServing(d)
   })
 
@@ -256,5 +327,51 @@ describe('floods', () => {
     expect((await new Promise<http2.IncomingHttpHeaders>((resolve) => s.once('trailers', resolve)))['grpc-status']).toBe('0')
     keeper.destroy()
     await expectServing(d)
+  })
+})
+
+describe('TLS', () => {
+  let t: RunningDaemon
+  let ca: Buffer
+  beforeAll(async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'th-tls-'))
+    const [cert, key] = [join(dir, 'cert.pem'), join(dir, 'key.pem')]
+    execFileSync('openssl', ['req', '-x509', '-newkey', 'ec', '-pkeyopt', 'ec_paramgen_curve:P-256', '-nodes', '-days', '1', '-subj', '/CN=localhost', '-addext', 'subjectAltName=IP:127.0.0.1', '-keyout', key, '-out', cert], { stdio: 'pipe' })
+    ca = readFileSync(cert)
+    t = await startDaemonProcess(['--tcp', '127.0.0.1:0', '--memory', '--tls-cert', cert, '--tls-key', key, '--headers-timeout-ms', '600', '--first-byte-timeout-ms', '5000'], { TRACEHOUND_TOKEN: TOKEN })
+  }, 60_000)
+  afterAll(async () => {
+    await t?.stop()
+  }, 30_000)
+
+  const refusedOverTls = async (reason: string) => {
+    const text = await new Promise<string>((resolve, reject) => {
+      const req = https.request(`https://${t.tcp}/metrics`, { ca, headers: AUTH }, (res) => {
+        let body = ''
+        res.on('data', (c) => (body += c))
+        res.on('end', () => resolve(body))
+      })
+      req.on('error', reject)
+      req.end()
+    })
+    return Number(new RegExp(`^tracehound_refused_total\\{reason="${reason}"\\} (\\d+)$`, 'm').exec(text)?.[1] ?? 0)
+  }
+
+  it('slowloris on the HTTP/1.1 fallback: cut at the headers timeout with 408', async () => {
+    const before = await refusedOverTls('headers_timeout')
+    const socket = tls.connect({ host: '127.0.0.1', port: Number(t.tcp!.split(':').pop()), ca, ALPNProtocols: ['http/1.1'] })
+    const answer = untilClosed(socket)
+    const head = `POST ${INTERCEPT} HTTP/1.1\r\nHost: x\r\nX-Slow: ${'a'.repeat(4_000)}`
+    let i = 0
+    const drip = () => {
+      if (!socket.destroyed && i < head.length) socket.write(head[i++]!, () => setTimeout(drip, 20))
+    }
+    socket.once('secureConnect', () => {
+      expect(socket.alpnProtocol).toBe('http/1.1')
+      drip()
+    })
+    expect(await answer).toMatch(/^HTTP\/1\.1 408 /)
+    expect(i).toBeLessThan(head.length)
+    expect(await refusedOverTls('headers_timeout')).toBe(before + 1)
   })
 })

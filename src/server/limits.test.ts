@@ -54,7 +54,7 @@ describe('limits in the config file', () => {
 })
 
 describe('reloadLimits', () => {
-  const changedEach = Object.fromEntries(LIMIT_KEYS.map((k) => [k, DEFAULT_LIMITS[k] + 1])) as ServerLimits
+  const changedEach = Object.fromEntries(LIMIT_KEYS.map((k) => [k, DEFAULT_LIMITS[k] + 1])) as unknown as ServerLimits
 
   it('changes the reloadable caps in place and names the others, which keep their value', () => {
     const live = resolveLimits({}, {})
