@@ -202,7 +202,7 @@ export async function startDaemon(o: DaemonOptions): Promise<Daemon> {
         restored: { evidence: engine.quarantine.stats.count, auditRecords: engine.auditChain.length, treeSize: engine.auditChain.treeSize, verifiedFrom: ledger.verifiedFrom },
       }),
       ...(!ledger && { auditRetention: o.auditRetention ?? DEFAULT_AUDIT_RETENTION }),
-      tls: Boolean(o.tcp?.tls), auth: o.tcp ? o.tcp.token !== null : undefined, source: initial.source, config: redactedJson(initial.config) },
+      tls: Boolean(o.tcp?.tls), auth: o.tcp ? o.tcp.token !== null : undefined, limits, source: initial.source, config: redactedJson(initial.config) },
     'listening',
   )
 
