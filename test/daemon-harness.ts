@@ -65,7 +65,8 @@ export async function startDaemonProcess(args: string[] = [], env: NodeJS.Proces
       void exited.then((code) => reject(new Error(`daemon exited (${code}) before "${msg}": ${stderr}`)))
     })
 
-  const listening = await nextLog('listening')
+  // A start on a loaded machine (tsx compiles on the fly) can take well over 15 s; a start that fails exits and rejects at once.
+  const listening = await nextLog('listening', 90_000)
   const addresses = listening.addresses as string[]
   return {
     child,

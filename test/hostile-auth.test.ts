@@ -5,6 +5,7 @@
  */
 
 import { chmodSync, mkdirSync, mkdtempSync, statSync, writeFileSync } from 'node:fs'
+import * as http2 from 'node:http2'
 import * as net from 'node:net'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
@@ -35,6 +36,21 @@ async function acceptedOver(authorization: string | undefined) {
   return { grpc: grpc.grpcStatus, web: grpcWebStatus(web), connect: connect.status }
 }
 const ACCEPTED = { grpc: '0', web: '0', connect: 200 }
+
+/** Whether this node's HTTP/2 server hands a field with surrounding whitespace to the application. */
+async function h2DeliversPaddedFields(): Promise<boolean> {
+  const server = http2.createServer({ strictFieldWhitespaceValidation: false } as http2.ServerOptions)
+  server.on('stream', (s, h) => s.respond({ ':status': h['x-padded'] === undefined ? 404 : 200 }, { endStream: true }))
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
+  try {
+    const session = http2.connect(`http://127.0.0.1:${(server.address() as net.AddressInfo).port}`)
+    const status = await new Promise((resolve) => session.request({ 'x-padded': ' v ' }).once('response', (h) => resolve(h[':status'])).end())
+    session.destroy()
+    return status === 200
+  } finally {
+    server.close()
+  }
+}
 const REFUSED = { grpc: String(Code.Unauthenticated), web: String(Code.Unauthenticated), connect: 401 }
 
 describe('bearer token', () => {
@@ -45,6 +61,17 @@ describe('bearer token', () => {
     ['several spaces and a tab between', `Bearer  \t ${TOKEN}`],
   ])('accepted: %s, on every protocol', async (_, value) => {
     expect(await acceptedOver(value)).toEqual(ACCEPTED)
+  })
+
+  it.each([
+    ['a space around the value', ` Bearer ${TOKEN} `],
+    ['a tab after the token', `Bearer ${TOKEN}\t`],
+  ])('surrounding whitespace is not part of the credentials: %s', async (_, value) => {
+    // HTTP/1.1 (Connect, gRPC-Web) strips it in the parser. HTTP/2 delivers such a field only where
+    // node has strictFieldWhitespaceValidation (≥ 22.2); node 20's HTTP/2 layer drops the whole
+    // field (RFC 9113 §8.2.1: malformed), so there the stream arrives with no token.
+    const delivered = await h2DeliversPaddedFields()
+    expect(await acceptedOver(value)).toEqual(delivered ? ACCEPTED : { ...ACCEPTED, grpc: String(Code.Unauthenticated) })
   })
 
   it.each([
@@ -86,7 +113,10 @@ describe('bearer token', () => {
   it('answers an unauthenticated HTTP/2 stream and resets it while the client is still sending', async () => {
     const a = await h2Request(tcp, { ':path': INTERCEPT }, frame(new Uint8Array(1000)).subarray(0, 100), { end: false })
     expect(a.grpcStatus).toBe(String(Code.Unauthenticated))
-    expect(a.rstCode).toBe(0) // NO_ERROR: "stop sending, the answer is complete"
+    // Closed before the body was sent: RST_STREAM(NO_ERROR) ("stop sending, the answer is complete"),
+    // which node's client reports as the GOAWAY's ENHANCE_YOUR_CALM that follows on a connection
+    // that never showed the token.
+    expect([http2.constants.NGHTTP2_NO_ERROR, http2.constants.NGHTTP2_ENHANCE_YOUR_CALM]).toContain(a.rstCode)
     await expectServing(d)
   })
 
