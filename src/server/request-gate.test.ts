@@ -72,4 +72,17 @@ describe('RefusalLog', () => {
     expect(counted).toHaveLength(8)
     expect(logged).toEqual([{ reason: 'unauthenticated' }, { reason: 'server_streams' }, { reason: 'unauthenticated', sinceLastLog: 5 }])
   })
+
+  it('counts refusals found several at once (streams refused at the HTTP/2 cap) by their number', () => {
+    let now = 0
+    const counted = new Map<RefusalReason, number>()
+    const logged: Record<string, unknown>[] = []
+    const r = new RefusalLog({ countRefused: (reason, n = 1) => counted.set(reason, (counted.get(reason) ?? 0) + n) }, { warn: ((o: Record<string, unknown>) => logged.push(o)) as never }, 1000, () => now)
+    r.refused('concurrent_streams', undefined, 5)
+    r.refused('concurrent_streams', undefined, 3)
+    now = 1000
+    r.refused('concurrent_streams')
+    expect(counted.get('concurrent_streams')).toBe(9)
+    expect(logged).toEqual([{ reason: 'concurrent_streams', count: 5 }, { reason: 'concurrent_streams', sinceLastLog: 3 }])
+  })
 })
