@@ -14,7 +14,8 @@ import { randomBytes } from 'node:crypto'
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs'
 import * as http from 'node:http'
 import * as http2 from 'node:http2'
-import { tmpdir } from 'node:os'
+import { setMaxListeners } from 'node:events'
+import { cpus, loadavg, tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { createInterface } from 'node:readline'
 import { createTracehoundClient } from '../src/client/index.js'
@@ -176,6 +177,9 @@ async function main() {
     const rssBefore = rssMb(child.pid!)
 
     const deadline = AbortSignal.timeout(DEADLINE_MS)
+    // Every POST listens on it.
+    setMaxListeners(POSTS + 10, deadline)
+    const loadBefore = loadavg()[0]!
     let rssPeak = rssBefore
     const sampler = setInterval(() => (rssPeak = Math.max(rssPeak, rssMb(child.pid!))), 100)
     const t0 = performance.now()
@@ -210,6 +214,7 @@ async function main() {
       ['RSS (MB), growth to peak', rssBefore.toFixed(0), `${rssPeak.toFixed(0)} (+${(rssPeak - rssBefore).toFixed(0)})`, `≤ +${TARGETS.rssGrowthMb}`],
       ['event-loop delay max (ms)', quietLoop.toFixed(1), loopMax.toFixed(1), `≤ ${TARGETS.loopDelayMaxMs}`],
     ]
+    console.log(`\nmachine load average (1 min): ${loadBefore.toFixed(1)} at the flood's start, ${loadavg()[0]!.toFixed(1)} at its end, on ${cpus().length} cores: wall-clock measures (latency, event-loop delay) include time the OS gave to other processes`)
     console.log(`\ntracehoundd stress: ${POSTS} unauthenticated ${(POST_BYTES / 2 ** 20).toFixed(0)} MB POSTs + ${STREAMS} unauthenticated Health/Watch streams (${STREAMS / STREAMS_PER_SESSION} h2 connections), over TCP; floods lasted ${(floodMs / 1000).toFixed(1)} s${deadline.aborted ? ' (cut at the deadline)' : ''}\n`)
     console.log(['measure', 'quiet (peer)', 'under flood', 'target'].map((h, i) => h.padEnd(i === 0 ? 28 : 22)).join(''))
     for (const r of rows) console.log(r.map((c, i) => c.padEnd(i === 0 ? 28 : 22)).join(''))
