@@ -36,6 +36,8 @@ async function acceptedOver(authorization: string | undefined) {
   return { grpc: grpc.grpcStatus, web: grpcWebStatus(web), connect: connect.status }
 }
 const ACCEPTED = { grpc: '0', web: '0', connect: 200 }
+/** Cases that start their own daemon: a start on a loaded machine can take tens of seconds. */
+const DAEMON_START_MS = 120_000
 
 /** Whether this node's HTTP/2 server hands a field with surrounding whitespace to the application. */
 async function h2DeliversPaddedFields(): Promise<boolean> {
@@ -158,7 +160,7 @@ describe('CORS', () => {
     } finally {
       await e.stop()
     }
-  })
+  }, DAEMON_START_MS)
 })
 
 describe('start-up refusals', () => {
@@ -172,18 +174,18 @@ describe('start-up refusals', () => {
 
   it('a token shorter than 16 bytes', async () => {
     expect(await refusal(['--tcp', '127.0.0.1:0'], { TRACEHOUND_TOKEN: 'a'.repeat(15) })).toMatch(/bearer token must be at least 16 bytes \(it is 15\)/)
-  })
+  }, DAEMON_START_MS)
 
   it('an empty token file, with a message saying so', async () => {
     const file = join(mkdtempSync(join(tmpdir(), 'th-token-')), 'token')
     writeFileSync(file, '\n')
     expect(await refusal(['--tcp', '127.0.0.1:0', '--token-file', file], {})).toMatch(/--token-file .* is empty/)
-  })
+  }, DAEMON_START_MS)
 
   it('--cors-origin with --insecure-no-auth, and a wildcard origin', async () => {
     expect(await refusal(['--tcp', '127.0.0.1:0', '--insecure-no-auth', '--cors-origin', 'https://app.example'], {})).toMatch(/cannot go with --insecure-no-auth/)
     expect(await refusal(['--tcp', '127.0.0.1:0', '--cors-origin', '*'], { TRACEHOUND_TOKEN: TOKEN })).toMatch(/exact origin/)
-  })
+  }, DAEMON_START_MS)
 })
 
 describe('data directory', () => {
@@ -198,7 +200,7 @@ describe('data directory', () => {
     } finally {
       await e.stop()
     }
-  })
+  }, DAEMON_START_MS)
 
   it('a directory owned by another user is refused', () => {
     const dir = mkdtempSync(join(tmpdir(), 'th-dd-'))
@@ -227,5 +229,5 @@ describe('data directory', () => {
     } finally {
       await again.stop()
     }
-  })
+  }, DAEMON_START_MS)
 })
