@@ -1,20 +1,36 @@
 /**
- * Embedded intercept throughput and latency (issue 3): a realistic mix of 70% clean, 20% threats
- * with ~1 KiB JSON payloads and 10% duplicates, next to a floor doing only the unavoidable work
- * (a Map lookup for clean; JSON.stringify + SHA-256 for a threat) in the same run.
- * Run: npm run bench:embedded [-- --ops 300000]
+ * Embedded intercept speed (issue 17): a mix of 70% clean, 20% threats and 10% duplicates, 1.4 KB
+ * JSON bodies, 512 sources, run through our engine, a floor that does only the unavoidable work
+ * (a Map count per source; JSON.stringify + SHA-256 of a threat's body) and, with `--v1 PATH`,
+ * v1's @tracehound/core beside them: same scents, same process, same round, order rotated per
+ * round. Two quarantine modes: not full (room for every threat) and at capacity (pre-filled to
+ * `--capacity`, so every new threat evicts one). Ratios from one run are the result: this
+ * machine is shared, so absolute times move from run to run (bench/README.md).
+ * Run: npm run bench:embedded [-- --ops 100000 --rounds 3 --capacity 10000 --v1 /path/to/v1/packages/core]
  */
 
 import { createHash } from 'node:crypto'
-import { type Scent, Tracehound } from '../src/core/index.js'
+import { existsSync, statSync } from 'node:fs'
+import { join, resolve } from 'node:path'
+import { pathToFileURL } from 'node:url'
+import { createTracehound, type Scent } from '../src/core/index.js'
 
-const OPS = Number(process.argv[process.argv.indexOf('--ops') + 1]) || 300_000
-const SOURCES = 10_000
+const arg = (name: string): string | undefined => {
+  const i = process.argv.indexOf(name)
+  return i < 0 ? undefined : process.argv[i + 1]
+}
+const OPS = Number(arg('--ops')) || 100_000
+const ROUNDS = Number(arg('--rounds')) || 3
+const CAPACITY = Number(arg('--capacity')) || 10_000
+const V1_PATH = arg('--v1')
+const SOURCES = 512
 
 type Kind = 'clean' | 'threat' | 'duplicate'
+type Op = (s: Scent) => unknown
+type Mode = 'not full' | 'at capacity'
 
+/** A 1.4 KB request body as JSON: nested headers, query and body; `i` makes it unique. */
 function payload(i: number) {
-  // ~1 KiB of realistic request JSON: nested headers, query and body.
   return {
     method: 'POST',
     path: `/api/v1/accounts/${i}/transfers`,
@@ -24,11 +40,13 @@ function payload(i: number) {
       'content-type': 'application/json',
       'x-request-id': `req-${i.toString(16).padStart(12, '0')}`,
       accept: 'application/json, text/plain, */*',
+      'accept-language': 'en-US,en;q=0.9,de;q=0.8',
+      cookie: `session=${'ab12'.repeat(24)}; theme=dark`,
     },
     body: {
       amount: (i * 37) % 10_000,
       currency: 'EUR',
-      memo: "'; DROP TABLE accounts; -- ".repeat(17),
+      memo: "'; DROP TABLE accounts; -- ".repeat(24),
       tags: ['a', 'b', 'c', i],
       nested: { level1: { level2: { level3: [1, 2, 3, { k: 'v'.repeat(64) }] } } },
     },
@@ -36,53 +54,59 @@ function payload(i: number) {
   }
 }
 
-function workload(ops: number): { kinds: Kind[]; scents: Scent[] } {
+const SEVERITIES = ['low', 'medium', 'high', 'critical'] as const
+
+/** The mix; `base` keeps payloads of different workloads distinct (no accidental duplicates across them). */
+function workload(ops: number, base: number): { kinds: Kind[]; scents: Scent[] } {
   const kinds: Kind[] = []
   const scents: Scent[] = []
   const quarantined: Scent['payload'][] = []
   for (let i = 0; i < ops; i++) {
     const roll = (i * 7919) % 100
     const kind: Kind = roll < 70 || (roll >= 90 && quarantined.length === 0) ? 'clean' : roll < 90 ? 'threat' : 'duplicate'
-    const p = kind === 'duplicate' ? quarantined[(i * 31) % quarantined.length]! : payload(i)
+    const p = kind === 'duplicate' ? quarantined[(i * 31) % quarantined.length]! : payload(base + i)
     if (kind === 'threat') quarantined.push(p)
     kinds.push(kind)
     scents.push({
-      id: `s${i}`,
+      id: `s${base + i}`,
       payload: p,
       source: `src-${i % SOURCES}`,
       timestamp: 1_700_000_000_000 + i,
-      ...(kind !== 'clean' && { threat: { category: 'injection', severity: (['low', 'medium', 'high', 'critical'] as const)[i % 4]! } }),
+      ...(kind !== 'clean' && { threat: { category: 'injection', severity: SEVERITIES[i % 4]! } }),
     })
   }
   return { kinds, scents }
 }
 
-interface Measure {
-  ops: number
-  seconds: number
-  lat: Record<Kind, Float64Array>
+/** `count` distinct threats that fill a quarantine before an at-capacity run. */
+function fillers(count: number, base: number): Scent[] {
+  return Array.from({ length: count }, (_, i) => ({
+    id: `f${base + i}`,
+    payload: payload(base + i),
+    source: `src-${i % SOURCES}`,
+    timestamp: 1_600_000_000_000 + i,
+    threat: { category: 'injection' as const, severity: SEVERITIES[i % 4]! },
+  }))
 }
 
-/** Latencies go into preallocated typed arrays: the harness itself must not feed the GC. */
-function measure(kinds: Kind[], scents: Scent[], op: (s: Scent) => unknown): Measure {
-  const count = (k: Kind) => kinds.filter((x) => x === k).length
-  const lat = { clean: new Float64Array(count('clean')), threat: new Float64Array(count('threat')), duplicate: new Float64Array(count('duplicate')) }
-  const next = { clean: 0, threat: 0, duplicate: 0 }
+interface Measure {
+  opsPerSec: number
+  /** Per-op latency in ns of the threats (first captures) of the mix. */
+  threat: Float64Array
+}
+
+/** Per-op latencies go into a preallocated typed array: the harness itself must not feed the GC. */
+function measure(kinds: Kind[], scents: Scent[], op: Op): Measure {
+  const threat = new Float64Array(kinds.filter((k) => k === 'threat').length)
+  let t = 0
   const start = process.hrtime.bigint()
   for (let i = 0; i < scents.length; i++) {
     const t0 = process.hrtime.bigint()
     op(scents[i]!)
-    const kind = kinds[i]!
-    lat[kind][next[kind]++] = Number(process.hrtime.bigint() - t0)
+    const dt = Number(process.hrtime.bigint() - t0)
+    if (kinds[i] === 'threat') threat[t++] = dt
   }
-  return { ops: scents.length, seconds: Number(process.hrtime.bigint() - start) / 1e9, lat }
-}
-
-/** Throughput of one kind alone, timed as a batch (no per-op clock reads). */
-function batch(scents: Scent[], op: (s: Scent) => unknown): number {
-  const start = process.hrtime.bigint()
-  for (const s of scents) op(s)
-  return scents.length / (Number(process.hrtime.bigint() - start) / 1e9)
+  return { opsPerSec: scents.length / (Number(process.hrtime.bigint() - start) / 1e9), threat }
 }
 
 const pct = (xs: Float64Array, p: number) => {
@@ -90,59 +114,129 @@ const pct = (xs: Float64Array, p: number) => {
   return s[Math.min(s.length - 1, Math.floor((p / 100) * s.length))]! / 1000
 }
 
-function engine() {
-  return new Tracehound({ rateLimit: { windowMs: 60_000, maxRequests: 1_000_000_000, blockDurationMs: 0 } })
+/** An engine under test: a fresh instance per run, given the quarantine's limit. */
+interface Contender {
+  name: string
+  create(maxCount: number): Op
 }
 
-function floor() {
-  const seen = new Map<string, number>()
-  const sigs = new Set<string>()
-  return (s: Scent) => {
-    seen.set(s.source, (seen.get(s.source) ?? 0) + 1)
-    if (!s.threat) return
-    const sig = s.threat.category + ':' + createHash('sha256').update(JSON.stringify(s.payload)).digest('hex')
-    if (!sigs.has(sig)) sigs.add(sig)
+const RATE = { windowMs: 60_000, maxRequests: 1_000_000_000, blockDurationMs: 0 }
+const roomFor = (maxCount: number) => ({ maxCount, maxBytes: 1e12 })
+
+const ours: Contender = {
+  name: 'ours',
+  create(maxCount) {
+    const th = createTracehound({ rateLimit: RATE, quarantine: roomFor(maxCount) })
+    return (s) => th.intercept(s)
+  },
+}
+
+const floor: Contender = {
+  name: 'floor',
+  create() {
+    const seen = new Map<string, number>()
+    const sigs = new Set<string>()
+    return (s) => {
+      seen.set(s.source, (seen.get(s.source) ?? 0) + 1)
+      if (!s.threat) return
+      const sig = s.threat.category + ':' + createHash('sha256').update(JSON.stringify(s.payload)).digest('hex')
+      if (!sigs.has(sig)) sigs.add(sig)
+    }
+  },
+}
+
+/** v1 from a checkout the caller built: a package directory (dist/index.js) or the module file itself. */
+async function loadV1(path: string): Promise<Contender> {
+  const full = resolve(path)
+  const file = statSync(full).isDirectory() ? [join(full, 'dist/index.js'), join(full, 'packages/core/dist/index.js')].find(existsSync) : full
+  if (!file) throw new Error(`--v1 ${path}: no dist/index.js there (build v1's packages/core first)`)
+  const v1 = (await import(pathToFileURL(file).href)) as {
+    createTracehound(o: object): { agent: { intercept(s: Scent): unknown } }
+  }
+  return {
+    name: 'v1',
+    create(maxCount) {
+      const th = v1.createTracehound({ rateLimit: RATE, quarantine: roomFor(maxCount) })
+      return (s) => th.agent.intercept(s)
+    },
   }
 }
 
-const { kinds, scents } = workload(OPS)
-// Warm up both paths so the JIT has compiled them before we measure.
-const warm = workload(20_000)
-measure(warm.kinds, warm.scents, (s) => engine().intercept(s))
-const ours = engine()
-measure(warm.kinds, warm.scents, ours.intercept.bind(ours))
-measure(warm.kinds, warm.scents, floor())
+const gc = (globalThis as { gc?: () => void }).gc ?? (() => {})
 
-const th = engine()
-const mixOurs = measure(kinds, scents, (s) => th.intercept(s))
-const mixFloor = measure(kinds, scents, floor())
+/** One run: a fresh instance, pre-filled when at capacity, then the measured mix. */
+function run(c: Contender, mode: Mode, round: number): Measure {
+  const { kinds, scents } = workload(OPS, (round + 1) * 10_000_000)
+  const maxCount = mode === 'not full' ? OPS : CAPACITY
+  const op = c.create(maxCount)
+  if (mode === 'at capacity') for (const s of fillers(CAPACITY, (round + 1) * 10_000_000 + 5_000_000)) op(s)
+  gc()
+  return measure(kinds, scents, op)
+}
 
-const cleanScents = scents.filter((_, i) => kinds[i] === 'clean')
-const threatScents = scents.filter((_, i) => kinds[i] === 'threat').map((s, i) => ({ ...s, payload: payload(OPS + i) }))
-const cleanOurs = batch(cleanScents, ((e) => (s: Scent) => e.intercept(s))(engine()))
-const cleanFloor = batch(cleanScents, floor())
-const threatOurs = batch(threatScents, ((e) => (s: Scent) => e.intercept(s))(engine()))
-const threatFloor = batch(threatScents, floor())
+const contenders = [ours, floor, ...(V1_PATH ? [await loadV1(V1_PATH)] : [])]
+
+// Warm-up: every path compiled (including eviction) before anything is measured.
+for (const c of contenders) {
+  const { kinds, scents } = workload(20_000, 1_000_000)
+  for (const maxCount of [OPS, 500]) measure(kinds, scents, c.create(maxCount))
+}
 
 const fmt = (n: number) => Math.round(n).toLocaleString('en-US')
-const rows: [string, string, string, string][] = [
-  ['mix throughput (ops/s)', fmt(mixOurs.ops / mixOurs.seconds), fmt(mixFloor.ops / mixFloor.seconds), ((mixFloor.seconds / mixOurs.seconds)).toFixed(2)],
-  ['clean only (ops/s)', fmt(cleanOurs), fmt(cleanFloor), (cleanOurs / cleanFloor).toFixed(2)],
-  ['threat only (ops/s)', fmt(threatOurs), fmt(threatFloor), (threatOurs / threatFloor).toFixed(2)],
-]
-for (const k of ['clean', 'threat', 'duplicate'] as const) {
-  for (const p of [50, 99] as const) {
-    const a = pct(mixOurs.lat[k], p)
-    const b = pct(mixFloor.lat[k], p)
-    rows.push([`${k} p${p} latency (µs)`, a.toFixed(2), b.toFixed(2), (a / b).toFixed(2)])
+const results: Record<Mode, Record<string, Measure>[]> = { 'not full': [], 'at capacity': [] }
+for (let r = 0; r < ROUNDS; r++) {
+  for (const mode of ['not full', 'at capacity'] as const) {
+    const order = contenders.map((_, i) => contenders[(i + r) % contenders.length]!)
+    const row: Record<string, Measure> = {}
+    for (const c of order) row[c.name] = run(c, mode, r)
+    results[mode].push(row)
   }
 }
 
-console.log(`embedded intercept, ${fmt(OPS)} ops (${fmt(mixOurs.lat.clean.length)} clean, ${fmt(mixOurs.lat.threat.length)} threat, ${fmt(mixOurs.lat.duplicate.length)} duplicate), payload ${JSON.stringify(payload(1)).length} B, Node ${process.version}`)
-console.log(`final quarantine: ${th.stats().quarantine.count} items, audit records: ${th.stats().audit.records}`)
-const header: [string, string, string, string] = ['metric', 'tracehound', 'floor', 'ratio (ours/floor)']
+const probe = workload(10, 0)
+console.log(
+  `embedded intercept: ${ROUNDS} rounds of ${fmt(OPS)} ops (70% clean, 20% threat, 10% duplicate), body ${JSON.stringify(probe.scents[1]!.payload).length} B, ` +
+    `${SOURCES} sources, at capacity = ${fmt(CAPACITY)} items pre-filled; Node ${process.version}${V1_PATH ? '' : '; v1 not loaded (--v1 PATH)'}`,
+)
+const hasV1 = V1_PATH !== undefined
+const header = ['mode', 'round', 'ours ops/s', ...(hasV1 ? ['v1 ops/s', 'ours/v1'] : []), 'floor ops/s', 'threat p50 µs', 'p99 µs', 'floor p50 µs', 'p50/floor', 'capped/uncapped']
+const rows: string[][] = []
+for (const mode of ['not full', 'at capacity'] as const) {
+  results[mode].forEach((m, r) => {
+    const o = m.ours!
+    const p50 = pct(o.threat, 50)
+    const f50 = pct(m.floor!.threat, 50)
+    rows.push([
+      mode,
+      String(r + 1),
+      fmt(o.opsPerSec),
+      ...(hasV1 ? [fmt(m.v1!.opsPerSec), (o.opsPerSec / m.v1!.opsPerSec).toFixed(2)] : []),
+      fmt(m.floor!.opsPerSec),
+      p50.toFixed(1),
+      pct(o.threat, 99).toFixed(1),
+      f50.toFixed(1),
+      (p50 / f50).toFixed(2),
+      mode === 'at capacity' ? (o.opsPerSec / results['not full'][r]!.ours!.opsPerSec).toFixed(2) : '',
+    ])
+  })
+}
 const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)))
-const line = (r: string[]) => '| ' + r.map((c, i) => (i === 0 ? c.padEnd(widths[i]!) : c.padStart(widths[i]!))).join(' | ') + ' |'
+const line = (r: string[]) => '| ' + r.map((c, i) => (i < 2 ? c.padEnd(widths[i]!) : c.padStart(widths[i]!))).join(' | ') + ' |'
 console.log(line(header))
 console.log('|' + widths.map((w) => '-'.repeat(w + 2)).join('|') + '|')
 for (const r of rows) console.log(line(r))
+
+// The issue's targets, each as the range over the rounds.
+const range = (xs: number[], d = 2) => `${Math.min(...xs).toFixed(d)}–${Math.max(...xs).toFixed(d)}`
+const nf = results['not full']
+const cap = results['at capacity']
+const targets: [string, string][] = [
+  ...(hasV1 ? [['mix, not full: ours/v1 (target ≥ 2)', range(nf.map((m) => m.ours!.opsPerSec / m.v1!.opsPerSec))] as [string, string]] : []),
+  ...(hasV1 ? [['mix, at capacity: ours/v1', range(cap.map((m) => m.ours!.opsPerSec / m.v1!.opsPerSec))] as [string, string]] : []),
+  ['threat p50 / floor p50, not full (target ≤ 2.5)', range(nf.map((m) => pct(m.ours!.threat, 50) / pct(m.floor!.threat, 50)))],
+  ['threat p99 µs, not full (target ≤ 50 on a quiet run)', range(nf.map((m) => pct(m.ours!.threat, 99)), 1)],
+  ['threat p99 µs, at capacity', range(cap.map((m) => pct(m.ours!.threat, 99)), 1)],
+  ['at capacity / not full, ours (target ≥ 0.8)', range(cap.map((m, r) => m.ours!.opsPerSec / nf[r]!.ours!.opsPerSec))],
+]
+console.log('')
+for (const [k, v] of targets) console.log(`${k.padEnd(56)} ${v}`)

@@ -1,6 +1,6 @@
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
-import { CanonicalJsonError, canonicalize, isArrayIndexKey } from './canonical-json.js'
+import { CanonicalJsonError, canonicalBytes, canonicalize, isArrayIndexKey } from './canonical-json.js'
 
 /**
  * v1's algorithm, as the oracle: JSON.stringify with a replacer that rebuilds objects with sorted keys.
@@ -110,6 +110,55 @@ describe('TH-CJSON-1', () => {
       }),
       { numRuns: 1000 },
     )
+  })
+})
+
+describe('TH-CJSON-1 bytes (written as UTF-8 directly, no intermediate string)', () => {
+  const utf8 = (text: string) => new TextEncoder().encode(text)
+
+  it('are the UTF-8 of v1\'s text for any value, any code unit (lone surrogates, controls, astral)', () => {
+    const anyString = fc.string({ unit: fc.integer({ min: 0, max: 0xffff }).map((c) => String.fromCharCode(c)), maxLength: 40 })
+    const value = fc.letrec((tie) => ({
+      v: fc.oneof(
+        { depthSize: 'small' },
+        anyString,
+        fc.double({ noNaN: true, noDefaultInfinity: true }),
+        fc.boolean(),
+        fc.constant(null),
+        fc.array(tie('v'), { maxLength: 5 }),
+        fc.dictionary(anyString, tie('v'), { maxKeys: 5 }),
+      ),
+    })).v
+    fc.assert(
+      fc.property(value, (v) => {
+        expect(canonicalBytes(v)).toEqual(utf8(v1Canonical(v)))
+      }),
+      { numRuns: 3000, seed: 17 },
+    )
+  })
+
+  it('give a toJSON that canonicalizes re-entrantly its own buffer', () => {
+    class Wrapped {
+      toJSON() {
+        return { nested: canonicalize({ b: [1, 'x'] }), after: 'yyy' }
+      }
+    }
+    const text = canonicalize({ z: 1, w: new Wrapped(), a: 'é' })
+    expect(text).toBe(v1Canonical({ a: 'é', w: { after: 'yyy', nested: '{"b":[1,"x"]}' }, z: 1 }))
+  })
+
+  it('are exact after a payload that outgrew the shared buffer', () => {
+    const big = { s: 'é'.repeat(600_000) }
+    const bytes = canonicalBytes(big)
+    expect(bytes.length).toBe(1_200_008)
+    expect(new TextDecoder().decode(bytes)).toBe(JSON.stringify(big))
+    expect(canonicalBytes({ b: 2, a: [1] })).toEqual(utf8('{"a":[1],"b":2}'))
+  })
+
+  it('keep earlier results intact (each call returns its own copy)', () => {
+    const first = canonicalBytes({ a: 'first' })
+    canonicalBytes({ a: 'second, longer' })
+    expect(new TextDecoder().decode(first)).toBe('{"a":"first"}')
   })
 })
 

@@ -67,12 +67,41 @@ function isPlainSorted(keys: string[]): boolean {
   return true
 }
 
-/** Canonical TH-CJSON-1 text of a JSON value; throws CanonicalJsonError for what JSON cannot carry. */
-export function canonicalize(value: unknown): string {
+/**
+ * The output buffer: UTF-8 is written straight into it (no intermediate strings for the GC), and
+ * the caller gets an exact-size copy. Module-level and reused; a re-entrant call (a toJSON that
+ * canonicalizes) finds it taken and uses a fresh one.
+ */
+class Writer {
+  buf = new Uint8Array(INITIAL_BUFFER)
+  pos = 0
+
+  ensure(extra: number): void {
+    const need = this.pos + extra
+    if (need <= this.buf.length) return
+    let size = this.buf.length * 2
+    while (size < need) size *= 2
+    const next = new Uint8Array(size)
+    next.set(this.buf.subarray(0, this.pos))
+    this.buf = next
+  }
+}
+
+const INITIAL_BUFFER = 16 * 1024
+/** A buffer grown past this by one large payload is not kept for the next. */
+const KEPT_BUFFER = 1024 * 1024
+let idle: Writer | null = new Writer()
+
+/** Canonical UTF-8 bytes of a JSON value; throws CanonicalJsonError for what JSON cannot carry. */
+export function canonicalBytes(value: unknown): Uint8Array {
+  const w = idle ?? new Writer()
+  idle = null
   const outer = open
   open = []
+  w.pos = 0
   try {
-    return encodeValue(value, '')
+    writeValue(w, value, '')
+    return w.buf.slice(0, w.pos)
   } catch (error) {
     if (error instanceof Refusal) {
       if (error.tooDeep) throw new CanonicalJsonError(error.reason, 'root', true)
@@ -81,21 +110,32 @@ export function canonicalize(value: unknown): string {
     throw error
   } finally {
     open = outer // a toJSON that canonicalizes re-enters
+    if (w.buf.length > KEPT_BUFFER) w.buf = new Uint8Array(INITIAL_BUFFER)
+    idle = w
   }
 }
 
-function encodeValue(value: unknown, key: string): string {
+const utf8Decoder = new TextDecoder()
+
+/** Canonical TH-CJSON-1 text of a JSON value (the bytes decoded: always well-formed, lone surrogates are escaped). */
+export function canonicalize(value: unknown): string {
+  return utf8Decoder.decode(canonicalBytes(value))
+}
+
+/** `key`: what JSON.stringify would pass a toJSON (an array index stays a number until then). */
+function writeValue(w: Writer, value: unknown, key: string | number): void {
   switch (typeof value) {
     case 'string':
-      return JSON.stringify(value)
+      return writeString(w, value)
     case 'number':
       if (Number.isNaN(value)) throw new Refusal('NaN is not allowed', value)
       if (!Number.isFinite(value)) throw new Refusal('Infinity is not allowed', value)
-      return JSON.stringify(value)
+      // ECMAScript Number::toString, which is what JSON.stringify writes for a finite number (-0 too).
+      return writeAscii(w, String(value))
     case 'boolean':
-      return value ? 'true' : 'false'
+      return writeAscii(w, value ? 'true' : 'false')
     case 'object':
-      return value === null ? 'null' : encodeObject(value, key)
+      return value === null ? writeAscii(w, 'null') : writeObject(w, value, key)
     case 'undefined':
       throw new Refusal('undefined is not allowed (use null or omit the key)', value)
     default:
@@ -103,35 +143,145 @@ function encodeValue(value: unknown, key: string): string {
   }
 }
 
-function encodeObject(value: object, key: string): string {
+function writeObject(w: Writer, value: object, key: string | number): void {
   if (Array.isArray(value)) {
     enter(value)
-    let out = '['
+    w.ensure(1)
+    w.buf[w.pos++] = 0x5b // [
     for (let i = 0; i < value.length; i++) {
-      if (i > 0) out += ','
-      out += encodeValue(value[i], String(i))
+      if (i > 0) {
+        w.ensure(1)
+        w.buf[w.pos++] = 0x2c // ,
+      }
+      writeValue(w, value[i], i)
     }
     open.pop()
-    return out + ']'
+    w.ensure(1)
+    w.buf[w.pos++] = 0x5d // ]
+    return
   }
   // Boxed primitives and inherited toJSON (Date) behave as in JSON.stringify.
   if (value instanceof Number || value instanceof String || value instanceof Boolean) {
-    return encodeValue(value.valueOf(), key)
+    return writeValue(w, value.valueOf(), key)
   }
   const record = value as Record<string, unknown>
   if (typeof record.toJSON === 'function' && !Object.prototype.hasOwnProperty.call(record, 'toJSON')) {
-    return encodeValue((record.toJSON as (k: string) => unknown)(key), key)
+    return writeValue(w, (record.toJSON as (k: string) => unknown)(String(key)), key)
   }
   enter(value)
-  let out = '{'
+  w.ensure(1)
+  w.buf[w.pos++] = 0x7b // {
   let first = true
   for (const k of canonicalKeyOrder(Object.keys(record))) {
-    if (!first) out += ','
+    if (!first) {
+      w.ensure(1)
+      w.buf[w.pos++] = 0x2c
+    }
     first = false
-    out += JSON.stringify(k) + ':' + encodeValue(record[k], k)
+    writeString(w, k)
+    w.ensure(1)
+    w.buf[w.pos++] = 0x3a // :
+    writeValue(w, record[k], k)
   }
   open.pop()
-  return out + '}'
+  w.ensure(1)
+  w.buf[w.pos++] = 0x7d // }
+}
+
+function writeAscii(w: Writer, text: string): void {
+  w.ensure(text.length)
+  const buf = w.buf
+  let pos = w.pos
+  for (let i = 0; i < text.length; i++) buf[pos++] = text.charCodeAt(i)
+  w.pos = pos
+}
+
+const HEX_DIGITS = '0123456789abcdef'
+const encoder = new TextEncoder()
+/** Below this length the loop beats a call into the platform's encoder. */
+const NATIVE_MIN = 32
+/** Exactly the code units JSON.stringify escapes, plus surrogates (a pair is encoded by the loop too). */
+const ESCAPED_OR_SURROGATE = /["\\\u0000-\u001f\ud800-\udfff]/
+
+/** JSON.stringify's string form, as UTF-8: the same escapes (lowercase \u00xx, lone surrogates as \udxxx). */
+function writeString(w: Writer, s: string): void {
+  const len = s.length
+  w.ensure(len * 6 + 2) // \uXXXX is the longest a code unit gets
+  const buf = w.buf
+  let pos = w.pos
+  buf[pos++] = 0x22
+  // A longer string with nothing to escape and no surrogate: the platform's encoder, in place.
+  if (len >= NATIVE_MIN && !ESCAPED_OR_SURROGATE.test(s)) {
+    pos += encoder.encodeInto(s, buf.subarray(pos)).written
+    buf[pos++] = 0x22
+    w.pos = pos
+    return
+  }
+  for (let i = 0; i < len; i++) {
+    const c = s.charCodeAt(i)
+    if (c < 0x80) {
+      if (c >= 0x20 && c !== 0x22 && c !== 0x5c) {
+        buf[pos++] = c
+        continue
+      }
+      buf[pos++] = 0x5c
+      switch (c) {
+        case 0x22:
+        case 0x5c:
+          buf[pos++] = c
+          break
+        case 0x08:
+          buf[pos++] = 0x62 // b
+          break
+        case 0x09:
+          buf[pos++] = 0x74 // t
+          break
+        case 0x0a:
+          buf[pos++] = 0x6e // n
+          break
+        case 0x0c:
+          buf[pos++] = 0x66 // f
+          break
+        case 0x0d:
+          buf[pos++] = 0x72 // r
+          break
+        default:
+          pos = writeUnicodeEscape(buf, pos, c)
+      }
+    } else if (c < 0x800) {
+      buf[pos++] = 0xc0 | (c >> 6)
+      buf[pos++] = 0x80 | (c & 0x3f)
+    } else if (c < 0xd800 || c > 0xdfff) {
+      buf[pos++] = 0xe0 | (c >> 12)
+      buf[pos++] = 0x80 | ((c >> 6) & 0x3f)
+      buf[pos++] = 0x80 | (c & 0x3f)
+    } else {
+      const next = i + 1 < len ? s.charCodeAt(i + 1) : 0
+      if (c <= 0xdbff && next >= 0xdc00 && next <= 0xdfff) {
+        const cp = 0x10000 + ((c - 0xd800) << 10) + (next - 0xdc00)
+        buf[pos++] = 0xf0 | (cp >> 18)
+        buf[pos++] = 0x80 | ((cp >> 12) & 0x3f)
+        buf[pos++] = 0x80 | ((cp >> 6) & 0x3f)
+        buf[pos++] = 0x80 | (cp & 0x3f)
+        i++
+      } else {
+        buf[pos++] = 0x5c
+        pos = writeUnicodeEscape(buf, pos, c)
+      }
+    }
+  }
+  buf[pos++] = 0x22
+  w.pos = pos
+}
+
+/** `u` and four lowercase hex digits (the backslash is already written). */
+function writeUnicodeEscape(buf: Uint8Array, pos: number, c: number): number {
+  buf[pos++] = 0x75
+  buf[pos++] = HEX_DIGITS.charCodeAt(c >> 12)
+  buf[pos++] = HEX_DIGITS.charCodeAt((c >> 8) & 0xf)
+  buf[pos++] = HEX_DIGITS.charCodeAt((c >> 4) & 0xf)
+  buf[pos++] = HEX_DIGITS.charCodeAt(c & 0xf)
+  return pos
 }
 
 /** One level deeper; refuses past MAX_DEPTH, so the recursion is bounded whatever the input. */
@@ -157,11 +307,4 @@ function pathTo(value: unknown, target: unknown, seen = new Set<object>(), depth
     if (rest !== undefined) return segment + rest
   }
   return undefined
-}
-
-const utf8 = new TextEncoder()
-
-/** Canonical UTF-8 bytes of a JSON value. */
-export function canonicalBytes(value: unknown): Uint8Array {
-  return utf8.encode(canonicalize(value))
 }

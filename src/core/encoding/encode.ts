@@ -1,6 +1,6 @@
 /** Payload encoding for evidence (v1's encodePayload): canonical bytes, then the size limit. */
 
-import { CanonicalJsonError, canonicalize, canonicalKeyOrder, MAX_DEPTH } from './canonical-json.js'
+import { CanonicalJsonError, canonicalBytes, canonicalKeyOrder, MAX_DEPTH } from './canonical-json.js'
 import { Errors } from '../errors.js'
 import type { JsonSerializable } from '../types.js'
 
@@ -11,25 +11,31 @@ export interface EncodeResult {
   canonical: string
 }
 
-const utf8 = new TextEncoder()
+const utf8 = new TextDecoder()
 
 /**
  * Throws v1's TracehoundError objects: AGENT_SERIALIZATION_FAILED, or AGENT_PAYLOAD_TOO_LARGE for
  * more than maxSize bytes (equal is allowed) or nesting deeper than MAX_DEPTH.
  */
 export function encodePayload(payload: JsonSerializable, maxSize: number): EncodeResult {
-  let canonical: string
+  let bytes: Uint8Array
   try {
-    canonical = canonicalize(payload)
+    bytes = canonicalBytes(payload)
   } catch (error) {
     if (error instanceof CanonicalJsonError) {
       throw error.tooDeep ? Errors.payloadTooDeep(MAX_DEPTH) : Errors.serializationFailed(error.message)
     }
     throw error
   }
-  const bytes = utf8.encode(canonical)
   if (bytes.length > maxSize) throw Errors.payloadTooLarge(bytes.length, maxSize)
-  return { bytes, size: bytes.length, canonical }
+  return {
+    bytes,
+    size: bytes.length,
+    // Decoded only when asked for: the intercept path needs the bytes alone.
+    get canonical() {
+      return utf8.decode(bytes)
+    },
+  }
 }
 
 /**
