@@ -48,23 +48,27 @@ export function isArrayIndexKey(key: string): boolean {
   return len < 10 || Number(key) <= MAX_ARRAY_INDEX
 }
 
-/** Object keys in TH-CJSON-1 order: array-index keys numerically, then UTF-16 code-unit order. */
+/**
+ * Object keys in TH-CJSON-1 order: array-index keys numerically, then UTF-16 code-unit order.
+ * Sorts `keys` in place (callers pass a fresh Object.keys array) unless index keys are among them.
+ */
 export function canonicalKeyOrder(keys: string[]): string[] {
-  if (isPlainSorted(keys)) return keys
+  let sorted = true
+  for (let i = 0; i < keys.length; i++) {
+    if (isArrayIndexKey(keys[i]!)) return withIndexKeys(keys)
+    if (i > 0 && keys[i - 1]! >= keys[i]!) sorted = false
+  }
+  // The default sort compares UTF-16 code units: the canonical order of non-index keys.
+  return sorted ? keys : keys.sort()
+}
+
+function withIndexKeys(keys: string[]): string[] {
   const indexKeys: string[] = []
   const otherKeys: string[] = []
   for (const key of keys) (isArrayIndexKey(key) ? indexKeys : otherKeys).push(key)
   indexKeys.sort((a, b) => Number(a) - Number(b))
   otherKeys.sort()
-  return indexKeys.length === 0 ? otherKeys : indexKeys.concat(otherKeys)
-}
-
-/** Already canonical and free of index keys: the common case for small objects, no sort needed. */
-function isPlainSorted(keys: string[]): boolean {
-  for (let i = 0; i < keys.length; i++) {
-    if (isArrayIndexKey(keys[i]!) || (i > 0 && keys[i - 1]! >= keys[i]!)) return false
-  }
-  return true
+  return indexKeys.concat(otherKeys)
 }
 
 /**
