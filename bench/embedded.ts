@@ -6,7 +6,7 @@
  * round. Two quarantine modes: not full (room for every threat) and at capacity (pre-filled to
  * `--capacity`, so every new threat evicts one). Ratios from one run are the result: this
  * machine is shared, so absolute times move from run to run (bench/README.md).
- * Run: npm run bench:embedded [-- --ops 100000 --rounds 3 --capacity 10000 --v1 /path/to/v1/packages/core]
+ * Run: npm run bench:embedded [-- --ops 50000 --rounds 3 --capacity 5000 --v1 /path/to/v1/packages/core]
  */
 
 import { createHash } from 'node:crypto'
@@ -19,9 +19,9 @@ const arg = (name: string): string | undefined => {
   const i = process.argv.indexOf(name)
   return i < 0 ? undefined : process.argv[i + 1]
 }
-const OPS = Number(arg('--ops')) || 100_000
+const OPS = Number(arg('--ops')) || 50_000
 const ROUNDS = Number(arg('--rounds')) || 3
-const CAPACITY = Number(arg('--capacity')) || 10_000
+const CAPACITY = Number(arg('--capacity')) || 5_000
 const V1_PATH = arg('--v1')
 const SOURCES = 512
 

@@ -41,3 +41,20 @@ describe('seeded random', () => {
     expect(Buffer.from([...r(10), ...r(54)])).toEqual(expected)
   })
 })
+
+describe('id layout', () => {
+  const bytes = Uint8Array.from({ length: 14 }, (_, i) => 0xf0 + i)
+  const fixed = () => {
+    let at = 0
+    return (n: number) => bytes.slice(at, (at += n))
+  }
+
+  it('puts the 48-bit ms time, version, variant and the 14 random bytes where RFC 9562 says', () => {
+    expect(createIdSource(() => 0x0123456789ab, fixed())()).toBe('01234567-89ab-70f1-b2f3-f4f5f6f7f8f9-fafbfcfd')
+  })
+
+  it('writes a zero time for a clock that is negative, NaN or infinite, and the low 48 bits of a larger one', () => {
+    for (const t of [-5, NaN, Infinity, -Infinity]) expect(createIdSource(() => t, fixed())().slice(0, 13)).toBe('00000000-0000')
+    expect(createIdSource(() => 2 ** 48 + 0x10203 + 0.9, fixed())().slice(0, 13)).toBe('00000001-0203')
+  })
+})
