@@ -7,12 +7,12 @@ type Input = Bytes | string
 
 // One-shot crypto.hash (Node ≥ 20.12) skips the Hash object: about 40% faster on small inputs.
 const oneShot = (crypto as { hash?: (alg: string, data: Input, enc: string) => string | Buffer }).hash
-// The digest as a latin1 string (one char per byte) instead of a Buffer: a Buffer's off-heap
+// The digest as a 'binary' (latin1) string (one char per byte) instead of a Buffer: a Buffer's off-heap
 // store costs more than the hash of a short input (~1 µs of 1.8 for a Merkle node); a 32-byte
 // Uint8Array filled from the string lives on the V8 heap.
 const digestLatin1 = oneShot
-  ? (data: Input) => oneShot('sha256', data, 'latin1') as string
-  : (data: Input) => crypto.createHash('sha256').update(data).digest('latin1')
+  ? (data: Input) => oneShot('sha256', data, 'binary') as string
+  : (data: Input) => crypto.createHash('sha256').update(data).digest('binary')
 const digestHex = oneShot
   ? (data: Input) => oneShot('sha256', data, 'hex') as string
   : (data: Input) => crypto.createHash('sha256').update(data).digest('hex')
