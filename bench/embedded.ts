@@ -13,7 +13,7 @@ import { createHash } from 'node:crypto'
 import { existsSync, statSync } from 'node:fs'
 import { join, resolve } from 'node:path'
 import { pathToFileURL } from 'node:url'
-import { createTracehound, type Scent } from '../src/core/index.js'
+import { type Scent, Tracehound } from '../src/core/index.js'
 
 const arg = (name: string): string | undefined => {
   const i = process.argv.indexOf(name)
@@ -126,7 +126,7 @@ const roomFor = (maxCount: number) => ({ maxCount, maxBytes: 1e12 })
 const ours: Contender = {
   name: 'ours',
   create(maxCount) {
-    const th = createTracehound({ rateLimit: RATE, quarantine: roomFor(maxCount) })
+    const th = new Tracehound({ rateLimit: RATE, quarantine: roomFor(maxCount) })
     return (s) => th.intercept(s)
   },
 }

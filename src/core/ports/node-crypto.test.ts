@@ -1,6 +1,6 @@
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
-import { nobleCrypto } from './kernel/noble-crypto.js'
+import { nobleCrypto } from '../kernel/noble-crypto.js'
 import { nodeCrypto } from './node-crypto.js'
 
 describe('nodeCrypto (digests read back from latin1 strings)', () => {
