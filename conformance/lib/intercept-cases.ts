@@ -1,21 +1,21 @@
 /** Runs intercept_test sequences against a target and judges each test as a whole. */
 
-import { type CaseResult, judge } from './case-result.js'
+import { type CaseResult, judge, runCase } from './case-result.js'
 import { type EngineSetup, type InterceptTarget, runSequence, type Step } from './intercept-sequence.js'
 import type { VectorFile } from './vector-file.js'
 
+type VectorStep = Step & { expected: unknown }
+
 export async function* interceptCases(file: VectorFile, target: InterceptTarget): AsyncGenerator<CaseResult> {
-  for (const g of file.testGroups) {
-    for (const t of g.tests) {
+  for (const group of file.testGroups) {
+    for (const t of group.tests) {
       const id = `intercept_test/${t.tcId}`
-      const setup = { config: g.config, clockStart: g.clockStart, macKeys: g.macKeys, idSeed: t.idSeed } as EngineSetup
-      const steps = (t.steps as (Step & { expected: unknown })[]).map(({ expected: _e, ...s }) => s as Step)
-      const want = { steps: (t.steps as { expected: unknown }[]).map((s) => s.expected), final: t.final }
-      try {
-        yield judge(id, want, await runSequence(target, setup, steps))
-      } catch (error) {
-        yield { case: id, ok: false, want: 'a completed sequence', got: String(error) }
-      }
+      const setup = { config: group.config, clockStart: group.clockStart, macKeys: group.macKeys, idSeed: t.idSeed } as EngineSetup
+      const vectorSteps = t.steps as VectorStep[]
+      const steps = vectorSteps.map(({ expected: _expected, ...step }) => step as Step)
+      const want = { steps: vectorSteps.map((s) => s.expected), final: t.final }
+      // A verdict of status "error" is an answer the sequence compares; a thrown exception is a crash.
+      yield runCase(id, async () => judge(id, want, await runSequence(target, setup, steps)))
     }
   }
 }

@@ -1,9 +1,15 @@
-/** Runs the signature, audit and hmac suites through the TS verification kernel. */
+/**
+ * Runs the signature, audit and hmac suites through the TS verification kernel. Bad input is
+ * refused with the kernel's documented errors (CanonicalJsonError, AuditEntryError); any other
+ * exception is reported as a crash.
+ */
 
 import { readFileSync } from 'node:fs'
 import {
-  canonicalBytes,
+  AuditEntryError,
   type AuditEntry,
+  CanonicalJsonError,
+  canonicalBytes,
   fromHex,
   leafHash,
   recordHash,
@@ -13,49 +19,50 @@ import {
   verifyInclusion,
   verifyMac,
 } from '../../src/core/kernel/index.js'
-import { MerkleTree } from '../../src/core/index.js'
-import { nobleCrypto } from '../../src/core/index.js'
-import { type CaseResult, judge } from './case-result.js'
+import { MerkleTree, nobleCrypto } from '../../src/core/index.js'
+import { answer, type CaseResult, judge, runCase } from './case-result.js'
 import { decodeSpecial } from './special-values.js'
 import type { VectorFile, VectorTest } from './vector-file.js'
 
-export const loadVectors = (dir: string, suite: string): VectorFile =>
-  JSON.parse(readFileSync(`${dir}/${suite}_test.json`, 'utf8')) as VectorFile
-
-/** valid/invalid of a check that may also throw (a throw is an answer of 'invalid'). */
-const outcome = (check: () => boolean): 'valid' | 'invalid' => {
-  try {
-    return check() ? 'valid' : 'invalid'
-  } catch {
-    return 'invalid'
-  }
+export function loadVectors(dir: string, suite: string): VectorFile {
+  return JSON.parse(readFileSync(`${dir}/${suite}_test.json`, 'utf8')) as VectorFile
 }
 
-export function* signatureCases(file: VectorFile): Generator<CaseResult> {
-  for (const t of file.testGroups.flatMap((g) => g.tests)) {
-    const id = `signature_test/${t.tcId}`
-    const payload = decodeSpecial(t.payload)
-    if (t.result === 'invalid') {
-      yield judge(id, 'refused', outcome(() => (signature(t.category as string, payload), true)) === 'valid' ? 'accepted' : 'refused')
-      continue
-    }
-    let got: unknown
-    try {
-      got = { canonicalHex: toHex(canonicalBytes(payload)), signature: signature(t.category as string, payload) }
-    } catch (error) {
-      got = { error: String(error) }
-    }
-    yield judge(id, { canonicalHex: t.canonicalHex, signature: t.signature }, got)
+function signatureCase(t: VectorTest): CaseResult {
+  const id = `signature_test/${t.tcId}`
+  const category = t.category as string
+  const payload = decodeSpecial(t.payload)
+  if (t.result === 'invalid') {
+    const accepted = answer(() => {
+      signature(category, payload)
+      return true
+    }, [CanonicalJsonError])
+    return judge(id, 'refused', accepted === 'valid' ? 'accepted' : 'refused')
+  }
+  let got: unknown
+  try {
+    got = { canonicalHex: toHex(canonicalBytes(payload)), signature: signature(category, payload) }
+  } catch (error) {
+    if (!(error instanceof CanonicalJsonError)) throw error
+    got = { refused: error.message }
+  }
+  return judge(id, { canonicalHex: t.canonicalHex, signature: t.signature }, got)
+}
+
+export async function* signatureCases(file: VectorFile): AsyncGenerator<CaseResult> {
+  for (const group of file.testGroups) {
+    for (const t of group.tests) yield runCase(`signature_test/${t.tcId}`, () => signatureCase(t))
   }
 }
 
 function rootOf(leaves: string[]): string {
   const tree = new MerkleTree(nobleCrypto)
-  for (const l of leaves) tree.append(fromHex(l))
+  for (const leaf of leaves) tree.append(fromHex(leaf))
   return toHex(tree.root())
 }
 
-const auditCheck: Record<string, (t: VectorTest) => boolean> = {
+/** One check per audit group type; true iff the vector's claim holds. */
+const auditChecks: Record<string, (t: VectorTest) => boolean> = {
   RecordHashTest: (t) => recordHash(t.record as Parameters<typeof recordHash>[0]) === t.hash,
   TreeHeadTest: (t) => rootOf(t.leaves as string[]) === t.rootHash,
   LeafHashTest: (t) => leafHash(t.entry as AuditEntry) === t.leafHash,
@@ -63,17 +70,25 @@ const auditCheck: Record<string, (t: VectorTest) => boolean> = {
   ConsistencyProofTest: (t) => verifyConsistency(t as unknown as Parameters<typeof verifyConsistency>[0]),
 }
 
-export function* auditCases(file: VectorFile): Generator<CaseResult> {
-  for (const g of file.testGroups) {
-    for (const t of g.tests) yield judge(`audit_test/${t.tcId}`, t.result, outcome(() => auditCheck[g.type]!(t)))
-  }
-}
-
-export function* hmacCases(file: VectorFile): Generator<CaseResult> {
-  for (const g of file.testGroups) {
-    for (const t of g.tests) {
-      yield judge(`hmac_test/${t.tcId}`, t.result, outcome(() => verifyMac(g.keyHex as string, t.body, t.mac as string)))
+export async function* auditCases(file: VectorFile): AsyncGenerator<CaseResult> {
+  for (const group of file.testGroups) {
+    const check = auditChecks[group.type]
+    for (const t of group.tests) {
+      const id = `audit_test/${t.tcId}`
+      yield runCase(id, () => {
+        if (!check) throw new Error(`no check for audit group type ${group.type}`)
+        return judge(id, t.result, answer(() => check(t), [AuditEntryError]))
+      })
     }
   }
 }
 
+export async function* hmacCases(file: VectorFile): AsyncGenerator<CaseResult> {
+  for (const group of file.testGroups) {
+    const keyHex = group.keyHex as string
+    for (const t of group.tests) {
+      const id = `hmac_test/${t.tcId}`
+      yield runCase(id, () => judge(id, t.result, answer(() => verifyMac(keyHex, t.body, t.mac as string), [])))
+    }
+  }
+}
