@@ -85,3 +85,34 @@ func TestExecutorCatchesTamperedVectors(t *testing.T) {
 		t.Fatalf("tally %q", last)
 	}
 }
+
+// A panic inside a case is a crash of that case, reported as such even when the vector expected
+// "invalid"; the cases after it still run, and the tally counts it as a failure.
+func TestPanicIsACrashNotAnAnswer(t *testing.T) {
+	var out bytes.Buffer
+	r := newReporter(&out)
+	r.runCase("audit_test/1", func() (any, any) {
+		var entry map[string]any
+		entry["type"] = "capture" // assignment to a nil map: an executor bug
+		return "invalid", "invalid"
+	})
+	r.runCase("audit_test/2", func() (any, any) { return "invalid", validity(false, errors.New("refused")) })
+	if r.close() {
+		t.Fatal("close reported success after a crash")
+	}
+	lines := strings.Split(strings.TrimSpace(out.String()), "\n")
+	var crash struct {
+		Case  string `json:"case"`
+		OK    bool   `json:"ok"`
+		Crash string `json:"crash"`
+	}
+	if err := json.Unmarshal([]byte(lines[0]), &crash); err != nil {
+		t.Fatal(err)
+	}
+	if crash.Case != "audit_test/1" || crash.OK || !strings.Contains(crash.Crash, "assignment to entry in nil map") {
+		t.Fatalf("first line %q", lines[0])
+	}
+	if lines[1] != `{"case":"audit_test/2","ok":true}` || lines[2] != "1 passed, 1 failed" {
+		t.Fatalf("lines %q", lines[1:])
+	}
+}
