@@ -68,7 +68,7 @@ export const implementations: Implementation[] = [
   {
     name: 'java',
     // A single source file run by the java launcher: the executor is not part of the SDK's jar.
-    command: ['java', '-cp', 'sdks/java/target/tracehound-client-all.jar', 'conformance/runners/java/Executor.java'],
+    command: ['java', '-cp', 'sdks/java/target/tracehound-client-all.jar', 'sdks/java/conformance/Executor.java'],
     needsDaemon: true,
     // The jar is built by sdks/java/test.sh (mvn -B verify; npm test runs it before the conformance table).
     detect: () =>

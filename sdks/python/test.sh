@@ -2,7 +2,7 @@
 # Python SDK checks (run by scripts/test-sdks.sh, so by npm test and CI): a tools venv at
 # sdks/python/.venv (reused; the conformance executor and examples run in it; TRACEHOUND_PY_VENV
 # moves it), the package installed as users install it, `python -m build` wheel + sdist each
-# installed into a clean venv, generated code freshness, mypy --strict, pytest (unit + a real
+# installed into a clean venv, generated code freshness, mypy --strict, ruff (lint, format), pytest (unit + a real
 # tracehoundd started by a fixture).
 # Prints "SKIPPED: python (<why>)" and exits 0 when python3 is missing or the package index is
 # unreachable (and the venv does not already hold every tool); any other failure fails.
@@ -57,6 +57,16 @@ if ! bash ../../scripts/generate.sh --check python >"$log" 2>&1; then
   status=1
 fi
 step "mypy --strict" "$VENV/bin/mypy"
+# ruff lints every Python file of the SDK and the conformance executor. The formatter holds only
+# the files listed in $formatted until the SDK's one-time reformat (`ruff format` in sdks/python);
+# then the list becomes the whole tree.
+formatted=(../../conformance/runners/python)
+if [ -x "$VENV/bin/ruff" ]; then
+  step "ruff check" "$VENV/bin/ruff" check src tests bench scripts ../../conformance/runners/python
+  step "ruff format --check" "$VENV/bin/ruff" format --check "${formatted[@]}"
+else
+  echo "SKIPPED: ruff (not in $VENV: the package index was unreachable when it was made)"
+fi
 
 # What `pip install tracehound` gets from an index: the wheel and the sdist, each into a venv of
 # its own holding nothing else. Dependencies come from the index (or pip's cache).

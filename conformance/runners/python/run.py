@@ -1,6 +1,9 @@
-"""python executor (conformance/README.md): signature, audit and hmac suites through the SDK's local
-kernel; intercept sequences through the SDK's client against the daemon at TRACEHOUND_CONFORMANCE_ADDRESS.
-Usage: sdks/python/.venv/bin/python conformance/runners/python/run.py <vectors-dir>"""
+"""python executor (conformance/README.md): the signature, audit and hmac suites through the SDK's
+local kernel; intercept sequences through the SDK's client against the daemon at
+TRACEHOUND_CONFORMANCE_ADDRESS. Prints one JSON line per case, then "N passed, N failed".
+
+Usage: sdks/python/.venv/bin/python conformance/runners/python/run.py <vectors-dir>
+"""
 
 from __future__ import annotations
 
@@ -10,145 +13,243 @@ import sys
 from collections.abc import Callable, Iterator
 from typing import Any
 
+import grpc
 import tracehound as th
+from tracehound import _convert
 from tracehound._gen.tracehound.conformance.v1 import conformance_service_pb2 as cpb
 from tracehound._gen.tracehound.conformance.v1 import conformance_service_pb2_grpc as cgrpc
 from tracehound._gen.tracehound.v1 import config_pb2
-from tracehound import _convert
 
 Case = dict[str, Any]
+Vector = dict[str, Any]
 SPECIAL = {"NaN": float("nan"), "Infinity": float("inf"), "-Infinity": float("-inf")}
+COMPLETED = "a completed sequence"
 
 
 def decode_special(v: Any) -> Any:
-    # Plain loops: one frame per level, so the 513-deep vectors stay far from the recursion limit.
+    """Swaps {"$float": "NaN" | "Infinity" | "-Infinity"} markers for those numbers.
+
+    Plain loops: one frame per level, so the 513-deep vectors stay far from the recursion limit.
+    """
     if isinstance(v, list):
-        out = []
+        items = []
         for x in v:
-            out.append(decode_special(x))
-        return out
+            items.append(decode_special(x))
+        return items
     if isinstance(v, dict):
-        if len(v) == 1 and isinstance(v.get("$float"), str) and v["$float"] in SPECIAL:
-            return SPECIAL[v["$float"]]
-        obj = {}
+        marker = v.get("$float")
+        if len(v) == 1 and isinstance(marker, str) and marker in SPECIAL:
+            return SPECIAL[marker]
+        fields = {}
         for k, x in v.items():
-            obj[k] = decode_special(x)
-        return obj
+            fields[k] = decode_special(x)
+        return fields
     return v
 
 
 def judge(case: str, want: Any, got: Any) -> Case:
     same = json.dumps(want, sort_keys=True) == json.dumps(got, sort_keys=True)
-    return {"case": case, "ok": True} if same else {"case": case, "ok": False, "want": want, "got": got}
+    if same:
+        return {"case": case, "ok": True}
+    return {"case": case, "ok": False, "want": want, "got": got}
 
 
-def outcome(check: Callable[[], bool]) -> str:
+def run_case(case: str, run: Callable[..., Case], *args: Any) -> Case:
+    """Runs run(*args) for one case; an exception escaping it is a crash of the implementation, never an answer."""
     try:
-        return "valid" if check() else "invalid"
-    except Exception:
+        return run(*args)
+    except Exception as e:  # noqa: BLE001 -- every unexpected exception is reported, then the next case runs
+        return {"case": case, "ok": False, "crash": f"{type(e).__name__}: {e}"}
+
+
+def answer(check: Callable[[], bool], rejections: tuple[type[Exception], ...]) -> str:
+    """ "valid" or "invalid"; the kernel refusing the input with a documented error means "invalid".
+
+    Any other exception propagates to run_case, which reports a crash.
+    """
+    try:
+        holds = check()
+    except rejections:
         return "invalid"
+    return "valid" if holds else "invalid"
 
 
-def load(d: str, suite: str) -> Any:
-    with open(os.path.join(d, f"{suite}_test.json"), encoding="utf-8") as f:
+def load(directory: str, suite: str) -> Any:
+    with open(os.path.join(directory, f"{suite}_test.json"), encoding="utf-8") as f:
         return json.load(f)
 
 
-def signature_cases(f: Any) -> Iterator[Case]:
-    for t in (t for g in f["testGroups"] for t in g["tests"]):
-        case, payload = f"signature_test/{t['tcId']}", decode_special(t["payload"])
-        if t["result"] == "invalid":
-            accepted = outcome(lambda: bool(th.signature(t["category"], payload)))
-            yield judge(case, "refused", "accepted" if accepted == "valid" else "refused")
-            continue
-        try:
-            got: Any = {"canonicalHex": th.canonical_bytes(payload).hex(), "signature": th.signature(t["category"], payload)}
-        except Exception as e:
-            got = {"error": str(e)}
-        yield judge(case, {"canonicalHex": t["canonicalHex"], "signature": t["signature"]}, got)
+def tests_of(vectors: Any) -> Iterator[tuple[Vector, Vector]]:
+    for group in vectors["testGroups"]:
+        for test in group["tests"]:
+            yield group, test
 
 
-AUDIT: dict[str, Callable[[Any], bool]] = {
-    "RecordHashTest": lambda t: th.record_hash(t["record"]) == t["hash"],
-    "TreeHeadTest": lambda t: th.merkle_root(t["leaves"]) == t["rootHash"],
-    "LeafHashTest": lambda t: th.leaf_hash(t["entry"]) == t["leafHash"],
-    "InclusionProofTest": lambda t: th.verify_inclusion(t["leafHash"], t["leafIndex"], t["treeSize"], t["path"], t["rootHash"]),
-    "ConsistencyProofTest": lambda t: th.verify_consistency(t["firstSize"], t["secondSize"], t["path"], t["firstRoot"], t["secondRoot"]),
+def signature_case(t: Vector) -> Case:
+    case = f"signature_test/{t['tcId']}"
+    category = t["category"]
+    payload = decode_special(t["payload"])
+    if t["result"] == "invalid":
+        accepted = answer(lambda: bool(th.signature(category, payload)), (th.CanonicalJsonError,))
+        return judge(case, "refused", "accepted" if accepted == "valid" else "refused")
+    want = {"canonicalHex": t["canonicalHex"], "signature": t["signature"]}
+    try:
+        got = {"canonicalHex": th.canonical_bytes(payload).hex(), "signature": th.signature(category, payload)}
+    except th.CanonicalJsonError as e:
+        return judge(case, want, {"refused": str(e)})
+    return judge(case, want, got)
+
+
+def signature_cases(vectors: Any) -> Iterator[Case]:
+    for _, t in tests_of(vectors):
+        yield run_case(f"signature_test/{t['tcId']}", signature_case, t)
+
+
+# One check per audit group type, with the errors the kernel documents for input it refuses.
+AUDIT_CHECKS: dict[str, tuple[Callable[[Vector], bool], tuple[type[Exception], ...]]] = {
+    "RecordHashTest": (lambda t: th.record_hash(t["record"]) == t["hash"], (TypeError,)),
+    "TreeHeadTest": (lambda t: th.merkle_root(t["leaves"]) == t["rootHash"], (ValueError,)),
+    "LeafHashTest": (lambda t: th.leaf_hash(t["entry"]) == t["leafHash"], (th.AuditEntryError,)),
+    "InclusionProofTest": (
+        lambda t: th.verify_inclusion(t["leafHash"], t["leafIndex"], t["treeSize"], t["path"], t["rootHash"]),
+        (),
+    ),
+    "ConsistencyProofTest": (
+        lambda t: th.verify_consistency(t["firstSize"], t["secondSize"], t["path"], t["firstRoot"], t["secondRoot"]),
+        (),
+    ),
 }
 
 
-def audit_cases(f: Any) -> Iterator[Case]:
-    for g in f["testGroups"]:
-        for t in g["tests"]:
-            yield judge(f"audit_test/{t['tcId']}", t["result"], outcome(lambda: AUDIT[g["type"]](t)))
+def audit_case(group: Vector, t: Vector) -> Case:
+    check, rejections = AUDIT_CHECKS[group["type"]]
+    return judge(f"audit_test/{t['tcId']}", t["result"], answer(lambda: check(t), rejections))
 
 
-def hmac_cases(f: Any) -> Iterator[Case]:
-    for g in f["testGroups"]:
-        for t in g["tests"]:
-            yield judge(f"hmac_test/{t['tcId']}", t["result"], outcome(lambda: th.verify_mac(g["keyHex"], t["body"], t["mac"])))
+def audit_cases(vectors: Any) -> Iterator[Case]:
+    for group, t in tests_of(vectors):
+        yield run_case(f"audit_test/{t['tcId']}", audit_case, group, t)
 
 
-def run_sequence(client: th.Client, conf: cgrpc.ConformanceServiceStub, g: Any, t: Any) -> Any:
-    c = g["config"]
-    config = config_pb2.DaemonConfig(
-        max_payload_size=c["maxPayloadSize"],
-        quarantine=config_pb2.QuarantineLimits(max_count=c["quarantine"]["maxCount"], max_bytes=c["quarantine"]["maxBytes"]),
-        rate_limit=config_pb2.RateLimitConfig(window_ms=c["rateLimit"]["windowMs"], max_requests=c["rateLimit"]["maxRequests"],
-                                              block_duration_ms=c["rateLimit"]["blockDurationMs"]),
-        mac_keys=[config_pb2.MacKey(kid=k["kid"], key=k["key"]) for k in g["macKeys"]],
+def hmac_case(group: Vector, t: Vector) -> Case:
+    verified = answer(lambda: th.verify_mac(group["keyHex"], t["body"], t["mac"]), ())
+    return judge(f"hmac_test/{t['tcId']}", t["result"], verified)
+
+
+def hmac_cases(vectors: Any) -> Iterator[Case]:
+    for group, t in tests_of(vectors):
+        yield run_case(f"hmac_test/{t['tcId']}", hmac_case, group, t)
+
+
+def daemon_config(group: Vector) -> config_pb2.DaemonConfig:
+    c = group["config"]
+    quarantine = config_pb2.QuarantineLimits(max_count=c["quarantine"]["maxCount"], max_bytes=c["quarantine"]["maxBytes"])
+    rate_limit = config_pb2.RateLimitConfig(
+        window_ms=c["rateLimit"]["windowMs"],
+        max_requests=c["rateLimit"]["maxRequests"],
+        block_duration_ms=c["rateLimit"]["blockDurationMs"],
     )
-    conf.Reset(cpb.ResetRequest(config=config, clock_start_ms=g["clockStart"], id_seed=t["idSeed"]), timeout=10)
-    steps, seen = [], 0
-    for s in t["steps"]:
+    mac_keys = [config_pb2.MacKey(kid=k["kid"], key=k["key"]) for k in group["macKeys"]]
+    return config_pb2.DaemonConfig(
+        max_payload_size=c["maxPayloadSize"],
+        quarantine=quarantine,
+        rate_limit=rate_limit,
+        mac_keys=mac_keys,
+    )
+
+
+class Incomplete(Exception):
+    """The sequence could not be played to the end: a failed case, not a crash of the kernel."""
+
+
+class Sequence:
+    """Plays one intercept_test against the conformance daemon."""
+
+    def __init__(self, client: th.Client, control: cgrpc.ConformanceServiceStub) -> None:
+        self.client = client
+        self.control = control
+        self.seen = 0  # audit records already reported by earlier steps
+
+    def play(self, group: Vector, t: Vector) -> Any:
+        reset = cpb.ResetRequest(config=daemon_config(group), clock_start_ms=group["clockStart"], id_seed=t["idSeed"])
+        self.control.Reset(reset, timeout=10)
+        self.seen = 0
+        steps = [self.step(s) for s in t["steps"]]
+        stats = self.client.stats()
+        final = {
+            "stats": {"agent": stats.agent, "quarantine": stats.quarantine, "audit": stats.audit},
+            "treeHead": self.client.get_tree_head().to_dict(),
+        }
+        return {"steps": steps, "final": final}
+
+    def step(self, s: Vector) -> dict[str, Any]:
         if s.get("advanceMs"):
-            conf.AdvanceClock(cpb.AdvanceClockRequest(ms=s["advanceMs"]), timeout=10)
-        out: dict[str, Any] = {}
+            self.control.AdvanceClock(cpb.AdvanceClockRequest(ms=s["advanceMs"]), timeout=10)
+        outcome: dict[str, Any] = {}
         if "scent" in s:
-            verdict = client.intercept(th.Scent.from_dict({**s["scent"], "payload": decode_special(s["scent"]["payload"])}))
+            scent = th.Scent.from_dict({**s["scent"], "payload": decode_special(s["scent"]["payload"])})
+            verdict = self.client.intercept(scent)
             if verdict.degraded is not None:
-                raise RuntimeError(f"degraded verdict: {verdict.degraded}")
-            out["verdict"] = verdict.to_dict()
+                # A degraded verdict is the client's fail-open answer, not the daemon's: never compare it.
+                raise Incomplete(f"degraded verdict: {verdict.degraded}")
+            outcome["verdict"] = verdict.to_dict()
         else:
-            neutralized = client.neutralize(s["neutralize"])
-            out["neutralized"] = neutralized[0].to_dict() if neutralized else None
-        records = conf.ListAuditRecords(cpb.ListAuditRecordsRequest(), timeout=10).records
-        out["audit"] = [_convert.audit_record_from_wire(r).to_dict() for r in records[seen:]]
-        seen = len(records)
-        steps.append(out)
-    stats = client.stats()
-    final = {"stats": {"agent": stats.agent, "quarantine": stats.quarantine, "audit": stats.audit},
-             "treeHead": client.get_tree_head().to_dict()}
-    return {"steps": steps, "final": final}
+            neutralized = self.client.neutralize(s["neutralize"])
+            outcome["neutralized"] = neutralized[0].to_dict() if neutralized else None
+        records = self.control.ListAuditRecords(cpb.ListAuditRecordsRequest(), timeout=10).records
+        outcome["audit"] = [_convert.audit_record_from_wire(r).to_dict() for r in records[self.seen :]]
+        self.seen = len(records)
+        return outcome
 
 
-def intercept_cases(f: Any, address: str | None) -> Iterator[Case]:
-    client = th.Client(address, timeout=10, call_timeout=10) if address else None
-    conf = cgrpc.ConformanceServiceStub(client.channel) if client else None
-    for g in f["testGroups"]:
-        for t in g["tests"]:
+def play_case(sequence: Sequence, case: str, want: Any, group: Vector, t: Vector) -> Case:
+    try:
+        got = sequence.play(group, t)
+    except (grpc.RpcError, Incomplete) as e:
+        return judge(case, COMPLETED, f"{type(e).__name__}: {e}")
+    return judge(case, want, got)
+
+
+def intercept_cases(vectors: Any, address: str | None) -> Iterator[Case]:
+    if not address:
+        for _, t in tests_of(vectors):
+            yield {
+                "case": f"intercept_test/{t['tcId']}",
+                "ok": False,
+                "want": COMPLETED,
+                "got": "TRACEHOUND_CONFORMANCE_ADDRESS is not set",
+            }
+        return
+    client = th.Client(address, timeout=10, call_timeout=10)
+    try:
+        sequence = Sequence(client, cgrpc.ConformanceServiceStub(client.channel))
+        for group, t in tests_of(vectors):
             case = f"intercept_test/{t['tcId']}"
             want = {"steps": [s["expected"] for s in t["steps"]], "final": t["final"]}
-            if client is None or conf is None:
-                yield {"case": case, "ok": False, "want": "a completed sequence", "got": "TRACEHOUND_CONFORMANCE_ADDRESS is not set"}
-                continue
-            try:
-                yield judge(case, want, run_sequence(client, conf, g, t))
-            except Exception as e:
-                yield {"case": case, "ok": False, "want": "a completed sequence", "got": f"{type(e).__name__}: {e}"}
-    if client is not None:
+            yield run_case(case, play_case, sequence, case, want, group, t)
+    finally:
         client.close()
 
 
 def main() -> int:
-    d = sys.argv[1] if len(sys.argv) > 1 else os.path.join(os.path.dirname(__file__), "..", "..", "vectors")
+    here = os.path.dirname(__file__)
+    directory = sys.argv[1] if len(sys.argv) > 1 else os.path.join(here, "..", "..", "vectors")
     address = os.environ.get("TRACEHOUND_CONFORMANCE_ADDRESS")
-    passed = failed = 0
-    for gen in (signature_cases(load(d, "signature")), intercept_cases(load(d, "intercept"), address),
-                audit_cases(load(d, "audit")), hmac_cases(load(d, "hmac"))):
-        for r in gen:
-            passed, failed = passed + r["ok"], failed + (not r["ok"])
-            print(json.dumps(r), flush=True)
+    suites = [
+        signature_cases(load(directory, "signature")),
+        intercept_cases(load(directory, "intercept"), address),
+        audit_cases(load(directory, "audit")),
+        hmac_cases(load(directory, "hmac")),
+    ]
+    passed = 0
+    failed = 0
+    for suite in suites:
+        for result in suite:
+            if result["ok"]:
+                passed += 1
+            else:
+                failed += 1
+            print(json.dumps(result), flush=True)
     print(f"{passed} passed, {failed} failed")
     return 0 if failed == 0 else 1
 

@@ -1,4 +1,4 @@
-"""The conformance executor reports honestly: a tampered vector fails, the tally closes the output."""
+"""The conformance executor reports honestly: a tampered vector fails, a crash is not an answer, the tally closes the output."""
 
 from __future__ import annotations
 
@@ -7,7 +7,11 @@ import os
 import shutil
 import subprocess
 import sys
+import importlib.util
 from pathlib import Path
+from types import ModuleType
+
+import tracehound as th
 
 REPO = Path(__file__).resolve().parents[3]
 
@@ -36,3 +40,44 @@ def test_executor_flags_tampered_vectors(tmp_path: Path) -> None:
     failed = sum(not r["ok"] for r in results.values())
     assert lines[-1] == f"{len(results) - failed} passed, {failed} failed"
     assert failed == 2 + 72 and len(results) == 162 + 72 + 398 + 144
+
+
+# The executor tells the kernel's documented refusal from a crash.
+RUN_PY = REPO / "conformance" / "runners" / "python" / "run.py"
+
+
+def executor() -> ModuleType:
+    spec = importlib.util.spec_from_file_location("conformance_executor", RUN_PY)
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def test_a_documented_refusal_answers_invalid() -> None:
+    run = executor()
+    case = run.run_case(
+        "audit_test/1",
+        run.audit_case,
+        {"type": "LeafHashTest"},
+        {"tcId": 1, "result": "invalid", "entry": {"type": "note"}, "leafHash": ""},
+    )
+    assert case == {"case": "audit_test/1", "ok": True}
+
+
+def test_an_undocumented_exception_is_a_crash_even_for_an_invalid_vector() -> None:
+    run = executor()
+
+    def buggy() -> bool:
+        raise KeyError("leafIndex")
+
+    case = run.run_case("audit_test/2", lambda: run.judge("audit_test/2", "invalid", run.answer(buggy, (th.AuditEntryError,))))
+    assert case == {"case": "audit_test/2", "ok": False, "crash": "KeyError: 'leafIndex'"}
+
+
+def test_a_missing_address_fails_every_sequence_instead_of_ending_the_run() -> None:
+    run = executor()
+    vectors = {"testGroups": [{"tests": [{"tcId": 1}, {"tcId": 2}]}]}
+    cases = list(run.intercept_cases(vectors, None))
+    assert [c["case"] for c in cases] == ["intercept_test/1", "intercept_test/2"]
+    assert all(c["ok"] is False for c in cases)

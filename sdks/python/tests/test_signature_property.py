@@ -50,7 +50,7 @@ def test_stream_signatures_equal_the_kernels(client: th.Client, payloads: list[A
     verdicts = client.intercept_many([th.Scent(str(i), p, source, 1_700_000_000_000, th.Threat("flood", "medium"))
                                       for i, p in enumerate(payloads)])
     assert len(verdicts) == len(payloads)
-    for p, v in zip(payloads, verdicts):
+    for p, v in zip(payloads, verdicts, strict=True):
         expected = th.signature("flood", p)
         assert (v.handle.signature if isinstance(v, th.Quarantined) else v) == (
             expected if isinstance(v, th.Quarantined) else th.Ignored(expected)), v
