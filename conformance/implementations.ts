@@ -47,8 +47,8 @@ export const implementations: Implementation[] = [
     detect: () =>
       toolchain('python3', ['--version']) ??
       (existsSync('sdks/python/.venv/bin/python')
-        ? toolchain('sdks/python/.venv/bin/python', ['-c', 'import grpc, google.protobuf, tracehound'])
-          && 'the venv sdks/python/.venv lacks grpcio, protobuf or tracehound (run: bash sdks/python/test.sh)'
+        ? toolchain('sdks/python/.venv/bin/python', ['-c', 'import grpc, google.protobuf, tracehound']) &&
+          'the venv sdks/python/.venv lacks grpcio, protobuf or tracehound (run: bash sdks/python/test.sh)'
         : 'no venv at sdks/python/.venv (bash sdks/python/test.sh makes it; it needs PyPI)'),
   },
   {

@@ -125,6 +125,10 @@ describe('readExecutorOutput', () => {
   })
 
   it('writes consecutive tcIds as ranges', () => {
-    expect(caseRanges(['a_test/1', 'a_test/2', 'a_test/3', 'a_test/5', 'b_test/6', 'b_test/7'])).toEqual(['a_test/1-3', 'a_test/5', 'b_test/6-7'])
+    expect(caseRanges(['a_test/1', 'a_test/2', 'a_test/3', 'a_test/5', 'b_test/6', 'b_test/7'])).toEqual([
+      'a_test/1-3',
+      'a_test/5',
+      'b_test/6-7',
+    ])
   })
 })

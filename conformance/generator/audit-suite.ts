@@ -19,13 +19,26 @@ const notes = {
   SameSize: { bugType: 'EDGE_CASE', description: 'first == second: valid only with an empty proof and equal roots.' },
   SwappedRoots: { bugType: 'FORGERY', description: 'The two roots of a consistency proof exchanged.' },
   BadEncoding: { bugType: 'MALLEABILITY', description: 'A node that is not 32 bytes of lowercase hex.' },
-  FieldChanged: { bugType: 'FORGERY', description: 'One field of an entry changed after its leaf was computed: every field is bound, so the leaf must not match.' },
+  FieldChanged: {
+    bugType: 'FORGERY',
+    description: 'One field of an entry changed after its leaf was computed: every field is bound, so the leaf must not match.',
+  },
   UnknownType: { bugType: 'FORGERY', description: 'An entry type outside the schema (or none): a verifier refuses it.' },
-  ExtraField: { bugType: 'MALLEABILITY', description: 'A field outside the type\'s schema: a verifier refuses it rather than hash it.' },
+  ExtraField: { bugType: 'MALLEABILITY', description: "A field outside the type's schema: a verifier refuses it rather than hash it." },
   MissingField: { bugType: 'MALLEABILITY', description: 'A field of the schema is absent: refused.' },
-  BadField: { bugType: 'MALLEABILITY', description: 'A field of the wrong form (a string for a number, upper-case hex, a negative size…): refused.' },
-  LargeTree: { bugType: 'EDGE_CASE', description: 'Tree sizes and indices above 2^32 (up to 2^53 - 1): exact arithmetic, no 32-bit tricks.' },
-  Truncated32: { bugType: 'FORGERY', description: 'A proof valid for sizes or an index taken modulo 2^32, presented with the full value: an implementation that cuts to 32 bits accepts it.' },
+  BadField: {
+    bugType: 'MALLEABILITY',
+    description: 'A field of the wrong form (a string for a number, upper-case hex, a negative size…): refused.',
+  },
+  LargeTree: {
+    bugType: 'EDGE_CASE',
+    description: 'Tree sizes and indices above 2^32 (up to 2^53 - 1): exact arithmetic, no 32-bit tricks.',
+  },
+  Truncated32: {
+    bugType: 'FORGERY',
+    description:
+      'A proof valid for sizes or an index taken modulo 2^32, presented with the full value: an implementation that cuts to 32 bits accepts it.',
+  },
 } as const
 
 const MAX = 33
@@ -48,7 +61,13 @@ function recordTests(): TestDraft[] {
   for (let i = 0; i < 8; i++) {
     const record = { id: ids(), signature: `spam:${hex(leaves[i]!)}`, timestamp: 1_700_000_000_000 + i * 1000, previousHash }
     const hash = recordHash(record)
-    t.push({ comment: i === 0 ? 'genesis record' : `record ${i} chained to the previous hash`, flags: ['Valid'], record, hash, result: 'valid' })
+    t.push({
+      comment: i === 0 ? 'genesis record' : `record ${i} chained to the previous hash`,
+      flags: ['Valid'],
+      record,
+      hash,
+      result: 'valid',
+    })
     previousHash = hash
   }
   const base = t[3]!.record as { id: string; signature: string; timestamp: number; previousHash: string }
@@ -58,7 +77,8 @@ function recordTests(): TestDraft[] {
     ['signature category changed', { ...base, signature: base.signature.replace('spam', 'ddos') }],
     ['timestamp off by one', { ...base, timestamp: base.timestamp + 1 }],
     ['previousHash of another record', { ...base, previousHash: '0'.repeat(64) }],
-  ] as const) t.push({ comment, flags: ['Tampered'], record, hash, result: 'invalid' })
+  ] as const)
+    t.push({ comment, flags: ['Tampered'], record, hash, result: 'invalid' })
   return t
 }
 
@@ -67,8 +87,20 @@ function treeHeadTests(): TestDraft[] {
   for (const n of [0, 1, 2, 3, 4, 5, 7, 8, 9, 15, 16, 17, 31, 32, 33]) {
     t.push({ comment: `root of ${n} leaves`, flags: ['Valid'], leaves: leaves.slice(0, n).map(hex), rootHash: root(n), result: 'valid' })
   }
-  t.push({ comment: 'root with one bit flipped', flags: ['BitFlip'], leaves: leaves.slice(0, 5).map(hex), rootHash: flip(root(5), 77), result: 'invalid' })
-  t.push({ comment: 'root of 5 leaves claimed for 4', flags: ['WrongSize'], leaves: leaves.slice(0, 4).map(hex), rootHash: root(5), result: 'invalid' })
+  t.push({
+    comment: 'root with one bit flipped',
+    flags: ['BitFlip'],
+    leaves: leaves.slice(0, 5).map(hex),
+    rootHash: flip(root(5), 77),
+    result: 'invalid',
+  })
+  t.push({
+    comment: 'root of 5 leaves claimed for 4',
+    flags: ['WrongSize'],
+    leaves: leaves.slice(0, 4).map(hex),
+    rootHash: root(5),
+    result: 'invalid',
+  })
   return t
 }
 
@@ -87,9 +119,20 @@ function inclusionTests(): TestDraft[] {
     }
   }
   const bad = (comment: string, flags: string[], p: ReturnType<typeof proof>) => t.push({ comment, flags, ...p, result: 'invalid' })
-  for (const [i, n] of [[5, 13], [0, 8], [12, 13], [20, 33], [1, 2]] as const) {
+  for (const [i, n] of [
+    [5, 13],
+    [0, 8],
+    [12, 13],
+    [20, 33],
+    [1, 2],
+  ] as const) {
     const p = proof(i, n)
-    p.path.forEach((node, j) => bad(`leaf ${i} of ${n}: bit flipped in node ${j}`, ['BitFlip'], { ...p, path: p.path.map((x, k) => (k === j ? flip(x, j * 11) : x)) }))
+    p.path.forEach((_node, j) =>
+      bad(`leaf ${i} of ${n}: bit flipped in node ${j}`, ['BitFlip'], {
+        ...p,
+        path: p.path.map((x, k) => (k === j ? flip(x, j * 11) : x)),
+      }),
+    )
     bad(`leaf ${i} of ${n}: bit flipped in the root`, ['BitFlip'], { ...p, rootHash: flip(p.rootHash, 255) })
     bad(`leaf ${i} of ${n}: bit flipped in the leaf`, ['BitFlip'], { ...p, leafHash: flip(p.leafHash, 3) })
     bad(`leaf ${i} of ${n}: last node missing`, ['MissingNode'], { ...p, path: p.path.slice(0, -1) })
@@ -123,9 +166,17 @@ function consistencyTests(): TestDraft[] {
     }
   }
   const bad = (comment: string, flags: string[], p: ReturnType<typeof proof>) => t.push({ comment, flags, ...p, result: 'invalid' })
-  for (const [m, n] of [[3, 7], [4, 8], [6, 13], [1, 33], [16, 17]] as const) {
+  for (const [m, n] of [
+    [3, 7],
+    [4, 8],
+    [6, 13],
+    [1, 33],
+    [16, 17],
+  ] as const) {
     const p = proof(m, n)
-    p.path.forEach((_, j) => bad(`${m} to ${n}: bit flipped in node ${j}`, ['BitFlip'], { ...p, path: p.path.map((x, k) => (k === j ? flip(x, 200 - j) : x)) }))
+    p.path.forEach((_, j) =>
+      bad(`${m} to ${n}: bit flipped in node ${j}`, ['BitFlip'], { ...p, path: p.path.map((x, k) => (k === j ? flip(x, 200 - j) : x)) }),
+    )
     bad(`${m} to ${n}: bit flipped in the first root`, ['BitFlip'], { ...p, firstRoot: flip(p.firstRoot, 9) })
     bad(`${m} to ${n}: bit flipped in the second root`, ['BitFlip'], { ...p, secondRoot: flip(p.secondRoot, 100) })
     bad(`${m} to ${n}: last node missing`, ['MissingNode'], { ...p, path: p.path.slice(0, -1) })
@@ -135,7 +186,13 @@ function consistencyTests(): TestDraft[] {
     bad(`${m} to ${n}: roots swapped`, ['SwappedRoots'], { ...p, firstRoot: p.secondRoot, secondRoot: p.firstRoot })
   }
   bad('from an empty tree', ['FromZero'], { firstSize: 0, secondSize: 5, firstRoot: root(0), secondRoot: root(5), path: [] })
-  bad('from an empty tree with a path', ['FromZero'], { firstSize: 0, secondSize: 5, firstRoot: root(0), secondRoot: root(5), path: [root(5)] })
+  bad('from an empty tree with a path', ['FromZero'], {
+    firstSize: 0,
+    secondSize: 5,
+    firstRoot: root(0),
+    secondRoot: root(5),
+    path: [root(5)],
+  })
   bad('from a larger tree', ['FromLarger'], { ...proof(3, 7), firstSize: 7, secondSize: 3, firstRoot: root(7), secondRoot: root(3) })
   bad('same size with a non-empty proof', ['SameSize'], { ...proof(5, 5), path: [root(5)] })
   bad('same size with different roots', ['SameSize'], { ...proof(5, 5), secondRoot: root(6) })
@@ -152,7 +209,15 @@ function leafTests(): TestDraft[] {
   const neutralization = { ...first, type: 'neutralization', hash: recordHash(first) }
   const second = { id: ids(), signature: sig('malware', 2), timestamp: 1_700_000_000_200, previousHash: neutralization.hash }
   const evacuation = { ...second, type: 'evacuation', hash: recordHash(second) }
-  const capture = { type: 'capture', signature: sig('injection', 3), hash: hex(leaves[3]!), size: 1234, severity: 'high', captured: 1_700_000_000_300, compressed: false }
+  const capture = {
+    type: 'capture',
+    signature: sig('injection', 3),
+    hash: hex(leaves[3]!),
+    size: 1234,
+    severity: 'high',
+    captured: 1_700_000_000_300,
+    compressed: false,
+  }
   const purge = { type: 'purge', signature: sig('ddos', 4), timestamp: 1_700_000_000_400, reason: 'timeout' }
   const t: TestDraft[] = []
   const valid = (comment: string, entry: Record<string, unknown>) =>
@@ -160,7 +225,14 @@ function leafTests(): TestDraft[] {
   valid('a neutralization record', neutralization)
   valid('an evacuation record chained to it', evacuation)
   valid('a capture entry', capture)
-  valid('a compressed capture of critical severity', { ...capture, signature: sig('flood', 5), hash: hex(leaves[5]!), severity: 'critical', compressed: true, size: 1 })
+  valid('a compressed capture of critical severity', {
+    ...capture,
+    signature: sig('flood', 5),
+    hash: hex(leaves[5]!),
+    severity: 'critical',
+    compressed: true,
+    size: 1,
+  })
   valid('a purge entry', purge)
   valid('a purge on panic', { ...purge, reason: 'panic', timestamp: 0 })
   valid('fields in another order hash the same (TH-CJSON-1 sorts keys)', Object.fromEntries(Object.entries(capture).reverse()))
@@ -168,8 +240,14 @@ function leafTests(): TestDraft[] {
   const forged = (comment: string, flags: string[], entry: Record<string, unknown>, of: Record<string, unknown>) =>
     t.push({ comment, flags, entry, leafHash: leafHash(of as unknown as AuditEntry), result: 'invalid' })
   const changes: Record<string, [Record<string, unknown>, Record<string, unknown>]> = {
-    neutralization: [neutralization, { id: ids(), type: 'evacuation', signature: sig('ddos', 9), timestamp: 1, previousHash: '1'.repeat(64), hash: '2'.repeat(64) }],
-    capture: [capture, { type: 'capture', signature: sig('spam', 9), hash: hex(leaves[9]!), size: 1235, severity: 'low', captured: 1, compressed: true }],
+    neutralization: [
+      neutralization,
+      { id: ids(), type: 'evacuation', signature: sig('ddos', 9), timestamp: 1, previousHash: '1'.repeat(64), hash: '2'.repeat(64) },
+    ],
+    capture: [
+      capture,
+      { type: 'capture', signature: sig('spam', 9), hash: hex(leaves[9]!), size: 1235, severity: 'low', captured: 1, compressed: true },
+    ],
     purge: [purge, { type: 'purge', signature: sig('spam', 10), timestamp: 2, reason: 'abort' }],
   }
   for (const [type, [entry, other]] of Object.entries(changes)) {
@@ -178,7 +256,12 @@ function leafTests(): TestDraft[] {
       forged(`${type}: ${field} changed`, ['FieldChanged'], { ...entry, [field]: other[field] }, entry)
     }
   }
-  forged('neutralization presented as an evacuation (v1\'s record hash does not cover type)', ['FieldChanged'], { ...neutralization, type: 'evacuation' }, neutralization)
+  forged(
+    "neutralization presented as an evacuation (v1's record hash does not cover type)",
+    ['FieldChanged'],
+    { ...neutralization, type: 'evacuation' },
+    neutralization,
+  )
   forged('evacuation presented as a neutralization', ['FieldChanged'], { ...evacuation, type: 'neutralization' }, evacuation)
   forged('type changed to an unknown one', ['UnknownType'], { ...neutralization, type: 'note' }, neutralization)
   forged('type upper-cased', ['UnknownType'], { ...capture, type: 'Capture' }, capture)
@@ -190,8 +273,17 @@ function leafTests(): TestDraft[] {
   forged('a record carrying its mac', ['ExtraField'], { ...neutralization, mac: '0'.repeat(64) }, neutralization)
   forged('a capture carrying a record field', ['ExtraField'], { ...capture, previousHash: '0'.repeat(64) }, capture)
   forged('a purge with an id', ['ExtraField'], { ...purge, id: 'x' }, purge)
-  for (const [entry, field] of [[neutralization, 'previousHash'], [capture, 'compressed'], [purge, 'reason']] as const) {
-    forged(`${entry.type} without ${field}`, ['MissingField'], Object.fromEntries(Object.entries(entry).filter(([k]) => k !== field)), entry)
+  for (const [entry, field] of [
+    [neutralization, 'previousHash'],
+    [capture, 'compressed'],
+    [purge, 'reason'],
+  ] as const) {
+    forged(
+      `${entry.type} without ${field}`,
+      ['MissingField'],
+      Object.fromEntries(Object.entries(entry).filter(([k]) => k !== field)),
+      entry,
+    )
   }
   forged('timestamp as a string', ['BadField'], { ...neutralization, timestamp: String(neutralization.timestamp) }, neutralization)
   forged('timestamp with a fraction', ['BadField'], { ...neutralization, timestamp: neutralization.timestamp + 0.5 }, neutralization)
@@ -213,8 +305,15 @@ function blockLeafTests(): TestDraft[] {
   const t: TestDraft[] = []
   const leaf = (e: Record<string, unknown>) => leafHash(e as unknown as AuditEntry)
   t.push({ comment: 'a block entry', flags: ['Valid'], entry: block, leafHash: leaf(block), result: 'valid' })
-  t.push({ comment: 'a block of an empty source', flags: ['Valid'], entry: { ...block, source: '' }, leafHash: leaf({ ...block, source: '' }), result: 'valid' })
-  const bad = (comment: string, flags: string[], entry: Record<string, unknown>) => t.push({ comment, flags, entry, leafHash: leaf(block), result: 'invalid' })
+  t.push({
+    comment: 'a block of an empty source',
+    flags: ['Valid'],
+    entry: { ...block, source: '' },
+    leafHash: leaf({ ...block, source: '' }),
+    result: 'valid',
+  })
+  const bad = (comment: string, flags: string[], entry: Record<string, unknown>) =>
+    t.push({ comment, flags, entry, leafHash: leaf(block), result: 'invalid' })
   bad('block: source changed', ['FieldChanged'], { ...block, source: '203.0.113.8' })
   bad('block: blockedUntil changed', ['FieldChanged'], { ...block, blockedUntil: block.blockedUntil - 1 })
   bad('block with a signature', ['ExtraField'], { ...block, signature: `spam:${hex(leaves[0]!)}` })
@@ -271,7 +370,10 @@ function largeInclusionTests(): TestDraft[] {
   bad(`leaf ${p.leafIndex} of ${p.treeSize}: index - 2^32`, ['LargeTree', 'WrongIndex'], { ...p, leafIndex: 5 })
   bad(`leaf ${p.leafIndex} of ${p.treeSize}: index + 1`, ['LargeTree', 'WrongIndex'], { ...p, leafIndex: p.leafIndex + 1 })
   bad(`leaf ${p.leafIndex} of ${p.treeSize}: size + 2^32`, ['LargeTree', 'WrongSize'], { ...p, treeSize: p.treeSize + 2 ** 32 })
-  bad(`leaf ${p.leafIndex} of ${p.treeSize}: bit flipped in the last node`, ['LargeTree', 'BitFlip'], { ...p, path: p.path.map((x, k) => (k === p.path.length - 1 ? flip(x, 1) : x)) })
+  bad(`leaf ${p.leafIndex} of ${p.treeSize}: bit flipped in the last node`, ['LargeTree', 'BitFlip'], {
+    ...p,
+    path: p.path.map((x, k) => (k === p.path.length - 1 ? flip(x, 1) : x)),
+  })
   // A proof for leaf 1 of 3 in a small tree, claimed for leaf 2^32+1 of 2^32+3.
   const small = new MerkleTree(nodeCrypto)
   for (let i = 0; i < 3; i++) small.append(new TextEncoder().encode(`small/${i}`))
@@ -314,18 +416,44 @@ function largeConsistencyTests(): TestDraft[] {
     [big53, 2 ** 53 - 3, 2 ** 53 - 1],
     [big53, 2 ** 52, 2 ** 53 - 1],
   ]
-  for (const [v, m, n] of cases) t.push({ comment: `from ${m} to ${n}`, flags: m === n ? ['Valid', 'LargeTree', 'SameSize'] : ['Valid', 'LargeTree'], ...proof(v, m, n), result: 'valid' })
+  for (const [v, m, n] of cases)
+    t.push({
+      comment: `from ${m} to ${n}`,
+      flags: m === n ? ['Valid', 'LargeTree', 'SameSize'] : ['Valid', 'LargeTree'],
+      ...proof(v, m, n),
+      result: 'valid',
+    })
   const bad = (comment: string, flags: string[], p: ReturnType<typeof proof>) => t.push({ comment, flags, ...p, result: 'invalid' })
   const p = proof(big32, 2 ** 32 + 1, 2 ** 32 + 2)
-  p.path.forEach((_, j) => bad(`${p.firstSize} to ${p.secondSize}: bit flipped in node ${j}`, ['LargeTree', 'BitFlip'], { ...p, path: p.path.map((x, k) => (k === j ? flip(x, 7 + j) : x)) }))
+  p.path.forEach((_, j) =>
+    bad(`${p.firstSize} to ${p.secondSize}: bit flipped in node ${j}`, ['LargeTree', 'BitFlip'], {
+      ...p,
+      path: p.path.map((x, k) => (k === j ? flip(x, 7 + j) : x)),
+    }),
+  )
   bad(`${p.firstSize} to ${p.secondSize}: first size - 1`, ['LargeTree', 'WrongSize'], { ...p, firstSize: p.firstSize - 1 })
   bad(`${p.firstSize} to ${p.secondSize}: second size + 1`, ['LargeTree', 'WrongSize'], { ...p, secondSize: p.secondSize + 1 })
-  bad(`${p.firstSize} to ${p.secondSize}: roots swapped`, ['LargeTree', 'SwappedRoots'], { ...p, firstRoot: p.secondRoot, secondRoot: p.firstRoot })
+  bad(`${p.firstSize} to ${p.secondSize}: roots swapped`, ['LargeTree', 'SwappedRoots'], {
+    ...p,
+    firstRoot: p.secondRoot,
+    secondRoot: p.firstRoot,
+  })
   const q = proof(big32, 2 ** 32, 2 ** 32 + 7)
-  bad(`${q.firstSize} to ${q.secondSize}: first root flipped (a power of two: the root starts the path)`, ['LargeTree', 'BitFlip'], { ...q, firstRoot: flip(q.firstRoot, 3) })
+  bad(`${q.firstSize} to ${q.secondSize}: first root flipped (a power of two: the root starts the path)`, ['LargeTree', 'BitFlip'], {
+    ...q,
+    firstRoot: flip(q.firstRoot, 3),
+  })
   // Proofs of a small tree presented with the sizes + 2^32: what a 32-bit power-of-two test gets wrong.
-  for (const [m, n] of [[1, 2], [3, 7], [4, 6]] as const) {
-    bad(`${m} to ${n} of a small tree, presented as ${m} + 2^32 to ${n} + 2^32`, ['LargeTree', 'Truncated32'], { ...proof(smallTree, m, n), firstSize: m + 2 ** 32, secondSize: n + 2 ** 32 })
+  for (const [m, n] of [
+    [1, 2],
+    [3, 7],
+    [4, 6],
+  ] as const) {
+    bad(`${m} to ${n} of a small tree, presented as ${m} + 2^32 to ${n} + 2^32`, ['LargeTree', 'Truncated32'], {
+      ...proof(smallTree, m, n),
+      firstSize: m + 2 ** 32,
+      secondSize: n + 2 ** 32,
+    })
   }
   return t
 }
@@ -340,7 +468,7 @@ export function auditSuite() {
       'RecordHashTest: hash = hex SHA-256(JSON.stringify({id, signature, timestamp, previousHash})); valid iff it equals the given hash.',
       'TreeHeadTest: leaves are leaf inputs in hex (32 bytes each here; any bytes in general), hashed as SHA-256(0x00 ‖ input); valid iff the RFC 9162 root equals rootHash.',
       'InclusionProofTest / ConsistencyProofTest: RFC 9162 §2.1.3.2 / §2.1.4.2 verification; leafHash is the RFC leaf hash (0x00 prefix). Sizes and indices go up to 2^53 - 1 and must be exact.',
-      'LeafHashTest: an audit log entry (neutralization, evacuation, capture, purge or block) and a leaf hash; valid iff the entry is exactly its type\'s schema and SHA-256(0x00 ‖ TH-CJSON-1(entry)) equals leafHash. Schemas: neutralization/evacuation {id, type, signature, timestamp, previousHash, hash}; capture {type, signature, hash, size, severity, captured, compressed}; purge {type, signature, timestamp, reason}; block {type, source, blockedUntil}. Unknown types and any other field are refused.',
+      "LeafHashTest: an audit log entry (neutralization, evacuation, capture, purge or block) and a leaf hash; valid iff the entry is exactly its type's schema and SHA-256(0x00 ‖ TH-CJSON-1(entry)) equals leafHash. Schemas: neutralization/evacuation {id, type, signature, timestamp, previousHash, hash}; capture {type, signature, hash, size, severity, captured, compressed}; purge {type, signature, timestamp, reason}; block {type, source, blockedUntil}. Unknown types and any other field are refused.",
     ],
     notes,
     [

@@ -27,8 +27,20 @@ const treeHeads = [
   { treeSize: 7, rootHash: toHex(nodeCrypto.sha256('root-7')), timestamp: 1700000123456 },
 ]
 const evidence = [
-  { signature: `injection:${toHex(nodeCrypto.sha256('p1'))}`, hash: toHex(nodeCrypto.sha256('p1')), size: 1015, severity: 'high', captured: 1700000000001 },
-  { signature: `spam:${toHex(nodeCrypto.sha256('p2'))}`, hash: toHex(nodeCrypto.sha256('p2')), size: 13, severity: 'low', captured: 1700000000002 },
+  {
+    signature: `injection:${toHex(nodeCrypto.sha256('p1'))}`,
+    hash: toHex(nodeCrypto.sha256('p1')),
+    size: 1015,
+    severity: 'high',
+    captured: 1700000000001,
+  },
+  {
+    signature: `spam:${toHex(nodeCrypto.sha256('p2'))}`,
+    hash: toHex(nodeCrypto.sha256('p2')),
+    size: 13,
+    severity: 'low',
+    captured: 1700000000002,
+  },
 ]
 
 const flipHex = (h: string, i: number) => h.slice(0, i) + (h[i] === '0' ? '1' : '0') + h.slice(i + 1)
@@ -38,7 +50,10 @@ function tests(key: { kid: string; key: string }, other: { kid: string; key: str
   const longKey = key.key.length > 128 ? ['LongKey'] : []
   const add = (comment: string, flags: string[], bodyType: string, body: object, mac: string, result: 'valid' | 'invalid') =>
     t.push({ comment, flags, bodyType, body, kid: key.kid, mac, result })
-  for (const [bodyType, bodies] of [['treeHead', treeHeads], ['evidenceRecord', evidence]] as const) {
+  for (const [bodyType, bodies] of [
+    ['treeHead', treeHeads],
+    ['evidenceRecord', evidence],
+  ] as const) {
     for (const [i, body] of bodies.entries()) {
       const mac = computeMac(key.key, body)
       const what = `${bodyType} ${i}`

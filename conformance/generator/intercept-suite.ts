@@ -13,17 +13,24 @@ const notes = {
   Duplicate: { bugType: 'FUNCTIONALITY', description: 'Same signature again: ignored; the first severity stays.' },
   PayloadLimit: { bugType: 'EDGE_CASE', description: 'Canonical size over maxPayloadSize: payload_too_large; equal is allowed.' },
   Serialization: { bugType: 'FUNCTIONALITY', description: 'NaN/±Infinity with a threat: error AGENT_SERIALIZATION_FAILED.' },
-  RateLimit: { bugType: 'FUNCTIONALITY', description: 'Sliding log per source; retryAfter = oldest + windowMs - now; rejected hits not recorded.' },
+  RateLimit: {
+    bugType: 'FUNCTIONALITY',
+    description: 'Sliding log per source; retryAfter = oldest + windowMs - now; rejected hits not recorded.',
+  },
   RateLimitBlock: { bugType: 'FUNCTIONALITY', description: 'At the limit with blockDurationMs > 0: blocked; retryAfter counts down.' },
   WindowEdge: { bugType: 'EDGE_CASE', description: 'A hit exactly windowMs old has expired.' },
-  Eviction: { bugType: 'FUNCTIONALITY', description: 'Over maxCount/maxBytes: evict lowest severity, then oldest captured, then first inserted; each eviction is audited.' },
+  Eviction: {
+    bugType: 'FUNCTIONALITY',
+    description: 'Over maxCount/maxBytes: evict lowest severity, then oldest captured, then first inserted; each eviction is audited.',
+  },
   SelfEviction: { bugType: 'EDGE_CASE', description: 'An item that evicts itself is still quarantined, with a disposed handle.' },
   Neutralize: { bugType: 'FUNCTIONALITY', description: 'Neutralize on demand appends an audit record; unknown signatures answer null.' },
   Mac: { bugType: 'FUNCTIONALITY', description: 'A MAC key is configured: the final tree head carries kid and mac.' },
   Random: { bugType: 'FUNCTIONALITY', description: 'A seeded random mix of every kind of step.' },
   Depth: {
     bugType: 'EDGE_CASE',
-    description: 'Nesting up to 512 levels is evidence; 513 levels (arrays or objects) is payload_too_large, a blocking verdict, never error.',
+    description:
+      'Nesting up to 512 levels is evidence; 513 levels (arrays or objects) is payload_too_large, a blocking verdict, never error.',
   },
   Identity: {
     bugType: 'CAN_OF_WORMS',
@@ -185,7 +192,11 @@ function handcrafted(): Record<string, { config: Config; macKeys?: EngineSetup['
     {
       comment: 'a low item arriving when two critical items fill the quarantine evicts itself',
       flags: ['SelfEviction', 'Eviction'],
-      steps: [step(scent('c1', ['malware', 'critical'])), step(scent('c2', ['malware', 'critical']), 1), step(scent('weak', ['malware', 'low']), 1)],
+      steps: [
+        step(scent('c1', ['malware', 'critical'])),
+        step(scent('c2', ['malware', 'critical']), 1),
+        step(scent('weak', ['malware', 'low']), 1),
+      ],
     },
   ]
   const block: Scenario[] = [
@@ -246,7 +257,10 @@ function handcrafted(): Record<string, { config: Config; macKeys?: EngineSetup['
   ]
   return {
     basic: { config: config({}), scenarios: basic },
-    small: { config: config({ maxPayloadSize: 10, maxCount: 2, maxBytes: 1000, windowMs: 1000, maxRequests: 2, blockDurationMs: 0 }), scenarios: small },
+    small: {
+      config: config({ maxPayloadSize: 10, maxCount: 2, maxBytes: 1000, windowMs: 1000, maxRequests: 2, blockDurationMs: 0 }),
+      scenarios: small,
+    },
     evict2: { config: config({ maxCount: 2 }), scenarios: evict2 },
     block: { config: config({ windowMs: 1000, maxRequests: 2, blockDurationMs: 5000 }), scenarios: block },
     bytes: { config: config({ maxBytes: 64 }), scenarios: bytes },
@@ -283,7 +297,9 @@ function identityScenarios(): Scenario[] {
     {
       comment: 'too deep is rate-limited first, like every threat',
       flags: ['Depth', 'RateLimit'],
-      steps: [1, 2, 3].map((n) => step(scent(n, undefined, { source: 'deep' }))).concat(step(scent(nest(513, asArray), ['ddos', 'low'], { source: 'deep' }))),
+      steps: [1, 2, 3]
+        .map((n) => step(scent(n, undefined, { source: 'deep' })))
+        .concat(step(scent(nest(513, asArray), ['ddos', 'low'], { source: 'deep' }))),
     },
     {
       comment: 'lone surrogates in values and keys are signed as \\udxxx escapes',
@@ -308,7 +324,9 @@ function identityScenarios(): Scenario[] {
       comment: 'every number form: exponents, -0, subnormals, 2^53 and beyond, the largest double',
       flags: ['Identity'],
       steps: [
-        step(scent([1e21, 1e-7, -0, 5e-324, 2 ** 53, 2 ** 53 + 2, 0.1 + 0.2, 1.7976931348623157e308, -1e-7, 123e-20], ['malware', 'medium'])),
+        step(
+          scent([1e21, 1e-7, -0, 5e-324, 2 ** 53, 2 ** 53 + 2, 0.1 + 0.2, 1.7976931348623157e308, -1e-7, 123e-20], ['malware', 'medium']),
+        ),
         step(scent({ '10': 1e20, '9': 1.5e-7, '01': 100, a: 4294967295 }, ['malware', 'medium'])),
       ],
     },
@@ -341,7 +359,12 @@ function randomScenarios(count: number): Scenario[] {
         steps.push({ advanceMs: advance, neutralize: pick(used) })
         continue
       }
-      const payload = roll < 3 ? { q: pick(['a', 'b', 'c']) } : roll === 3 ? { bad: NaN } : { n: rnd(1)[0]! % 4, pad: pick(['', 'x'.repeat(10), 'x'.repeat(40)]) }
+      const payload =
+        roll < 3
+          ? { q: pick(['a', 'b', 'c']) }
+          : roll === 3
+            ? { bad: NaN }
+            : { n: rnd(1)[0]! % 4, pad: pick(['', 'x'.repeat(10), 'x'.repeat(40)]) }
       const threat: [ThreatCategory, Severity] | undefined =
         roll >= 2 ? [pick(['injection', 'spam', 'flood'] as const), pick(['low', 'medium', 'high', 'critical'] as const)] : undefined
       const s = scent(payload, threat, { source: pick(['s1', 's2', 's3']), at: CLOCK_START + (rnd(1)[0]! % 8) * 100 })
@@ -379,7 +402,9 @@ export async function interceptSuite() {
     count += g.scenarios.length
   }
   const random = config({ maxPayloadSize: 40, maxCount: 4, maxBytes: 120, windowMs: 2000, maxRequests: 4, blockDurationMs: 1500 })
-  groups.push(await toGroup('random', { config: random, clockStart: CLOCK_START, macKeys: [{ kid: 'rnd', key: KEY }] }, randomScenarios(32), count))
+  groups.push(
+    await toGroup('random', { config: random, clockStart: CLOCK_START, macKeys: [{ kid: 'rnd', key: KEY }] }, randomScenarios(32), count),
+  )
   count += 32
   const identity = config({ maxPayloadSize: 1_000_000, maxRequests: 3 })
   groups.push(await toGroup('identity', { config: identity, clockStart: CLOCK_START, macKeys: [] }, identityScenarios(), count))

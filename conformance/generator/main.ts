@@ -40,7 +40,9 @@ async function main() {
     }
   }
   if (stale) {
-    console.error(`${stale} vector file(s) differ from what the generator produces: review the engine change, then run npm run vectors:generate`)
+    console.error(
+      `${stale} vector file(s) differ from what the generator produces: review the engine change, then run npm run vectors:generate`,
+    )
     process.exit(1)
   }
 }

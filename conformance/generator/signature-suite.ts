@@ -15,7 +15,10 @@ const notes = {
   },
   ControlCharacter: { bugType: 'EDGE_CASE', description: 'U+0000..U+001F: \\b \\f \\n \\r \\t, others \\u00xx lowercase; U+007F raw.' },
   Escape: { bugType: 'EDGE_CASE', description: 'Only " and \\ are escaped among printable characters; / and U+2028 stay raw.' },
-  NumberFormat: { bugType: 'CAN_OF_WORMS', description: 'Numbers as ECMAScript Number::toString of the IEEE-754 double (same as RFC 8785).' },
+  NumberFormat: {
+    bugType: 'CAN_OF_WORMS',
+    description: 'Numbers as ECMAScript Number::toString of the IEEE-754 double (same as RFC 8785).',
+  },
   KeyOrder: {
     bugType: 'CAN_OF_WORMS',
     description: 'Array-index keys (0..4294967294, no leading zero) first in numeric order, then UTF-16 code-unit order.',
@@ -65,7 +68,8 @@ function tests(): TestDraft[] {
     ['small object', { b: 2, a: 1 }],
     ['mixed array', [1, 'two', null, true, { x: [] }]],
     ['object of every type', { s: 's', n: 1.5, t: true, f: false, z: null, a: [1], o: { k: 'v' } }],
-  ] as const) t.push(valid(comment, ['Basic'], p))
+  ] as const)
+    t.push(valid(comment, ['Basic'], p))
   // Unicode.
   for (const [comment, p] of [
     ['latin-1 supplement', 'café déjà vu'],
@@ -80,7 +84,8 @@ function tests(): TestDraft[] {
     ['BOM inside a string', '\ufeffbom'],
     ['U+FFFF and U+FFFE', '\uffff\ufffe'],
     ['max code point', '\u{10ffff}'],
-  ] as const) t.push(valid(comment, ['Unicode'], p))
+  ] as const)
+    t.push(valid(comment, ['Unicode'], p))
   // Lone surrogates.
   for (const [comment, p] of [
     ['lone high surrogate', '\ud800'],
@@ -88,7 +93,8 @@ function tests(): TestDraft[] {
     ['reversed pair', '\udc00\ud800'],
     ['high surrogate at end', 'abc\udbff'],
     ['lone surrogate as object key', { '\ud83d': 1 }],
-  ] as const) t.push(valid(comment, ['LoneSurrogate'], p))
+  ] as const)
+    t.push(valid(comment, ['LoneSurrogate'], p))
   // Every control character, then DEL.
   for (let c = 0; c <= 0x1f; c++) t.push(valid(`control character U+${hex4(c)}`, ['ControlCharacter'], `a${String.fromCharCode(c)}b`))
   t.push(valid('U+007F DEL stays raw', ['ControlCharacter'], 'a\u007fb'))
@@ -99,13 +105,55 @@ function tests(): TestDraft[] {
     ['U+2028 and U+2029 stay raw', 'a\u2028b\u2029c'],
     ['escapes in keys', { 'k"\\\n': 'v' }],
     ['all short escapes', '\b\f\n\r\t'],
-  ] as const) t.push(valid(comment, ['Escape'], p))
+  ] as const)
+    t.push(valid(comment, ['Escape'], p))
   // Numbers.
   for (const n of [
-    0, -0, 1, -1, 1.0, 10, 100, 1e20, 1e21, 1e22, -1e21, 1e-6, 1e-7, 1.5e-7, 0.1, 0.2, 0.1 + 0.2, 1 / 3, 2 / 3,
-    123.456, -123.456, 5e-324, -5e-324, 2.2250738585072014e-308, 1.7976931348623157e308, -1.7976931348623157e308,
-    2 ** 31, 2 ** 32, 4294967295, 2 ** 53 - 1, 2 ** 53, -(2 ** 53), 2 ** 53 + 2, 1e100, 1.5e300, 9.007199254740993e15,
-    0.000001, 0.0000001, 123e-20, 1.2345678901234567, 299792458, 6.02214076e23, 1e15, 1e16, 12345678901234567890,
+    0,
+    -0,
+    1,
+    -1,
+    1.0,
+    10,
+    100,
+    1e20,
+    1e21,
+    1e22,
+    -1e21,
+    1e-6,
+    1e-7,
+    1.5e-7,
+    0.1,
+    0.2,
+    0.1 + 0.2,
+    1 / 3,
+    2 / 3,
+    123.456,
+    -123.456,
+    5e-324,
+    -5e-324,
+    2.2250738585072014e-308,
+    1.7976931348623157e308,
+    -1.7976931348623157e308,
+    2 ** 31,
+    2 ** 32,
+    4294967295,
+    2 ** 53 - 1,
+    2 ** 53,
+    -(2 ** 53),
+    2 ** 53 + 2,
+    1e100,
+    1.5e300,
+    9.007199254740993e15,
+    0.000001,
+    0.0000001,
+    123e-20,
+    1.2345678901234567,
+    299792458,
+    6.02214076e23,
+    1e15,
+    1e16,
+    12345678901234567890,
   ]) {
     t.push(valid(`number ${Object.is(n, -0) ? '-0' : String(n)}`, ['NumberFormat'], n))
   }
@@ -125,7 +173,8 @@ function tests(): TestDraft[] {
     ['prefix keys', { ab: 1, a: 2, abc: 3 }],
     ['__proto__ is data', JSON.parse('{"z":1,"__proto__":{"polluted":true}}')],
     ['nested objects are sorted too', { z: { y: 1, x: 2 }, a: [{ d: 1, c: 2 }] }],
-  ] as const) t.push(valid(comment, ['KeyOrder'], p))
+  ] as const)
+    t.push(valid(comment, ['KeyOrder'], p))
   // Nesting and empty containers.
   let deepArray: unknown = 'core'
   let deepObject: unknown = 'core'
@@ -140,18 +189,38 @@ function tests(): TestDraft[] {
     ['array depth 100', deepArray],
     ['object depth 100', deepObject],
     ['alternating nesting', { a: [{ b: [{ c: [{}] }] }] }],
-  ] as const) t.push(valid(comment, ['Nesting'], p))
+  ] as const)
+    t.push(valid(comment, ['Nesting'], p))
   // Large arrays.
-  t.push(valid('1000 integers', ['LargeArray'], Array.from({ length: 1000 }, (_, i) => i * 7 - 500)))
-  t.push(valid('500 mixed values', ['LargeArray'], Array.from({ length: 500 }, (_, i) => (i % 3 === 0 ? i / 8 : i % 3 === 1 ? `s${i}` : null))))
-  t.push(valid('object with 300 keys', ['LargeArray', 'KeyOrder'], Object.fromEntries(Array.from({ length: 300 }, (_, i) => [`k${(i * 37) % 300}`, i]))))
+  t.push(
+    valid(
+      '1000 integers',
+      ['LargeArray'],
+      Array.from({ length: 1000 }, (_, i) => i * 7 - 500),
+    ),
+  )
+  t.push(
+    valid(
+      '500 mixed values',
+      ['LargeArray'],
+      Array.from({ length: 500 }, (_, i) => (i % 3 === 0 ? i / 8 : i % 3 === 1 ? `s${i}` : null)),
+    ),
+  )
+  t.push(
+    valid(
+      'object with 300 keys',
+      ['LargeArray', 'KeyOrder'],
+      Object.fromEntries(Array.from({ length: 300 }, (_, i) => [`k${(i * 37) % 300}`, i])),
+    ),
+  )
   // Every category, several payloads.
   for (const category of THREAT_CATEGORIES) {
     for (const [comment, p] of [
       ['object', { b: 2, a: 1 }],
       ['string', 'hello'],
       ['null', null],
-    ] as const) t.push(valid(`category ${category}, ${comment}`, ['Category'], p, category))
+    ] as const)
+      t.push(valid(`category ${category}, ${comment}`, ['Category'], p, category))
   }
   // Refused.
   for (const [comment, p] of [
@@ -161,7 +230,8 @@ function tests(): TestDraft[] {
     ['NaN in an object', { a: 1, b: NaN }],
     ['Infinity in an array', [1, 2, Infinity]],
     ['-Infinity deep inside', { a: [{ b: { c: -Infinity } }] }],
-  ] as const) t.push(invalid(comment, p))
+  ] as const)
+    t.push(invalid(comment, p))
   // The depth limit (appended last: earlier tcIds keep their values).
   const nest = (depth: number, wrap: (v: unknown) => unknown) => {
     let v: unknown = 0
@@ -174,9 +244,21 @@ function tests(): TestDraft[] {
   ] as const) {
     t.push(valid(`${kind} nested 511 deep`, ['Depth'], nest(511, wrap)))
     t.push(valid(`${kind} nested 512 deep (the limit)`, ['Depth'], nest(512, wrap)))
-    t.push({ comment: `${kind} nested 513 deep: too deep`, flags: ['Depth'], category: 'injection', payload: nest(513, wrap), result: 'invalid' })
+    t.push({
+      comment: `${kind} nested 513 deep: too deep`,
+      flags: ['Depth'],
+      category: 'injection',
+      payload: nest(513, wrap),
+      result: 'invalid',
+    })
   }
-  t.push({ comment: 'mixed arrays and objects nested 513 deep: too deep', flags: ['Depth'], category: 'injection', payload: nest(513, (v) => (Array.isArray(v) ? { a: v } : [v])), result: 'invalid' })
+  t.push({
+    comment: 'mixed arrays and objects nested 513 deep: too deep',
+    flags: ['Depth'],
+    category: 'injection',
+    payload: nest(513, (v) => (Array.isArray(v) ? { a: v } : [v])),
+    result: 'invalid',
+  })
   return t
 }
 

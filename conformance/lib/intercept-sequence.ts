@@ -47,9 +47,7 @@ export interface SequenceSummary {
   treeHead: { treeSize: number; rootHash: string; timestamp: number; kid?: string; mac?: string }
 }
 
-export type Step =
-  | { advanceMs?: number; scent: Scent }
-  | { advanceMs?: number; neutralize: string }
+export type Step = { advanceMs?: number; scent: Scent } | { advanceMs?: number; neutralize: string }
 
 export interface StepOutcome {
   verdict?: VerdictForm

@@ -77,7 +77,11 @@ export async function* auditCases(file: VectorFile): AsyncGenerator<CaseResult> 
       const id = `audit_test/${t.tcId}`
       yield runCase(id, () => {
         if (!check) throw new Error(`no check for audit group type ${group.type}`)
-        return judge(id, t.result, answer(() => check(t), [AuditEntryError]))
+        return judge(
+          id,
+          t.result,
+          answer(() => check(t), [AuditEntryError]),
+        )
       })
     }
   }
@@ -88,7 +92,13 @@ export async function* hmacCases(file: VectorFile): AsyncGenerator<CaseResult> {
     const keyHex = group.keyHex as string
     for (const t of group.tests) {
       const id = `hmac_test/${t.tcId}`
-      yield runCase(id, () => judge(id, t.result, answer(() => verifyMac(keyHex, t.body, t.mac as string), [])))
+      yield runCase(id, () =>
+        judge(
+          id,
+          t.result,
+          answer(() => verifyMac(keyHex, t.body, t.mac as string), []),
+        ),
+      )
     }
   }
 }
