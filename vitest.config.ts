@@ -8,5 +8,7 @@ export default defineConfig({
     include: ['src/**/*.test.ts', 'test/**/*.test.ts'],
     exclude: ['**/node_modules/**', ...PACKAGING_TESTS],
     testTimeout: 30_000,
+    // beforeAll hooks start daemons, which wait for their own readiness signal; this only bounds a hang.
+    hookTimeout: 120_000,
   },
 })

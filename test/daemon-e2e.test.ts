@@ -12,6 +12,7 @@ import { createTracehoundWebClient } from '../src/client/web.js'
 import { InterceptRequestSchema } from '../src/gen/tracehound/v1/tracehound_service_pb.js'
 import type { Scent } from '../src/core/index.js'
 import { type RunningDaemon, startDaemonProcess } from './daemon-harness.js'
+import { watchEvents } from './watch-events.js'
 
 const TOKEN = 'e2e-token-0123456789'
 const MAC_KEY = 'ab'.repeat(32)
@@ -203,14 +204,14 @@ describe('health and events', () => {
 
     const abort = new AbortController()
     const events: string[] = []
+    const stream = await watchEvents(c.admin, abort.signal)
     const watching = (async () => {
-      for await (const ev of c.admin.watchEvents({}, { signal: abort.signal })) {
+      for await (const ev of stream) {
         // threatDetected also streams (test/daemon-events.test.ts); this test is about evidence.
         if (ev.event.case?.startsWith('evidence')) events.push(ev.event.case)
         if (events.length === 2) return
       }
     })()
-    await new Promise((r) => setTimeout(r, 200))
     const v = await c.intercept(threat('events', { events: 1 }))
     if (v.status === 'quarantined') await c.neutralize(v.handle.signature)
     await watching

@@ -5,6 +5,7 @@ import { afterAll, beforeAll, expect, it } from 'vitest'
 import { createTracehoundClient } from '../src/client/index.js'
 import { verifyInclusion } from '../src/core/kernel/index.js'
 import { type RunningDaemon, startDaemonProcess } from './daemon-harness.js'
+import { watchEvents } from './watch-events.js'
 
 let d: RunningDaemon
 beforeAll(async () => {
@@ -20,15 +21,15 @@ it('streams a capacity eviction to WatchEvents as a neutralization with its audi
   const c = createTracehoundClient({ socketPath: d.socketPath })
   const abort = new AbortController()
   const seen: { case: string; signature?: string; hash?: string }[] = []
+  const stream = await watchEvents(c.admin, abort.signal)
   const watching = (async () => {
-    for await (const ev of c.admin.watchEvents({}, { signal: abort.signal })) {
+    for await (const ev of stream) {
       const e = ev.event
       if (e.case === 'evidenceNeutralized') seen.push({ case: e.case, signature: e.value.record?.signature, hash: e.value.record?.hash })
       else if (e.case === 'evidenceQuarantined') seen.push({ case: e.case, signature: e.value.handle?.signature })
       if (seen.length === 3) return
     }
   })()
-  await new Promise((r) => setTimeout(r, 200))
   const threat = (payload: unknown, severity: 'low' | 'high') =>
     c.intercept({ id: String(payload), payload: payload as never, source: 'evict', timestamp: 1, threat: { category: 'spam', severity } })
   const first = await threat('first', 'low')
@@ -57,15 +58,15 @@ it('streams threats and rate limiting to WatchEvents and reports the watcher in 
   const before = (await c.service.getStats({})).watcher!
   const abort = new AbortController()
   const seen: string[] = []
+  const stream = await watchEvents(c.admin, abort.signal)
   const watching = (async () => {
-    for await (const ev of c.admin.watchEvents({}, { signal: abort.signal })) {
+    for await (const ev of stream) {
       const e = ev.event
       if (e.case === 'threatDetected') seen.push(`threat:${e.value.scentId}:${e.value.source}`)
       if (e.case === 'rateLimitExceeded') seen.push(`limited:${e.value.source}:${e.value.retryAfterMs > 0n}`)
       if (seen.length === 3) return
     }
   })()
-  await new Promise((r) => setTimeout(r, 200))
   const scent = (id: string, threat: boolean) => ({
     id,
     payload: { id },

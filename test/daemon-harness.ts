@@ -65,8 +65,8 @@ export async function startDaemonProcess(args: string[] = [], env: NodeJS.Proces
       void exited.then((code) => reject(new Error(`daemon exited (${code}) before "${msg}": ${stderr}`)))
     })
 
-  // A start on a loaded machine (tsx compiles on the fly) can take well over 15 s; a start that fails exits and rejects at once.
-  const listening = await nextLog('listening', 90_000)
+  // A loaded machine can take tens of seconds to start tsx: the bound only stops a daemon that hangs.
+  const listening = await nextLog('listening', 120_000)
   const addresses = listening.addresses as string[]
   return {
     child,

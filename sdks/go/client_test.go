@@ -35,6 +35,9 @@ var high = &tracehound.Threat{Category: tracehound.Injection, Severity: tracehou
 func dialUDS(t *testing.T, opts ...tracehound.Option) *tracehound.Client {
 	t.Helper()
 	needDaemon(t)
+	// A generous deadline: these tests want the daemon's answer, which a loaded machine may delay
+	// well past the 1 s default (the deadline itself is tested against a fake daemon).
+	opts = append([]tracehound.Option{tracehound.WithTimeout(30 * time.Second)}, opts...)
 	c, err := tracehound.Dial(context.Background(), "unix://"+daemon.socket, opts...)
 	if err != nil {
 		t.Fatal(err)
@@ -242,6 +245,8 @@ type fake struct {
 	schema         string
 	delay          time.Duration
 	handshakeDelay time.Duration
+	// deadlines, when set, receives the time each Intercept had left when it arrived (-1: none).
+	deadlines chan time.Duration
 }
 
 func (f *fake) Handshake(ctx context.Context, _ *connect.Request[thv1.HandshakeRequest]) (*connect.Response[thv1.HandshakeResponse], error) {
@@ -257,6 +262,13 @@ func (f *fake) Handshake(ctx context.Context, _ *connect.Request[thv1.HandshakeR
 }
 
 func (f *fake) Intercept(ctx context.Context, _ *connect.Request[thv1.InterceptRequest]) (*connect.Response[thv1.InterceptResponse], error) {
+	if f.deadlines != nil {
+		left := time.Duration(-1)
+		if deadline, ok := ctx.Deadline(); ok {
+			left = time.Until(deadline)
+		}
+		f.deadlines <- left
+	}
 	select {
 	case <-time.After(f.delay):
 	case <-ctx.Done():
@@ -289,20 +301,31 @@ func TestSchemaSkewFailsDial(t *testing.T) {
 	}
 }
 
+// The per-call deadline reaches the daemon (gRPC's grpc-timeout): the fake reports the time each
+// call had left, which shows which deadline applied without timing the call. The daemon would
+// answer after a minute; the wall-clock bound is 10x the deadline, a backstop for a loaded machine.
 func TestDefaultDeadline(t *testing.T) {
-	addr := serveFake(t, &fake{schema: "1.0.0", delay: 2 * time.Second})
+	f := &fake{schema: "1.0.0", delay: time.Minute, deadlines: make(chan time.Duration, 1)}
+	addr := serveFake(t, f)
 	for _, tc := range []struct {
-		opts []tracehound.Option
-		max  time.Duration
-	}{{nil, 1800 * time.Millisecond}, {[]tracehound.Option{tracehound.WithTimeout(100 * time.Millisecond)}, 900 * time.Millisecond}} {
+		opts     []tracehound.Option
+		deadline time.Duration
+	}{{nil, time.Second}, {[]tracehound.Option{tracehound.WithTimeout(100 * time.Millisecond)}, 100 * time.Millisecond}} {
 		c, err := tracehound.Dial(context.Background(), addr, tc.opts...)
 		if err != nil {
 			t.Fatal(err)
 		}
 		start := time.Now()
 		v := c.Intercept(context.Background(), unique(high))
-		if took := time.Since(start); took > tc.max || v.Degraded == nil || v.Degraded.Code != "deadline_exceeded" || v.Status != tracehound.StatusClean {
+		took := time.Since(start)
+		if v.Degraded == nil || v.Degraded.Code != "deadline_exceeded" || v.Status != tracehound.StatusClean {
 			t.Fatalf("after %v: %+v %+v", took, v, v.Degraded)
+		}
+		if left := <-f.deadlines; left <= 0 || left > tc.deadline {
+			t.Fatalf("the call reached the daemon with %v left, want a deadline of at most %v", left, tc.deadline)
+		}
+		if took > 10*tc.deadline {
+			t.Fatalf("the call took %v with a deadline of %v", took, tc.deadline)
 		}
 		_ = c.Close()
 	}
@@ -417,7 +440,8 @@ func TestSlowHandshakeRespectsEachDeadline(t *testing.T) {
 			t.Fatalf("got %+v %+v", v, v.Degraded)
 		}
 	}
-	if took := time.Since(start); took > 900*time.Millisecond {
+	// 10x the 200 ms deadline, and still below the 3 s handshake they would wait for if they queued.
+	if took := time.Since(start); took > 10*200*time.Millisecond {
 		t.Fatalf("8 concurrent intercepts took %v: they queued behind one handshake", took)
 	}
 }

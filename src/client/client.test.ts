@@ -33,11 +33,12 @@ describe('fail-open client', () => {
   })
 
   it('keeps its deadline when the daemon hangs', async () => {
-    // The handshake's own 5 s deadline must not stretch the intercept's 150 ms.
+    // The handshake's own 5 s deadline must not stretch the intercept's 150 ms. The bound is 10× the
+    // deadline (a loaded machine) and still far below the 5 s it would take if it were stretched.
     const c = createTracehoundClient({ socketPath: stalled, timeoutMs: 150 })
     const start = performance.now()
     const v = await c.intercept(scent)
-    expect(performance.now() - start).toBeLessThan(1000)
+    expect(performance.now() - start).toBeLessThan(10 * 150)
     expect(v).toMatchObject({ status: 'clean', degraded: { code: 'DeadlineExceeded' } })
     c.close()
   })

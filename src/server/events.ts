@@ -22,10 +22,16 @@ export class EventBus {
     this.#emitter.emit('event', response)
   }
 
-  /** Yields events until the signal aborts; ends quietly then. */
+  /**
+   * Yields `subscribed` once the listener is registered, then events until the signal aborts; ends
+   * quietly then. A client that waits for `subscribed` misses nothing published afterwards.
+   */
   async *subscribe(signal: AbortSignal): AsyncGenerator<Response> {
     try {
-      for await (const [response] of on(this.#emitter, 'event', { signal })) yield response as Response
+      // on() registers its listener now, before the first message goes out.
+      const events = on(this.#emitter, 'event', { signal })
+      yield { timestampMs: BigInt(Date.now()), event: { case: 'subscribed', value: {} } }
+      for await (const [response] of events) yield response as Response
     } catch (e) {
       if (!signal.aborted) throw e
     }

@@ -55,7 +55,8 @@ def start_daemon(extra: list[str], config: dict[str, object] | None = None) -> t
     return proc, d
 
 
-def wait_ready(proc: subprocess.Popen[bytes], d: Path, timeout: float = 30.0) -> None:
+def wait_ready(proc: subprocess.Popen[bytes], d: Path, timeout: float = 120.0) -> None:
+    """Returns once a client gets through (the signal); the bound only stops a daemon that never comes up."""
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:
         if proc.poll() is not None:
@@ -94,5 +95,6 @@ def daemon() -> Iterator[Daemon]:
 
 @pytest.fixture()
 def client(daemon: Daemon) -> Iterator[tracehound.Client]:
-    with tracehound.connect(daemon.address, timeout=5) as th:
+    # A generous deadline: these tests want the daemon's answer, which a loaded machine may delay.
+    with tracehound.connect(daemon.address, timeout=30) as th:
         yield th

@@ -18,7 +18,7 @@ import type { Message } from "@bufbuild/protobuf";
  * Describes the file tracehound/v1/admin_service.proto.
  */
 export const file_tracehound_v1_admin_service: GenFile = /*@__PURE__*/
-  fileDesc("CiF0cmFjZWhvdW5kL3YxL2FkbWluX3NlcnZpY2UucHJvdG8SDXRyYWNlaG91bmQudjEiFQoTUmVsb2FkQ29uZmlnUmVxdWVzdCJxChRSZWxvYWRDb25maWdSZXNwb25zZRISCgpnZW5lcmF0aW9uGAEgASgEEisKBmNvbmZpZxgCIAEoCzIbLnRyYWNlaG91bmQudjEuRGFlbW9uQ29uZmlnEhgKEHJlc3RhcnRfcmVxdWlyZWQYAyADKAkiEgoQR2V0Q29uZmlnUmVxdWVzdCJkChFHZXRDb25maWdSZXNwb25zZRISCgpnZW5lcmF0aW9uGAEgASgEEisKBmNvbmZpZxgCIAEoCzIbLnRyYWNlaG91bmQudjEuRGFlbW9uQ29uZmlnEg4KBnNvdXJjZRgDIAEoCSIUChJXYXRjaEV2ZW50c1JlcXVlc3Qi3wMKE1dhdGNoRXZlbnRzUmVzcG9uc2USFAoMdGltZXN0YW1wX21zGAEgASgDEjgKD2NvbmZpZ19yZWxvYWRlZBgCIAEoCzIdLnRyYWNlaG91bmQudjEuQ29uZmlnUmVsb2FkZWRIABI4Cg9jb25maWdfcmVqZWN0ZWQYAyABKAsyHS50cmFjZWhvdW5kLnYxLkNvbmZpZ1JlamVjdGVkSAASQgoUZXZpZGVuY2VfcXVhcmFudGluZWQYBCABKAsyIi50cmFjZWhvdW5kLnYxLkV2aWRlbmNlUXVhcmFudGluZWRIABJCChRldmlkZW5jZV9uZXV0cmFsaXplZBgFIAEoCzIiLnRyYWNlaG91bmQudjEuRXZpZGVuY2VOZXV0cmFsaXplZEgAEjgKD3RocmVhdF9kZXRlY3RlZBgGIAEoCzIdLnRyYWNlaG91bmQudjEuVGhyZWF0RGV0ZWN0ZWRIABI/ChNyYXRlX2xpbWl0X2V4Y2VlZGVkGAcgASgLMiAudHJhY2Vob3VuZC52MS5SYXRlTGltaXRFeGNlZWRlZEgAEjIKDHN5c3RlbV9wYW5pYxgIIAEoCzIaLnRyYWNlaG91bmQudjEuU3lzdGVtUGFuaWNIAEIHCgVldmVudCI0Cg5Db25maWdSZWxvYWRlZBISCgpnZW5lcmF0aW9uGAEgASgEEg4KBnNvdXJjZRgCIAEoCSIgCg5Db25maWdSZWplY3RlZBIOCgZyZWFzb24YASABKAkiVAoTRXZpZGVuY2VRdWFyYW50aW5lZBItCgZoYW5kbGUYASABKAsyHS50cmFjZWhvdW5kLnYxLkV2aWRlbmNlSGFuZGxlEg4KBnNvdXJjZRgCIAEoCSJBChNFdmlkZW5jZU5ldXRyYWxpemVkEioKBnJlY29yZBgBIAEoCzIaLnRyYWNlaG91bmQudjEuQXVkaXRSZWNvcmQijgEKDlRocmVhdERldGVjdGVkEhAKCHNjZW50X2lkGAEgASgJEi8KCGNhdGVnb3J5GAIgASgOMh0udHJhY2Vob3VuZC52MS5UaHJlYXRDYXRlZ29yeRIpCghzZXZlcml0eRgDIAEoDjIXLnRyYWNlaG91bmQudjEuU2V2ZXJpdHkSDgoGc291cmNlGAQgASgJIjsKEVJhdGVMaW1pdEV4Y2VlZGVkEg4KBnNvdXJjZRgBIAEoCRIWCg5yZXRyeV9hZnRlcl9tcxgCIAEoBCIsCgtTeXN0ZW1QYW5pYxINCgVsZXZlbBgBIAEoCRIOCgZyZWFzb24YAiABKAkylAIKDEFkbWluU2VydmljZRJXCgxSZWxvYWRDb25maWcSIi50cmFjZWhvdW5kLnYxLlJlbG9hZENvbmZpZ1JlcXVlc3QaIy50cmFjZWhvdW5kLnYxLlJlbG9hZENvbmZpZ1Jlc3BvbnNlElMKCUdldENvbmZpZxIfLnRyYWNlaG91bmQudjEuR2V0Q29uZmlnUmVxdWVzdBogLnRyYWNlaG91bmQudjEuR2V0Q29uZmlnUmVzcG9uc2UiA5ACARJWCgtXYXRjaEV2ZW50cxIhLnRyYWNlaG91bmQudjEuV2F0Y2hFdmVudHNSZXF1ZXN0GiIudHJhY2Vob3VuZC52MS5XYXRjaEV2ZW50c1Jlc3BvbnNlMAFCSVpHZ2l0aHViLmNvbS90cmFjZWhvdW5kL3RyYWNlaG91bmQvc2Rrcy9nby9nZW4vdHJhY2Vob3VuZC92MTt0cmFjZWhvdW5kdjFiBnByb3RvMw", [file_tracehound_v1_audit, file_tracehound_v1_config, file_tracehound_v1_scent, file_tracehound_v1_verdict]);
+  fileDesc("CiF0cmFjZWhvdW5kL3YxL2FkbWluX3NlcnZpY2UucHJvdG8SDXRyYWNlaG91bmQudjEiFQoTUmVsb2FkQ29uZmlnUmVxdWVzdCJxChRSZWxvYWRDb25maWdSZXNwb25zZRISCgpnZW5lcmF0aW9uGAEgASgEEisKBmNvbmZpZxgCIAEoCzIbLnRyYWNlaG91bmQudjEuRGFlbW9uQ29uZmlnEhgKEHJlc3RhcnRfcmVxdWlyZWQYAyADKAkiEgoQR2V0Q29uZmlnUmVxdWVzdCJkChFHZXRDb25maWdSZXNwb25zZRISCgpnZW5lcmF0aW9uGAEgASgEEisKBmNvbmZpZxgCIAEoCzIbLnRyYWNlaG91bmQudjEuRGFlbW9uQ29uZmlnEg4KBnNvdXJjZRgDIAEoCSIUChJXYXRjaEV2ZW50c1JlcXVlc3QikAQKE1dhdGNoRXZlbnRzUmVzcG9uc2USFAoMdGltZXN0YW1wX21zGAEgASgDEjgKD2NvbmZpZ19yZWxvYWRlZBgCIAEoCzIdLnRyYWNlaG91bmQudjEuQ29uZmlnUmVsb2FkZWRIABI4Cg9jb25maWdfcmVqZWN0ZWQYAyABKAsyHS50cmFjZWhvdW5kLnYxLkNvbmZpZ1JlamVjdGVkSAASQgoUZXZpZGVuY2VfcXVhcmFudGluZWQYBCABKAsyIi50cmFjZWhvdW5kLnYxLkV2aWRlbmNlUXVhcmFudGluZWRIABJCChRldmlkZW5jZV9uZXV0cmFsaXplZBgFIAEoCzIiLnRyYWNlaG91bmQudjEuRXZpZGVuY2VOZXV0cmFsaXplZEgAEjgKD3RocmVhdF9kZXRlY3RlZBgGIAEoCzIdLnRyYWNlaG91bmQudjEuVGhyZWF0RGV0ZWN0ZWRIABI/ChNyYXRlX2xpbWl0X2V4Y2VlZGVkGAcgASgLMiAudHJhY2Vob3VuZC52MS5SYXRlTGltaXRFeGNlZWRlZEgAEjIKDHN5c3RlbV9wYW5pYxgIIAEoCzIaLnRyYWNlaG91bmQudjEuU3lzdGVtUGFuaWNIABIvCgpzdWJzY3JpYmVkGAkgASgLMhkudHJhY2Vob3VuZC52MS5TdWJzY3JpYmVkSABCBwoFZXZlbnQiDAoKU3Vic2NyaWJlZCI0Cg5Db25maWdSZWxvYWRlZBISCgpnZW5lcmF0aW9uGAEgASgEEg4KBnNvdXJjZRgCIAEoCSIgCg5Db25maWdSZWplY3RlZBIOCgZyZWFzb24YASABKAkiVAoTRXZpZGVuY2VRdWFyYW50aW5lZBItCgZoYW5kbGUYASABKAsyHS50cmFjZWhvdW5kLnYxLkV2aWRlbmNlSGFuZGxlEg4KBnNvdXJjZRgCIAEoCSJBChNFdmlkZW5jZU5ldXRyYWxpemVkEioKBnJlY29yZBgBIAEoCzIaLnRyYWNlaG91bmQudjEuQXVkaXRSZWNvcmQijgEKDlRocmVhdERldGVjdGVkEhAKCHNjZW50X2lkGAEgASgJEi8KCGNhdGVnb3J5GAIgASgOMh0udHJhY2Vob3VuZC52MS5UaHJlYXRDYXRlZ29yeRIpCghzZXZlcml0eRgDIAEoDjIXLnRyYWNlaG91bmQudjEuU2V2ZXJpdHkSDgoGc291cmNlGAQgASgJIjsKEVJhdGVMaW1pdEV4Y2VlZGVkEg4KBnNvdXJjZRgBIAEoCRIWCg5yZXRyeV9hZnRlcl9tcxgCIAEoBCIsCgtTeXN0ZW1QYW5pYxINCgVsZXZlbBgBIAEoCRIOCgZyZWFzb24YAiABKAkylAIKDEFkbWluU2VydmljZRJXCgxSZWxvYWRDb25maWcSIi50cmFjZWhvdW5kLnYxLlJlbG9hZENvbmZpZ1JlcXVlc3QaIy50cmFjZWhvdW5kLnYxLlJlbG9hZENvbmZpZ1Jlc3BvbnNlElMKCUdldENvbmZpZxIfLnRyYWNlaG91bmQudjEuR2V0Q29uZmlnUmVxdWVzdBogLnRyYWNlaG91bmQudjEuR2V0Q29uZmlnUmVzcG9uc2UiA5ACARJWCgtXYXRjaEV2ZW50cxIhLnRyYWNlaG91bmQudjEuV2F0Y2hFdmVudHNSZXF1ZXN0GiIudHJhY2Vob3VuZC52MS5XYXRjaEV2ZW50c1Jlc3BvbnNlMAFCSVpHZ2l0aHViLmNvbS90cmFjZWhvdW5kL3RyYWNlaG91bmQvc2Rrcy9nby9nZW4vdHJhY2Vob3VuZC92MTt0cmFjZWhvdW5kdjFiBnByb3RvMw", [file_tracehound_v1_audit, file_tracehound_v1_config, file_tracehound_v1_scent, file_tracehound_v1_verdict]);
 
 /**
  * @generated from message tracehound.v1.ReloadConfigRequest
@@ -177,6 +177,15 @@ export type WatchEventsResponse = Message<"tracehound.v1.WatchEventsResponse"> &
      */
     value: SystemPanic;
     case: "systemPanic";
+  } | {
+    /**
+     * Always the first message of a stream, sent once the subscription is registered: every
+     * event published after the client reads it reaches this stream.
+     *
+     * @generated from field: tracehound.v1.Subscribed subscribed = 9;
+     */
+    value: Subscribed;
+    case: "subscribed";
   } | { case: undefined; value?: undefined };
 };
 
@@ -186,6 +195,21 @@ export type WatchEventsResponse = Message<"tracehound.v1.WatchEventsResponse"> &
  */
 export const WatchEventsResponseSchema: GenMessage<WatchEventsResponse> = /*@__PURE__*/
   messageDesc(file_tracehound_v1_admin_service, 5);
+
+/**
+ * The stream is live (see WatchEventsResponse.subscribed).
+ *
+ * @generated from message tracehound.v1.Subscribed
+ */
+export type Subscribed = Message<"tracehound.v1.Subscribed"> & {
+};
+
+/**
+ * Describes the message tracehound.v1.Subscribed.
+ * Use `create(SubscribedSchema)` to create a new message.
+ */
+export const SubscribedSchema: GenMessage<Subscribed> = /*@__PURE__*/
+  messageDesc(file_tracehound_v1_admin_service, 6);
 
 /**
  * @generated from message tracehound.v1.ConfigReloaded
@@ -207,7 +231,7 @@ export type ConfigReloaded = Message<"tracehound.v1.ConfigReloaded"> & {
  * Use `create(ConfigReloadedSchema)` to create a new message.
  */
 export const ConfigReloadedSchema: GenMessage<ConfigReloaded> = /*@__PURE__*/
-  messageDesc(file_tracehound_v1_admin_service, 6);
+  messageDesc(file_tracehound_v1_admin_service, 7);
 
 /**
  * @generated from message tracehound.v1.ConfigRejected
@@ -224,7 +248,7 @@ export type ConfigRejected = Message<"tracehound.v1.ConfigRejected"> & {
  * Use `create(ConfigRejectedSchema)` to create a new message.
  */
 export const ConfigRejectedSchema: GenMessage<ConfigRejected> = /*@__PURE__*/
-  messageDesc(file_tracehound_v1_admin_service, 7);
+  messageDesc(file_tracehound_v1_admin_service, 8);
 
 /**
  * @generated from message tracehound.v1.EvidenceQuarantined
@@ -246,7 +270,7 @@ export type EvidenceQuarantined = Message<"tracehound.v1.EvidenceQuarantined"> &
  * Use `create(EvidenceQuarantinedSchema)` to create a new message.
  */
 export const EvidenceQuarantinedSchema: GenMessage<EvidenceQuarantined> = /*@__PURE__*/
-  messageDesc(file_tracehound_v1_admin_service, 8);
+  messageDesc(file_tracehound_v1_admin_service, 9);
 
 /**
  * @generated from message tracehound.v1.EvidenceNeutralized
@@ -263,7 +287,7 @@ export type EvidenceNeutralized = Message<"tracehound.v1.EvidenceNeutralized"> &
  * Use `create(EvidenceNeutralizedSchema)` to create a new message.
  */
 export const EvidenceNeutralizedSchema: GenMessage<EvidenceNeutralized> = /*@__PURE__*/
-  messageDesc(file_tracehound_v1_admin_service, 9);
+  messageDesc(file_tracehound_v1_admin_service, 10);
 
 /**
  * A detector flagged a scent that passed rate limiting (duplicates included).
@@ -297,7 +321,7 @@ export type ThreatDetected = Message<"tracehound.v1.ThreatDetected"> & {
  * Use `create(ThreatDetectedSchema)` to create a new message.
  */
 export const ThreatDetectedSchema: GenMessage<ThreatDetected> = /*@__PURE__*/
-  messageDesc(file_tracehound_v1_admin_service, 10);
+  messageDesc(file_tracehound_v1_admin_service, 11);
 
 /**
  * @generated from message tracehound.v1.RateLimitExceeded
@@ -319,7 +343,7 @@ export type RateLimitExceeded = Message<"tracehound.v1.RateLimitExceeded"> & {
  * Use `create(RateLimitExceededSchema)` to create a new message.
  */
 export const RateLimitExceededSchema: GenMessage<RateLimitExceeded> = /*@__PURE__*/
-  messageDesc(file_tracehound_v1_admin_service, 11);
+  messageDesc(file_tracehound_v1_admin_service, 12);
 
 /**
  * The fail-safe saw the quarantine fill rise into a level ("warning", "critical", "fatal").
@@ -343,7 +367,7 @@ export type SystemPanic = Message<"tracehound.v1.SystemPanic"> & {
  * Use `create(SystemPanicSchema)` to create a new message.
  */
 export const SystemPanicSchema: GenMessage<SystemPanic> = /*@__PURE__*/
-  messageDesc(file_tracehound_v1_admin_service, 12);
+  messageDesc(file_tracehound_v1_admin_service, 13);
 
 /**
  * Operations on the running daemon.
@@ -371,7 +395,8 @@ export const AdminService: GenService<{
     output: typeof GetConfigResponseSchema;
   },
   /**
-   * Streams daemon events until the client cancels or the daemon stops.
+   * Streams daemon events until the client cancels or the daemon stops. The first message is
+   * always `subscribed`: wait for it before causing the events you want to see.
    *
    * @generated from rpc tracehound.v1.AdminService.WatchEvents
    */

@@ -266,6 +266,7 @@ type WatchEventsResponse struct {
 	//	*WatchEventsResponse_ThreatDetected
 	//	*WatchEventsResponse_RateLimitExceeded
 	//	*WatchEventsResponse_SystemPanic
+	//	*WatchEventsResponse_Subscribed
 	Event         isWatchEventsResponse_Event `protobuf_oneof:"event"`
 	unknownFields protoimpl.UnknownFields
 	sizeCache     protoimpl.SizeCache
@@ -378,6 +379,15 @@ func (x *WatchEventsResponse) GetSystemPanic() *SystemPanic {
 	return nil
 }
 
+func (x *WatchEventsResponse) GetSubscribed() *Subscribed {
+	if x != nil {
+		if x, ok := x.Event.(*WatchEventsResponse_Subscribed); ok {
+			return x.Subscribed
+		}
+	}
+	return nil
+}
+
 type isWatchEventsResponse_Event interface {
 	isWatchEventsResponse_Event()
 }
@@ -410,6 +420,12 @@ type WatchEventsResponse_SystemPanic struct {
 	SystemPanic *SystemPanic `protobuf:"bytes,8,opt,name=system_panic,json=systemPanic,proto3,oneof"`
 }
 
+type WatchEventsResponse_Subscribed struct {
+	// Always the first message of a stream, sent once the subscription is registered: every
+	// event published after the client reads it reaches this stream.
+	Subscribed *Subscribed `protobuf:"bytes,9,opt,name=subscribed,proto3,oneof"`
+}
+
 func (*WatchEventsResponse_ConfigReloaded) isWatchEventsResponse_Event() {}
 
 func (*WatchEventsResponse_ConfigRejected) isWatchEventsResponse_Event() {}
@@ -424,6 +440,45 @@ func (*WatchEventsResponse_RateLimitExceeded) isWatchEventsResponse_Event() {}
 
 func (*WatchEventsResponse_SystemPanic) isWatchEventsResponse_Event() {}
 
+func (*WatchEventsResponse_Subscribed) isWatchEventsResponse_Event() {}
+
+// The stream is live (see WatchEventsResponse.subscribed).
+type Subscribed struct {
+	state         protoimpl.MessageState `protogen:"open.v1"`
+	unknownFields protoimpl.UnknownFields
+	sizeCache     protoimpl.SizeCache
+}
+
+func (x *Subscribed) Reset() {
+	*x = Subscribed{}
+	mi := &file_tracehound_v1_admin_service_proto_msgTypes[6]
+	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+	ms.StoreMessageInfo(mi)
+}
+
+func (x *Subscribed) String() string {
+	return protoimpl.X.MessageStringOf(x)
+}
+
+func (*Subscribed) ProtoMessage() {}
+
+func (x *Subscribed) ProtoReflect() protoreflect.Message {
+	mi := &file_tracehound_v1_admin_service_proto_msgTypes[6]
+	if x != nil {
+		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+		if ms.LoadMessageInfo() == nil {
+			ms.StoreMessageInfo(mi)
+		}
+		return ms
+	}
+	return mi.MessageOf(x)
+}
+
+// Deprecated: Use Subscribed.ProtoReflect.Descriptor instead.
+func (*Subscribed) Descriptor() ([]byte, []int) {
+	return file_tracehound_v1_admin_service_proto_rawDescGZIP(), []int{6}
+}
+
 type ConfigReloaded struct {
 	state         protoimpl.MessageState `protogen:"open.v1"`
 	Generation    uint64                 `protobuf:"varint,1,opt,name=generation,proto3" json:"generation,omitempty"`
@@ -434,7 +489,7 @@ type ConfigReloaded struct {
 
 func (x *ConfigReloaded) Reset() {
 	*x = ConfigReloaded{}
-	mi := &file_tracehound_v1_admin_service_proto_msgTypes[6]
+	mi := &file_tracehound_v1_admin_service_proto_msgTypes[7]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -446,7 +501,7 @@ func (x *ConfigReloaded) String() string {
 func (*ConfigReloaded) ProtoMessage() {}
 
 func (x *ConfigReloaded) ProtoReflect() protoreflect.Message {
-	mi := &file_tracehound_v1_admin_service_proto_msgTypes[6]
+	mi := &file_tracehound_v1_admin_service_proto_msgTypes[7]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -459,7 +514,7 @@ func (x *ConfigReloaded) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use ConfigReloaded.ProtoReflect.Descriptor instead.
 func (*ConfigReloaded) Descriptor() ([]byte, []int) {
-	return file_tracehound_v1_admin_service_proto_rawDescGZIP(), []int{6}
+	return file_tracehound_v1_admin_service_proto_rawDescGZIP(), []int{7}
 }
 
 func (x *ConfigReloaded) GetGeneration() uint64 {
@@ -485,7 +540,7 @@ type ConfigRejected struct {
 
 func (x *ConfigRejected) Reset() {
 	*x = ConfigRejected{}
-	mi := &file_tracehound_v1_admin_service_proto_msgTypes[7]
+	mi := &file_tracehound_v1_admin_service_proto_msgTypes[8]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -497,7 +552,7 @@ func (x *ConfigRejected) String() string {
 func (*ConfigRejected) ProtoMessage() {}
 
 func (x *ConfigRejected) ProtoReflect() protoreflect.Message {
-	mi := &file_tracehound_v1_admin_service_proto_msgTypes[7]
+	mi := &file_tracehound_v1_admin_service_proto_msgTypes[8]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -510,7 +565,7 @@ func (x *ConfigRejected) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use ConfigRejected.ProtoReflect.Descriptor instead.
 func (*ConfigRejected) Descriptor() ([]byte, []int) {
-	return file_tracehound_v1_admin_service_proto_rawDescGZIP(), []int{7}
+	return file_tracehound_v1_admin_service_proto_rawDescGZIP(), []int{8}
 }
 
 func (x *ConfigRejected) GetReason() string {
@@ -530,7 +585,7 @@ type EvidenceQuarantined struct {
 
 func (x *EvidenceQuarantined) Reset() {
 	*x = EvidenceQuarantined{}
-	mi := &file_tracehound_v1_admin_service_proto_msgTypes[8]
+	mi := &file_tracehound_v1_admin_service_proto_msgTypes[9]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -542,7 +597,7 @@ func (x *EvidenceQuarantined) String() string {
 func (*EvidenceQuarantined) ProtoMessage() {}
 
 func (x *EvidenceQuarantined) ProtoReflect() protoreflect.Message {
-	mi := &file_tracehound_v1_admin_service_proto_msgTypes[8]
+	mi := &file_tracehound_v1_admin_service_proto_msgTypes[9]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -555,7 +610,7 @@ func (x *EvidenceQuarantined) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use EvidenceQuarantined.ProtoReflect.Descriptor instead.
 func (*EvidenceQuarantined) Descriptor() ([]byte, []int) {
-	return file_tracehound_v1_admin_service_proto_rawDescGZIP(), []int{8}
+	return file_tracehound_v1_admin_service_proto_rawDescGZIP(), []int{9}
 }
 
 func (x *EvidenceQuarantined) GetHandle() *EvidenceHandle {
@@ -581,7 +636,7 @@ type EvidenceNeutralized struct {
 
 func (x *EvidenceNeutralized) Reset() {
 	*x = EvidenceNeutralized{}
-	mi := &file_tracehound_v1_admin_service_proto_msgTypes[9]
+	mi := &file_tracehound_v1_admin_service_proto_msgTypes[10]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -593,7 +648,7 @@ func (x *EvidenceNeutralized) String() string {
 func (*EvidenceNeutralized) ProtoMessage() {}
 
 func (x *EvidenceNeutralized) ProtoReflect() protoreflect.Message {
-	mi := &file_tracehound_v1_admin_service_proto_msgTypes[9]
+	mi := &file_tracehound_v1_admin_service_proto_msgTypes[10]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -606,7 +661,7 @@ func (x *EvidenceNeutralized) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use EvidenceNeutralized.ProtoReflect.Descriptor instead.
 func (*EvidenceNeutralized) Descriptor() ([]byte, []int) {
-	return file_tracehound_v1_admin_service_proto_rawDescGZIP(), []int{9}
+	return file_tracehound_v1_admin_service_proto_rawDescGZIP(), []int{10}
 }
 
 func (x *EvidenceNeutralized) GetRecord() *AuditRecord {
@@ -629,7 +684,7 @@ type ThreatDetected struct {
 
 func (x *ThreatDetected) Reset() {
 	*x = ThreatDetected{}
-	mi := &file_tracehound_v1_admin_service_proto_msgTypes[10]
+	mi := &file_tracehound_v1_admin_service_proto_msgTypes[11]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -641,7 +696,7 @@ func (x *ThreatDetected) String() string {
 func (*ThreatDetected) ProtoMessage() {}
 
 func (x *ThreatDetected) ProtoReflect() protoreflect.Message {
-	mi := &file_tracehound_v1_admin_service_proto_msgTypes[10]
+	mi := &file_tracehound_v1_admin_service_proto_msgTypes[11]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -654,7 +709,7 @@ func (x *ThreatDetected) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use ThreatDetected.ProtoReflect.Descriptor instead.
 func (*ThreatDetected) Descriptor() ([]byte, []int) {
-	return file_tracehound_v1_admin_service_proto_rawDescGZIP(), []int{10}
+	return file_tracehound_v1_admin_service_proto_rawDescGZIP(), []int{11}
 }
 
 func (x *ThreatDetected) GetScentId() string {
@@ -695,7 +750,7 @@ type RateLimitExceeded struct {
 
 func (x *RateLimitExceeded) Reset() {
 	*x = RateLimitExceeded{}
-	mi := &file_tracehound_v1_admin_service_proto_msgTypes[11]
+	mi := &file_tracehound_v1_admin_service_proto_msgTypes[12]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -707,7 +762,7 @@ func (x *RateLimitExceeded) String() string {
 func (*RateLimitExceeded) ProtoMessage() {}
 
 func (x *RateLimitExceeded) ProtoReflect() protoreflect.Message {
-	mi := &file_tracehound_v1_admin_service_proto_msgTypes[11]
+	mi := &file_tracehound_v1_admin_service_proto_msgTypes[12]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -720,7 +775,7 @@ func (x *RateLimitExceeded) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use RateLimitExceeded.ProtoReflect.Descriptor instead.
 func (*RateLimitExceeded) Descriptor() ([]byte, []int) {
-	return file_tracehound_v1_admin_service_proto_rawDescGZIP(), []int{11}
+	return file_tracehound_v1_admin_service_proto_rawDescGZIP(), []int{12}
 }
 
 func (x *RateLimitExceeded) GetSource() string {
@@ -748,7 +803,7 @@ type SystemPanic struct {
 
 func (x *SystemPanic) Reset() {
 	*x = SystemPanic{}
-	mi := &file_tracehound_v1_admin_service_proto_msgTypes[12]
+	mi := &file_tracehound_v1_admin_service_proto_msgTypes[13]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -760,7 +815,7 @@ func (x *SystemPanic) String() string {
 func (*SystemPanic) ProtoMessage() {}
 
 func (x *SystemPanic) ProtoReflect() protoreflect.Message {
-	mi := &file_tracehound_v1_admin_service_proto_msgTypes[12]
+	mi := &file_tracehound_v1_admin_service_proto_msgTypes[13]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -773,7 +828,7 @@ func (x *SystemPanic) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use SystemPanic.ProtoReflect.Descriptor instead.
 func (*SystemPanic) Descriptor() ([]byte, []int) {
-	return file_tracehound_v1_admin_service_proto_rawDescGZIP(), []int{12}
+	return file_tracehound_v1_admin_service_proto_rawDescGZIP(), []int{13}
 }
 
 func (x *SystemPanic) GetLevel() string {
@@ -809,7 +864,7 @@ const file_tracehound_v1_admin_service_proto_rawDesc = "" +
 	"generation\x123\n" +
 	"\x06config\x18\x02 \x01(\v2\x1b.tracehound.v1.DaemonConfigR\x06config\x12\x16\n" +
 	"\x06source\x18\x03 \x01(\tR\x06source\"\x14\n" +
-	"\x12WatchEventsRequest\"\xe6\x04\n" +
+	"\x12WatchEventsRequest\"\xa3\x05\n" +
 	"\x13WatchEventsResponse\x12!\n" +
 	"\ftimestamp_ms\x18\x01 \x01(\x03R\vtimestampMs\x12H\n" +
 	"\x0fconfig_reloaded\x18\x02 \x01(\v2\x1d.tracehound.v1.ConfigReloadedH\x00R\x0econfigReloaded\x12H\n" +
@@ -818,8 +873,13 @@ const file_tracehound_v1_admin_service_proto_rawDesc = "" +
 	"\x14evidence_neutralized\x18\x05 \x01(\v2\".tracehound.v1.EvidenceNeutralizedH\x00R\x13evidenceNeutralized\x12H\n" +
 	"\x0fthreat_detected\x18\x06 \x01(\v2\x1d.tracehound.v1.ThreatDetectedH\x00R\x0ethreatDetected\x12R\n" +
 	"\x13rate_limit_exceeded\x18\a \x01(\v2 .tracehound.v1.RateLimitExceededH\x00R\x11rateLimitExceeded\x12?\n" +
-	"\fsystem_panic\x18\b \x01(\v2\x1a.tracehound.v1.SystemPanicH\x00R\vsystemPanicB\a\n" +
-	"\x05event\"H\n" +
+	"\fsystem_panic\x18\b \x01(\v2\x1a.tracehound.v1.SystemPanicH\x00R\vsystemPanic\x12;\n" +
+	"\n" +
+	"subscribed\x18\t \x01(\v2\x19.tracehound.v1.SubscribedH\x00R\n" +
+	"subscribedB\a\n" +
+	"\x05event\"\f\n" +
+	"\n" +
+	"Subscribed\"H\n" +
 	"\x0eConfigReloaded\x12\x1e\n" +
 	"\n" +
 	"generation\x18\x01 \x01(\x04R\n" +
@@ -860,7 +920,7 @@ func file_tracehound_v1_admin_service_proto_rawDescGZIP() []byte {
 	return file_tracehound_v1_admin_service_proto_rawDescData
 }
 
-var file_tracehound_v1_admin_service_proto_msgTypes = make([]protoimpl.MessageInfo, 13)
+var file_tracehound_v1_admin_service_proto_msgTypes = make([]protoimpl.MessageInfo, 14)
 var file_tracehound_v1_admin_service_proto_goTypes = []any{
 	(*ReloadConfigRequest)(nil),  // 0: tracehound.v1.ReloadConfigRequest
 	(*ReloadConfigResponse)(nil), // 1: tracehound.v1.ReloadConfigResponse
@@ -868,44 +928,46 @@ var file_tracehound_v1_admin_service_proto_goTypes = []any{
 	(*GetConfigResponse)(nil),    // 3: tracehound.v1.GetConfigResponse
 	(*WatchEventsRequest)(nil),   // 4: tracehound.v1.WatchEventsRequest
 	(*WatchEventsResponse)(nil),  // 5: tracehound.v1.WatchEventsResponse
-	(*ConfigReloaded)(nil),       // 6: tracehound.v1.ConfigReloaded
-	(*ConfigRejected)(nil),       // 7: tracehound.v1.ConfigRejected
-	(*EvidenceQuarantined)(nil),  // 8: tracehound.v1.EvidenceQuarantined
-	(*EvidenceNeutralized)(nil),  // 9: tracehound.v1.EvidenceNeutralized
-	(*ThreatDetected)(nil),       // 10: tracehound.v1.ThreatDetected
-	(*RateLimitExceeded)(nil),    // 11: tracehound.v1.RateLimitExceeded
-	(*SystemPanic)(nil),          // 12: tracehound.v1.SystemPanic
-	(*DaemonConfig)(nil),         // 13: tracehound.v1.DaemonConfig
-	(*EvidenceHandle)(nil),       // 14: tracehound.v1.EvidenceHandle
-	(*AuditRecord)(nil),          // 15: tracehound.v1.AuditRecord
-	(ThreatCategory)(0),          // 16: tracehound.v1.ThreatCategory
-	(Severity)(0),                // 17: tracehound.v1.Severity
+	(*Subscribed)(nil),           // 6: tracehound.v1.Subscribed
+	(*ConfigReloaded)(nil),       // 7: tracehound.v1.ConfigReloaded
+	(*ConfigRejected)(nil),       // 8: tracehound.v1.ConfigRejected
+	(*EvidenceQuarantined)(nil),  // 9: tracehound.v1.EvidenceQuarantined
+	(*EvidenceNeutralized)(nil),  // 10: tracehound.v1.EvidenceNeutralized
+	(*ThreatDetected)(nil),       // 11: tracehound.v1.ThreatDetected
+	(*RateLimitExceeded)(nil),    // 12: tracehound.v1.RateLimitExceeded
+	(*SystemPanic)(nil),          // 13: tracehound.v1.SystemPanic
+	(*DaemonConfig)(nil),         // 14: tracehound.v1.DaemonConfig
+	(*EvidenceHandle)(nil),       // 15: tracehound.v1.EvidenceHandle
+	(*AuditRecord)(nil),          // 16: tracehound.v1.AuditRecord
+	(ThreatCategory)(0),          // 17: tracehound.v1.ThreatCategory
+	(Severity)(0),                // 18: tracehound.v1.Severity
 }
 var file_tracehound_v1_admin_service_proto_depIdxs = []int32{
-	13, // 0: tracehound.v1.ReloadConfigResponse.config:type_name -> tracehound.v1.DaemonConfig
-	13, // 1: tracehound.v1.GetConfigResponse.config:type_name -> tracehound.v1.DaemonConfig
-	6,  // 2: tracehound.v1.WatchEventsResponse.config_reloaded:type_name -> tracehound.v1.ConfigReloaded
-	7,  // 3: tracehound.v1.WatchEventsResponse.config_rejected:type_name -> tracehound.v1.ConfigRejected
-	8,  // 4: tracehound.v1.WatchEventsResponse.evidence_quarantined:type_name -> tracehound.v1.EvidenceQuarantined
-	9,  // 5: tracehound.v1.WatchEventsResponse.evidence_neutralized:type_name -> tracehound.v1.EvidenceNeutralized
-	10, // 6: tracehound.v1.WatchEventsResponse.threat_detected:type_name -> tracehound.v1.ThreatDetected
-	11, // 7: tracehound.v1.WatchEventsResponse.rate_limit_exceeded:type_name -> tracehound.v1.RateLimitExceeded
-	12, // 8: tracehound.v1.WatchEventsResponse.system_panic:type_name -> tracehound.v1.SystemPanic
-	14, // 9: tracehound.v1.EvidenceQuarantined.handle:type_name -> tracehound.v1.EvidenceHandle
-	15, // 10: tracehound.v1.EvidenceNeutralized.record:type_name -> tracehound.v1.AuditRecord
-	16, // 11: tracehound.v1.ThreatDetected.category:type_name -> tracehound.v1.ThreatCategory
-	17, // 12: tracehound.v1.ThreatDetected.severity:type_name -> tracehound.v1.Severity
-	0,  // 13: tracehound.v1.AdminService.ReloadConfig:input_type -> tracehound.v1.ReloadConfigRequest
-	2,  // 14: tracehound.v1.AdminService.GetConfig:input_type -> tracehound.v1.GetConfigRequest
-	4,  // 15: tracehound.v1.AdminService.WatchEvents:input_type -> tracehound.v1.WatchEventsRequest
-	1,  // 16: tracehound.v1.AdminService.ReloadConfig:output_type -> tracehound.v1.ReloadConfigResponse
-	3,  // 17: tracehound.v1.AdminService.GetConfig:output_type -> tracehound.v1.GetConfigResponse
-	5,  // 18: tracehound.v1.AdminService.WatchEvents:output_type -> tracehound.v1.WatchEventsResponse
-	16, // [16:19] is the sub-list for method output_type
-	13, // [13:16] is the sub-list for method input_type
-	13, // [13:13] is the sub-list for extension type_name
-	13, // [13:13] is the sub-list for extension extendee
-	0,  // [0:13] is the sub-list for field type_name
+	14, // 0: tracehound.v1.ReloadConfigResponse.config:type_name -> tracehound.v1.DaemonConfig
+	14, // 1: tracehound.v1.GetConfigResponse.config:type_name -> tracehound.v1.DaemonConfig
+	7,  // 2: tracehound.v1.WatchEventsResponse.config_reloaded:type_name -> tracehound.v1.ConfigReloaded
+	8,  // 3: tracehound.v1.WatchEventsResponse.config_rejected:type_name -> tracehound.v1.ConfigRejected
+	9,  // 4: tracehound.v1.WatchEventsResponse.evidence_quarantined:type_name -> tracehound.v1.EvidenceQuarantined
+	10, // 5: tracehound.v1.WatchEventsResponse.evidence_neutralized:type_name -> tracehound.v1.EvidenceNeutralized
+	11, // 6: tracehound.v1.WatchEventsResponse.threat_detected:type_name -> tracehound.v1.ThreatDetected
+	12, // 7: tracehound.v1.WatchEventsResponse.rate_limit_exceeded:type_name -> tracehound.v1.RateLimitExceeded
+	13, // 8: tracehound.v1.WatchEventsResponse.system_panic:type_name -> tracehound.v1.SystemPanic
+	6,  // 9: tracehound.v1.WatchEventsResponse.subscribed:type_name -> tracehound.v1.Subscribed
+	15, // 10: tracehound.v1.EvidenceQuarantined.handle:type_name -> tracehound.v1.EvidenceHandle
+	16, // 11: tracehound.v1.EvidenceNeutralized.record:type_name -> tracehound.v1.AuditRecord
+	17, // 12: tracehound.v1.ThreatDetected.category:type_name -> tracehound.v1.ThreatCategory
+	18, // 13: tracehound.v1.ThreatDetected.severity:type_name -> tracehound.v1.Severity
+	0,  // 14: tracehound.v1.AdminService.ReloadConfig:input_type -> tracehound.v1.ReloadConfigRequest
+	2,  // 15: tracehound.v1.AdminService.GetConfig:input_type -> tracehound.v1.GetConfigRequest
+	4,  // 16: tracehound.v1.AdminService.WatchEvents:input_type -> tracehound.v1.WatchEventsRequest
+	1,  // 17: tracehound.v1.AdminService.ReloadConfig:output_type -> tracehound.v1.ReloadConfigResponse
+	3,  // 18: tracehound.v1.AdminService.GetConfig:output_type -> tracehound.v1.GetConfigResponse
+	5,  // 19: tracehound.v1.AdminService.WatchEvents:output_type -> tracehound.v1.WatchEventsResponse
+	17, // [17:20] is the sub-list for method output_type
+	14, // [14:17] is the sub-list for method input_type
+	14, // [14:14] is the sub-list for extension type_name
+	14, // [14:14] is the sub-list for extension extendee
+	0,  // [0:14] is the sub-list for field type_name
 }
 
 func init() { file_tracehound_v1_admin_service_proto_init() }
@@ -925,6 +987,7 @@ func file_tracehound_v1_admin_service_proto_init() {
 		(*WatchEventsResponse_ThreatDetected)(nil),
 		(*WatchEventsResponse_RateLimitExceeded)(nil),
 		(*WatchEventsResponse_SystemPanic)(nil),
+		(*WatchEventsResponse_Subscribed)(nil),
 	}
 	type x struct{}
 	out := protoimpl.TypeBuilder{
@@ -932,7 +995,7 @@ func file_tracehound_v1_admin_service_proto_init() {
 			GoPackagePath: reflect.TypeOf(x{}).PkgPath(),
 			RawDescriptor: unsafe.Slice(unsafe.StringData(file_tracehound_v1_admin_service_proto_rawDesc), len(file_tracehound_v1_admin_service_proto_rawDesc)),
 			NumEnums:      0,
-			NumMessages:   13,
+			NumMessages:   14,
 			NumExtensions: 0,
 			NumServices:   1,
 		},

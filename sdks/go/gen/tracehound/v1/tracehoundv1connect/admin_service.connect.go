@@ -49,7 +49,8 @@ type AdminServiceClient interface {
 	// An invalid config fails with INVALID_ARGUMENT; the old one keeps serving.
 	ReloadConfig(context.Context, *connect.Request[v1.ReloadConfigRequest]) (*connect.Response[v1.ReloadConfigResponse], error)
 	GetConfig(context.Context, *connect.Request[v1.GetConfigRequest]) (*connect.Response[v1.GetConfigResponse], error)
-	// Streams daemon events until the client cancels or the daemon stops.
+	// Streams daemon events until the client cancels or the daemon stops. The first message is
+	// always `subscribed`: wait for it before causing the events you want to see.
 	WatchEvents(context.Context, *connect.Request[v1.WatchEventsRequest]) (*connect.ServerStreamForClient[v1.WatchEventsResponse], error)
 }
 
@@ -114,7 +115,8 @@ type AdminServiceHandler interface {
 	// An invalid config fails with INVALID_ARGUMENT; the old one keeps serving.
 	ReloadConfig(context.Context, *connect.Request[v1.ReloadConfigRequest]) (*connect.Response[v1.ReloadConfigResponse], error)
 	GetConfig(context.Context, *connect.Request[v1.GetConfigRequest]) (*connect.Response[v1.GetConfigResponse], error)
-	// Streams daemon events until the client cancels or the daemon stops.
+	// Streams daemon events until the client cancels or the daemon stops. The first message is
+	// always `subscribed`: wait for it before causing the events you want to see.
 	WatchEvents(context.Context, *connect.Request[v1.WatchEventsRequest], *connect.ServerStream[v1.WatchEventsResponse]) error
 }
 

@@ -195,7 +195,8 @@ public final class AdminServiceGrpc {
 
     /**
      * <pre>
-     * Streams daemon events until the client cancels or the daemon stops.
+     * Streams daemon events until the client cancels or the daemon stops. The first message is
+     * always `subscribed`: wait for it before causing the events you want to see.
      * </pre>
      */
     default void watchEvents(tracehound.v1.AdminServiceOuterClass.WatchEventsRequest request,
@@ -259,7 +260,8 @@ public final class AdminServiceGrpc {
 
     /**
      * <pre>
-     * Streams daemon events until the client cancels or the daemon stops.
+     * Streams daemon events until the client cancels or the daemon stops. The first message is
+     * always `subscribed`: wait for it before causing the events you want to see.
      * </pre>
      */
     public void watchEvents(tracehound.v1.AdminServiceOuterClass.WatchEventsRequest request,
@@ -308,7 +310,8 @@ public final class AdminServiceGrpc {
 
     /**
      * <pre>
-     * Streams daemon events until the client cancels or the daemon stops.
+     * Streams daemon events until the client cancels or the daemon stops. The first message is
+     * always `subscribed`: wait for it before causing the events you want to see.
      * </pre>
      */
     @io.grpc.ExperimentalApi("https://github.com/grpc/grpc-java/issues/10918")
@@ -358,7 +361,8 @@ public final class AdminServiceGrpc {
 
     /**
      * <pre>
-     * Streams daemon events until the client cancels or the daemon stops.
+     * Streams daemon events until the client cancels or the daemon stops. The first message is
+     * always `subscribed`: wait for it before causing the events you want to see.
      * </pre>
      */
     public java.util.Iterator<tracehound.v1.AdminServiceOuterClass.WatchEventsResponse> watchEvents(

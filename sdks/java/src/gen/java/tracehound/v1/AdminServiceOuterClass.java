@@ -3113,6 +3113,36 @@ public final class AdminServiceOuterClass extends com.google.protobuf.GeneratedF
      */
     tracehound.v1.AdminServiceOuterClass.SystemPanicOrBuilder getSystemPanicOrBuilder();
 
+    /**
+     * <pre>
+     * Always the first message of a stream, sent once the subscription is registered: every
+     * event published after the client reads it reaches this stream.
+     * </pre>
+     *
+     * <code>.tracehound.v1.Subscribed subscribed = 9 [json_name = "subscribed"];</code>
+     * @return Whether the subscribed field is set.
+     */
+    boolean hasSubscribed();
+    /**
+     * <pre>
+     * Always the first message of a stream, sent once the subscription is registered: every
+     * event published after the client reads it reaches this stream.
+     * </pre>
+     *
+     * <code>.tracehound.v1.Subscribed subscribed = 9 [json_name = "subscribed"];</code>
+     * @return The subscribed.
+     */
+    tracehound.v1.AdminServiceOuterClass.Subscribed getSubscribed();
+    /**
+     * <pre>
+     * Always the first message of a stream, sent once the subscription is registered: every
+     * event published after the client reads it reaches this stream.
+     * </pre>
+     *
+     * <code>.tracehound.v1.Subscribed subscribed = 9 [json_name = "subscribed"];</code>
+     */
+    tracehound.v1.AdminServiceOuterClass.SubscribedOrBuilder getSubscribedOrBuilder();
+
     tracehound.v1.AdminServiceOuterClass.WatchEventsResponse.EventCase getEventCase();
   }
   /**
@@ -3170,6 +3200,7 @@ public final class AdminServiceOuterClass extends com.google.protobuf.GeneratedF
       THREAT_DETECTED(6),
       RATE_LIMIT_EXCEEDED(7),
       SYSTEM_PANIC(8),
+      SUBSCRIBED(9),
       EVENT_NOT_SET(0);
       private final int value;
       private EventCase(int value) {
@@ -3194,6 +3225,7 @@ public final class AdminServiceOuterClass extends com.google.protobuf.GeneratedF
           case 6: return THREAT_DETECTED;
           case 7: return RATE_LIMIT_EXCEEDED;
           case 8: return SYSTEM_PANIC;
+          case 9: return SUBSCRIBED;
           case 0: return EVENT_NOT_SET;
           default: return null;
         }
@@ -3437,6 +3469,52 @@ public final class AdminServiceOuterClass extends com.google.protobuf.GeneratedF
       return tracehound.v1.AdminServiceOuterClass.SystemPanic.getDefaultInstance();
     }
 
+    public static final int SUBSCRIBED_FIELD_NUMBER = 9;
+    /**
+     * <pre>
+     * Always the first message of a stream, sent once the subscription is registered: every
+     * event published after the client reads it reaches this stream.
+     * </pre>
+     *
+     * <code>.tracehound.v1.Subscribed subscribed = 9 [json_name = "subscribed"];</code>
+     * @return Whether the subscribed field is set.
+     */
+    @java.lang.Override
+    public boolean hasSubscribed() {
+      return eventCase_ == 9;
+    }
+    /**
+     * <pre>
+     * Always the first message of a stream, sent once the subscription is registered: every
+     * event published after the client reads it reaches this stream.
+     * </pre>
+     *
+     * <code>.tracehound.v1.Subscribed subscribed = 9 [json_name = "subscribed"];</code>
+     * @return The subscribed.
+     */
+    @java.lang.Override
+    public tracehound.v1.AdminServiceOuterClass.Subscribed getSubscribed() {
+      if (eventCase_ == 9) {
+         return (tracehound.v1.AdminServiceOuterClass.Subscribed) event_;
+      }
+      return tracehound.v1.AdminServiceOuterClass.Subscribed.getDefaultInstance();
+    }
+    /**
+     * <pre>
+     * Always the first message of a stream, sent once the subscription is registered: every
+     * event published after the client reads it reaches this stream.
+     * </pre>
+     *
+     * <code>.tracehound.v1.Subscribed subscribed = 9 [json_name = "subscribed"];</code>
+     */
+    @java.lang.Override
+    public tracehound.v1.AdminServiceOuterClass.SubscribedOrBuilder getSubscribedOrBuilder() {
+      if (eventCase_ == 9) {
+         return (tracehound.v1.AdminServiceOuterClass.Subscribed) event_;
+      }
+      return tracehound.v1.AdminServiceOuterClass.Subscribed.getDefaultInstance();
+    }
+
     private byte memoizedIsInitialized = -1;
     @java.lang.Override
     public final boolean isInitialized() {
@@ -3475,6 +3553,9 @@ public final class AdminServiceOuterClass extends com.google.protobuf.GeneratedF
       if (eventCase_ == 8) {
         output.writeMessage(8, (tracehound.v1.AdminServiceOuterClass.SystemPanic) event_);
       }
+      if (eventCase_ == 9) {
+        output.writeMessage(9, (tracehound.v1.AdminServiceOuterClass.Subscribed) event_);
+      }
       getUnknownFields().writeTo(output);
     }
     private int computeSerializedSize_0() {
@@ -3510,6 +3591,10 @@ public final class AdminServiceOuterClass extends com.google.protobuf.GeneratedF
       if (eventCase_ == 8) {
         size += com.google.protobuf.CodedOutputStream
           .computeMessageSize(8, (tracehound.v1.AdminServiceOuterClass.SystemPanic) event_);
+      }
+      if (eventCase_ == 9) {
+        size += com.google.protobuf.CodedOutputStream
+          .computeMessageSize(9, (tracehound.v1.AdminServiceOuterClass.Subscribed) event_);
       }
       return size;
     }
@@ -3567,6 +3652,10 @@ public final class AdminServiceOuterClass extends com.google.protobuf.GeneratedF
           if (!getSystemPanic()
               .equals(other.getSystemPanic())) return false;
           break;
+        case 9:
+          if (!getSubscribed()
+              .equals(other.getSubscribed())) return false;
+          break;
         case 0:
         default:
       }
@@ -3612,6 +3701,10 @@ public final class AdminServiceOuterClass extends com.google.protobuf.GeneratedF
         case 8:
           hash = (37 * hash) + SYSTEM_PANIC_FIELD_NUMBER;
           hash = (53 * hash) + getSystemPanic().hashCode();
+          break;
+        case 9:
+          hash = (37 * hash) + SUBSCRIBED_FIELD_NUMBER;
+          hash = (53 * hash) + getSubscribed().hashCode();
           break;
         case 0:
         default:
@@ -3769,6 +3862,9 @@ public final class AdminServiceOuterClass extends com.google.protobuf.GeneratedF
         if (systemPanicBuilder_ != null) {
           systemPanicBuilder_.clear();
         }
+        if (subscribedBuilder_ != null) {
+          subscribedBuilder_.clear();
+        }
         eventCase_ = 0;
         event_ = null;
         return this;
@@ -3841,6 +3937,10 @@ public final class AdminServiceOuterClass extends com.google.protobuf.GeneratedF
             systemPanicBuilder_ != null) {
           result.event_ = systemPanicBuilder_.build();
         }
+        if (eventCase_ == 9 &&
+            subscribedBuilder_ != null) {
+          result.event_ = subscribedBuilder_.build();
+        }
       }
 
       @java.lang.Override
@@ -3885,6 +3985,10 @@ public final class AdminServiceOuterClass extends com.google.protobuf.GeneratedF
           }
           case SYSTEM_PANIC: {
             mergeSystemPanic(other.getSystemPanic());
+            break;
+          }
+          case SUBSCRIBED: {
+            mergeSubscribed(other.getSubscribed());
             break;
           }
           case EVENT_NOT_SET: {
@@ -3969,6 +4073,13 @@ public final class AdminServiceOuterClass extends com.google.protobuf.GeneratedF
                 eventCase_ = 8;
                 break;
               } // case 66
+              case 74: {
+                input.readMessage(
+                    internalGetSubscribedFieldBuilder().getBuilder(),
+                    extensionRegistry);
+                eventCase_ = 9;
+                break;
+              } // case 74
               default: {
                 if (!super.parseUnknownField(input, extensionRegistry, tag)) {
                   done = true; // was an endgroup tag
@@ -5013,6 +5124,191 @@ public final class AdminServiceOuterClass extends com.google.protobuf.GeneratedF
         return systemPanicBuilder_;
       }
 
+      private com.google.protobuf.SingleFieldBuilder<
+          tracehound.v1.AdminServiceOuterClass.Subscribed, tracehound.v1.AdminServiceOuterClass.Subscribed.Builder, tracehound.v1.AdminServiceOuterClass.SubscribedOrBuilder> subscribedBuilder_;
+      /**
+       * <pre>
+       * Always the first message of a stream, sent once the subscription is registered: every
+       * event published after the client reads it reaches this stream.
+       * </pre>
+       *
+       * <code>.tracehound.v1.Subscribed subscribed = 9 [json_name = "subscribed"];</code>
+       * @return Whether the subscribed field is set.
+       */
+      @java.lang.Override
+      public boolean hasSubscribed() {
+        return eventCase_ == 9;
+      }
+      /**
+       * <pre>
+       * Always the first message of a stream, sent once the subscription is registered: every
+       * event published after the client reads it reaches this stream.
+       * </pre>
+       *
+       * <code>.tracehound.v1.Subscribed subscribed = 9 [json_name = "subscribed"];</code>
+       * @return The subscribed.
+       */
+      @java.lang.Override
+      public tracehound.v1.AdminServiceOuterClass.Subscribed getSubscribed() {
+        if (subscribedBuilder_ == null) {
+          if (eventCase_ == 9) {
+            return (tracehound.v1.AdminServiceOuterClass.Subscribed) event_;
+          }
+          return tracehound.v1.AdminServiceOuterClass.Subscribed.getDefaultInstance();
+        } else {
+          if (eventCase_ == 9) {
+            return subscribedBuilder_.getMessage();
+          }
+          return tracehound.v1.AdminServiceOuterClass.Subscribed.getDefaultInstance();
+        }
+      }
+      /**
+       * <pre>
+       * Always the first message of a stream, sent once the subscription is registered: every
+       * event published after the client reads it reaches this stream.
+       * </pre>
+       *
+       * <code>.tracehound.v1.Subscribed subscribed = 9 [json_name = "subscribed"];</code>
+       */
+      public Builder setSubscribed(tracehound.v1.AdminServiceOuterClass.Subscribed value) {
+        if (subscribedBuilder_ == null) {
+          java.util.Objects.requireNonNull(value);
+          event_ = value;
+          onChanged();
+        } else {
+          subscribedBuilder_.setMessage(value);
+        }
+        eventCase_ = 9;
+        return this;
+      }
+      /**
+       * <pre>
+       * Always the first message of a stream, sent once the subscription is registered: every
+       * event published after the client reads it reaches this stream.
+       * </pre>
+       *
+       * <code>.tracehound.v1.Subscribed subscribed = 9 [json_name = "subscribed"];</code>
+       */
+      public Builder setSubscribed(
+          tracehound.v1.AdminServiceOuterClass.Subscribed.Builder builderForValue) {
+        if (subscribedBuilder_ == null) {
+          event_ = builderForValue.build();
+          onChanged();
+        } else {
+          subscribedBuilder_.setMessage(builderForValue.build());
+        }
+        eventCase_ = 9;
+        return this;
+      }
+      /**
+       * <pre>
+       * Always the first message of a stream, sent once the subscription is registered: every
+       * event published after the client reads it reaches this stream.
+       * </pre>
+       *
+       * <code>.tracehound.v1.Subscribed subscribed = 9 [json_name = "subscribed"];</code>
+       */
+      public Builder mergeSubscribed(tracehound.v1.AdminServiceOuterClass.Subscribed value) {
+        if (subscribedBuilder_ == null) {
+          if (eventCase_ == 9 &&
+              event_ != tracehound.v1.AdminServiceOuterClass.Subscribed.getDefaultInstance()) {
+            event_ = tracehound.v1.AdminServiceOuterClass.Subscribed.newBuilder((tracehound.v1.AdminServiceOuterClass.Subscribed) event_)
+                .mergeFrom(value).buildPartial();
+          } else {
+            event_ = value;
+          }
+          onChanged();
+        } else {
+          if (eventCase_ == 9) {
+            subscribedBuilder_.mergeFrom(value);
+          } else {
+            subscribedBuilder_.setMessage(value);
+          }
+        }
+        eventCase_ = 9;
+        return this;
+      }
+      /**
+       * <pre>
+       * Always the first message of a stream, sent once the subscription is registered: every
+       * event published after the client reads it reaches this stream.
+       * </pre>
+       *
+       * <code>.tracehound.v1.Subscribed subscribed = 9 [json_name = "subscribed"];</code>
+       */
+      public Builder clearSubscribed() {
+        if (subscribedBuilder_ == null) {
+          if (eventCase_ == 9) {
+            eventCase_ = 0;
+            event_ = null;
+            onChanged();
+          }
+        } else {
+          if (eventCase_ == 9) {
+            eventCase_ = 0;
+            event_ = null;
+          }
+          subscribedBuilder_.clear();
+        }
+        return this;
+      }
+      /**
+       * <pre>
+       * Always the first message of a stream, sent once the subscription is registered: every
+       * event published after the client reads it reaches this stream.
+       * </pre>
+       *
+       * <code>.tracehound.v1.Subscribed subscribed = 9 [json_name = "subscribed"];</code>
+       */
+      public tracehound.v1.AdminServiceOuterClass.Subscribed.Builder getSubscribedBuilder() {
+        return internalGetSubscribedFieldBuilder().getBuilder();
+      }
+      /**
+       * <pre>
+       * Always the first message of a stream, sent once the subscription is registered: every
+       * event published after the client reads it reaches this stream.
+       * </pre>
+       *
+       * <code>.tracehound.v1.Subscribed subscribed = 9 [json_name = "subscribed"];</code>
+       */
+      @java.lang.Override
+      public tracehound.v1.AdminServiceOuterClass.SubscribedOrBuilder getSubscribedOrBuilder() {
+        if ((eventCase_ == 9) && (subscribedBuilder_ != null)) {
+          return subscribedBuilder_.getMessageOrBuilder();
+        } else {
+          if (eventCase_ == 9) {
+            return (tracehound.v1.AdminServiceOuterClass.Subscribed) event_;
+          }
+          return tracehound.v1.AdminServiceOuterClass.Subscribed.getDefaultInstance();
+        }
+      }
+      /**
+       * <pre>
+       * Always the first message of a stream, sent once the subscription is registered: every
+       * event published after the client reads it reaches this stream.
+       * </pre>
+       *
+       * <code>.tracehound.v1.Subscribed subscribed = 9 [json_name = "subscribed"];</code>
+       */
+      private com.google.protobuf.SingleFieldBuilder<
+          tracehound.v1.AdminServiceOuterClass.Subscribed, tracehound.v1.AdminServiceOuterClass.Subscribed.Builder, tracehound.v1.AdminServiceOuterClass.SubscribedOrBuilder> 
+          internalGetSubscribedFieldBuilder() {
+        if (subscribedBuilder_ == null) {
+          if (!(eventCase_ == 9)) {
+            event_ = tracehound.v1.AdminServiceOuterClass.Subscribed.getDefaultInstance();
+          }
+          subscribedBuilder_ = new com.google.protobuf.SingleFieldBuilder<
+              tracehound.v1.AdminServiceOuterClass.Subscribed, tracehound.v1.AdminServiceOuterClass.Subscribed.Builder, tracehound.v1.AdminServiceOuterClass.SubscribedOrBuilder>(
+                  (tracehound.v1.AdminServiceOuterClass.Subscribed) event_,
+                  getParentForChildren(),
+                  isClean());
+          event_ = null;
+        }
+        eventCase_ = 9;
+        onChanged();
+        return subscribedBuilder_;
+      }
+
       // @@protoc_insertion_point(builder_scope:tracehound.v1.WatchEventsResponse)
     }
 
@@ -5059,6 +5355,371 @@ public final class AdminServiceOuterClass extends com.google.protobuf.GeneratedF
 
     @java.lang.Override
     public tracehound.v1.AdminServiceOuterClass.WatchEventsResponse getDefaultInstanceForType() {
+      return DEFAULT_INSTANCE;
+    }
+
+  }
+
+  public interface SubscribedOrBuilder extends
+      // @@protoc_insertion_point(interface_extends:tracehound.v1.Subscribed)
+      com.google.protobuf.MessageOrBuilder {
+  }
+  /**
+   * <pre>
+   * The stream is live (see WatchEventsResponse.subscribed).
+   * </pre>
+   *
+   * Protobuf type {@code tracehound.v1.Subscribed}
+   */
+  public static final class Subscribed extends
+      com.google.protobuf.GeneratedMessage implements
+      // @@protoc_insertion_point(message_implements:tracehound.v1.Subscribed)
+      SubscribedOrBuilder {
+  private static final long serialVersionUID = 0L;
+    static {
+      com.google.protobuf.RuntimeVersion.validateProtobufGencodeVersion(
+        com.google.protobuf.RuntimeVersion.RuntimeDomain.PUBLIC,
+        /* major= */ 4,
+        /* minor= */ 36,
+        /* patch= */ 2,
+        /* suffix= */ "",
+        "Subscribed");
+    }
+    // Use Subscribed.newBuilder() to construct.
+    private Subscribed(com.google.protobuf.GeneratedMessage.Builder<?> builder) {
+      super(builder);
+    }
+    private Subscribed() {
+    }
+
+    public static final com.google.protobuf.Descriptors.Descriptor
+        getDescriptor() {
+      return tracehound.v1.AdminServiceOuterClass.internal_static_tracehound_v1_Subscribed_descriptor;
+    }
+
+    @java.lang.Override
+    public com.google.protobuf.Descriptors.Descriptor getDescriptorForType() {
+      return tracehound.v1.AdminServiceOuterClass.internal_static_tracehound_v1_Subscribed_descriptor;
+    }
+
+    @java.lang.Override
+    protected com.google.protobuf.GeneratedMessage.FieldAccessorTable
+        internalGetFieldAccessorTable() {
+      return tracehound.v1.AdminServiceOuterClass.internal_static_tracehound_v1_Subscribed_fieldAccessorTable
+          .ensureFieldAccessorsInitialized(
+              tracehound.v1.AdminServiceOuterClass.Subscribed.class, tracehound.v1.AdminServiceOuterClass.Subscribed.Builder.class);
+    }
+
+    private byte memoizedIsInitialized = -1;
+    @java.lang.Override
+    public final boolean isInitialized() {
+      byte isInitialized = memoizedIsInitialized;
+      if (isInitialized == 1) return true;
+      if (isInitialized == 0) return false;
+
+      memoizedIsInitialized = 1;
+      return true;
+    }
+
+    @java.lang.Override
+    public void writeTo(com.google.protobuf.CodedOutputStream output)
+                        throws java.io.IOException {
+      getUnknownFields().writeTo(output);
+    }
+    @java.lang.Override
+    public int getSerializedSize() {
+      int size = memoizedSize;
+      if (size != -1) return size;
+
+      size = 0;
+      size += getUnknownFields().getSerializedSize();
+      memoizedSize = size;
+      return size;
+    }
+
+    @java.lang.Override
+    public boolean equals(final java.lang.Object obj) {
+      if (obj == this) {
+       return true;
+      }
+      if (!(obj instanceof tracehound.v1.AdminServiceOuterClass.Subscribed)) {
+        return super.equals(obj);
+      }
+      tracehound.v1.AdminServiceOuterClass.Subscribed other = (tracehound.v1.AdminServiceOuterClass.Subscribed) obj;
+
+      if (!getUnknownFields().equals(other.getUnknownFields())) return false;
+      return true;
+    }
+
+    @java.lang.Override
+    public int hashCode() {
+      if (memoizedHashCode != 0) {
+        return memoizedHashCode;
+      }
+      int hash = 41;
+      hash = (19 * hash) + getDescriptor().hashCode();
+      hash = (29 * hash) + getUnknownFields().hashCode();
+      memoizedHashCode = hash;
+      return hash;
+    }
+
+    public static tracehound.v1.AdminServiceOuterClass.Subscribed parseFrom(
+        java.nio.ByteBuffer data)
+        throws com.google.protobuf.InvalidProtocolBufferException {
+      return PARSER.parseFrom(data);
+    }
+    public static tracehound.v1.AdminServiceOuterClass.Subscribed parseFrom(
+        java.nio.ByteBuffer data,
+        com.google.protobuf.ExtensionRegistryLite extensionRegistry)
+        throws com.google.protobuf.InvalidProtocolBufferException {
+      return PARSER.parseFrom(data, extensionRegistry);
+    }
+    public static tracehound.v1.AdminServiceOuterClass.Subscribed parseFrom(
+        com.google.protobuf.ByteString data)
+        throws com.google.protobuf.InvalidProtocolBufferException {
+      return PARSER.parseFrom(data);
+    }
+    public static tracehound.v1.AdminServiceOuterClass.Subscribed parseFrom(
+        com.google.protobuf.ByteString data,
+        com.google.protobuf.ExtensionRegistryLite extensionRegistry)
+        throws com.google.protobuf.InvalidProtocolBufferException {
+      return PARSER.parseFrom(data, extensionRegistry);
+    }
+    public static tracehound.v1.AdminServiceOuterClass.Subscribed parseFrom(byte[] data)
+        throws com.google.protobuf.InvalidProtocolBufferException {
+      return PARSER.parseFrom(data);
+    }
+    public static tracehound.v1.AdminServiceOuterClass.Subscribed parseFrom(
+        byte[] data,
+        com.google.protobuf.ExtensionRegistryLite extensionRegistry)
+        throws com.google.protobuf.InvalidProtocolBufferException {
+      return PARSER.parseFrom(data, extensionRegistry);
+    }
+    public static tracehound.v1.AdminServiceOuterClass.Subscribed parseFrom(java.io.InputStream input)
+        throws java.io.IOException {
+      return com.google.protobuf.GeneratedMessage
+          .parseWithIOException(PARSER, input);
+    }
+    public static tracehound.v1.AdminServiceOuterClass.Subscribed parseFrom(
+        java.io.InputStream input,
+        com.google.protobuf.ExtensionRegistryLite extensionRegistry)
+        throws java.io.IOException {
+      return com.google.protobuf.GeneratedMessage
+          .parseWithIOException(PARSER, input, extensionRegistry);
+    }
+
+    public static tracehound.v1.AdminServiceOuterClass.Subscribed parseDelimitedFrom(java.io.InputStream input)
+        throws java.io.IOException {
+      return com.google.protobuf.GeneratedMessage
+          .parseDelimitedWithIOException(PARSER, input);
+    }
+
+    public static tracehound.v1.AdminServiceOuterClass.Subscribed parseDelimitedFrom(
+        java.io.InputStream input,
+        com.google.protobuf.ExtensionRegistryLite extensionRegistry)
+        throws java.io.IOException {
+      return com.google.protobuf.GeneratedMessage
+          .parseDelimitedWithIOException(PARSER, input, extensionRegistry);
+    }
+    public static tracehound.v1.AdminServiceOuterClass.Subscribed parseFrom(
+        com.google.protobuf.CodedInputStream input)
+        throws java.io.IOException {
+      return com.google.protobuf.GeneratedMessage
+          .parseWithIOException(PARSER, input);
+    }
+    public static tracehound.v1.AdminServiceOuterClass.Subscribed parseFrom(
+        com.google.protobuf.CodedInputStream input,
+        com.google.protobuf.ExtensionRegistryLite extensionRegistry)
+        throws java.io.IOException {
+      return com.google.protobuf.GeneratedMessage
+          .parseWithIOException(PARSER, input, extensionRegistry);
+    }
+
+    @java.lang.Override
+    public Builder newBuilderForType() { return newBuilder(); }
+    public static Builder newBuilder() {
+      return DEFAULT_INSTANCE.toBuilder();
+    }
+    public static Builder newBuilder(tracehound.v1.AdminServiceOuterClass.Subscribed prototype) {
+      return DEFAULT_INSTANCE.toBuilder().mergeFrom(prototype);
+    }
+    @java.lang.Override
+    public Builder toBuilder() {
+      return this == DEFAULT_INSTANCE
+          ? new Builder() : new Builder().mergeFrom(this);
+    }
+
+    @java.lang.Override
+    protected Builder newBuilderForType(
+        com.google.protobuf.GeneratedMessage.BuilderParent parent) {
+      Builder builder = new Builder(parent);
+      return builder;
+    }
+    /**
+     * <pre>
+     * The stream is live (see WatchEventsResponse.subscribed).
+     * </pre>
+     *
+     * Protobuf type {@code tracehound.v1.Subscribed}
+     */
+    public static final class Builder extends
+        com.google.protobuf.GeneratedMessage.Builder<Builder> implements
+        // @@protoc_insertion_point(builder_implements:tracehound.v1.Subscribed)
+        tracehound.v1.AdminServiceOuterClass.SubscribedOrBuilder {
+      public static final com.google.protobuf.Descriptors.Descriptor
+          getDescriptor() {
+        return tracehound.v1.AdminServiceOuterClass.internal_static_tracehound_v1_Subscribed_descriptor;
+      }
+
+      @java.lang.Override
+      protected com.google.protobuf.GeneratedMessage.FieldAccessorTable
+          internalGetFieldAccessorTable() {
+        return tracehound.v1.AdminServiceOuterClass.internal_static_tracehound_v1_Subscribed_fieldAccessorTable
+            .ensureFieldAccessorsInitialized(
+                tracehound.v1.AdminServiceOuterClass.Subscribed.class, tracehound.v1.AdminServiceOuterClass.Subscribed.Builder.class);
+      }
+
+      // Construct using tracehound.v1.AdminServiceOuterClass.Subscribed.newBuilder()
+      private Builder() {
+
+      }
+
+      private Builder(
+          com.google.protobuf.GeneratedMessage.BuilderParent parent) {
+        super(parent);
+
+      }
+      @java.lang.Override
+      public Builder clear() {
+        super.clear();
+        return this;
+      }
+
+      @java.lang.Override
+      public com.google.protobuf.Descriptors.Descriptor
+          getDescriptorForType() {
+        return tracehound.v1.AdminServiceOuterClass.internal_static_tracehound_v1_Subscribed_descriptor;
+      }
+
+      @java.lang.Override
+      public tracehound.v1.AdminServiceOuterClass.Subscribed getDefaultInstanceForType() {
+        return tracehound.v1.AdminServiceOuterClass.Subscribed.getDefaultInstance();
+      }
+
+      @java.lang.Override
+      public tracehound.v1.AdminServiceOuterClass.Subscribed build() {
+        tracehound.v1.AdminServiceOuterClass.Subscribed result = buildPartial();
+        if (!result.isInitialized()) {
+          throw newUninitializedMessageException(result);
+        }
+        return result;
+      }
+
+      @java.lang.Override
+      public tracehound.v1.AdminServiceOuterClass.Subscribed buildPartial() {
+        tracehound.v1.AdminServiceOuterClass.Subscribed result = new tracehound.v1.AdminServiceOuterClass.Subscribed(this);
+        onBuilt();
+        return result;
+      }
+
+      @java.lang.Override
+      public Builder mergeFrom(com.google.protobuf.Message other) {
+        if (other instanceof tracehound.v1.AdminServiceOuterClass.Subscribed) {
+          return mergeFrom((tracehound.v1.AdminServiceOuterClass.Subscribed)other);
+        } else {
+          super.mergeFrom(other);
+          return this;
+        }
+      }
+
+      public Builder mergeFrom(tracehound.v1.AdminServiceOuterClass.Subscribed other) {
+        if (other == tracehound.v1.AdminServiceOuterClass.Subscribed.getDefaultInstance()) return this;
+        this.mergeUnknownFields(other.getUnknownFields());
+        onChanged();
+        return this;
+      }
+
+      @java.lang.Override
+      public final boolean isInitialized() {
+        return true;
+      }
+
+      @java.lang.Override
+      public Builder mergeFrom(
+          com.google.protobuf.CodedInputStream input,
+          com.google.protobuf.ExtensionRegistryLite extensionRegistry)
+          throws java.io.IOException {
+        java.util.Objects.requireNonNull(extensionRegistry);
+        try {
+          boolean done = false;
+          while (!done) {
+            int tag = input.readTag();
+            switch (tag) {
+              case 0:
+                done = true;
+                break;
+              default: {
+                if (!super.parseUnknownField(input, extensionRegistry, tag)) {
+                  done = true; // was an endgroup tag
+                }
+                break;
+              } // default:
+            } // switch (tag)
+          } // while (!done)
+        } catch (com.google.protobuf.InvalidProtocolBufferException e) {
+          throw e.unwrapIOException();
+        } finally {
+          onChanged();
+        } // finally
+        return this;
+      }
+
+      // @@protoc_insertion_point(builder_scope:tracehound.v1.Subscribed)
+    }
+
+    // @@protoc_insertion_point(class_scope:tracehound.v1.Subscribed)
+    private static final tracehound.v1.AdminServiceOuterClass.Subscribed DEFAULT_INSTANCE;
+    static {
+      DEFAULT_INSTANCE = new tracehound.v1.AdminServiceOuterClass.Subscribed();
+    }
+
+    public static tracehound.v1.AdminServiceOuterClass.Subscribed getDefaultInstance() {
+      return DEFAULT_INSTANCE;
+    }
+
+    private static final com.google.protobuf.Parser<Subscribed>
+        PARSER = new com.google.protobuf.AbstractParser<Subscribed>() {
+      @java.lang.Override
+      public Subscribed parsePartialFrom(
+          com.google.protobuf.CodedInputStream input,
+          com.google.protobuf.ExtensionRegistryLite extensionRegistry)
+          throws com.google.protobuf.InvalidProtocolBufferException {
+        Builder builder = newBuilder();
+        try {
+          builder.mergeFrom(input, extensionRegistry);
+        } catch (com.google.protobuf.InvalidProtocolBufferException e) {
+          throw e.setUnfinishedMessage(builder.buildPartial());
+        } catch (com.google.protobuf.UninitializedMessageException e) {
+          throw e.asInvalidProtocolBufferException().setUnfinishedMessage(builder.buildPartial());
+        } catch (java.io.IOException e) {
+          throw new com.google.protobuf.InvalidProtocolBufferException(e)
+              .setUnfinishedMessage(builder.buildPartial());
+        }
+        return builder.buildPartial();
+      }
+    };
+
+    public static com.google.protobuf.Parser<Subscribed> parser() {
+      return PARSER;
+    }
+
+    @java.lang.Override
+    public com.google.protobuf.Parser<Subscribed> getParserForType() {
+      return PARSER;
+    }
+
+    @java.lang.Override
+    public tracehound.v1.AdminServiceOuterClass.Subscribed getDefaultInstanceForType() {
       return DEFAULT_INSTANCE;
     }
 
@@ -9644,6 +10305,11 @@ public final class AdminServiceOuterClass extends com.google.protobuf.GeneratedF
     com.google.protobuf.GeneratedMessage.FieldAccessorTable
       internal_static_tracehound_v1_WatchEventsResponse_fieldAccessorTable;
   private static final com.google.protobuf.Descriptors.Descriptor
+    internal_static_tracehound_v1_Subscribed_descriptor;
+  private static final 
+    com.google.protobuf.GeneratedMessage.FieldAccessorTable
+      internal_static_tracehound_v1_Subscribed_fieldAccessorTable;
+  private static final com.google.protobuf.Descriptors.Descriptor
     internal_static_tracehound_v1_ConfigReloaded_descriptor;
   private static final 
     com.google.protobuf.GeneratedMessage.FieldAccessorTable
@@ -9699,7 +10365,7 @@ public final class AdminServiceOuterClass extends com.google.protobuf.GeneratedF
       "\n\021GetConfigResponse\022\036\n\ngeneration\030\001 \001(\004R" +
       "\ngeneration\0223\n\006config\030\002 \001(\0132\033.tracehound" +
       ".v1.DaemonConfigR\006config\022\026\n\006source\030\003 \001(\t" +
-      "R\006source\"\024\n\022WatchEventsRequest\"\346\004\n\023Watch" +
+      "R\006source\"\024\n\022WatchEventsRequest\"\243\005\n\023Watch" +
       "EventsResponse\022!\n\014timestamp_ms\030\001 \001(\003R\013ti" +
       "mestampMs\022H\n\017config_reloaded\030\002 \001(\0132\035.tra" +
       "cehound.v1.ConfigReloadedH\000R\016configReloa" +
@@ -9714,32 +10380,34 @@ public final class AdminServiceOuterClass extends com.google.protobuf.GeneratedF
       "tDetected\022R\n\023rate_limit_exceeded\030\007 \001(\0132 " +
       ".tracehound.v1.RateLimitExceededH\000R\021rate" +
       "LimitExceeded\022?\n\014system_panic\030\010 \001(\0132\032.tr" +
-      "acehound.v1.SystemPanicH\000R\013systemPanicB\007" +
-      "\n\005event\"H\n\016ConfigReloaded\022\036\n\ngeneration\030" +
-      "\001 \001(\004R\ngeneration\022\026\n\006source\030\002 \001(\tR\006sourc" +
-      "e\"(\n\016ConfigRejected\022\026\n\006reason\030\001 \001(\tR\006rea" +
-      "son\"d\n\023EvidenceQuarantined\0225\n\006handle\030\001 \001" +
-      "(\0132\035.tracehound.v1.EvidenceHandleR\006handl" +
-      "e\022\026\n\006source\030\002 \001(\tR\006source\"I\n\023EvidenceNeu" +
-      "tralized\0222\n\006record\030\001 \001(\0132\032.tracehound.v1" +
-      ".AuditRecordR\006record\"\263\001\n\016ThreatDetected\022" +
-      "\031\n\010scent_id\030\001 \001(\tR\007scentId\0229\n\010category\030\002" +
-      " \001(\0162\035.tracehound.v1.ThreatCategoryR\010cat" +
-      "egory\0223\n\010severity\030\003 \001(\0162\027.tracehound.v1." +
-      "SeverityR\010severity\022\026\n\006source\030\004 \001(\tR\006sour" +
-      "ce\"Q\n\021RateLimitExceeded\022\026\n\006source\030\001 \001(\tR" +
-      "\006source\022$\n\016retry_after_ms\030\002 \001(\004R\014retryAf" +
-      "terMs\";\n\013SystemPanic\022\024\n\005level\030\001 \001(\tR\005lev" +
-      "el\022\026\n\006reason\030\002 \001(\tR\006reason2\224\002\n\014AdminServ" +
-      "ice\022W\n\014ReloadConfig\022\".tracehound.v1.Relo" +
-      "adConfigRequest\032#.tracehound.v1.ReloadCo" +
-      "nfigResponse\022S\n\tGetConfig\022\037.tracehound.v" +
-      "1.GetConfigRequest\032 .tracehound.v1.GetCo" +
-      "nfigResponse\"\003\220\002\001\022V\n\013WatchEvents\022!.trace" +
-      "hound.v1.WatchEventsRequest\032\".tracehound" +
-      ".v1.WatchEventsResponse0\001BIZGgithub.com/" +
-      "tracehound/tracehound/sdks/go/gen/traceh" +
-      "ound/v1;tracehoundv1b\006proto3"
+      "acehound.v1.SystemPanicH\000R\013systemPanic\022;" +
+      "\n\nsubscribed\030\t \001(\0132\031.tracehound.v1.Subsc" +
+      "ribedH\000R\nsubscribedB\007\n\005event\"\014\n\nSubscrib" +
+      "ed\"H\n\016ConfigReloaded\022\036\n\ngeneration\030\001 \001(\004" +
+      "R\ngeneration\022\026\n\006source\030\002 \001(\tR\006source\"(\n\016" +
+      "ConfigRejected\022\026\n\006reason\030\001 \001(\tR\006reason\"d" +
+      "\n\023EvidenceQuarantined\0225\n\006handle\030\001 \001(\0132\035." +
+      "tracehound.v1.EvidenceHandleR\006handle\022\026\n\006" +
+      "source\030\002 \001(\tR\006source\"I\n\023EvidenceNeutrali" +
+      "zed\0222\n\006record\030\001 \001(\0132\032.tracehound.v1.Audi" +
+      "tRecordR\006record\"\263\001\n\016ThreatDetected\022\031\n\010sc" +
+      "ent_id\030\001 \001(\tR\007scentId\0229\n\010category\030\002 \001(\0162" +
+      "\035.tracehound.v1.ThreatCategoryR\010category" +
+      "\0223\n\010severity\030\003 \001(\0162\027.tracehound.v1.Sever" +
+      "ityR\010severity\022\026\n\006source\030\004 \001(\tR\006source\"Q\n" +
+      "\021RateLimitExceeded\022\026\n\006source\030\001 \001(\tR\006sour" +
+      "ce\022$\n\016retry_after_ms\030\002 \001(\004R\014retryAfterMs" +
+      "\";\n\013SystemPanic\022\024\n\005level\030\001 \001(\tR\005level\022\026\n" +
+      "\006reason\030\002 \001(\tR\006reason2\224\002\n\014AdminService\022W" +
+      "\n\014ReloadConfig\022\".tracehound.v1.ReloadCon" +
+      "figRequest\032#.tracehound.v1.ReloadConfigR" +
+      "esponse\022S\n\tGetConfig\022\037.tracehound.v1.Get" +
+      "ConfigRequest\032 .tracehound.v1.GetConfigR" +
+      "esponse\"\003\220\002\001\022V\n\013WatchEvents\022!.tracehound" +
+      ".v1.WatchEventsRequest\032\".tracehound.v1.W" +
+      "atchEventsResponse0\001BIZGgithub.com/trace" +
+      "hound/tracehound/sdks/go/gen/tracehound/" +
+      "v1;tracehoundv1b\006proto3"
     };
     descriptor = com.google.protobuf.Descriptors.FileDescriptor
       .internalBuildGeneratedFileFrom(descriptorData,
@@ -9784,45 +10452,51 @@ public final class AdminServiceOuterClass extends com.google.protobuf.GeneratedF
     internal_static_tracehound_v1_WatchEventsResponse_fieldAccessorTable = new
       com.google.protobuf.GeneratedMessage.FieldAccessorTable(
         internal_static_tracehound_v1_WatchEventsResponse_descriptor,
-        new java.lang.String[] { "TimestampMs", "ConfigReloaded", "ConfigRejected", "EvidenceQuarantined", "EvidenceNeutralized", "ThreatDetected", "RateLimitExceeded", "SystemPanic", "Event", });
-    internal_static_tracehound_v1_ConfigReloaded_descriptor =
+        new java.lang.String[] { "TimestampMs", "ConfigReloaded", "ConfigRejected", "EvidenceQuarantined", "EvidenceNeutralized", "ThreatDetected", "RateLimitExceeded", "SystemPanic", "Subscribed", "Event", });
+    internal_static_tracehound_v1_Subscribed_descriptor =
       getDescriptor().getMessageType(6);
+    internal_static_tracehound_v1_Subscribed_fieldAccessorTable = new
+      com.google.protobuf.GeneratedMessage.FieldAccessorTable(
+        internal_static_tracehound_v1_Subscribed_descriptor,
+        new java.lang.String[] { });
+    internal_static_tracehound_v1_ConfigReloaded_descriptor =
+      getDescriptor().getMessageType(7);
     internal_static_tracehound_v1_ConfigReloaded_fieldAccessorTable = new
       com.google.protobuf.GeneratedMessage.FieldAccessorTable(
         internal_static_tracehound_v1_ConfigReloaded_descriptor,
         new java.lang.String[] { "Generation", "Source", });
     internal_static_tracehound_v1_ConfigRejected_descriptor =
-      getDescriptor().getMessageType(7);
+      getDescriptor().getMessageType(8);
     internal_static_tracehound_v1_ConfigRejected_fieldAccessorTable = new
       com.google.protobuf.GeneratedMessage.FieldAccessorTable(
         internal_static_tracehound_v1_ConfigRejected_descriptor,
         new java.lang.String[] { "Reason", });
     internal_static_tracehound_v1_EvidenceQuarantined_descriptor =
-      getDescriptor().getMessageType(8);
+      getDescriptor().getMessageType(9);
     internal_static_tracehound_v1_EvidenceQuarantined_fieldAccessorTable = new
       com.google.protobuf.GeneratedMessage.FieldAccessorTable(
         internal_static_tracehound_v1_EvidenceQuarantined_descriptor,
         new java.lang.String[] { "Handle", "Source", });
     internal_static_tracehound_v1_EvidenceNeutralized_descriptor =
-      getDescriptor().getMessageType(9);
+      getDescriptor().getMessageType(10);
     internal_static_tracehound_v1_EvidenceNeutralized_fieldAccessorTable = new
       com.google.protobuf.GeneratedMessage.FieldAccessorTable(
         internal_static_tracehound_v1_EvidenceNeutralized_descriptor,
         new java.lang.String[] { "Record", });
     internal_static_tracehound_v1_ThreatDetected_descriptor =
-      getDescriptor().getMessageType(10);
+      getDescriptor().getMessageType(11);
     internal_static_tracehound_v1_ThreatDetected_fieldAccessorTable = new
       com.google.protobuf.GeneratedMessage.FieldAccessorTable(
         internal_static_tracehound_v1_ThreatDetected_descriptor,
         new java.lang.String[] { "ScentId", "Category", "Severity", "Source", });
     internal_static_tracehound_v1_RateLimitExceeded_descriptor =
-      getDescriptor().getMessageType(11);
+      getDescriptor().getMessageType(12);
     internal_static_tracehound_v1_RateLimitExceeded_fieldAccessorTable = new
       com.google.protobuf.GeneratedMessage.FieldAccessorTable(
         internal_static_tracehound_v1_RateLimitExceeded_descriptor,
         new java.lang.String[] { "Source", "RetryAfterMs", });
     internal_static_tracehound_v1_SystemPanic_descriptor =
-      getDescriptor().getMessageType(12);
+      getDescriptor().getMessageType(13);
     internal_static_tracehound_v1_SystemPanic_fieldAccessorTable = new
       com.google.protobuf.GeneratedMessage.FieldAccessorTable(
         internal_static_tracehound_v1_SystemPanic_descriptor,

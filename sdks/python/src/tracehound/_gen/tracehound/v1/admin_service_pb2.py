@@ -29,7 +29,7 @@ from tracehound._gen.tracehound.v1 import scent_pb2 as tracehound_dot_v1_dot_sce
 from tracehound._gen.tracehound.v1 import verdict_pb2 as tracehound_dot_v1_dot_verdict__pb2
 
 
-DESCRIPTOR = _descriptor_pool.Default().AddSerializedFile(b'\n!tracehound/v1/admin_service.proto\x12\rtracehound.v1\x1a\x19tracehound/v1/audit.proto\x1a\x1atracehound/v1/config.proto\x1a\x19tracehound/v1/scent.proto\x1a\x1btracehound/v1/verdict.proto\"\x15\n\x13ReloadConfigRequest\"\x96\x01\n\x14ReloadConfigResponse\x12\x1e\n\ngeneration\x18\x01 \x01(\x04R\ngeneration\x12\x33\n\x06\x63onfig\x18\x02 \x01(\x0b\x32\x1b.tracehound.v1.DaemonConfigR\x06\x63onfig\x12)\n\x10restart_required\x18\x03 \x03(\tR\x0frestartRequired\"\x12\n\x10GetConfigRequest\"\x80\x01\n\x11GetConfigResponse\x12\x1e\n\ngeneration\x18\x01 \x01(\x04R\ngeneration\x12\x33\n\x06\x63onfig\x18\x02 \x01(\x0b\x32\x1b.tracehound.v1.DaemonConfigR\x06\x63onfig\x12\x16\n\x06source\x18\x03 \x01(\tR\x06source\"\x14\n\x12WatchEventsRequest\"\xe6\x04\n\x13WatchEventsResponse\x12!\n\x0ctimestamp_ms\x18\x01 \x01(\x03R\x0btimestampMs\x12H\n\x0f\x63onfig_reloaded\x18\x02 \x01(\x0b\x32\x1d.tracehound.v1.ConfigReloadedH\x00R\x0e\x63onfigReloaded\x12H\n\x0f\x63onfig_rejected\x18\x03 \x01(\x0b\x32\x1d.tracehound.v1.ConfigRejectedH\x00R\x0e\x63onfigRejected\x12W\n\x14\x65vidence_quarantined\x18\x04 \x01(\x0b\x32\".tracehound.v1.EvidenceQuarantinedH\x00R\x13\x65videnceQuarantined\x12W\n\x14\x65vidence_neutralized\x18\x05 \x01(\x0b\x32\".tracehound.v1.EvidenceNeutralizedH\x00R\x13\x65videnceNeutralized\x12H\n\x0fthreat_detected\x18\x06 \x01(\x0b\x32\x1d.tracehound.v1.ThreatDetectedH\x00R\x0ethreatDetected\x12R\n\x13rate_limit_exceeded\x18\x07 \x01(\x0b\x32 .tracehound.v1.RateLimitExceededH\x00R\x11rateLimitExceeded\x12?\n\x0csystem_panic\x18\x08 \x01(\x0b\x32\x1a.tracehound.v1.SystemPanicH\x00R\x0bsystemPanicB\x07\n\x05\x65vent\"H\n\x0e\x43onfigReloaded\x12\x1e\n\ngeneration\x18\x01 \x01(\x04R\ngeneration\x12\x16\n\x06source\x18\x02 \x01(\tR\x06source\"(\n\x0e\x43onfigRejected\x12\x16\n\x06reason\x18\x01 \x01(\tR\x06reason\"d\n\x13\x45videnceQuarantined\x12\x35\n\x06handle\x18\x01 \x01(\x0b\x32\x1d.tracehound.v1.EvidenceHandleR\x06handle\x12\x16\n\x06source\x18\x02 \x01(\tR\x06source\"I\n\x13\x45videnceNeutralized\x12\x32\n\x06record\x18\x01 \x01(\x0b\x32\x1a.tracehound.v1.AuditRecordR\x06record\"\xb3\x01\n\x0eThreatDetected\x12\x19\n\x08scent_id\x18\x01 \x01(\tR\x07scentId\x12\x39\n\x08\x63\x61tegory\x18\x02 \x01(\x0e\x32\x1d.tracehound.v1.ThreatCategoryR\x08\x63\x61tegory\x12\x33\n\x08severity\x18\x03 \x01(\x0e\x32\x17.tracehound.v1.SeverityR\x08severity\x12\x16\n\x06source\x18\x04 \x01(\tR\x06source\"Q\n\x11RateLimitExceeded\x12\x16\n\x06source\x18\x01 \x01(\tR\x06source\x12$\n\x0eretry_after_ms\x18\x02 \x01(\x04R\x0cretryAfterMs\";\n\x0bSystemPanic\x12\x14\n\x05level\x18\x01 \x01(\tR\x05level\x12\x16\n\x06reason\x18\x02 \x01(\tR\x06reason2\x94\x02\n\x0c\x41\x64minService\x12W\n\x0cReloadConfig\x12\".tracehound.v1.ReloadConfigRequest\x1a#.tracehound.v1.ReloadConfigResponse\x12S\n\tGetConfig\x12\x1f.tracehound.v1.GetConfigRequest\x1a .tracehound.v1.GetConfigResponse\"\x03\x90\x02\x01\x12V\n\x0bWatchEvents\x12!.tracehound.v1.WatchEventsRequest\x1a\".tracehound.v1.WatchEventsResponse0\x01\x42IZGgithub.com/tracehound/tracehound/sdks/go/gen/tracehound/v1;tracehoundv1b\x06proto3')
+DESCRIPTOR = _descriptor_pool.Default().AddSerializedFile(b'\n!tracehound/v1/admin_service.proto\x12\rtracehound.v1\x1a\x19tracehound/v1/audit.proto\x1a\x1atracehound/v1/config.proto\x1a\x19tracehound/v1/scent.proto\x1a\x1btracehound/v1/verdict.proto\"\x15\n\x13ReloadConfigRequest\"\x96\x01\n\x14ReloadConfigResponse\x12\x1e\n\ngeneration\x18\x01 \x01(\x04R\ngeneration\x12\x33\n\x06\x63onfig\x18\x02 \x01(\x0b\x32\x1b.tracehound.v1.DaemonConfigR\x06\x63onfig\x12)\n\x10restart_required\x18\x03 \x03(\tR\x0frestartRequired\"\x12\n\x10GetConfigRequest\"\x80\x01\n\x11GetConfigResponse\x12\x1e\n\ngeneration\x18\x01 \x01(\x04R\ngeneration\x12\x33\n\x06\x63onfig\x18\x02 \x01(\x0b\x32\x1b.tracehound.v1.DaemonConfigR\x06\x63onfig\x12\x16\n\x06source\x18\x03 \x01(\tR\x06source\"\x14\n\x12WatchEventsRequest\"\xa3\x05\n\x13WatchEventsResponse\x12!\n\x0ctimestamp_ms\x18\x01 \x01(\x03R\x0btimestampMs\x12H\n\x0f\x63onfig_reloaded\x18\x02 \x01(\x0b\x32\x1d.tracehound.v1.ConfigReloadedH\x00R\x0e\x63onfigReloaded\x12H\n\x0f\x63onfig_rejected\x18\x03 \x01(\x0b\x32\x1d.tracehound.v1.ConfigRejectedH\x00R\x0e\x63onfigRejected\x12W\n\x14\x65vidence_quarantined\x18\x04 \x01(\x0b\x32\".tracehound.v1.EvidenceQuarantinedH\x00R\x13\x65videnceQuarantined\x12W\n\x14\x65vidence_neutralized\x18\x05 \x01(\x0b\x32\".tracehound.v1.EvidenceNeutralizedH\x00R\x13\x65videnceNeutralized\x12H\n\x0fthreat_detected\x18\x06 \x01(\x0b\x32\x1d.tracehound.v1.ThreatDetectedH\x00R\x0ethreatDetected\x12R\n\x13rate_limit_exceeded\x18\x07 \x01(\x0b\x32 .tracehound.v1.RateLimitExceededH\x00R\x11rateLimitExceeded\x12?\n\x0csystem_panic\x18\x08 \x01(\x0b\x32\x1a.tracehound.v1.SystemPanicH\x00R\x0bsystemPanic\x12;\n\nsubscribed\x18\t \x01(\x0b\x32\x19.tracehound.v1.SubscribedH\x00R\nsubscribedB\x07\n\x05\x65vent\"\x0c\n\nSubscribed\"H\n\x0e\x43onfigReloaded\x12\x1e\n\ngeneration\x18\x01 \x01(\x04R\ngeneration\x12\x16\n\x06source\x18\x02 \x01(\tR\x06source\"(\n\x0e\x43onfigRejected\x12\x16\n\x06reason\x18\x01 \x01(\tR\x06reason\"d\n\x13\x45videnceQuarantined\x12\x35\n\x06handle\x18\x01 \x01(\x0b\x32\x1d.tracehound.v1.EvidenceHandleR\x06handle\x12\x16\n\x06source\x18\x02 \x01(\tR\x06source\"I\n\x13\x45videnceNeutralized\x12\x32\n\x06record\x18\x01 \x01(\x0b\x32\x1a.tracehound.v1.AuditRecordR\x06record\"\xb3\x01\n\x0eThreatDetected\x12\x19\n\x08scent_id\x18\x01 \x01(\tR\x07scentId\x12\x39\n\x08\x63\x61tegory\x18\x02 \x01(\x0e\x32\x1d.tracehound.v1.ThreatCategoryR\x08\x63\x61tegory\x12\x33\n\x08severity\x18\x03 \x01(\x0e\x32\x17.tracehound.v1.SeverityR\x08severity\x12\x16\n\x06source\x18\x04 \x01(\tR\x06source\"Q\n\x11RateLimitExceeded\x12\x16\n\x06source\x18\x01 \x01(\tR\x06source\x12$\n\x0eretry_after_ms\x18\x02 \x01(\x04R\x0cretryAfterMs\";\n\x0bSystemPanic\x12\x14\n\x05level\x18\x01 \x01(\tR\x05level\x12\x16\n\x06reason\x18\x02 \x01(\tR\x06reason2\x94\x02\n\x0c\x41\x64minService\x12W\n\x0cReloadConfig\x12\".tracehound.v1.ReloadConfigRequest\x1a#.tracehound.v1.ReloadConfigResponse\x12S\n\tGetConfig\x12\x1f.tracehound.v1.GetConfigRequest\x1a .tracehound.v1.GetConfigResponse\"\x03\x90\x02\x01\x12V\n\x0bWatchEvents\x12!.tracehound.v1.WatchEventsRequest\x1a\".tracehound.v1.WatchEventsResponse0\x01\x42IZGgithub.com/tracehound/tracehound/sdks/go/gen/tracehound/v1;tracehoundv1b\x06proto3')
 
 _globals = globals()
 _builder.BuildMessageAndEnumDescriptors(DESCRIPTOR, _globals)
@@ -50,21 +50,23 @@ if not _descriptor._USE_C_DESCRIPTORS:
   _globals['_WATCHEVENTSREQUEST']._serialized_start=490
   _globals['_WATCHEVENTSREQUEST']._serialized_end=510
   _globals['_WATCHEVENTSRESPONSE']._serialized_start=513
-  _globals['_WATCHEVENTSRESPONSE']._serialized_end=1127
-  _globals['_CONFIGRELOADED']._serialized_start=1129
-  _globals['_CONFIGRELOADED']._serialized_end=1201
-  _globals['_CONFIGREJECTED']._serialized_start=1203
-  _globals['_CONFIGREJECTED']._serialized_end=1243
-  _globals['_EVIDENCEQUARANTINED']._serialized_start=1245
-  _globals['_EVIDENCEQUARANTINED']._serialized_end=1345
-  _globals['_EVIDENCENEUTRALIZED']._serialized_start=1347
-  _globals['_EVIDENCENEUTRALIZED']._serialized_end=1420
-  _globals['_THREATDETECTED']._serialized_start=1423
-  _globals['_THREATDETECTED']._serialized_end=1602
-  _globals['_RATELIMITEXCEEDED']._serialized_start=1604
-  _globals['_RATELIMITEXCEEDED']._serialized_end=1685
-  _globals['_SYSTEMPANIC']._serialized_start=1687
-  _globals['_SYSTEMPANIC']._serialized_end=1746
-  _globals['_ADMINSERVICE']._serialized_start=1749
-  _globals['_ADMINSERVICE']._serialized_end=2025
+  _globals['_WATCHEVENTSRESPONSE']._serialized_end=1188
+  _globals['_SUBSCRIBED']._serialized_start=1190
+  _globals['_SUBSCRIBED']._serialized_end=1202
+  _globals['_CONFIGRELOADED']._serialized_start=1204
+  _globals['_CONFIGRELOADED']._serialized_end=1276
+  _globals['_CONFIGREJECTED']._serialized_start=1278
+  _globals['_CONFIGREJECTED']._serialized_end=1318
+  _globals['_EVIDENCEQUARANTINED']._serialized_start=1320
+  _globals['_EVIDENCEQUARANTINED']._serialized_end=1420
+  _globals['_EVIDENCENEUTRALIZED']._serialized_start=1422
+  _globals['_EVIDENCENEUTRALIZED']._serialized_end=1495
+  _globals['_THREATDETECTED']._serialized_start=1498
+  _globals['_THREATDETECTED']._serialized_end=1677
+  _globals['_RATELIMITEXCEEDED']._serialized_start=1679
+  _globals['_RATELIMITEXCEEDED']._serialized_end=1760
+  _globals['_SYSTEMPANIC']._serialized_start=1762
+  _globals['_SYSTEMPANIC']._serialized_end=1821
+  _globals['_ADMINSERVICE']._serialized_start=1824
+  _globals['_ADMINSERVICE']._serialized_end=2100
 # @@protoc_insertion_point(module_scope)

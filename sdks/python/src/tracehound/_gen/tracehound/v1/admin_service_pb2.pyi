@@ -44,7 +44,7 @@ class WatchEventsRequest(_message.Message):
     def __init__(self) -> None: ...
 
 class WatchEventsResponse(_message.Message):
-    __slots__ = ("timestamp_ms", "config_reloaded", "config_rejected", "evidence_quarantined", "evidence_neutralized", "threat_detected", "rate_limit_exceeded", "system_panic")
+    __slots__ = ("timestamp_ms", "config_reloaded", "config_rejected", "evidence_quarantined", "evidence_neutralized", "threat_detected", "rate_limit_exceeded", "system_panic", "subscribed")
     TIMESTAMP_MS_FIELD_NUMBER: _ClassVar[int]
     CONFIG_RELOADED_FIELD_NUMBER: _ClassVar[int]
     CONFIG_REJECTED_FIELD_NUMBER: _ClassVar[int]
@@ -53,6 +53,7 @@ class WatchEventsResponse(_message.Message):
     THREAT_DETECTED_FIELD_NUMBER: _ClassVar[int]
     RATE_LIMIT_EXCEEDED_FIELD_NUMBER: _ClassVar[int]
     SYSTEM_PANIC_FIELD_NUMBER: _ClassVar[int]
+    SUBSCRIBED_FIELD_NUMBER: _ClassVar[int]
     timestamp_ms: int
     config_reloaded: ConfigReloaded
     config_rejected: ConfigRejected
@@ -61,7 +62,12 @@ class WatchEventsResponse(_message.Message):
     threat_detected: ThreatDetected
     rate_limit_exceeded: RateLimitExceeded
     system_panic: SystemPanic
-    def __init__(self, timestamp_ms: _Optional[int] = ..., config_reloaded: _Optional[_Union[ConfigReloaded, _Mapping]] = ..., config_rejected: _Optional[_Union[ConfigRejected, _Mapping]] = ..., evidence_quarantined: _Optional[_Union[EvidenceQuarantined, _Mapping]] = ..., evidence_neutralized: _Optional[_Union[EvidenceNeutralized, _Mapping]] = ..., threat_detected: _Optional[_Union[ThreatDetected, _Mapping]] = ..., rate_limit_exceeded: _Optional[_Union[RateLimitExceeded, _Mapping]] = ..., system_panic: _Optional[_Union[SystemPanic, _Mapping]] = ...) -> None: ...
+    subscribed: Subscribed
+    def __init__(self, timestamp_ms: _Optional[int] = ..., config_reloaded: _Optional[_Union[ConfigReloaded, _Mapping]] = ..., config_rejected: _Optional[_Union[ConfigRejected, _Mapping]] = ..., evidence_quarantined: _Optional[_Union[EvidenceQuarantined, _Mapping]] = ..., evidence_neutralized: _Optional[_Union[EvidenceNeutralized, _Mapping]] = ..., threat_detected: _Optional[_Union[ThreatDetected, _Mapping]] = ..., rate_limit_exceeded: _Optional[_Union[RateLimitExceeded, _Mapping]] = ..., system_panic: _Optional[_Union[SystemPanic, _Mapping]] = ..., subscribed: _Optional[_Union[Subscribed, _Mapping]] = ...) -> None: ...
+
+class Subscribed(_message.Message):
+    __slots__ = ()
+    def __init__(self) -> None: ...
 
 class ConfigReloaded(_message.Message):
     __slots__ = ("generation", "source")

@@ -72,7 +72,8 @@ class AdminServiceServicer:
         raise NotImplementedError('Method not implemented!')
 
     def WatchEvents(self, request, context):
-        """Streams daemon events until the client cancels or the daemon stops.
+        """Streams daemon events until the client cancels or the daemon stops. The first message is
+        always `subscribed`: wait for it before causing the events you want to see.
         """
         context.set_code(grpc.StatusCode.UNIMPLEMENTED)
         context.set_details('Method not implemented!')

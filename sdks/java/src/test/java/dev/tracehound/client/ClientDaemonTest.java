@@ -26,6 +26,9 @@ import org.junit.jupiter.api.TestInstance;
 class ClientDaemonTest {
   static final String KEY_HEX = "000102030405060708090a0b0c0d0e0f101112131415161718191a1b1c1d1e1f";
   static final String TOKEN = "java-test-token-0123456789";
+  /** The deadline of clients that want the daemon's answer: a loaded machine may delay it well past
+   * the 1 s default (the deadline itself is tested against a stopped daemon below). */
+  static final Duration ANSWER = Duration.ofSeconds(30);
 
   Daemon daemon;
   int tcpPort;
@@ -42,7 +45,7 @@ class ClientDaemonTest {
          "rateLimit": {"windowMs": 60000, "maxRequests": 40, "blockDurationMs": 0},
          "macKeys": [{"kid": "k1", "key": "%s"}]}""".formatted(KEY_HEX));
     daemon = Daemon.start(List.of("--config", config.toString(), "--tcp", "127.0.0.1:" + tcpPort, "--log-level", "info"), TOKEN);
-    client = TracehoundClient.builder().unixSocket(daemon.socket).build();
+    client = TracehoundClient.builder().unixSocket(daemon.socket).deadline(ANSWER).build();
   }
 
   @AfterAll
@@ -193,11 +196,11 @@ class ClientDaemonTest {
 
   @Test
   void tcpNeedsTheBearerToken() {
-    try (TracehoundClient tcp = TracehoundClient.builder().address("127.0.0.1", tcpPort).token(TOKEN).build()) {
+    try (TracehoundClient tcp = TracehoundClient.builder().address("127.0.0.1", tcpPort).token(TOKEN).deadline(ANSWER).build()) {
       assertEquals(Verdict.Clean.INSTANCE, tcp.intercept(Scent.clean("t", source(), 1L, null)));
     }
     List<Verdict.Degraded> seen = new CopyOnWriteArrayList<>();
-    try (TracehoundClient anonymous = TracehoundClient.builder().address("127.0.0.1", tcpPort).onDegraded(seen::add).build()) {
+    try (TracehoundClient anonymous = TracehoundClient.builder().address("127.0.0.1", tcpPort).onDegraded(seen::add).deadline(ANSWER).build()) {
       Verdict v = anonymous.intercept(Scent.clean("t", source(), 1L, null));
       assertTrue(v.isDegraded());
       assertEquals("UNAUTHENTICATED", v.degraded().code());
@@ -290,13 +293,13 @@ class ClientDaemonTest {
     }
     try (Daemon tls = Daemon.start(List.of("--tcp", "127.0.0.1:" + port, "--tls-cert", cert.toString(), "--tls-key", key.toString(),
         "--log-level", "info"), TOKEN)) {
-      try (TracehoundClient c = TracehoundClient.builder().address("localhost", port).tls(cert).token(TOKEN).build()) {
+      try (TracehoundClient c = TracehoundClient.builder().address("localhost", port).tls(cert).token(TOKEN).deadline(ANSWER).build()) {
         assertEquals(Verdict.Clean.INSTANCE, c.intercept(Scent.clean("tls", source(), 1L, null)));
         assertEquals("1", c.handshake().getSchemaVersion().split("\\.")[0]);
       }
       // Plaintext against a TLS port, or TLS without trusting the certificate: degraded, never a throw.
-      try (TracehoundClient plain = TracehoundClient.builder().address("localhost", port).token(TOKEN).build();
-          TracehoundClient untrusted = TracehoundClient.builder().address("localhost", port).tls(null).token(TOKEN).build()) {
+      try (TracehoundClient plain = TracehoundClient.builder().address("localhost", port).token(TOKEN).deadline(ANSWER).build();
+          TracehoundClient untrusted = TracehoundClient.builder().address("localhost", port).tls(null).token(TOKEN).deadline(ANSWER).build()) {
         assertTrue(plain.intercept(Scent.clean("p", source(), 1L, null)).isDegraded());
         assertEquals("UNAVAILABLE", untrusted.intercept(Scent.clean("u", source(), 1L, null)).degraded().code());
       }
