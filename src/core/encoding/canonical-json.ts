@@ -205,6 +205,7 @@ const encoder = new TextEncoder()
 /** Below this length the loop beats a call into the platform's encoder. */
 const NATIVE_MIN = 32
 /** Exactly the code units JSON.stringify escapes, plus surrogates (a pair is encoded by the loop too). */
+// biome-ignore lint/suspicious/noControlCharactersInRegex: the control characters are the ones JSON escapes
 const ESCAPED_OR_SURROGATE = /["\\\u0000-\u001f\ud800-\udfff]/
 
 /** JSON.stringify's string form, as UTF-8: the same escapes (lowercase \u00xx, lone surrogates as \udxxx). */
