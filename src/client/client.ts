@@ -15,6 +15,7 @@ import {
   scentToWire,
   treeHeadFromWire,
 } from '../wire/index.js'
+import { InterceptMux } from './intercept-mux.js'
 
 /** Deadlines, fail mode and identity of a client; shared by the Node and the browser client. */
 export interface ClientOptions {
@@ -27,6 +28,11 @@ export interface ClientOptions {
    * "closed": the same failures → an `error` verdict, marked degraded.
    */
   failMode?: 'open' | 'closed'
+  /**
+   * "stream" (default where the transport has bidi streams): every intercept is one message on a
+   * long-lived InterceptStream, matched by request id. "unary": one Intercept call each.
+   */
+  interceptPath?: 'stream' | 'unary'
   clientName?: string
   clientVersion?: string
   /** Called for every degraded verdict, e.g. to log or count it. */
@@ -93,6 +99,7 @@ export function createTracehoundClientFromTransport(
   const timeoutMs = options.timeoutMs ?? 1000
   const callTimeoutMs = options.callTimeoutMs ?? 5000
   const failClosed = options.failMode === 'closed'
+  const mux = options.streaming && options.interceptPath !== 'unary' ? new InterceptMux(service) : undefined
 
   let handshake: Promise<HandshakeResponse> | undefined
   const connect = () => {
@@ -164,7 +171,9 @@ export function createTracehoundClientFromTransport(
     const sendable = wire.flatMap((w) => ('failed' in w ? [] : [w]))
     let verdicts: ClientVerdict[] = []
     if (sendable.length > 0) {
-      if (options.streaming) {
+      if (mux) {
+        verdicts = (await mux.call(sendable, timeoutMs)).map(verdictFromWire)
+      } else if (options.streaming) {
         async function* one() {
           yield { scents: sendable }
         }
@@ -187,6 +196,7 @@ export function createTracehoundClientFromTransport(
       if ('failed' in wire) return serializationError(wire.failed)
       try {
         const left = await ready(timeoutMs)
+        if (mux) return verdictFromWire((await mux.call([wire], left))[0])
         const res = await service.intercept({ scent: wire }, { timeoutMs: left })
         return verdictFromWire(res.verdict)
       } catch (e) {

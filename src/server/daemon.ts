@@ -1,7 +1,7 @@
 /** tracehoundd assembled: config, engine, services, listeners, reload and shutdown. */
 
 import type { ConnectRouter } from '@connectrpc/connect'
-import { createValidateInterceptor } from '@connectrpc/validate'
+import { createValidator } from '@bufbuild/protovalidate'
 import { pino, type DestinationStream, type Logger } from 'pino'
 import { type AuditRecord, type Clock, type MacKey, nodeCrypto, type RandomSource, Tracehound } from '../core/index.js'
 import { Health } from '../gen/grpc/health/v1/health_pb.js'
@@ -14,6 +14,7 @@ import { type DaemonConfig, loadConfig, redactedJson } from './config.js'
 import { ConformanceDeterminism, conformanceService } from './conformance-service.js'
 import { type DaemonEngine, type EngineSettings, settingsFromConfig } from './engine.js'
 import { EventBus } from './events.js'
+import { validateInterceptor } from './intercept-stream.js'
 import { auditRecordToWire } from '../wire/index.js'
 import { forwardEngineEvents } from './wire.js'
 import { GroupCommit, Ledger } from '../storage/index.js'
@@ -143,6 +144,7 @@ export async function startDaemon(o: DaemonOptions): Promise<Daemon> {
   const health = new HealthState()
   const shutdown = new AbortController()
 
+  const validator = createValidator()
   const routes = (router: ConnectRouter) => {
     router.service(
       TracehoundService,
@@ -151,6 +153,7 @@ export async function startDaemon(o: DaemonOptions): Promise<Daemon> {
         events,
         metrics,
         serverVersion: SERVER_VERSION,
+        validator,
         ...(ledger && { durable: () => engine.durable(), writeRefusal: () => ledger.refusal }),
       }),
     )
@@ -158,7 +161,7 @@ export async function startDaemon(o: DaemonOptions): Promise<Daemon> {
     router.service(Health, healthService(health, shutdown.signal))
     router.service(ConformanceService, conformanceService(engine, determinism))
   }
-  const interceptors = [metrics.interceptor, createValidateInterceptor()]
+  const interceptors = [metrics.interceptor, validateInterceptor(validator)]
   const readMaxBytes = o.readMaxBytes ?? 16 * 1024 * 1024
   const refusals = new RefusalLog(metrics, log)
   const refused = refusals.refused.bind(refusals)

@@ -2,12 +2,14 @@
 
 import type { MessageInitShape } from '@bufbuild/protobuf'
 import { Code, ConnectError, type ServiceImpl } from '@connectrpc/connect'
+import type { Validator } from '@bufbuild/protovalidate'
 import type { Scent as WireScent } from '../gen/tracehound/v1/scent_pb.js'
 import { TracehoundService } from '../gen/tracehound/v1/tracehound_service_pb.js'
 import type { VerdictSchema } from '../gen/tracehound/v1/verdict_pb.js'
 import type { WatcherSnapshot } from '../core/index.js'
 import type { DaemonEngine } from './engine.js'
 import type { EventBus } from './events.js'
+import { answerInOrder, streamAnswerer } from './intercept-stream.js'
 import type { Metrics } from './metrics.js'
 import {
   auditRecordToWire,
@@ -29,6 +31,8 @@ export interface ServiceDeps {
   events: EventBus
   metrics: Metrics
   serverVersion: string
+  /** Validates each InterceptStream message as the validate interceptor validates a unary request. */
+  validator: Validator
   /** Durable mode: settles once every write so far is fsynced; undefined when none is pending. */
   durable?: () => Promise<void> | undefined
   /** Durable mode: why writes are refused (unacknowledged tampering, a failed commit), else undefined. */
@@ -67,9 +71,7 @@ export function tracehoundService(deps: ServiceDeps): ServiceImpl<typeof Traceho
     )
   }
 
-  const judge = (s: WireScent): MessageInitShape<typeof VerdictSchema> => {
-    const { scent, encoded } = scentFromWire(s, engine.settings.maxPayloadSize)
-    if (scent.threat) refuseWrites()
+  const judgeArrived = ({ scent, encoded }: ReturnType<typeof scentFromWire>): MessageInitShape<typeof VerdictSchema> => {
     const result = engine.intercept(scent, encoded)
     metrics.countVerdict(result.status)
     if (result.status === 'quarantined') {
@@ -77,6 +79,24 @@ export function tracehoundService(deps: ServiceDeps): ServiceImpl<typeof Traceho
     }
     return verdictToWire(result)
   }
+
+  const judge = (s: WireScent): MessageInitShape<typeof VerdictSchema> => {
+    const arrived = scentFromWire(s, engine.settings.maxPayloadSize)
+    if (arrived.scent.threat) refuseWrites()
+    return judgeArrived(arrived)
+  }
+
+  /**
+   * A batch is decoded and checked whole before the engine sees any of it, so a refused request
+   * leaves no partial effect; then judged synchronously, so a reload never splits it.
+   */
+  const judgeBatch = (scents: readonly WireScent[]) => {
+    const max = engine.settings.maxPayloadSize
+    const arrived = scents.map((s) => scentFromWire(s, max))
+    if (arrived.some((a) => a.scent.threat)) refuseWrites()
+    return durable(arrived.map(judgeArrived))
+  }
+  const answer = streamAnswerer(deps.validator, (req) => judgeBatch(req.scents))
 
   return {
     handshake(req) {
@@ -103,9 +123,8 @@ export function tracehoundService(deps: ServiceDeps): ServiceImpl<typeof Traceho
       return durable({ verdict: judge(req.scent as WireScent) })
     },
 
-    async *interceptStream(requests) {
-      // Each batch is judged synchronously, so a reload never splits one.
-      for await (const req of requests) yield await durable({ verdicts: req.scents.map(judge) })
+    interceptStream(requests) {
+      return answerInOrder(requests, answer)
     },
 
     getEvidence(req) {

@@ -17,7 +17,7 @@ import type { Message } from "@bufbuild/protobuf";
  * Describes the file tracehound/v1/tracehound_service.proto.
  */
 export const file_tracehound_v1_tracehound_service: GenFile = /*@__PURE__*/
-  fileDesc("CiZ0cmFjZWhvdW5kL3YxL3RyYWNlaG91bmRfc2VydmljZS5wcm90bxINdHJhY2Vob3VuZC52MSKkAQoQSGFuZHNoYWtlUmVxdWVzdBIdCgtjbGllbnRfbmFtZRgBIAEoCUIIukgFcgMYgAESHwoOY2xpZW50X3ZlcnNpb24YAiABKAlCB7pIBHICGEASUAoOc2NoZW1hX3ZlcnNpb24YAyABKAlCOLpINXIzEAEYQDItXlswLTldK1wuWzAtOV0rXC5bMC05XSsoWy0rXVswLTlBLVphLXouLV0rKT8kIn4KEUhhbmRzaGFrZVJlc3BvbnNlEhMKC3NlcnZlcl9uYW1lGAEgASgJEhYKDnNlcnZlcl92ZXJzaW9uGAIgASgJEhYKDnNjaGVtYV92ZXJzaW9uGAMgASgJEhIKCmNvbXBhdGlibGUYBCABKAgSEAoIZmVhdHVyZXMYBSADKAkiPwoQSW50ZXJjZXB0UmVxdWVzdBIrCgVzY2VudBgBIAEoCzIULnRyYWNlaG91bmQudjEuU2NlbnRCBrpIA8gBASI8ChFJbnRlcmNlcHRSZXNwb25zZRInCgd2ZXJkaWN0GAEgASgLMhYudHJhY2Vob3VuZC52MS5WZXJkaWN0IksKFkludGVyY2VwdFN0cmVhbVJlcXVlc3QSMQoGc2NlbnRzGAEgAygLMhQudHJhY2Vob3VuZC52MS5TY2VudEILukgIkgEFCAEQ6AciQwoXSW50ZXJjZXB0U3RyZWFtUmVzcG9uc2USKAoIdmVyZGljdHMYASADKAsyFi50cmFjZWhvdW5kLnYxLlZlcmRpY3QiagoSR2V0RXZpZGVuY2VSZXF1ZXN0ElQKCXNpZ25hdHVyZRgBIAEoCUJBukg+cjwyOl4oaW5qZWN0aW9ufGRkb3N8Zmxvb2R8c3BhbXxtYWx3YXJlfHVua25vd24pOlswLTlhLWZdezY0fSQicwoTR2V0RXZpZGVuY2VSZXNwb25zZRItCgZoYW5kbGUYASABKAsyHS50cmFjZWhvdW5kLnYxLkV2aWRlbmNlSGFuZGxlEi0KBnJlY29yZBgCIAEoCzIdLnRyYWNlaG91bmQudjEuRXZpZGVuY2VSZWNvcmQiUQoVTGlzdFF1YXJhbnRpbmVSZXF1ZXN0EhsKCXBhZ2Vfc2l6ZRgBIAEoDUIIukgFKgMY6AcSGwoKcGFnZV90b2tlbhgCIAEoCUIHukgEcgIYQCJhChZMaXN0UXVhcmFudGluZVJlc3BvbnNlEi4KB2hhbmRsZXMYASADKAsyHS50cmFjZWhvdW5kLnYxLkV2aWRlbmNlSGFuZGxlEhcKD25leHRfcGFnZV90b2tlbhgCIAEoCSJpChFOZXV0cmFsaXplUmVxdWVzdBJUCglzaWduYXR1cmUYASABKAlCQbpIPnI8MjpeKGluamVjdGlvbnxkZG9zfGZsb29kfHNwYW18bWFsd2FyZXx1bmtub3duKTpbMC05YS1mXXs2NH0kIlMKEk5ldXRyYWxpemVSZXNwb25zZRIqCgZyZWNvcmQYASABKAsyGi50cmFjZWhvdW5kLnYxLkF1ZGl0UmVjb3JkEhEKCXRyZWVfc2l6ZRgCIAEoBCIUChJHZXRUcmVlSGVhZFJlcXVlc3QiQQoTR2V0VHJlZUhlYWRSZXNwb25zZRIqCgl0cmVlX2hlYWQYASABKAsyFy50cmFjZWhvdW5kLnYxLlRyZWVIZWFkIkEKGEdldEluY2x1c2lvblByb29mUmVxdWVzdBISCgpsZWFmX2luZGV4GAEgASgEEhEKCXRyZWVfc2l6ZRgCIAEoBCJ1ChlHZXRJbmNsdXNpb25Qcm9vZlJlc3BvbnNlEiwKBXByb29mGAEgASgLMh0udHJhY2Vob3VuZC52MS5JbmNsdXNpb25Qcm9vZhIqCgZyZWNvcmQYAiABKAsyGi50cmFjZWhvdW5kLnYxLkF1ZGl0UmVjb3JkIk4KGkdldENvbnNpc3RlbmN5UHJvb2ZSZXF1ZXN0EhsKCmZpcnN0X3NpemUYASABKARCB7pIBDICKAESEwoLc2Vjb25kX3NpemUYAiABKAQiTQobR2V0Q29uc2lzdGVuY3lQcm9vZlJlc3BvbnNlEi4KBXByb29mGAEgASgLMh8udHJhY2Vob3VuZC52MS5Db25zaXN0ZW5jeVByb29mIhEKD0dldFN0YXRzUmVxdWVzdCL/AQoQR2V0U3RhdHNSZXNwb25zZRIoCgVhZ2VudBgBIAEoCzIZLnRyYWNlaG91bmQudjEuQWdlbnRTdGF0cxIyCgpxdWFyYW50aW5lGAIgASgLMh4udHJhY2Vob3VuZC52MS5RdWFyYW50aW5lU3RhdHMSNQoMcmF0ZV9saW1pdGVyGAMgASgLMh8udHJhY2Vob3VuZC52MS5SYXRlTGltaXRlclN0YXRzEigKBWF1ZGl0GAQgASgLMhkudHJhY2Vob3VuZC52MS5BdWRpdFN0YXRzEiwKB3dhdGNoZXIYBSABKAsyGy50cmFjZWhvdW5kLnYxLldhdGNoZXJTdGF0cyLTAgoMV2F0Y2hlclN0YXRzEhUKDXRvdGFsX3RocmVhdHMYASABKAQSQAoLYnlfY2F0ZWdvcnkYAiADKAsyKy50cmFjZWhvdW5kLnYxLldhdGNoZXJTdGF0cy5CeUNhdGVnb3J5RW50cnkSQAoLYnlfc2V2ZXJpdHkYAyADKAsyKy50cmFjZWhvdW5kLnYxLldhdGNoZXJTdGF0cy5CeVNldmVyaXR5RW50cnkSFAoMdG90YWxfYWxlcnRzGAQgASgEEhgKEGFsZXJ0c19pbl93aW5kb3cYBSABKAQSEgoKb3ZlcmxvYWRlZBgGIAEoCBoxCg9CeUNhdGVnb3J5RW50cnkSCwoDa2V5GAEgASgJEg0KBXZhbHVlGAIgASgEOgI4ARoxCg9CeVNldmVyaXR5RW50cnkSCwoDa2V5GAEgASgJEg0KBXZhbHVlGAIgASgEOgI4ASK7AQoKQWdlbnRTdGF0cxIYChB0b3RhbF9pbnRlcmNlcHRzGAEgASgEEhMKC2NsZWFuX2NvdW50GAIgASgEEhoKEnJhdGVfbGltaXRlZF9jb3VudBgDIAEoBBIbChN2YWxpZGF0aW9uX2ZhaWx1cmVzGAQgASgEEhUKDWlnbm9yZWRfY291bnQYBSABKAQSGQoRcXVhcmFudGluZWRfY291bnQYBiABKAQSEwoLZXJyb3JfY291bnQYByABKAQipwEKD1F1YXJhbnRpbmVTdGF0cxINCgVjb3VudBgBIAEoBBINCgVieXRlcxgCIAEoBBJDCgtieV9zZXZlcml0eRgDIAMoCzIuLnRyYWNlaG91bmQudjEuUXVhcmFudGluZVN0YXRzLkJ5U2V2ZXJpdHlFbnRyeRoxCg9CeVNldmVyaXR5RW50cnkSCwoDa2V5GAEgASgJEg0KBXZhbHVlGAIgASgEOgI4ASJkChBSYXRlTGltaXRlclN0YXRzEg8KB3NvdXJjZXMYASABKAQSDwoHYmxvY2tlZBgCIAEoBBIUCgx0b3RhbF9jaGVja3MYAyABKAQSGAoQdG90YWxfcmVqZWN0aW9ucxgEIAEoBCIwCgpBdWRpdFN0YXRzEg8KB3JlY29yZHMYASABKAQSEQoJdHJlZV9zaXplGAIgASgEMrgHChFUcmFjZWhvdW5kU2VydmljZRJOCglIYW5kc2hha2USHy50cmFjZWhvdW5kLnYxLkhhbmRzaGFrZVJlcXVlc3QaIC50cmFjZWhvdW5kLnYxLkhhbmRzaGFrZVJlc3BvbnNlEk4KCUludGVyY2VwdBIfLnRyYWNlaG91bmQudjEuSW50ZXJjZXB0UmVxdWVzdBogLnRyYWNlaG91bmQudjEuSW50ZXJjZXB0UmVzcG9uc2USZAoPSW50ZXJjZXB0U3RyZWFtEiUudHJhY2Vob3VuZC52MS5JbnRlcmNlcHRTdHJlYW1SZXF1ZXN0GiYudHJhY2Vob3VuZC52MS5JbnRlcmNlcHRTdHJlYW1SZXNwb25zZSgBMAESWQoLR2V0RXZpZGVuY2USIS50cmFjZWhvdW5kLnYxLkdldEV2aWRlbmNlUmVxdWVzdBoiLnRyYWNlaG91bmQudjEuR2V0RXZpZGVuY2VSZXNwb25zZSIDkAIBEmIKDkxpc3RRdWFyYW50aW5lEiQudHJhY2Vob3VuZC52MS5MaXN0UXVhcmFudGluZVJlcXVlc3QaJS50cmFjZWhvdW5kLnYxLkxpc3RRdWFyYW50aW5lUmVzcG9uc2UiA5ACARJRCgpOZXV0cmFsaXplEiAudHJhY2Vob3VuZC52MS5OZXV0cmFsaXplUmVxdWVzdBohLnRyYWNlaG91bmQudjEuTmV1dHJhbGl6ZVJlc3BvbnNlElkKC0dldFRyZWVIZWFkEiEudHJhY2Vob3VuZC52MS5HZXRUcmVlSGVhZFJlcXVlc3QaIi50cmFjZWhvdW5kLnYxLkdldFRyZWVIZWFkUmVzcG9uc2UiA5ACARJrChFHZXRJbmNsdXNpb25Qcm9vZhInLnRyYWNlaG91bmQudjEuR2V0SW5jbHVzaW9uUHJvb2ZSZXF1ZXN0GigudHJhY2Vob3VuZC52MS5HZXRJbmNsdXNpb25Qcm9vZlJlc3BvbnNlIgOQAgEScQoTR2V0Q29uc2lzdGVuY3lQcm9vZhIpLnRyYWNlaG91bmQudjEuR2V0Q29uc2lzdGVuY3lQcm9vZlJlcXVlc3QaKi50cmFjZWhvdW5kLnYxLkdldENvbnNpc3RlbmN5UHJvb2ZSZXNwb25zZSIDkAIBElAKCEdldFN0YXRzEh4udHJhY2Vob3VuZC52MS5HZXRTdGF0c1JlcXVlc3QaHy50cmFjZWhvdW5kLnYxLkdldFN0YXRzUmVzcG9uc2UiA5ACAUJJWkdnaXRodWIuY29tL3RyYWNlaG91bmQvdHJhY2Vob3VuZC9zZGtzL2dvL2dlbi90cmFjZWhvdW5kL3YxO3RyYWNlaG91bmR2MWIGcHJvdG8z", [file_buf_validate_validate, file_tracehound_v1_audit, file_tracehound_v1_scent, file_tracehound_v1_verdict]);
+  fileDesc("CiZ0cmFjZWhvdW5kL3YxL3RyYWNlaG91bmRfc2VydmljZS5wcm90bxINdHJhY2Vob3VuZC52MSKkAQoQSGFuZHNoYWtlUmVxdWVzdBIdCgtjbGllbnRfbmFtZRgBIAEoCUIIukgFcgMYgAESHwoOY2xpZW50X3ZlcnNpb24YAiABKAlCB7pIBHICGEASUAoOc2NoZW1hX3ZlcnNpb24YAyABKAlCOLpINXIzEAEYQDItXlswLTldK1wuWzAtOV0rXC5bMC05XSsoWy0rXVswLTlBLVphLXouLV0rKT8kIn4KEUhhbmRzaGFrZVJlc3BvbnNlEhMKC3NlcnZlcl9uYW1lGAEgASgJEhYKDnNlcnZlcl92ZXJzaW9uGAIgASgJEhYKDnNjaGVtYV92ZXJzaW9uGAMgASgJEhIKCmNvbXBhdGlibGUYBCABKAgSEAoIZmVhdHVyZXMYBSADKAkiPwoQSW50ZXJjZXB0UmVxdWVzdBIrCgVzY2VudBgBIAEoCzIULnRyYWNlaG91bmQudjEuU2NlbnRCBrpIA8gBASI8ChFJbnRlcmNlcHRSZXNwb25zZRInCgd2ZXJkaWN0GAEgASgLMhYudHJhY2Vob3VuZC52MS5WZXJkaWN0Il8KFkludGVyY2VwdFN0cmVhbVJlcXVlc3QSMQoGc2NlbnRzGAEgAygLMhQudHJhY2Vob3VuZC52MS5TY2VudEILukgIkgEFCAEQ6AcSEgoKcmVxdWVzdF9pZBgCIAEoBCKCAQoXSW50ZXJjZXB0U3RyZWFtUmVzcG9uc2USKAoIdmVyZGljdHMYASADKAsyFi50cmFjZWhvdW5kLnYxLlZlcmRpY3QSEgoKcmVxdWVzdF9pZBgCIAEoBBIpCgVlcnJvchgDIAEoCzIaLnRyYWNlaG91bmQudjEuU3RyZWFtRXJyb3IiLAoLU3RyZWFtRXJyb3ISDAoEY29kZRgBIAEoDRIPCgdtZXNzYWdlGAIgASgJImoKEkdldEV2aWRlbmNlUmVxdWVzdBJUCglzaWduYXR1cmUYASABKAlCQbpIPnI8MjpeKGluamVjdGlvbnxkZG9zfGZsb29kfHNwYW18bWFsd2FyZXx1bmtub3duKTpbMC05YS1mXXs2NH0kInMKE0dldEV2aWRlbmNlUmVzcG9uc2USLQoGaGFuZGxlGAEgASgLMh0udHJhY2Vob3VuZC52MS5FdmlkZW5jZUhhbmRsZRItCgZyZWNvcmQYAiABKAsyHS50cmFjZWhvdW5kLnYxLkV2aWRlbmNlUmVjb3JkIlEKFUxpc3RRdWFyYW50aW5lUmVxdWVzdBIbCglwYWdlX3NpemUYASABKA1CCLpIBSoDGOgHEhsKCnBhZ2VfdG9rZW4YAiABKAlCB7pIBHICGEAiYQoWTGlzdFF1YXJhbnRpbmVSZXNwb25zZRIuCgdoYW5kbGVzGAEgAygLMh0udHJhY2Vob3VuZC52MS5FdmlkZW5jZUhhbmRsZRIXCg9uZXh0X3BhZ2VfdG9rZW4YAiABKAkiaQoRTmV1dHJhbGl6ZVJlcXVlc3QSVAoJc2lnbmF0dXJlGAEgASgJQkG6SD5yPDI6XihpbmplY3Rpb258ZGRvc3xmbG9vZHxzcGFtfG1hbHdhcmV8dW5rbm93bik6WzAtOWEtZl17NjR9JCJTChJOZXV0cmFsaXplUmVzcG9uc2USKgoGcmVjb3JkGAEgASgLMhoudHJhY2Vob3VuZC52MS5BdWRpdFJlY29yZBIRCgl0cmVlX3NpemUYAiABKAQiFAoSR2V0VHJlZUhlYWRSZXF1ZXN0IkEKE0dldFRyZWVIZWFkUmVzcG9uc2USKgoJdHJlZV9oZWFkGAEgASgLMhcudHJhY2Vob3VuZC52MS5UcmVlSGVhZCJBChhHZXRJbmNsdXNpb25Qcm9vZlJlcXVlc3QSEgoKbGVhZl9pbmRleBgBIAEoBBIRCgl0cmVlX3NpemUYAiABKAQidQoZR2V0SW5jbHVzaW9uUHJvb2ZSZXNwb25zZRIsCgVwcm9vZhgBIAEoCzIdLnRyYWNlaG91bmQudjEuSW5jbHVzaW9uUHJvb2YSKgoGcmVjb3JkGAIgASgLMhoudHJhY2Vob3VuZC52MS5BdWRpdFJlY29yZCJOChpHZXRDb25zaXN0ZW5jeVByb29mUmVxdWVzdBIbCgpmaXJzdF9zaXplGAEgASgEQge6SAQyAigBEhMKC3NlY29uZF9zaXplGAIgASgEIk0KG0dldENvbnNpc3RlbmN5UHJvb2ZSZXNwb25zZRIuCgVwcm9vZhgBIAEoCzIfLnRyYWNlaG91bmQudjEuQ29uc2lzdGVuY3lQcm9vZiIRCg9HZXRTdGF0c1JlcXVlc3Qi/wEKEEdldFN0YXRzUmVzcG9uc2USKAoFYWdlbnQYASABKAsyGS50cmFjZWhvdW5kLnYxLkFnZW50U3RhdHMSMgoKcXVhcmFudGluZRgCIAEoCzIeLnRyYWNlaG91bmQudjEuUXVhcmFudGluZVN0YXRzEjUKDHJhdGVfbGltaXRlchgDIAEoCzIfLnRyYWNlaG91bmQudjEuUmF0ZUxpbWl0ZXJTdGF0cxIoCgVhdWRpdBgEIAEoCzIZLnRyYWNlaG91bmQudjEuQXVkaXRTdGF0cxIsCgd3YXRjaGVyGAUgASgLMhsudHJhY2Vob3VuZC52MS5XYXRjaGVyU3RhdHMi0wIKDFdhdGNoZXJTdGF0cxIVCg10b3RhbF90aHJlYXRzGAEgASgEEkAKC2J5X2NhdGVnb3J5GAIgAygLMisudHJhY2Vob3VuZC52MS5XYXRjaGVyU3RhdHMuQnlDYXRlZ29yeUVudHJ5EkAKC2J5X3NldmVyaXR5GAMgAygLMisudHJhY2Vob3VuZC52MS5XYXRjaGVyU3RhdHMuQnlTZXZlcml0eUVudHJ5EhQKDHRvdGFsX2FsZXJ0cxgEIAEoBBIYChBhbGVydHNfaW5fd2luZG93GAUgASgEEhIKCm92ZXJsb2FkZWQYBiABKAgaMQoPQnlDYXRlZ29yeUVudHJ5EgsKA2tleRgBIAEoCRINCgV2YWx1ZRgCIAEoBDoCOAEaMQoPQnlTZXZlcml0eUVudHJ5EgsKA2tleRgBIAEoCRINCgV2YWx1ZRgCIAEoBDoCOAEiuwEKCkFnZW50U3RhdHMSGAoQdG90YWxfaW50ZXJjZXB0cxgBIAEoBBITCgtjbGVhbl9jb3VudBgCIAEoBBIaChJyYXRlX2xpbWl0ZWRfY291bnQYAyABKAQSGwoTdmFsaWRhdGlvbl9mYWlsdXJlcxgEIAEoBBIVCg1pZ25vcmVkX2NvdW50GAUgASgEEhkKEXF1YXJhbnRpbmVkX2NvdW50GAYgASgEEhMKC2Vycm9yX2NvdW50GAcgASgEIqcBCg9RdWFyYW50aW5lU3RhdHMSDQoFY291bnQYASABKAQSDQoFYnl0ZXMYAiABKAQSQwoLYnlfc2V2ZXJpdHkYAyADKAsyLi50cmFjZWhvdW5kLnYxLlF1YXJhbnRpbmVTdGF0cy5CeVNldmVyaXR5RW50cnkaMQoPQnlTZXZlcml0eUVudHJ5EgsKA2tleRgBIAEoCRINCgV2YWx1ZRgCIAEoBDoCOAEiZAoQUmF0ZUxpbWl0ZXJTdGF0cxIPCgdzb3VyY2VzGAEgASgEEg8KB2Jsb2NrZWQYAiABKAQSFAoMdG90YWxfY2hlY2tzGAMgASgEEhgKEHRvdGFsX3JlamVjdGlvbnMYBCABKAQiMAoKQXVkaXRTdGF0cxIPCgdyZWNvcmRzGAEgASgEEhEKCXRyZWVfc2l6ZRgCIAEoBDK4BwoRVHJhY2Vob3VuZFNlcnZpY2USTgoJSGFuZHNoYWtlEh8udHJhY2Vob3VuZC52MS5IYW5kc2hha2VSZXF1ZXN0GiAudHJhY2Vob3VuZC52MS5IYW5kc2hha2VSZXNwb25zZRJOCglJbnRlcmNlcHQSHy50cmFjZWhvdW5kLnYxLkludGVyY2VwdFJlcXVlc3QaIC50cmFjZWhvdW5kLnYxLkludGVyY2VwdFJlc3BvbnNlEmQKD0ludGVyY2VwdFN0cmVhbRIlLnRyYWNlaG91bmQudjEuSW50ZXJjZXB0U3RyZWFtUmVxdWVzdBomLnRyYWNlaG91bmQudjEuSW50ZXJjZXB0U3RyZWFtUmVzcG9uc2UoATABElkKC0dldEV2aWRlbmNlEiEudHJhY2Vob3VuZC52MS5HZXRFdmlkZW5jZVJlcXVlc3QaIi50cmFjZWhvdW5kLnYxLkdldEV2aWRlbmNlUmVzcG9uc2UiA5ACARJiCg5MaXN0UXVhcmFudGluZRIkLnRyYWNlaG91bmQudjEuTGlzdFF1YXJhbnRpbmVSZXF1ZXN0GiUudHJhY2Vob3VuZC52MS5MaXN0UXVhcmFudGluZVJlc3BvbnNlIgOQAgESUQoKTmV1dHJhbGl6ZRIgLnRyYWNlaG91bmQudjEuTmV1dHJhbGl6ZVJlcXVlc3QaIS50cmFjZWhvdW5kLnYxLk5ldXRyYWxpemVSZXNwb25zZRJZCgtHZXRUcmVlSGVhZBIhLnRyYWNlaG91bmQudjEuR2V0VHJlZUhlYWRSZXF1ZXN0GiIudHJhY2Vob3VuZC52MS5HZXRUcmVlSGVhZFJlc3BvbnNlIgOQAgESawoRR2V0SW5jbHVzaW9uUHJvb2YSJy50cmFjZWhvdW5kLnYxLkdldEluY2x1c2lvblByb29mUmVxdWVzdBooLnRyYWNlaG91bmQudjEuR2V0SW5jbHVzaW9uUHJvb2ZSZXNwb25zZSIDkAIBEnEKE0dldENvbnNpc3RlbmN5UHJvb2YSKS50cmFjZWhvdW5kLnYxLkdldENvbnNpc3RlbmN5UHJvb2ZSZXF1ZXN0GioudHJhY2Vob3VuZC52MS5HZXRDb25zaXN0ZW5jeVByb29mUmVzcG9uc2UiA5ACARJQCghHZXRTdGF0cxIeLnRyYWNlaG91bmQudjEuR2V0U3RhdHNSZXF1ZXN0Gh8udHJhY2Vob3VuZC52MS5HZXRTdGF0c1Jlc3BvbnNlIgOQAgFCSVpHZ2l0aHViLmNvbS90cmFjZWhvdW5kL3RyYWNlaG91bmQvc2Rrcy9nby9nZW4vdHJhY2Vob3VuZC92MTt0cmFjZWhvdW5kdjFiBnByb3RvMw", [file_buf_validate_validate, file_tracehound_v1_audit, file_tracehound_v1_scent, file_tracehound_v1_verdict]);
 
 /**
  * @generated from message tracehound.v1.HandshakeRequest
@@ -131,6 +131,15 @@ export type InterceptStreamRequest = Message<"tracehound.v1.InterceptStreamReque
    * @generated from field: repeated tracehound.v1.Scent scents = 1;
    */
   scents: Scent[];
+
+  /**
+   * Chosen by the client (e.g. a counter); echoed on the response that
+   * answers this request, so concurrent calls multiplexed on one stream
+   * find their answer.
+   *
+   * @generated from field: uint64 request_id = 2;
+   */
+  requestId: bigint;
 };
 
 /**
@@ -145,9 +154,26 @@ export const InterceptStreamRequestSchema: GenMessage<InterceptStreamRequest> = 
  */
 export type InterceptStreamResponse = Message<"tracehound.v1.InterceptStreamResponse"> & {
   /**
+   * Empty when `error` is set.
+   *
    * @generated from field: repeated tracehound.v1.Verdict verdicts = 1;
    */
   verdicts: Verdict[];
+
+  /**
+   * The request_id of the request this answers.
+   *
+   * @generated from field: uint64 request_id = 2;
+   */
+  requestId: bigint;
+
+  /**
+   * Set when this one request was refused with the status a unary
+   * Intercept of the same scents would get (e.g. INVALID_ARGUMENT).
+   *
+   * @generated from field: tracehound.v1.StreamError error = 3;
+   */
+  error?: StreamError | undefined;
 };
 
 /**
@@ -156,6 +182,32 @@ export type InterceptStreamResponse = Message<"tracehound.v1.InterceptStreamResp
  */
 export const InterceptStreamResponseSchema: GenMessage<InterceptStreamResponse> = /*@__PURE__*/
   messageDesc(file_tracehound_v1_tracehound_service, 5);
+
+/**
+ * A refusal of one InterceptStream request; the stream stays open.
+ *
+ * @generated from message tracehound.v1.StreamError
+ */
+export type StreamError = Message<"tracehound.v1.StreamError"> & {
+  /**
+   * A gRPC status code (google.rpc.Code), e.g. 3 for INVALID_ARGUMENT.
+   *
+   * @generated from field: uint32 code = 1;
+   */
+  code: number;
+
+  /**
+   * @generated from field: string message = 2;
+   */
+  message: string;
+};
+
+/**
+ * Describes the message tracehound.v1.StreamError.
+ * Use `create(StreamErrorSchema)` to create a new message.
+ */
+export const StreamErrorSchema: GenMessage<StreamError> = /*@__PURE__*/
+  messageDesc(file_tracehound_v1_tracehound_service, 6);
 
 /**
  * @generated from message tracehound.v1.GetEvidenceRequest
@@ -172,7 +224,7 @@ export type GetEvidenceRequest = Message<"tracehound.v1.GetEvidenceRequest"> & {
  * Use `create(GetEvidenceRequestSchema)` to create a new message.
  */
 export const GetEvidenceRequestSchema: GenMessage<GetEvidenceRequest> = /*@__PURE__*/
-  messageDesc(file_tracehound_v1_tracehound_service, 6);
+  messageDesc(file_tracehound_v1_tracehound_service, 7);
 
 /**
  * @generated from message tracehound.v1.GetEvidenceResponse
@@ -194,7 +246,7 @@ export type GetEvidenceResponse = Message<"tracehound.v1.GetEvidenceResponse"> &
  * Use `create(GetEvidenceResponseSchema)` to create a new message.
  */
 export const GetEvidenceResponseSchema: GenMessage<GetEvidenceResponse> = /*@__PURE__*/
-  messageDesc(file_tracehound_v1_tracehound_service, 7);
+  messageDesc(file_tracehound_v1_tracehound_service, 8);
 
 /**
  * @generated from message tracehound.v1.ListQuarantineRequest
@@ -220,7 +272,7 @@ export type ListQuarantineRequest = Message<"tracehound.v1.ListQuarantineRequest
  * Use `create(ListQuarantineRequestSchema)` to create a new message.
  */
 export const ListQuarantineRequestSchema: GenMessage<ListQuarantineRequest> = /*@__PURE__*/
-  messageDesc(file_tracehound_v1_tracehound_service, 8);
+  messageDesc(file_tracehound_v1_tracehound_service, 9);
 
 /**
  * @generated from message tracehound.v1.ListQuarantineResponse
@@ -244,7 +296,7 @@ export type ListQuarantineResponse = Message<"tracehound.v1.ListQuarantineRespon
  * Use `create(ListQuarantineResponseSchema)` to create a new message.
  */
 export const ListQuarantineResponseSchema: GenMessage<ListQuarantineResponse> = /*@__PURE__*/
-  messageDesc(file_tracehound_v1_tracehound_service, 9);
+  messageDesc(file_tracehound_v1_tracehound_service, 10);
 
 /**
  * @generated from message tracehound.v1.NeutralizeRequest
@@ -261,7 +313,7 @@ export type NeutralizeRequest = Message<"tracehound.v1.NeutralizeRequest"> & {
  * Use `create(NeutralizeRequestSchema)` to create a new message.
  */
 export const NeutralizeRequestSchema: GenMessage<NeutralizeRequest> = /*@__PURE__*/
-  messageDesc(file_tracehound_v1_tracehound_service, 10);
+  messageDesc(file_tracehound_v1_tracehound_service, 11);
 
 /**
  * @generated from message tracehound.v1.NeutralizeResponse
@@ -287,7 +339,7 @@ export type NeutralizeResponse = Message<"tracehound.v1.NeutralizeResponse"> & {
  * Use `create(NeutralizeResponseSchema)` to create a new message.
  */
 export const NeutralizeResponseSchema: GenMessage<NeutralizeResponse> = /*@__PURE__*/
-  messageDesc(file_tracehound_v1_tracehound_service, 11);
+  messageDesc(file_tracehound_v1_tracehound_service, 12);
 
 /**
  * @generated from message tracehound.v1.GetTreeHeadRequest
@@ -300,7 +352,7 @@ export type GetTreeHeadRequest = Message<"tracehound.v1.GetTreeHeadRequest"> & {
  * Use `create(GetTreeHeadRequestSchema)` to create a new message.
  */
 export const GetTreeHeadRequestSchema: GenMessage<GetTreeHeadRequest> = /*@__PURE__*/
-  messageDesc(file_tracehound_v1_tracehound_service, 12);
+  messageDesc(file_tracehound_v1_tracehound_service, 13);
 
 /**
  * @generated from message tracehound.v1.GetTreeHeadResponse
@@ -317,7 +369,7 @@ export type GetTreeHeadResponse = Message<"tracehound.v1.GetTreeHeadResponse"> &
  * Use `create(GetTreeHeadResponseSchema)` to create a new message.
  */
 export const GetTreeHeadResponseSchema: GenMessage<GetTreeHeadResponse> = /*@__PURE__*/
-  messageDesc(file_tracehound_v1_tracehound_service, 13);
+  messageDesc(file_tracehound_v1_tracehound_service, 14);
 
 /**
  * @generated from message tracehound.v1.GetInclusionProofRequest
@@ -341,7 +393,7 @@ export type GetInclusionProofRequest = Message<"tracehound.v1.GetInclusionProofR
  * Use `create(GetInclusionProofRequestSchema)` to create a new message.
  */
 export const GetInclusionProofRequestSchema: GenMessage<GetInclusionProofRequest> = /*@__PURE__*/
-  messageDesc(file_tracehound_v1_tracehound_service, 14);
+  messageDesc(file_tracehound_v1_tracehound_service, 15);
 
 /**
  * @generated from message tracehound.v1.GetInclusionProofResponse
@@ -365,7 +417,7 @@ export type GetInclusionProofResponse = Message<"tracehound.v1.GetInclusionProof
  * Use `create(GetInclusionProofResponseSchema)` to create a new message.
  */
 export const GetInclusionProofResponseSchema: GenMessage<GetInclusionProofResponse> = /*@__PURE__*/
-  messageDesc(file_tracehound_v1_tracehound_service, 15);
+  messageDesc(file_tracehound_v1_tracehound_service, 16);
 
 /**
  * @generated from message tracehound.v1.GetConsistencyProofRequest
@@ -389,7 +441,7 @@ export type GetConsistencyProofRequest = Message<"tracehound.v1.GetConsistencyPr
  * Use `create(GetConsistencyProofRequestSchema)` to create a new message.
  */
 export const GetConsistencyProofRequestSchema: GenMessage<GetConsistencyProofRequest> = /*@__PURE__*/
-  messageDesc(file_tracehound_v1_tracehound_service, 16);
+  messageDesc(file_tracehound_v1_tracehound_service, 17);
 
 /**
  * @generated from message tracehound.v1.GetConsistencyProofResponse
@@ -406,7 +458,7 @@ export type GetConsistencyProofResponse = Message<"tracehound.v1.GetConsistencyP
  * Use `create(GetConsistencyProofResponseSchema)` to create a new message.
  */
 export const GetConsistencyProofResponseSchema: GenMessage<GetConsistencyProofResponse> = /*@__PURE__*/
-  messageDesc(file_tracehound_v1_tracehound_service, 17);
+  messageDesc(file_tracehound_v1_tracehound_service, 18);
 
 /**
  * @generated from message tracehound.v1.GetStatsRequest
@@ -419,7 +471,7 @@ export type GetStatsRequest = Message<"tracehound.v1.GetStatsRequest"> & {
  * Use `create(GetStatsRequestSchema)` to create a new message.
  */
 export const GetStatsRequestSchema: GenMessage<GetStatsRequest> = /*@__PURE__*/
-  messageDesc(file_tracehound_v1_tracehound_service, 18);
+  messageDesc(file_tracehound_v1_tracehound_service, 19);
 
 /**
  * @generated from message tracehound.v1.GetStatsResponse
@@ -456,7 +508,7 @@ export type GetStatsResponse = Message<"tracehound.v1.GetStatsResponse"> & {
  * Use `create(GetStatsResponseSchema)` to create a new message.
  */
 export const GetStatsResponseSchema: GenMessage<GetStatsResponse> = /*@__PURE__*/
-  messageDesc(file_tracehound_v1_tracehound_service, 19);
+  messageDesc(file_tracehound_v1_tracehound_service, 20);
 
 /**
  * What the watcher has seen since the daemon started (v1's Watcher snapshot).
@@ -500,7 +552,7 @@ export type WatcherStats = Message<"tracehound.v1.WatcherStats"> & {
  * Use `create(WatcherStatsSchema)` to create a new message.
  */
 export const WatcherStatsSchema: GenMessage<WatcherStats> = /*@__PURE__*/
-  messageDesc(file_tracehound_v1_tracehound_service, 20);
+  messageDesc(file_tracehound_v1_tracehound_service, 21);
 
 /**
  * @generated from message tracehound.v1.AgentStats
@@ -547,7 +599,7 @@ export type AgentStats = Message<"tracehound.v1.AgentStats"> & {
  * Use `create(AgentStatsSchema)` to create a new message.
  */
 export const AgentStatsSchema: GenMessage<AgentStats> = /*@__PURE__*/
-  messageDesc(file_tracehound_v1_tracehound_service, 21);
+  messageDesc(file_tracehound_v1_tracehound_service, 22);
 
 /**
  * @generated from message tracehound.v1.QuarantineStats
@@ -576,7 +628,7 @@ export type QuarantineStats = Message<"tracehound.v1.QuarantineStats"> & {
  * Use `create(QuarantineStatsSchema)` to create a new message.
  */
 export const QuarantineStatsSchema: GenMessage<QuarantineStats> = /*@__PURE__*/
-  messageDesc(file_tracehound_v1_tracehound_service, 22);
+  messageDesc(file_tracehound_v1_tracehound_service, 23);
 
 /**
  * @generated from message tracehound.v1.RateLimiterStats
@@ -608,7 +660,7 @@ export type RateLimiterStats = Message<"tracehound.v1.RateLimiterStats"> & {
  * Use `create(RateLimiterStatsSchema)` to create a new message.
  */
 export const RateLimiterStatsSchema: GenMessage<RateLimiterStats> = /*@__PURE__*/
-  messageDesc(file_tracehound_v1_tracehound_service, 23);
+  messageDesc(file_tracehound_v1_tracehound_service, 24);
 
 /**
  * @generated from message tracehound.v1.AuditStats
@@ -630,7 +682,7 @@ export type AuditStats = Message<"tracehound.v1.AuditStats"> & {
  * Use `create(AuditStatsSchema)` to create a new message.
  */
 export const AuditStatsSchema: GenMessage<AuditStats> = /*@__PURE__*/
-  messageDesc(file_tracehound_v1_tracehound_service, 24);
+  messageDesc(file_tracehound_v1_tracehound_service, 25);
 
 /**
  * The engine, served by tracehoundd.
@@ -660,8 +712,10 @@ export const TracehoundService: GenService<{
     output: typeof InterceptResponseSchema;
   },
   /**
-   * Judges batches of scents; each response answers the request at the
-   * same position, verdicts in scent order.
+   * Judges batches of scents on one long-lived stream; each response answers
+   * the request at the same position (and carries its request_id), verdicts
+   * in scent order. A request the unary call would refuse gets a response
+   * with `error` set; the stream goes on.
    *
    * @generated from rpc tracehound.v1.TracehoundService.InterceptStream
    */

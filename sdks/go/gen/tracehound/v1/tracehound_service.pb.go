@@ -250,8 +250,12 @@ func (x *InterceptResponse) GetVerdict() *Verdict {
 }
 
 type InterceptStreamRequest struct {
-	state         protoimpl.MessageState `protogen:"open.v1"`
-	Scents        []*Scent               `protobuf:"bytes,1,rep,name=scents,proto3" json:"scents,omitempty"`
+	state  protoimpl.MessageState `protogen:"open.v1"`
+	Scents []*Scent               `protobuf:"bytes,1,rep,name=scents,proto3" json:"scents,omitempty"`
+	// Chosen by the client (e.g. a counter); echoed on the response that
+	// answers this request, so concurrent calls multiplexed on one stream
+	// find their answer.
+	RequestId     uint64 `protobuf:"varint,2,opt,name=request_id,json=requestId,proto3" json:"request_id,omitempty"`
 	unknownFields protoimpl.UnknownFields
 	sizeCache     protoimpl.SizeCache
 }
@@ -293,9 +297,22 @@ func (x *InterceptStreamRequest) GetScents() []*Scent {
 	return nil
 }
 
+func (x *InterceptStreamRequest) GetRequestId() uint64 {
+	if x != nil {
+		return x.RequestId
+	}
+	return 0
+}
+
 type InterceptStreamResponse struct {
-	state         protoimpl.MessageState `protogen:"open.v1"`
-	Verdicts      []*Verdict             `protobuf:"bytes,1,rep,name=verdicts,proto3" json:"verdicts,omitempty"`
+	state protoimpl.MessageState `protogen:"open.v1"`
+	// Empty when `error` is set.
+	Verdicts []*Verdict `protobuf:"bytes,1,rep,name=verdicts,proto3" json:"verdicts,omitempty"`
+	// The request_id of the request this answers.
+	RequestId uint64 `protobuf:"varint,2,opt,name=request_id,json=requestId,proto3" json:"request_id,omitempty"`
+	// Set when this one request was refused with the status a unary
+	// Intercept of the same scents would get (e.g. INVALID_ARGUMENT).
+	Error         *StreamError `protobuf:"bytes,3,opt,name=error,proto3" json:"error,omitempty"`
 	unknownFields protoimpl.UnknownFields
 	sizeCache     protoimpl.SizeCache
 }
@@ -337,6 +354,74 @@ func (x *InterceptStreamResponse) GetVerdicts() []*Verdict {
 	return nil
 }
 
+func (x *InterceptStreamResponse) GetRequestId() uint64 {
+	if x != nil {
+		return x.RequestId
+	}
+	return 0
+}
+
+func (x *InterceptStreamResponse) GetError() *StreamError {
+	if x != nil {
+		return x.Error
+	}
+	return nil
+}
+
+// A refusal of one InterceptStream request; the stream stays open.
+type StreamError struct {
+	state protoimpl.MessageState `protogen:"open.v1"`
+	// A gRPC status code (google.rpc.Code), e.g. 3 for INVALID_ARGUMENT.
+	Code          uint32 `protobuf:"varint,1,opt,name=code,proto3" json:"code,omitempty"`
+	Message       string `protobuf:"bytes,2,opt,name=message,proto3" json:"message,omitempty"`
+	unknownFields protoimpl.UnknownFields
+	sizeCache     protoimpl.SizeCache
+}
+
+func (x *StreamError) Reset() {
+	*x = StreamError{}
+	mi := &file_tracehound_v1_tracehound_service_proto_msgTypes[6]
+	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+	ms.StoreMessageInfo(mi)
+}
+
+func (x *StreamError) String() string {
+	return protoimpl.X.MessageStringOf(x)
+}
+
+func (*StreamError) ProtoMessage() {}
+
+func (x *StreamError) ProtoReflect() protoreflect.Message {
+	mi := &file_tracehound_v1_tracehound_service_proto_msgTypes[6]
+	if x != nil {
+		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+		if ms.LoadMessageInfo() == nil {
+			ms.StoreMessageInfo(mi)
+		}
+		return ms
+	}
+	return mi.MessageOf(x)
+}
+
+// Deprecated: Use StreamError.ProtoReflect.Descriptor instead.
+func (*StreamError) Descriptor() ([]byte, []int) {
+	return file_tracehound_v1_tracehound_service_proto_rawDescGZIP(), []int{6}
+}
+
+func (x *StreamError) GetCode() uint32 {
+	if x != nil {
+		return x.Code
+	}
+	return 0
+}
+
+func (x *StreamError) GetMessage() string {
+	if x != nil {
+		return x.Message
+	}
+	return ""
+}
+
 type GetEvidenceRequest struct {
 	state         protoimpl.MessageState `protogen:"open.v1"`
 	Signature     string                 `protobuf:"bytes,1,opt,name=signature,proto3" json:"signature,omitempty"`
@@ -346,7 +431,7 @@ type GetEvidenceRequest struct {
 
 func (x *GetEvidenceRequest) Reset() {
 	*x = GetEvidenceRequest{}
-	mi := &file_tracehound_v1_tracehound_service_proto_msgTypes[6]
+	mi := &file_tracehound_v1_tracehound_service_proto_msgTypes[7]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -358,7 +443,7 @@ func (x *GetEvidenceRequest) String() string {
 func (*GetEvidenceRequest) ProtoMessage() {}
 
 func (x *GetEvidenceRequest) ProtoReflect() protoreflect.Message {
-	mi := &file_tracehound_v1_tracehound_service_proto_msgTypes[6]
+	mi := &file_tracehound_v1_tracehound_service_proto_msgTypes[7]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -371,7 +456,7 @@ func (x *GetEvidenceRequest) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use GetEvidenceRequest.ProtoReflect.Descriptor instead.
 func (*GetEvidenceRequest) Descriptor() ([]byte, []int) {
-	return file_tracehound_v1_tracehound_service_proto_rawDescGZIP(), []int{6}
+	return file_tracehound_v1_tracehound_service_proto_rawDescGZIP(), []int{7}
 }
 
 func (x *GetEvidenceRequest) GetSignature() string {
@@ -391,7 +476,7 @@ type GetEvidenceResponse struct {
 
 func (x *GetEvidenceResponse) Reset() {
 	*x = GetEvidenceResponse{}
-	mi := &file_tracehound_v1_tracehound_service_proto_msgTypes[7]
+	mi := &file_tracehound_v1_tracehound_service_proto_msgTypes[8]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -403,7 +488,7 @@ func (x *GetEvidenceResponse) String() string {
 func (*GetEvidenceResponse) ProtoMessage() {}
 
 func (x *GetEvidenceResponse) ProtoReflect() protoreflect.Message {
-	mi := &file_tracehound_v1_tracehound_service_proto_msgTypes[7]
+	mi := &file_tracehound_v1_tracehound_service_proto_msgTypes[8]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -416,7 +501,7 @@ func (x *GetEvidenceResponse) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use GetEvidenceResponse.ProtoReflect.Descriptor instead.
 func (*GetEvidenceResponse) Descriptor() ([]byte, []int) {
-	return file_tracehound_v1_tracehound_service_proto_rawDescGZIP(), []int{7}
+	return file_tracehound_v1_tracehound_service_proto_rawDescGZIP(), []int{8}
 }
 
 func (x *GetEvidenceResponse) GetHandle() *EvidenceHandle {
@@ -445,7 +530,7 @@ type ListQuarantineRequest struct {
 
 func (x *ListQuarantineRequest) Reset() {
 	*x = ListQuarantineRequest{}
-	mi := &file_tracehound_v1_tracehound_service_proto_msgTypes[8]
+	mi := &file_tracehound_v1_tracehound_service_proto_msgTypes[9]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -457,7 +542,7 @@ func (x *ListQuarantineRequest) String() string {
 func (*ListQuarantineRequest) ProtoMessage() {}
 
 func (x *ListQuarantineRequest) ProtoReflect() protoreflect.Message {
-	mi := &file_tracehound_v1_tracehound_service_proto_msgTypes[8]
+	mi := &file_tracehound_v1_tracehound_service_proto_msgTypes[9]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -470,7 +555,7 @@ func (x *ListQuarantineRequest) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use ListQuarantineRequest.ProtoReflect.Descriptor instead.
 func (*ListQuarantineRequest) Descriptor() ([]byte, []int) {
-	return file_tracehound_v1_tracehound_service_proto_rawDescGZIP(), []int{8}
+	return file_tracehound_v1_tracehound_service_proto_rawDescGZIP(), []int{9}
 }
 
 func (x *ListQuarantineRequest) GetPageSize() uint32 {
@@ -498,7 +583,7 @@ type ListQuarantineResponse struct {
 
 func (x *ListQuarantineResponse) Reset() {
 	*x = ListQuarantineResponse{}
-	mi := &file_tracehound_v1_tracehound_service_proto_msgTypes[9]
+	mi := &file_tracehound_v1_tracehound_service_proto_msgTypes[10]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -510,7 +595,7 @@ func (x *ListQuarantineResponse) String() string {
 func (*ListQuarantineResponse) ProtoMessage() {}
 
 func (x *ListQuarantineResponse) ProtoReflect() protoreflect.Message {
-	mi := &file_tracehound_v1_tracehound_service_proto_msgTypes[9]
+	mi := &file_tracehound_v1_tracehound_service_proto_msgTypes[10]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -523,7 +608,7 @@ func (x *ListQuarantineResponse) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use ListQuarantineResponse.ProtoReflect.Descriptor instead.
 func (*ListQuarantineResponse) Descriptor() ([]byte, []int) {
-	return file_tracehound_v1_tracehound_service_proto_rawDescGZIP(), []int{9}
+	return file_tracehound_v1_tracehound_service_proto_rawDescGZIP(), []int{10}
 }
 
 func (x *ListQuarantineResponse) GetHandles() []*EvidenceHandle {
@@ -549,7 +634,7 @@ type NeutralizeRequest struct {
 
 func (x *NeutralizeRequest) Reset() {
 	*x = NeutralizeRequest{}
-	mi := &file_tracehound_v1_tracehound_service_proto_msgTypes[10]
+	mi := &file_tracehound_v1_tracehound_service_proto_msgTypes[11]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -561,7 +646,7 @@ func (x *NeutralizeRequest) String() string {
 func (*NeutralizeRequest) ProtoMessage() {}
 
 func (x *NeutralizeRequest) ProtoReflect() protoreflect.Message {
-	mi := &file_tracehound_v1_tracehound_service_proto_msgTypes[10]
+	mi := &file_tracehound_v1_tracehound_service_proto_msgTypes[11]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -574,7 +659,7 @@ func (x *NeutralizeRequest) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use NeutralizeRequest.ProtoReflect.Descriptor instead.
 func (*NeutralizeRequest) Descriptor() ([]byte, []int) {
-	return file_tracehound_v1_tracehound_service_proto_rawDescGZIP(), []int{10}
+	return file_tracehound_v1_tracehound_service_proto_rawDescGZIP(), []int{11}
 }
 
 func (x *NeutralizeRequest) GetSignature() string {
@@ -596,7 +681,7 @@ type NeutralizeResponse struct {
 
 func (x *NeutralizeResponse) Reset() {
 	*x = NeutralizeResponse{}
-	mi := &file_tracehound_v1_tracehound_service_proto_msgTypes[11]
+	mi := &file_tracehound_v1_tracehound_service_proto_msgTypes[12]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -608,7 +693,7 @@ func (x *NeutralizeResponse) String() string {
 func (*NeutralizeResponse) ProtoMessage() {}
 
 func (x *NeutralizeResponse) ProtoReflect() protoreflect.Message {
-	mi := &file_tracehound_v1_tracehound_service_proto_msgTypes[11]
+	mi := &file_tracehound_v1_tracehound_service_proto_msgTypes[12]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -621,7 +706,7 @@ func (x *NeutralizeResponse) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use NeutralizeResponse.ProtoReflect.Descriptor instead.
 func (*NeutralizeResponse) Descriptor() ([]byte, []int) {
-	return file_tracehound_v1_tracehound_service_proto_rawDescGZIP(), []int{11}
+	return file_tracehound_v1_tracehound_service_proto_rawDescGZIP(), []int{12}
 }
 
 func (x *NeutralizeResponse) GetRecord() *AuditRecord {
@@ -646,7 +731,7 @@ type GetTreeHeadRequest struct {
 
 func (x *GetTreeHeadRequest) Reset() {
 	*x = GetTreeHeadRequest{}
-	mi := &file_tracehound_v1_tracehound_service_proto_msgTypes[12]
+	mi := &file_tracehound_v1_tracehound_service_proto_msgTypes[13]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -658,7 +743,7 @@ func (x *GetTreeHeadRequest) String() string {
 func (*GetTreeHeadRequest) ProtoMessage() {}
 
 func (x *GetTreeHeadRequest) ProtoReflect() protoreflect.Message {
-	mi := &file_tracehound_v1_tracehound_service_proto_msgTypes[12]
+	mi := &file_tracehound_v1_tracehound_service_proto_msgTypes[13]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -671,7 +756,7 @@ func (x *GetTreeHeadRequest) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use GetTreeHeadRequest.ProtoReflect.Descriptor instead.
 func (*GetTreeHeadRequest) Descriptor() ([]byte, []int) {
-	return file_tracehound_v1_tracehound_service_proto_rawDescGZIP(), []int{12}
+	return file_tracehound_v1_tracehound_service_proto_rawDescGZIP(), []int{13}
 }
 
 type GetTreeHeadResponse struct {
@@ -683,7 +768,7 @@ type GetTreeHeadResponse struct {
 
 func (x *GetTreeHeadResponse) Reset() {
 	*x = GetTreeHeadResponse{}
-	mi := &file_tracehound_v1_tracehound_service_proto_msgTypes[13]
+	mi := &file_tracehound_v1_tracehound_service_proto_msgTypes[14]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -695,7 +780,7 @@ func (x *GetTreeHeadResponse) String() string {
 func (*GetTreeHeadResponse) ProtoMessage() {}
 
 func (x *GetTreeHeadResponse) ProtoReflect() protoreflect.Message {
-	mi := &file_tracehound_v1_tracehound_service_proto_msgTypes[13]
+	mi := &file_tracehound_v1_tracehound_service_proto_msgTypes[14]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -708,7 +793,7 @@ func (x *GetTreeHeadResponse) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use GetTreeHeadResponse.ProtoReflect.Descriptor instead.
 func (*GetTreeHeadResponse) Descriptor() ([]byte, []int) {
-	return file_tracehound_v1_tracehound_service_proto_rawDescGZIP(), []int{13}
+	return file_tracehound_v1_tracehound_service_proto_rawDescGZIP(), []int{14}
 }
 
 func (x *GetTreeHeadResponse) GetTreeHead() *TreeHead {
@@ -729,7 +814,7 @@ type GetInclusionProofRequest struct {
 
 func (x *GetInclusionProofRequest) Reset() {
 	*x = GetInclusionProofRequest{}
-	mi := &file_tracehound_v1_tracehound_service_proto_msgTypes[14]
+	mi := &file_tracehound_v1_tracehound_service_proto_msgTypes[15]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -741,7 +826,7 @@ func (x *GetInclusionProofRequest) String() string {
 func (*GetInclusionProofRequest) ProtoMessage() {}
 
 func (x *GetInclusionProofRequest) ProtoReflect() protoreflect.Message {
-	mi := &file_tracehound_v1_tracehound_service_proto_msgTypes[14]
+	mi := &file_tracehound_v1_tracehound_service_proto_msgTypes[15]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -754,7 +839,7 @@ func (x *GetInclusionProofRequest) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use GetInclusionProofRequest.ProtoReflect.Descriptor instead.
 func (*GetInclusionProofRequest) Descriptor() ([]byte, []int) {
-	return file_tracehound_v1_tracehound_service_proto_rawDescGZIP(), []int{14}
+	return file_tracehound_v1_tracehound_service_proto_rawDescGZIP(), []int{15}
 }
 
 func (x *GetInclusionProofRequest) GetLeafIndex() uint64 {
@@ -782,7 +867,7 @@ type GetInclusionProofResponse struct {
 
 func (x *GetInclusionProofResponse) Reset() {
 	*x = GetInclusionProofResponse{}
-	mi := &file_tracehound_v1_tracehound_service_proto_msgTypes[15]
+	mi := &file_tracehound_v1_tracehound_service_proto_msgTypes[16]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -794,7 +879,7 @@ func (x *GetInclusionProofResponse) String() string {
 func (*GetInclusionProofResponse) ProtoMessage() {}
 
 func (x *GetInclusionProofResponse) ProtoReflect() protoreflect.Message {
-	mi := &file_tracehound_v1_tracehound_service_proto_msgTypes[15]
+	mi := &file_tracehound_v1_tracehound_service_proto_msgTypes[16]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -807,7 +892,7 @@ func (x *GetInclusionProofResponse) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use GetInclusionProofResponse.ProtoReflect.Descriptor instead.
 func (*GetInclusionProofResponse) Descriptor() ([]byte, []int) {
-	return file_tracehound_v1_tracehound_service_proto_rawDescGZIP(), []int{15}
+	return file_tracehound_v1_tracehound_service_proto_rawDescGZIP(), []int{16}
 }
 
 func (x *GetInclusionProofResponse) GetProof() *InclusionProof {
@@ -835,7 +920,7 @@ type GetConsistencyProofRequest struct {
 
 func (x *GetConsistencyProofRequest) Reset() {
 	*x = GetConsistencyProofRequest{}
-	mi := &file_tracehound_v1_tracehound_service_proto_msgTypes[16]
+	mi := &file_tracehound_v1_tracehound_service_proto_msgTypes[17]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -847,7 +932,7 @@ func (x *GetConsistencyProofRequest) String() string {
 func (*GetConsistencyProofRequest) ProtoMessage() {}
 
 func (x *GetConsistencyProofRequest) ProtoReflect() protoreflect.Message {
-	mi := &file_tracehound_v1_tracehound_service_proto_msgTypes[16]
+	mi := &file_tracehound_v1_tracehound_service_proto_msgTypes[17]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -860,7 +945,7 @@ func (x *GetConsistencyProofRequest) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use GetConsistencyProofRequest.ProtoReflect.Descriptor instead.
 func (*GetConsistencyProofRequest) Descriptor() ([]byte, []int) {
-	return file_tracehound_v1_tracehound_service_proto_rawDescGZIP(), []int{16}
+	return file_tracehound_v1_tracehound_service_proto_rawDescGZIP(), []int{17}
 }
 
 func (x *GetConsistencyProofRequest) GetFirstSize() uint64 {
@@ -886,7 +971,7 @@ type GetConsistencyProofResponse struct {
 
 func (x *GetConsistencyProofResponse) Reset() {
 	*x = GetConsistencyProofResponse{}
-	mi := &file_tracehound_v1_tracehound_service_proto_msgTypes[17]
+	mi := &file_tracehound_v1_tracehound_service_proto_msgTypes[18]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -898,7 +983,7 @@ func (x *GetConsistencyProofResponse) String() string {
 func (*GetConsistencyProofResponse) ProtoMessage() {}
 
 func (x *GetConsistencyProofResponse) ProtoReflect() protoreflect.Message {
-	mi := &file_tracehound_v1_tracehound_service_proto_msgTypes[17]
+	mi := &file_tracehound_v1_tracehound_service_proto_msgTypes[18]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -911,7 +996,7 @@ func (x *GetConsistencyProofResponse) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use GetConsistencyProofResponse.ProtoReflect.Descriptor instead.
 func (*GetConsistencyProofResponse) Descriptor() ([]byte, []int) {
-	return file_tracehound_v1_tracehound_service_proto_rawDescGZIP(), []int{17}
+	return file_tracehound_v1_tracehound_service_proto_rawDescGZIP(), []int{18}
 }
 
 func (x *GetConsistencyProofResponse) GetProof() *ConsistencyProof {
@@ -929,7 +1014,7 @@ type GetStatsRequest struct {
 
 func (x *GetStatsRequest) Reset() {
 	*x = GetStatsRequest{}
-	mi := &file_tracehound_v1_tracehound_service_proto_msgTypes[18]
+	mi := &file_tracehound_v1_tracehound_service_proto_msgTypes[19]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -941,7 +1026,7 @@ func (x *GetStatsRequest) String() string {
 func (*GetStatsRequest) ProtoMessage() {}
 
 func (x *GetStatsRequest) ProtoReflect() protoreflect.Message {
-	mi := &file_tracehound_v1_tracehound_service_proto_msgTypes[18]
+	mi := &file_tracehound_v1_tracehound_service_proto_msgTypes[19]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -954,7 +1039,7 @@ func (x *GetStatsRequest) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use GetStatsRequest.ProtoReflect.Descriptor instead.
 func (*GetStatsRequest) Descriptor() ([]byte, []int) {
-	return file_tracehound_v1_tracehound_service_proto_rawDescGZIP(), []int{18}
+	return file_tracehound_v1_tracehound_service_proto_rawDescGZIP(), []int{19}
 }
 
 type GetStatsResponse struct {
@@ -970,7 +1055,7 @@ type GetStatsResponse struct {
 
 func (x *GetStatsResponse) Reset() {
 	*x = GetStatsResponse{}
-	mi := &file_tracehound_v1_tracehound_service_proto_msgTypes[19]
+	mi := &file_tracehound_v1_tracehound_service_proto_msgTypes[20]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -982,7 +1067,7 @@ func (x *GetStatsResponse) String() string {
 func (*GetStatsResponse) ProtoMessage() {}
 
 func (x *GetStatsResponse) ProtoReflect() protoreflect.Message {
-	mi := &file_tracehound_v1_tracehound_service_proto_msgTypes[19]
+	mi := &file_tracehound_v1_tracehound_service_proto_msgTypes[20]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -995,7 +1080,7 @@ func (x *GetStatsResponse) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use GetStatsResponse.ProtoReflect.Descriptor instead.
 func (*GetStatsResponse) Descriptor() ([]byte, []int) {
-	return file_tracehound_v1_tracehound_service_proto_rawDescGZIP(), []int{19}
+	return file_tracehound_v1_tracehound_service_proto_rawDescGZIP(), []int{20}
 }
 
 func (x *GetStatsResponse) GetAgent() *AgentStats {
@@ -1048,7 +1133,7 @@ type WatcherStats struct {
 
 func (x *WatcherStats) Reset() {
 	*x = WatcherStats{}
-	mi := &file_tracehound_v1_tracehound_service_proto_msgTypes[20]
+	mi := &file_tracehound_v1_tracehound_service_proto_msgTypes[21]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -1060,7 +1145,7 @@ func (x *WatcherStats) String() string {
 func (*WatcherStats) ProtoMessage() {}
 
 func (x *WatcherStats) ProtoReflect() protoreflect.Message {
-	mi := &file_tracehound_v1_tracehound_service_proto_msgTypes[20]
+	mi := &file_tracehound_v1_tracehound_service_proto_msgTypes[21]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -1073,7 +1158,7 @@ func (x *WatcherStats) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use WatcherStats.ProtoReflect.Descriptor instead.
 func (*WatcherStats) Descriptor() ([]byte, []int) {
-	return file_tracehound_v1_tracehound_service_proto_rawDescGZIP(), []int{20}
+	return file_tracehound_v1_tracehound_service_proto_rawDescGZIP(), []int{21}
 }
 
 func (x *WatcherStats) GetTotalThreats() uint64 {
@@ -1133,7 +1218,7 @@ type AgentStats struct {
 
 func (x *AgentStats) Reset() {
 	*x = AgentStats{}
-	mi := &file_tracehound_v1_tracehound_service_proto_msgTypes[21]
+	mi := &file_tracehound_v1_tracehound_service_proto_msgTypes[22]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -1145,7 +1230,7 @@ func (x *AgentStats) String() string {
 func (*AgentStats) ProtoMessage() {}
 
 func (x *AgentStats) ProtoReflect() protoreflect.Message {
-	mi := &file_tracehound_v1_tracehound_service_proto_msgTypes[21]
+	mi := &file_tracehound_v1_tracehound_service_proto_msgTypes[22]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -1158,7 +1243,7 @@ func (x *AgentStats) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use AgentStats.ProtoReflect.Descriptor instead.
 func (*AgentStats) Descriptor() ([]byte, []int) {
-	return file_tracehound_v1_tracehound_service_proto_rawDescGZIP(), []int{21}
+	return file_tracehound_v1_tracehound_service_proto_rawDescGZIP(), []int{22}
 }
 
 func (x *AgentStats) GetTotalIntercepts() uint64 {
@@ -1222,7 +1307,7 @@ type QuarantineStats struct {
 
 func (x *QuarantineStats) Reset() {
 	*x = QuarantineStats{}
-	mi := &file_tracehound_v1_tracehound_service_proto_msgTypes[22]
+	mi := &file_tracehound_v1_tracehound_service_proto_msgTypes[23]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -1234,7 +1319,7 @@ func (x *QuarantineStats) String() string {
 func (*QuarantineStats) ProtoMessage() {}
 
 func (x *QuarantineStats) ProtoReflect() protoreflect.Message {
-	mi := &file_tracehound_v1_tracehound_service_proto_msgTypes[22]
+	mi := &file_tracehound_v1_tracehound_service_proto_msgTypes[23]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -1247,7 +1332,7 @@ func (x *QuarantineStats) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use QuarantineStats.ProtoReflect.Descriptor instead.
 func (*QuarantineStats) Descriptor() ([]byte, []int) {
-	return file_tracehound_v1_tracehound_service_proto_rawDescGZIP(), []int{22}
+	return file_tracehound_v1_tracehound_service_proto_rawDescGZIP(), []int{23}
 }
 
 func (x *QuarantineStats) GetCount() uint64 {
@@ -1283,7 +1368,7 @@ type RateLimiterStats struct {
 
 func (x *RateLimiterStats) Reset() {
 	*x = RateLimiterStats{}
-	mi := &file_tracehound_v1_tracehound_service_proto_msgTypes[23]
+	mi := &file_tracehound_v1_tracehound_service_proto_msgTypes[24]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -1295,7 +1380,7 @@ func (x *RateLimiterStats) String() string {
 func (*RateLimiterStats) ProtoMessage() {}
 
 func (x *RateLimiterStats) ProtoReflect() protoreflect.Message {
-	mi := &file_tracehound_v1_tracehound_service_proto_msgTypes[23]
+	mi := &file_tracehound_v1_tracehound_service_proto_msgTypes[24]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -1308,7 +1393,7 @@ func (x *RateLimiterStats) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use RateLimiterStats.ProtoReflect.Descriptor instead.
 func (*RateLimiterStats) Descriptor() ([]byte, []int) {
-	return file_tracehound_v1_tracehound_service_proto_rawDescGZIP(), []int{23}
+	return file_tracehound_v1_tracehound_service_proto_rawDescGZIP(), []int{24}
 }
 
 func (x *RateLimiterStats) GetSources() uint64 {
@@ -1349,7 +1434,7 @@ type AuditStats struct {
 
 func (x *AuditStats) Reset() {
 	*x = AuditStats{}
-	mi := &file_tracehound_v1_tracehound_service_proto_msgTypes[24]
+	mi := &file_tracehound_v1_tracehound_service_proto_msgTypes[25]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -1361,7 +1446,7 @@ func (x *AuditStats) String() string {
 func (*AuditStats) ProtoMessage() {}
 
 func (x *AuditStats) ProtoReflect() protoreflect.Message {
-	mi := &file_tracehound_v1_tracehound_service_proto_msgTypes[24]
+	mi := &file_tracehound_v1_tracehound_service_proto_msgTypes[25]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -1374,7 +1459,7 @@ func (x *AuditStats) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use AuditStats.ProtoReflect.Descriptor instead.
 func (*AuditStats) Descriptor() ([]byte, []int) {
-	return file_tracehound_v1_tracehound_service_proto_rawDescGZIP(), []int{24}
+	return file_tracehound_v1_tracehound_service_proto_rawDescGZIP(), []int{25}
 }
 
 func (x *AuditStats) GetRecords() uint64 {
@@ -1413,11 +1498,19 @@ const file_tracehound_v1_tracehound_service_proto_rawDesc = "" +
 	"\x10InterceptRequest\x122\n" +
 	"\x05scent\x18\x01 \x01(\v2\x14.tracehound.v1.ScentB\x06\xbaH\x03\xc8\x01\x01R\x05scent\"E\n" +
 	"\x11InterceptResponse\x120\n" +
-	"\averdict\x18\x01 \x01(\v2\x16.tracehound.v1.VerdictR\averdict\"S\n" +
+	"\averdict\x18\x01 \x01(\v2\x16.tracehound.v1.VerdictR\averdict\"r\n" +
 	"\x16InterceptStreamRequest\x129\n" +
-	"\x06scents\x18\x01 \x03(\v2\x14.tracehound.v1.ScentB\v\xbaH\b\x92\x01\x05\b\x01\x10\xe8\aR\x06scents\"M\n" +
+	"\x06scents\x18\x01 \x03(\v2\x14.tracehound.v1.ScentB\v\xbaH\b\x92\x01\x05\b\x01\x10\xe8\aR\x06scents\x12\x1d\n" +
+	"\n" +
+	"request_id\x18\x02 \x01(\x04R\trequestId\"\x9e\x01\n" +
 	"\x17InterceptStreamResponse\x122\n" +
-	"\bverdicts\x18\x01 \x03(\v2\x16.tracehound.v1.VerdictR\bverdicts\"u\n" +
+	"\bverdicts\x18\x01 \x03(\v2\x16.tracehound.v1.VerdictR\bverdicts\x12\x1d\n" +
+	"\n" +
+	"request_id\x18\x02 \x01(\x04R\trequestId\x120\n" +
+	"\x05error\x18\x03 \x01(\v2\x1a.tracehound.v1.StreamErrorR\x05error\";\n" +
+	"\vStreamError\x12\x12\n" +
+	"\x04code\x18\x01 \x01(\rR\x04code\x12\x18\n" +
+	"\amessage\x18\x02 \x01(\tR\amessage\"u\n" +
 	"\x12GetEvidenceRequest\x12_\n" +
 	"\tsignature\x18\x01 \x01(\tBA\xbaH>r<2:^(injection|ddos|flood|spam|malware|unknown):[0-9a-f]{64}$R\tsignature\"\x83\x01\n" +
 	"\x13GetEvidenceResponse\x125\n" +
@@ -1531,7 +1624,7 @@ func file_tracehound_v1_tracehound_service_proto_rawDescGZIP() []byte {
 	return file_tracehound_v1_tracehound_service_proto_rawDescData
 }
 
-var file_tracehound_v1_tracehound_service_proto_msgTypes = make([]protoimpl.MessageInfo, 28)
+var file_tracehound_v1_tracehound_service_proto_msgTypes = make([]protoimpl.MessageInfo, 29)
 var file_tracehound_v1_tracehound_service_proto_goTypes = []any{
 	(*HandshakeRequest)(nil),            // 0: tracehound.v1.HandshakeRequest
 	(*HandshakeResponse)(nil),           // 1: tracehound.v1.HandshakeResponse
@@ -1539,83 +1632,85 @@ var file_tracehound_v1_tracehound_service_proto_goTypes = []any{
 	(*InterceptResponse)(nil),           // 3: tracehound.v1.InterceptResponse
 	(*InterceptStreamRequest)(nil),      // 4: tracehound.v1.InterceptStreamRequest
 	(*InterceptStreamResponse)(nil),     // 5: tracehound.v1.InterceptStreamResponse
-	(*GetEvidenceRequest)(nil),          // 6: tracehound.v1.GetEvidenceRequest
-	(*GetEvidenceResponse)(nil),         // 7: tracehound.v1.GetEvidenceResponse
-	(*ListQuarantineRequest)(nil),       // 8: tracehound.v1.ListQuarantineRequest
-	(*ListQuarantineResponse)(nil),      // 9: tracehound.v1.ListQuarantineResponse
-	(*NeutralizeRequest)(nil),           // 10: tracehound.v1.NeutralizeRequest
-	(*NeutralizeResponse)(nil),          // 11: tracehound.v1.NeutralizeResponse
-	(*GetTreeHeadRequest)(nil),          // 12: tracehound.v1.GetTreeHeadRequest
-	(*GetTreeHeadResponse)(nil),         // 13: tracehound.v1.GetTreeHeadResponse
-	(*GetInclusionProofRequest)(nil),    // 14: tracehound.v1.GetInclusionProofRequest
-	(*GetInclusionProofResponse)(nil),   // 15: tracehound.v1.GetInclusionProofResponse
-	(*GetConsistencyProofRequest)(nil),  // 16: tracehound.v1.GetConsistencyProofRequest
-	(*GetConsistencyProofResponse)(nil), // 17: tracehound.v1.GetConsistencyProofResponse
-	(*GetStatsRequest)(nil),             // 18: tracehound.v1.GetStatsRequest
-	(*GetStatsResponse)(nil),            // 19: tracehound.v1.GetStatsResponse
-	(*WatcherStats)(nil),                // 20: tracehound.v1.WatcherStats
-	(*AgentStats)(nil),                  // 21: tracehound.v1.AgentStats
-	(*QuarantineStats)(nil),             // 22: tracehound.v1.QuarantineStats
-	(*RateLimiterStats)(nil),            // 23: tracehound.v1.RateLimiterStats
-	(*AuditStats)(nil),                  // 24: tracehound.v1.AuditStats
-	nil,                                 // 25: tracehound.v1.WatcherStats.ByCategoryEntry
-	nil,                                 // 26: tracehound.v1.WatcherStats.BySeverityEntry
-	nil,                                 // 27: tracehound.v1.QuarantineStats.BySeverityEntry
-	(*Scent)(nil),                       // 28: tracehound.v1.Scent
-	(*Verdict)(nil),                     // 29: tracehound.v1.Verdict
-	(*EvidenceHandle)(nil),              // 30: tracehound.v1.EvidenceHandle
-	(*EvidenceRecord)(nil),              // 31: tracehound.v1.EvidenceRecord
-	(*AuditRecord)(nil),                 // 32: tracehound.v1.AuditRecord
-	(*TreeHead)(nil),                    // 33: tracehound.v1.TreeHead
-	(*InclusionProof)(nil),              // 34: tracehound.v1.InclusionProof
-	(*ConsistencyProof)(nil),            // 35: tracehound.v1.ConsistencyProof
+	(*StreamError)(nil),                 // 6: tracehound.v1.StreamError
+	(*GetEvidenceRequest)(nil),          // 7: tracehound.v1.GetEvidenceRequest
+	(*GetEvidenceResponse)(nil),         // 8: tracehound.v1.GetEvidenceResponse
+	(*ListQuarantineRequest)(nil),       // 9: tracehound.v1.ListQuarantineRequest
+	(*ListQuarantineResponse)(nil),      // 10: tracehound.v1.ListQuarantineResponse
+	(*NeutralizeRequest)(nil),           // 11: tracehound.v1.NeutralizeRequest
+	(*NeutralizeResponse)(nil),          // 12: tracehound.v1.NeutralizeResponse
+	(*GetTreeHeadRequest)(nil),          // 13: tracehound.v1.GetTreeHeadRequest
+	(*GetTreeHeadResponse)(nil),         // 14: tracehound.v1.GetTreeHeadResponse
+	(*GetInclusionProofRequest)(nil),    // 15: tracehound.v1.GetInclusionProofRequest
+	(*GetInclusionProofResponse)(nil),   // 16: tracehound.v1.GetInclusionProofResponse
+	(*GetConsistencyProofRequest)(nil),  // 17: tracehound.v1.GetConsistencyProofRequest
+	(*GetConsistencyProofResponse)(nil), // 18: tracehound.v1.GetConsistencyProofResponse
+	(*GetStatsRequest)(nil),             // 19: tracehound.v1.GetStatsRequest
+	(*GetStatsResponse)(nil),            // 20: tracehound.v1.GetStatsResponse
+	(*WatcherStats)(nil),                // 21: tracehound.v1.WatcherStats
+	(*AgentStats)(nil),                  // 22: tracehound.v1.AgentStats
+	(*QuarantineStats)(nil),             // 23: tracehound.v1.QuarantineStats
+	(*RateLimiterStats)(nil),            // 24: tracehound.v1.RateLimiterStats
+	(*AuditStats)(nil),                  // 25: tracehound.v1.AuditStats
+	nil,                                 // 26: tracehound.v1.WatcherStats.ByCategoryEntry
+	nil,                                 // 27: tracehound.v1.WatcherStats.BySeverityEntry
+	nil,                                 // 28: tracehound.v1.QuarantineStats.BySeverityEntry
+	(*Scent)(nil),                       // 29: tracehound.v1.Scent
+	(*Verdict)(nil),                     // 30: tracehound.v1.Verdict
+	(*EvidenceHandle)(nil),              // 31: tracehound.v1.EvidenceHandle
+	(*EvidenceRecord)(nil),              // 32: tracehound.v1.EvidenceRecord
+	(*AuditRecord)(nil),                 // 33: tracehound.v1.AuditRecord
+	(*TreeHead)(nil),                    // 34: tracehound.v1.TreeHead
+	(*InclusionProof)(nil),              // 35: tracehound.v1.InclusionProof
+	(*ConsistencyProof)(nil),            // 36: tracehound.v1.ConsistencyProof
 }
 var file_tracehound_v1_tracehound_service_proto_depIdxs = []int32{
-	28, // 0: tracehound.v1.InterceptRequest.scent:type_name -> tracehound.v1.Scent
-	29, // 1: tracehound.v1.InterceptResponse.verdict:type_name -> tracehound.v1.Verdict
-	28, // 2: tracehound.v1.InterceptStreamRequest.scents:type_name -> tracehound.v1.Scent
-	29, // 3: tracehound.v1.InterceptStreamResponse.verdicts:type_name -> tracehound.v1.Verdict
-	30, // 4: tracehound.v1.GetEvidenceResponse.handle:type_name -> tracehound.v1.EvidenceHandle
-	31, // 5: tracehound.v1.GetEvidenceResponse.record:type_name -> tracehound.v1.EvidenceRecord
-	30, // 6: tracehound.v1.ListQuarantineResponse.handles:type_name -> tracehound.v1.EvidenceHandle
-	32, // 7: tracehound.v1.NeutralizeResponse.record:type_name -> tracehound.v1.AuditRecord
-	33, // 8: tracehound.v1.GetTreeHeadResponse.tree_head:type_name -> tracehound.v1.TreeHead
-	34, // 9: tracehound.v1.GetInclusionProofResponse.proof:type_name -> tracehound.v1.InclusionProof
-	32, // 10: tracehound.v1.GetInclusionProofResponse.record:type_name -> tracehound.v1.AuditRecord
-	35, // 11: tracehound.v1.GetConsistencyProofResponse.proof:type_name -> tracehound.v1.ConsistencyProof
-	21, // 12: tracehound.v1.GetStatsResponse.agent:type_name -> tracehound.v1.AgentStats
-	22, // 13: tracehound.v1.GetStatsResponse.quarantine:type_name -> tracehound.v1.QuarantineStats
-	23, // 14: tracehound.v1.GetStatsResponse.rate_limiter:type_name -> tracehound.v1.RateLimiterStats
-	24, // 15: tracehound.v1.GetStatsResponse.audit:type_name -> tracehound.v1.AuditStats
-	20, // 16: tracehound.v1.GetStatsResponse.watcher:type_name -> tracehound.v1.WatcherStats
-	25, // 17: tracehound.v1.WatcherStats.by_category:type_name -> tracehound.v1.WatcherStats.ByCategoryEntry
-	26, // 18: tracehound.v1.WatcherStats.by_severity:type_name -> tracehound.v1.WatcherStats.BySeverityEntry
-	27, // 19: tracehound.v1.QuarantineStats.by_severity:type_name -> tracehound.v1.QuarantineStats.BySeverityEntry
-	0,  // 20: tracehound.v1.TracehoundService.Handshake:input_type -> tracehound.v1.HandshakeRequest
-	2,  // 21: tracehound.v1.TracehoundService.Intercept:input_type -> tracehound.v1.InterceptRequest
-	4,  // 22: tracehound.v1.TracehoundService.InterceptStream:input_type -> tracehound.v1.InterceptStreamRequest
-	6,  // 23: tracehound.v1.TracehoundService.GetEvidence:input_type -> tracehound.v1.GetEvidenceRequest
-	8,  // 24: tracehound.v1.TracehoundService.ListQuarantine:input_type -> tracehound.v1.ListQuarantineRequest
-	10, // 25: tracehound.v1.TracehoundService.Neutralize:input_type -> tracehound.v1.NeutralizeRequest
-	12, // 26: tracehound.v1.TracehoundService.GetTreeHead:input_type -> tracehound.v1.GetTreeHeadRequest
-	14, // 27: tracehound.v1.TracehoundService.GetInclusionProof:input_type -> tracehound.v1.GetInclusionProofRequest
-	16, // 28: tracehound.v1.TracehoundService.GetConsistencyProof:input_type -> tracehound.v1.GetConsistencyProofRequest
-	18, // 29: tracehound.v1.TracehoundService.GetStats:input_type -> tracehound.v1.GetStatsRequest
-	1,  // 30: tracehound.v1.TracehoundService.Handshake:output_type -> tracehound.v1.HandshakeResponse
-	3,  // 31: tracehound.v1.TracehoundService.Intercept:output_type -> tracehound.v1.InterceptResponse
-	5,  // 32: tracehound.v1.TracehoundService.InterceptStream:output_type -> tracehound.v1.InterceptStreamResponse
-	7,  // 33: tracehound.v1.TracehoundService.GetEvidence:output_type -> tracehound.v1.GetEvidenceResponse
-	9,  // 34: tracehound.v1.TracehoundService.ListQuarantine:output_type -> tracehound.v1.ListQuarantineResponse
-	11, // 35: tracehound.v1.TracehoundService.Neutralize:output_type -> tracehound.v1.NeutralizeResponse
-	13, // 36: tracehound.v1.TracehoundService.GetTreeHead:output_type -> tracehound.v1.GetTreeHeadResponse
-	15, // 37: tracehound.v1.TracehoundService.GetInclusionProof:output_type -> tracehound.v1.GetInclusionProofResponse
-	17, // 38: tracehound.v1.TracehoundService.GetConsistencyProof:output_type -> tracehound.v1.GetConsistencyProofResponse
-	19, // 39: tracehound.v1.TracehoundService.GetStats:output_type -> tracehound.v1.GetStatsResponse
-	30, // [30:40] is the sub-list for method output_type
-	20, // [20:30] is the sub-list for method input_type
-	20, // [20:20] is the sub-list for extension type_name
-	20, // [20:20] is the sub-list for extension extendee
-	0,  // [0:20] is the sub-list for field type_name
+	29, // 0: tracehound.v1.InterceptRequest.scent:type_name -> tracehound.v1.Scent
+	30, // 1: tracehound.v1.InterceptResponse.verdict:type_name -> tracehound.v1.Verdict
+	29, // 2: tracehound.v1.InterceptStreamRequest.scents:type_name -> tracehound.v1.Scent
+	30, // 3: tracehound.v1.InterceptStreamResponse.verdicts:type_name -> tracehound.v1.Verdict
+	6,  // 4: tracehound.v1.InterceptStreamResponse.error:type_name -> tracehound.v1.StreamError
+	31, // 5: tracehound.v1.GetEvidenceResponse.handle:type_name -> tracehound.v1.EvidenceHandle
+	32, // 6: tracehound.v1.GetEvidenceResponse.record:type_name -> tracehound.v1.EvidenceRecord
+	31, // 7: tracehound.v1.ListQuarantineResponse.handles:type_name -> tracehound.v1.EvidenceHandle
+	33, // 8: tracehound.v1.NeutralizeResponse.record:type_name -> tracehound.v1.AuditRecord
+	34, // 9: tracehound.v1.GetTreeHeadResponse.tree_head:type_name -> tracehound.v1.TreeHead
+	35, // 10: tracehound.v1.GetInclusionProofResponse.proof:type_name -> tracehound.v1.InclusionProof
+	33, // 11: tracehound.v1.GetInclusionProofResponse.record:type_name -> tracehound.v1.AuditRecord
+	36, // 12: tracehound.v1.GetConsistencyProofResponse.proof:type_name -> tracehound.v1.ConsistencyProof
+	22, // 13: tracehound.v1.GetStatsResponse.agent:type_name -> tracehound.v1.AgentStats
+	23, // 14: tracehound.v1.GetStatsResponse.quarantine:type_name -> tracehound.v1.QuarantineStats
+	24, // 15: tracehound.v1.GetStatsResponse.rate_limiter:type_name -> tracehound.v1.RateLimiterStats
+	25, // 16: tracehound.v1.GetStatsResponse.audit:type_name -> tracehound.v1.AuditStats
+	21, // 17: tracehound.v1.GetStatsResponse.watcher:type_name -> tracehound.v1.WatcherStats
+	26, // 18: tracehound.v1.WatcherStats.by_category:type_name -> tracehound.v1.WatcherStats.ByCategoryEntry
+	27, // 19: tracehound.v1.WatcherStats.by_severity:type_name -> tracehound.v1.WatcherStats.BySeverityEntry
+	28, // 20: tracehound.v1.QuarantineStats.by_severity:type_name -> tracehound.v1.QuarantineStats.BySeverityEntry
+	0,  // 21: tracehound.v1.TracehoundService.Handshake:input_type -> tracehound.v1.HandshakeRequest
+	2,  // 22: tracehound.v1.TracehoundService.Intercept:input_type -> tracehound.v1.InterceptRequest
+	4,  // 23: tracehound.v1.TracehoundService.InterceptStream:input_type -> tracehound.v1.InterceptStreamRequest
+	7,  // 24: tracehound.v1.TracehoundService.GetEvidence:input_type -> tracehound.v1.GetEvidenceRequest
+	9,  // 25: tracehound.v1.TracehoundService.ListQuarantine:input_type -> tracehound.v1.ListQuarantineRequest
+	11, // 26: tracehound.v1.TracehoundService.Neutralize:input_type -> tracehound.v1.NeutralizeRequest
+	13, // 27: tracehound.v1.TracehoundService.GetTreeHead:input_type -> tracehound.v1.GetTreeHeadRequest
+	15, // 28: tracehound.v1.TracehoundService.GetInclusionProof:input_type -> tracehound.v1.GetInclusionProofRequest
+	17, // 29: tracehound.v1.TracehoundService.GetConsistencyProof:input_type -> tracehound.v1.GetConsistencyProofRequest
+	19, // 30: tracehound.v1.TracehoundService.GetStats:input_type -> tracehound.v1.GetStatsRequest
+	1,  // 31: tracehound.v1.TracehoundService.Handshake:output_type -> tracehound.v1.HandshakeResponse
+	3,  // 32: tracehound.v1.TracehoundService.Intercept:output_type -> tracehound.v1.InterceptResponse
+	5,  // 33: tracehound.v1.TracehoundService.InterceptStream:output_type -> tracehound.v1.InterceptStreamResponse
+	8,  // 34: tracehound.v1.TracehoundService.GetEvidence:output_type -> tracehound.v1.GetEvidenceResponse
+	10, // 35: tracehound.v1.TracehoundService.ListQuarantine:output_type -> tracehound.v1.ListQuarantineResponse
+	12, // 36: tracehound.v1.TracehoundService.Neutralize:output_type -> tracehound.v1.NeutralizeResponse
+	14, // 37: tracehound.v1.TracehoundService.GetTreeHead:output_type -> tracehound.v1.GetTreeHeadResponse
+	16, // 38: tracehound.v1.TracehoundService.GetInclusionProof:output_type -> tracehound.v1.GetInclusionProofResponse
+	18, // 39: tracehound.v1.TracehoundService.GetConsistencyProof:output_type -> tracehound.v1.GetConsistencyProofResponse
+	20, // 40: tracehound.v1.TracehoundService.GetStats:output_type -> tracehound.v1.GetStatsResponse
+	31, // [31:41] is the sub-list for method output_type
+	21, // [21:31] is the sub-list for method input_type
+	21, // [21:21] is the sub-list for extension type_name
+	21, // [21:21] is the sub-list for extension extendee
+	0,  // [0:21] is the sub-list for field type_name
 }
 
 func init() { file_tracehound_v1_tracehound_service_proto_init() }
@@ -1632,7 +1727,7 @@ func file_tracehound_v1_tracehound_service_proto_init() {
 			GoPackagePath: reflect.TypeOf(x{}).PkgPath(),
 			RawDescriptor: unsafe.Slice(unsafe.StringData(file_tracehound_v1_tracehound_service_proto_rawDesc), len(file_tracehound_v1_tracehound_service_proto_rawDesc)),
 			NumEnums:      0,
-			NumMessages:   28,
+			NumMessages:   29,
 			NumExtensions: 0,
 			NumServices:   1,
 		},

@@ -72,8 +72,10 @@ type TracehoundServiceClient interface {
 	Handshake(context.Context, *connect.Request[v1.HandshakeRequest]) (*connect.Response[v1.HandshakeResponse], error)
 	// Judges one scent. Engine outcomes, errors included, are verdicts.
 	Intercept(context.Context, *connect.Request[v1.InterceptRequest]) (*connect.Response[v1.InterceptResponse], error)
-	// Judges batches of scents; each response answers the request at the
-	// same position, verdicts in scent order.
+	// Judges batches of scents on one long-lived stream; each response answers
+	// the request at the same position (and carries its request_id), verdicts
+	// in scent order. A request the unary call would refuse gets a response
+	// with `error` set; the stream goes on.
 	InterceptStream(context.Context) *connect.BidiStreamForClient[v1.InterceptStreamRequest, v1.InterceptStreamResponse]
 	GetEvidence(context.Context, *connect.Request[v1.GetEvidenceRequest]) (*connect.Response[v1.GetEvidenceResponse], error)
 	ListQuarantine(context.Context, *connect.Request[v1.ListQuarantineRequest]) (*connect.Response[v1.ListQuarantineResponse], error)
@@ -236,8 +238,10 @@ type TracehoundServiceHandler interface {
 	Handshake(context.Context, *connect.Request[v1.HandshakeRequest]) (*connect.Response[v1.HandshakeResponse], error)
 	// Judges one scent. Engine outcomes, errors included, are verdicts.
 	Intercept(context.Context, *connect.Request[v1.InterceptRequest]) (*connect.Response[v1.InterceptResponse], error)
-	// Judges batches of scents; each response answers the request at the
-	// same position, verdicts in scent order.
+	// Judges batches of scents on one long-lived stream; each response answers
+	// the request at the same position (and carries its request_id), verdicts
+	// in scent order. A request the unary call would refuse gets a response
+	// with `error` set; the stream goes on.
 	InterceptStream(context.Context, *connect.BidiStream[v1.InterceptStreamRequest, v1.InterceptStreamResponse]) error
 	GetEvidence(context.Context, *connect.Request[v1.GetEvidenceRequest]) (*connect.Response[v1.GetEvidenceResponse], error)
 	ListQuarantine(context.Context, *connect.Request[v1.ListQuarantineRequest]) (*connect.Response[v1.ListQuarantineResponse], error)

@@ -420,8 +420,10 @@ public final class TracehoundServiceGrpc {
 
     /**
      * <pre>
-     * Judges batches of scents; each response answers the request at the
-     * same position, verdicts in scent order.
+     * Judges batches of scents on one long-lived stream; each response answers
+     * the request at the same position (and carries its request_id), verdicts
+     * in scent order. A request the unary call would refuse gets a response
+     * with `error` set; the stream goes on.
      * </pre>
      */
     default io.grpc.stub.StreamObserver<tracehound.v1.TracehoundServiceOuterClass.InterceptStreamRequest> interceptStream(
@@ -540,8 +542,10 @@ public final class TracehoundServiceGrpc {
 
     /**
      * <pre>
-     * Judges batches of scents; each response answers the request at the
-     * same position, verdicts in scent order.
+     * Judges batches of scents on one long-lived stream; each response answers
+     * the request at the same position (and carries its request_id), verdicts
+     * in scent order. A request the unary call would refuse gets a response
+     * with `error` set; the stream goes on.
      * </pre>
      */
     public io.grpc.stub.StreamObserver<tracehound.v1.TracehoundServiceOuterClass.InterceptStreamRequest> interceptStream(
@@ -652,8 +656,10 @@ public final class TracehoundServiceGrpc {
 
     /**
      * <pre>
-     * Judges batches of scents; each response answers the request at the
-     * same position, verdicts in scent order.
+     * Judges batches of scents on one long-lived stream; each response answers
+     * the request at the same position (and carries its request_id), verdicts
+     * in scent order. A request the unary call would refuse gets a response
+     * with `error` set; the stream goes on.
      * </pre>
      */
     @io.grpc.ExperimentalApi("https://github.com/grpc/grpc-java/issues/10918")

@@ -3239,6 +3239,18 @@ public final class TracehoundServiceOuterClass extends com.google.protobuf.Gener
      */
     tracehound.v1.ScentOuterClass.ScentOrBuilder getScentsOrBuilder(
         int index);
+
+    /**
+     * <pre>
+     * Chosen by the client (e.g. a counter); echoed on the response that
+     * answers this request, so concurrent calls multiplexed on one stream
+     * find their answer.
+     * </pre>
+     *
+     * <code>uint64 request_id = 2 [json_name = "requestId"];</code>
+     * @return The requestId.
+     */
+    long getRequestId();
   }
   /**
    * Protobuf type {@code tracehound.v1.InterceptStreamRequest}
@@ -3324,6 +3336,23 @@ public final class TracehoundServiceOuterClass extends com.google.protobuf.Gener
       return scents_.get(index);
     }
 
+    public static final int REQUEST_ID_FIELD_NUMBER = 2;
+    private long requestId_ = 0L;
+    /**
+     * <pre>
+     * Chosen by the client (e.g. a counter); echoed on the response that
+     * answers this request, so concurrent calls multiplexed on one stream
+     * find their answer.
+     * </pre>
+     *
+     * <code>uint64 request_id = 2 [json_name = "requestId"];</code>
+     * @return The requestId.
+     */
+    @java.lang.Override
+    public long getRequestId() {
+      return requestId_;
+    }
+
     private byte memoizedIsInitialized = -1;
     @java.lang.Override
     public final boolean isInitialized() {
@@ -3341,6 +3370,9 @@ public final class TracehoundServiceOuterClass extends com.google.protobuf.Gener
       for (int i = 0; i < scents_.size(); i++) {
         output.writeMessage(1, scents_.get(i));
       }
+      if (requestId_ != 0L) {
+        output.writeUInt64(2, requestId_);
+      }
       getUnknownFields().writeTo(output);
     }
     private int computeSerializedSize_0() {
@@ -3354,6 +3386,10 @@ public final class TracehoundServiceOuterClass extends com.google.protobuf.Gener
             }
             size += 1 * count;
           }
+      if (requestId_ != 0L) {
+        size += com.google.protobuf.CodedOutputStream
+          .computeUInt64Size(2, requestId_);
+      }
       return size;
     }
     @java.lang.Override
@@ -3380,6 +3416,8 @@ public final class TracehoundServiceOuterClass extends com.google.protobuf.Gener
 
       if (!getScentsList()
           .equals(other.getScentsList())) return false;
+      if (getRequestId()
+          != other.getRequestId()) return false;
       if (!getUnknownFields().equals(other.getUnknownFields())) return false;
       return true;
     }
@@ -3395,6 +3433,9 @@ public final class TracehoundServiceOuterClass extends com.google.protobuf.Gener
         hash = (37 * hash) + SCENTS_FIELD_NUMBER;
         hash = (53 * hash) + getScentsList().hashCode();
       }
+      hash = (37 * hash) + REQUEST_ID_FIELD_NUMBER;
+      hash = (53 * hash) + com.google.protobuf.Internal.hashLong(
+          getRequestId());
       hash = (29 * hash) + getUnknownFields().hashCode();
       memoizedHashCode = hash;
       return hash;
@@ -3533,6 +3574,7 @@ public final class TracehoundServiceOuterClass extends com.google.protobuf.Gener
           scentsBuilder_.clear();
         }
         bitField0_ = (bitField0_ & ~0x00000001);
+        requestId_ = 0L;
         return this;
       }
 
@@ -3579,6 +3621,9 @@ public final class TracehoundServiceOuterClass extends com.google.protobuf.Gener
 
       private void buildPartial0(tracehound.v1.TracehoundServiceOuterClass.InterceptStreamRequest result) {
         int from_bitField0_ = bitField0_;
+        if (((from_bitField0_ & 0x00000002) != 0)) {
+          result.requestId_ = requestId_;
+        }
       }
 
       @java.lang.Override
@@ -3619,6 +3664,9 @@ public final class TracehoundServiceOuterClass extends com.google.protobuf.Gener
             }
           }
         }
+        if (other.getRequestId() != 0L) {
+          setRequestId(other.getRequestId());
+        }
         this.mergeUnknownFields(other.getUnknownFields());
         onChanged();
         return this;
@@ -3656,6 +3704,11 @@ public final class TracehoundServiceOuterClass extends com.google.protobuf.Gener
                 }
                 break;
               } // case 10
+              case 16: {
+                requestId_ = input.readUInt64();
+                bitField0_ |= 0x00000002;
+                break;
+              } // case 16
               default: {
                 if (!super.parseUnknownField(input, extensionRegistry, tag)) {
                   done = true; // was an endgroup tag
@@ -3907,6 +3960,56 @@ public final class TracehoundServiceOuterClass extends com.google.protobuf.Gener
         return scentsBuilder_;
       }
 
+      private long requestId_ ;
+      /**
+       * <pre>
+       * Chosen by the client (e.g. a counter); echoed on the response that
+       * answers this request, so concurrent calls multiplexed on one stream
+       * find their answer.
+       * </pre>
+       *
+       * <code>uint64 request_id = 2 [json_name = "requestId"];</code>
+       * @return The requestId.
+       */
+      @java.lang.Override
+      public long getRequestId() {
+        return requestId_;
+      }
+      /**
+       * <pre>
+       * Chosen by the client (e.g. a counter); echoed on the response that
+       * answers this request, so concurrent calls multiplexed on one stream
+       * find their answer.
+       * </pre>
+       *
+       * <code>uint64 request_id = 2 [json_name = "requestId"];</code>
+       * @param value The requestId to set.
+       * @return This builder for chaining.
+       */
+      public Builder setRequestId(long value) {
+
+        requestId_ = value;
+        bitField0_ |= 0x00000002;
+        onChanged();
+        return this;
+      }
+      /**
+       * <pre>
+       * Chosen by the client (e.g. a counter); echoed on the response that
+       * answers this request, so concurrent calls multiplexed on one stream
+       * find their answer.
+       * </pre>
+       *
+       * <code>uint64 request_id = 2 [json_name = "requestId"];</code>
+       * @return This builder for chaining.
+       */
+      public Builder clearRequestId() {
+        bitField0_ = (bitField0_ & ~0x00000002);
+        requestId_ = 0L;
+        onChanged();
+        return this;
+      }
+
       // @@protoc_insertion_point(builder_scope:tracehound.v1.InterceptStreamRequest)
     }
 
@@ -3963,28 +4066,88 @@ public final class TracehoundServiceOuterClass extends com.google.protobuf.Gener
       com.google.protobuf.MessageOrBuilder {
 
     /**
+     * <pre>
+     * Empty when `error` is set.
+     * </pre>
+     *
      * <code>repeated .tracehound.v1.Verdict verdicts = 1 [json_name = "verdicts"];</code>
      */
     java.util.List<tracehound.v1.VerdictOuterClass.Verdict> 
         getVerdictsList();
     /**
+     * <pre>
+     * Empty when `error` is set.
+     * </pre>
+     *
      * <code>repeated .tracehound.v1.Verdict verdicts = 1 [json_name = "verdicts"];</code>
      */
     tracehound.v1.VerdictOuterClass.Verdict getVerdicts(int index);
     /**
+     * <pre>
+     * Empty when `error` is set.
+     * </pre>
+     *
      * <code>repeated .tracehound.v1.Verdict verdicts = 1 [json_name = "verdicts"];</code>
      */
     int getVerdictsCount();
     /**
+     * <pre>
+     * Empty when `error` is set.
+     * </pre>
+     *
      * <code>repeated .tracehound.v1.Verdict verdicts = 1 [json_name = "verdicts"];</code>
      */
     java.util.List<? extends tracehound.v1.VerdictOuterClass.VerdictOrBuilder> 
         getVerdictsOrBuilderList();
     /**
+     * <pre>
+     * Empty when `error` is set.
+     * </pre>
+     *
      * <code>repeated .tracehound.v1.Verdict verdicts = 1 [json_name = "verdicts"];</code>
      */
     tracehound.v1.VerdictOuterClass.VerdictOrBuilder getVerdictsOrBuilder(
         int index);
+
+    /**
+     * <pre>
+     * The request_id of the request this answers.
+     * </pre>
+     *
+     * <code>uint64 request_id = 2 [json_name = "requestId"];</code>
+     * @return The requestId.
+     */
+    long getRequestId();
+
+    /**
+     * <pre>
+     * Set when this one request was refused with the status a unary
+     * Intercept of the same scents would get (e.g. INVALID_ARGUMENT).
+     * </pre>
+     *
+     * <code>.tracehound.v1.StreamError error = 3 [json_name = "error"];</code>
+     * @return Whether the error field is set.
+     */
+    boolean hasError();
+    /**
+     * <pre>
+     * Set when this one request was refused with the status a unary
+     * Intercept of the same scents would get (e.g. INVALID_ARGUMENT).
+     * </pre>
+     *
+     * <code>.tracehound.v1.StreamError error = 3 [json_name = "error"];</code>
+     * @return The error.
+     */
+    tracehound.v1.TracehoundServiceOuterClass.StreamError getError();
+    /**
+     * <pre>
+     * Set when this one request was refused with the status a unary
+     * Intercept of the same scents would get (e.g. INVALID_ARGUMENT).
+     * </pre>
+     *
+     * <code>.tracehound.v1.StreamError error = 3 [json_name = "error"];</code>
+     */
+    tracehound.v1.TracehoundServiceOuterClass.StreamErrorOrBuilder getErrorOrBuilder();
   }
   /**
    * Protobuf type {@code tracehound.v1.InterceptStreamResponse}
@@ -4029,10 +4192,15 @@ public final class TracehoundServiceOuterClass extends com.google.protobuf.Gener
               tracehound.v1.TracehoundServiceOuterClass.InterceptStreamResponse.class, tracehound.v1.TracehoundServiceOuterClass.InterceptStreamResponse.Builder.class);
     }
 
+    private int bitField0_;
     public static final int VERDICTS_FIELD_NUMBER = 1;
     @SuppressWarnings("serial")
     private java.util.List<tracehound.v1.VerdictOuterClass.Verdict> verdicts_;
     /**
+     * <pre>
+     * Empty when `error` is set.
+     * </pre>
+     *
      * <code>repeated .tracehound.v1.Verdict verdicts = 1 [json_name = "verdicts"];</code>
      */
     @java.lang.Override
@@ -4040,6 +4208,10 @@ public final class TracehoundServiceOuterClass extends com.google.protobuf.Gener
       return verdicts_;
     }
     /**
+     * <pre>
+     * Empty when `error` is set.
+     * </pre>
+     *
      * <code>repeated .tracehound.v1.Verdict verdicts = 1 [json_name = "verdicts"];</code>
      */
     @java.lang.Override
@@ -4048,6 +4220,10 @@ public final class TracehoundServiceOuterClass extends com.google.protobuf.Gener
       return verdicts_;
     }
     /**
+     * <pre>
+     * Empty when `error` is set.
+     * </pre>
+     *
      * <code>repeated .tracehound.v1.Verdict verdicts = 1 [json_name = "verdicts"];</code>
      */
     @java.lang.Override
@@ -4055,6 +4231,10 @@ public final class TracehoundServiceOuterClass extends com.google.protobuf.Gener
       return verdicts_.size();
     }
     /**
+     * <pre>
+     * Empty when `error` is set.
+     * </pre>
+     *
      * <code>repeated .tracehound.v1.Verdict verdicts = 1 [json_name = "verdicts"];</code>
      */
     @java.lang.Override
@@ -4062,12 +4242,72 @@ public final class TracehoundServiceOuterClass extends com.google.protobuf.Gener
       return verdicts_.get(index);
     }
     /**
+     * <pre>
+     * Empty when `error` is set.
+     * </pre>
+     *
      * <code>repeated .tracehound.v1.Verdict verdicts = 1 [json_name = "verdicts"];</code>
      */
     @java.lang.Override
     public tracehound.v1.VerdictOuterClass.VerdictOrBuilder getVerdictsOrBuilder(
         int index) {
       return verdicts_.get(index);
+    }
+
+    public static final int REQUEST_ID_FIELD_NUMBER = 2;
+    private long requestId_ = 0L;
+    /**
+     * <pre>
+     * The request_id of the request this answers.
+     * </pre>
+     *
+     * <code>uint64 request_id = 2 [json_name = "requestId"];</code>
+     * @return The requestId.
+     */
+    @java.lang.Override
+    public long getRequestId() {
+      return requestId_;
+    }
+
+    public static final int ERROR_FIELD_NUMBER = 3;
+    private tracehound.v1.TracehoundServiceOuterClass.StreamError error_;
+    /**
+     * <pre>
+     * Set when this one request was refused with the status a unary
+     * Intercept of the same scents would get (e.g. INVALID_ARGUMENT).
+     * </pre>
+     *
+     * <code>.tracehound.v1.StreamError error = 3 [json_name = "error"];</code>
+     * @return Whether the error field is set.
+     */
+    @java.lang.Override
+    public boolean hasError() {
+      return ((bitField0_ & 0x00000001) != 0);
+    }
+    /**
+     * <pre>
+     * Set when this one request was refused with the status a unary
+     * Intercept of the same scents would get (e.g. INVALID_ARGUMENT).
+     * </pre>
+     *
+     * <code>.tracehound.v1.StreamError error = 3 [json_name = "error"];</code>
+     * @return The error.
+     */
+    @java.lang.Override
+    public tracehound.v1.TracehoundServiceOuterClass.StreamError getError() {
+      return error_ == null ? tracehound.v1.TracehoundServiceOuterClass.StreamError.getDefaultInstance() : error_;
+    }
+    /**
+     * <pre>
+     * Set when this one request was refused with the status a unary
+     * Intercept of the same scents would get (e.g. INVALID_ARGUMENT).
+     * </pre>
+     *
+     * <code>.tracehound.v1.StreamError error = 3 [json_name = "error"];</code>
+     */
+    @java.lang.Override
+    public tracehound.v1.TracehoundServiceOuterClass.StreamErrorOrBuilder getErrorOrBuilder() {
+      return error_ == null ? tracehound.v1.TracehoundServiceOuterClass.StreamError.getDefaultInstance() : error_;
     }
 
     private byte memoizedIsInitialized = -1;
@@ -4087,6 +4327,12 @@ public final class TracehoundServiceOuterClass extends com.google.protobuf.Gener
       for (int i = 0; i < verdicts_.size(); i++) {
         output.writeMessage(1, verdicts_.get(i));
       }
+      if (requestId_ != 0L) {
+        output.writeUInt64(2, requestId_);
+      }
+      if (((bitField0_ & 0x00000001) != 0)) {
+        output.writeMessage(3, getError());
+      }
       getUnknownFields().writeTo(output);
     }
     private int computeSerializedSize_0() {
@@ -4100,6 +4346,14 @@ public final class TracehoundServiceOuterClass extends com.google.protobuf.Gener
             }
             size += 1 * count;
           }
+      if (requestId_ != 0L) {
+        size += com.google.protobuf.CodedOutputStream
+          .computeUInt64Size(2, requestId_);
+      }
+      if (((bitField0_ & 0x00000001) != 0)) {
+        size += com.google.protobuf.CodedOutputStream
+          .computeMessageSize(3, getError());
+      }
       return size;
     }
     @java.lang.Override
@@ -4126,6 +4380,13 @@ public final class TracehoundServiceOuterClass extends com.google.protobuf.Gener
 
       if (!getVerdictsList()
           .equals(other.getVerdictsList())) return false;
+      if (getRequestId()
+          != other.getRequestId()) return false;
+      if (hasError() != other.hasError()) return false;
+      if (hasError()) {
+        if (!getError()
+            .equals(other.getError())) return false;
+      }
       if (!getUnknownFields().equals(other.getUnknownFields())) return false;
       return true;
     }
@@ -4140,6 +4401,13 @@ public final class TracehoundServiceOuterClass extends com.google.protobuf.Gener
       if (getVerdictsCount() > 0) {
         hash = (37 * hash) + VERDICTS_FIELD_NUMBER;
         hash = (53 * hash) + getVerdictsList().hashCode();
+      }
+      hash = (37 * hash) + REQUEST_ID_FIELD_NUMBER;
+      hash = (53 * hash) + com.google.protobuf.Internal.hashLong(
+          getRequestId());
+      if (hasError()) {
+        hash = (37 * hash) + ERROR_FIELD_NUMBER;
+        hash = (53 * hash) + getError().hashCode();
       }
       hash = (29 * hash) + getUnknownFields().hashCode();
       memoizedHashCode = hash;
@@ -4260,13 +4528,20 @@ public final class TracehoundServiceOuterClass extends com.google.protobuf.Gener
 
       // Construct using tracehound.v1.TracehoundServiceOuterClass.InterceptStreamResponse.newBuilder()
       private Builder() {
-
+        maybeForceBuilderInitialization();
       }
 
       private Builder(
           com.google.protobuf.GeneratedMessage.BuilderParent parent) {
         super(parent);
-
+        maybeForceBuilderInitialization();
+      }
+      private void maybeForceBuilderInitialization() {
+        if (com.google.protobuf.GeneratedMessage
+                .alwaysUseFieldBuilders) {
+          internalGetVerdictsFieldBuilder();
+          internalGetErrorFieldBuilder();
+        }
       }
       @java.lang.Override
       public Builder clear() {
@@ -4279,6 +4554,12 @@ public final class TracehoundServiceOuterClass extends com.google.protobuf.Gener
           verdictsBuilder_.clear();
         }
         bitField0_ = (bitField0_ & ~0x00000001);
+        requestId_ = 0L;
+        error_ = null;
+        if (errorBuilder_ != null) {
+          errorBuilder_.dispose();
+          errorBuilder_ = null;
+        }
         return this;
       }
 
@@ -4325,6 +4606,17 @@ public final class TracehoundServiceOuterClass extends com.google.protobuf.Gener
 
       private void buildPartial0(tracehound.v1.TracehoundServiceOuterClass.InterceptStreamResponse result) {
         int from_bitField0_ = bitField0_;
+        if (((from_bitField0_ & 0x00000002) != 0)) {
+          result.requestId_ = requestId_;
+        }
+        int to_bitField0_ = 0;
+        if (((from_bitField0_ & 0x00000004) != 0)) {
+          result.error_ = errorBuilder_ == null
+              ? error_
+              : errorBuilder_.build();
+          to_bitField0_ |= 0x00000001;
+        }
+        result.bitField0_ |= to_bitField0_;
       }
 
       @java.lang.Override
@@ -4365,6 +4657,12 @@ public final class TracehoundServiceOuterClass extends com.google.protobuf.Gener
             }
           }
         }
+        if (other.getRequestId() != 0L) {
+          setRequestId(other.getRequestId());
+        }
+        if (other.hasError()) {
+          mergeError(other.getError());
+        }
         this.mergeUnknownFields(other.getUnknownFields());
         onChanged();
         return this;
@@ -4402,6 +4700,18 @@ public final class TracehoundServiceOuterClass extends com.google.protobuf.Gener
                 }
                 break;
               } // case 10
+              case 16: {
+                requestId_ = input.readUInt64();
+                bitField0_ |= 0x00000002;
+                break;
+              } // case 16
+              case 26: {
+                input.readMessage(
+                    internalGetErrorFieldBuilder().getBuilder(),
+                    extensionRegistry);
+                bitField0_ |= 0x00000004;
+                break;
+              } // case 26
               default: {
                 if (!super.parseUnknownField(input, extensionRegistry, tag)) {
                   done = true; // was an endgroup tag
@@ -4432,6 +4742,10 @@ public final class TracehoundServiceOuterClass extends com.google.protobuf.Gener
           tracehound.v1.VerdictOuterClass.Verdict, tracehound.v1.VerdictOuterClass.Verdict.Builder, tracehound.v1.VerdictOuterClass.VerdictOrBuilder> verdictsBuilder_;
 
       /**
+       * <pre>
+       * Empty when `error` is set.
+       * </pre>
+       *
        * <code>repeated .tracehound.v1.Verdict verdicts = 1 [json_name = "verdicts"];</code>
        */
       public java.util.List<tracehound.v1.VerdictOuterClass.Verdict> getVerdictsList() {
@@ -4442,6 +4756,10 @@ public final class TracehoundServiceOuterClass extends com.google.protobuf.Gener
         }
       }
       /**
+       * <pre>
+       * Empty when `error` is set.
+       * </pre>
+       *
        * <code>repeated .tracehound.v1.Verdict verdicts = 1 [json_name = "verdicts"];</code>
        */
       public int getVerdictsCount() {
@@ -4452,6 +4770,10 @@ public final class TracehoundServiceOuterClass extends com.google.protobuf.Gener
         }
       }
       /**
+       * <pre>
+       * Empty when `error` is set.
+       * </pre>
+       *
        * <code>repeated .tracehound.v1.Verdict verdicts = 1 [json_name = "verdicts"];</code>
        */
       public tracehound.v1.VerdictOuterClass.Verdict getVerdicts(int index) {
@@ -4462,6 +4784,10 @@ public final class TracehoundServiceOuterClass extends com.google.protobuf.Gener
         }
       }
       /**
+       * <pre>
+       * Empty when `error` is set.
+       * </pre>
+       *
        * <code>repeated .tracehound.v1.Verdict verdicts = 1 [json_name = "verdicts"];</code>
        */
       public Builder setVerdicts(
@@ -4477,6 +4803,10 @@ public final class TracehoundServiceOuterClass extends com.google.protobuf.Gener
         return this;
       }
       /**
+       * <pre>
+       * Empty when `error` is set.
+       * </pre>
+       *
        * <code>repeated .tracehound.v1.Verdict verdicts = 1 [json_name = "verdicts"];</code>
        */
       public Builder setVerdicts(
@@ -4491,6 +4821,10 @@ public final class TracehoundServiceOuterClass extends com.google.protobuf.Gener
         return this;
       }
       /**
+       * <pre>
+       * Empty when `error` is set.
+       * </pre>
+       *
        * <code>repeated .tracehound.v1.Verdict verdicts = 1 [json_name = "verdicts"];</code>
        */
       public Builder addVerdicts(tracehound.v1.VerdictOuterClass.Verdict value) {
@@ -4505,6 +4839,10 @@ public final class TracehoundServiceOuterClass extends com.google.protobuf.Gener
         return this;
       }
       /**
+       * <pre>
+       * Empty when `error` is set.
+       * </pre>
+       *
        * <code>repeated .tracehound.v1.Verdict verdicts = 1 [json_name = "verdicts"];</code>
        */
       public Builder addVerdicts(
@@ -4520,6 +4858,10 @@ public final class TracehoundServiceOuterClass extends com.google.protobuf.Gener
         return this;
       }
       /**
+       * <pre>
+       * Empty when `error` is set.
+       * </pre>
+       *
        * <code>repeated .tracehound.v1.Verdict verdicts = 1 [json_name = "verdicts"];</code>
        */
       public Builder addVerdicts(
@@ -4534,6 +4876,10 @@ public final class TracehoundServiceOuterClass extends com.google.protobuf.Gener
         return this;
       }
       /**
+       * <pre>
+       * Empty when `error` is set.
+       * </pre>
+       *
        * <code>repeated .tracehound.v1.Verdict verdicts = 1 [json_name = "verdicts"];</code>
        */
       public Builder addVerdicts(
@@ -4548,6 +4894,10 @@ public final class TracehoundServiceOuterClass extends com.google.protobuf.Gener
         return this;
       }
       /**
+       * <pre>
+       * Empty when `error` is set.
+       * </pre>
+       *
        * <code>repeated .tracehound.v1.Verdict verdicts = 1 [json_name = "verdicts"];</code>
        */
       public Builder addAllVerdicts(
@@ -4563,6 +4913,10 @@ public final class TracehoundServiceOuterClass extends com.google.protobuf.Gener
         return this;
       }
       /**
+       * <pre>
+       * Empty when `error` is set.
+       * </pre>
+       *
        * <code>repeated .tracehound.v1.Verdict verdicts = 1 [json_name = "verdicts"];</code>
        */
       public Builder clearVerdicts() {
@@ -4576,6 +4930,10 @@ public final class TracehoundServiceOuterClass extends com.google.protobuf.Gener
         return this;
       }
       /**
+       * <pre>
+       * Empty when `error` is set.
+       * </pre>
+       *
        * <code>repeated .tracehound.v1.Verdict verdicts = 1 [json_name = "verdicts"];</code>
        */
       public Builder removeVerdicts(int index) {
@@ -4589,6 +4947,10 @@ public final class TracehoundServiceOuterClass extends com.google.protobuf.Gener
         return this;
       }
       /**
+       * <pre>
+       * Empty when `error` is set.
+       * </pre>
+       *
        * <code>repeated .tracehound.v1.Verdict verdicts = 1 [json_name = "verdicts"];</code>
        */
       public tracehound.v1.VerdictOuterClass.Verdict.Builder getVerdictsBuilder(
@@ -4596,6 +4958,10 @@ public final class TracehoundServiceOuterClass extends com.google.protobuf.Gener
         return internalGetVerdictsFieldBuilder().getBuilder(index);
       }
       /**
+       * <pre>
+       * Empty when `error` is set.
+       * </pre>
+       *
        * <code>repeated .tracehound.v1.Verdict verdicts = 1 [json_name = "verdicts"];</code>
        */
       public tracehound.v1.VerdictOuterClass.VerdictOrBuilder getVerdictsOrBuilder(
@@ -4606,6 +4972,10 @@ public final class TracehoundServiceOuterClass extends com.google.protobuf.Gener
         }
       }
       /**
+       * <pre>
+       * Empty when `error` is set.
+       * </pre>
+       *
        * <code>repeated .tracehound.v1.Verdict verdicts = 1 [json_name = "verdicts"];</code>
        */
       public java.util.List<? extends tracehound.v1.VerdictOuterClass.VerdictOrBuilder> 
@@ -4617,6 +4987,10 @@ public final class TracehoundServiceOuterClass extends com.google.protobuf.Gener
         }
       }
       /**
+       * <pre>
+       * Empty when `error` is set.
+       * </pre>
+       *
        * <code>repeated .tracehound.v1.Verdict verdicts = 1 [json_name = "verdicts"];</code>
        */
       public tracehound.v1.VerdictOuterClass.Verdict.Builder addVerdictsBuilder() {
@@ -4624,6 +4998,10 @@ public final class TracehoundServiceOuterClass extends com.google.protobuf.Gener
             tracehound.v1.VerdictOuterClass.Verdict.getDefaultInstance());
       }
       /**
+       * <pre>
+       * Empty when `error` is set.
+       * </pre>
+       *
        * <code>repeated .tracehound.v1.Verdict verdicts = 1 [json_name = "verdicts"];</code>
        */
       public tracehound.v1.VerdictOuterClass.Verdict.Builder addVerdictsBuilder(
@@ -4632,6 +5010,10 @@ public final class TracehoundServiceOuterClass extends com.google.protobuf.Gener
             index, tracehound.v1.VerdictOuterClass.Verdict.getDefaultInstance());
       }
       /**
+       * <pre>
+       * Empty when `error` is set.
+       * </pre>
+       *
        * <code>repeated .tracehound.v1.Verdict verdicts = 1 [json_name = "verdicts"];</code>
        */
       public java.util.List<tracehound.v1.VerdictOuterClass.Verdict.Builder> 
@@ -4651,6 +5033,214 @@ public final class TracehoundServiceOuterClass extends com.google.protobuf.Gener
           verdicts_ = null;
         }
         return verdictsBuilder_;
+      }
+
+      private long requestId_ ;
+      /**
+       * <pre>
+       * The request_id of the request this answers.
+       * </pre>
+       *
+       * <code>uint64 request_id = 2 [json_name = "requestId"];</code>
+       * @return The requestId.
+       */
+      @java.lang.Override
+      public long getRequestId() {
+        return requestId_;
+      }
+      /**
+       * <pre>
+       * The request_id of the request this answers.
+       * </pre>
+       *
+       * <code>uint64 request_id = 2 [json_name = "requestId"];</code>
+       * @param value The requestId to set.
+       * @return This builder for chaining.
+       */
+      public Builder setRequestId(long value) {
+
+        requestId_ = value;
+        bitField0_ |= 0x00000002;
+        onChanged();
+        return this;
+      }
+      /**
+       * <pre>
+       * The request_id of the request this answers.
+       * </pre>
+       *
+       * <code>uint64 request_id = 2 [json_name = "requestId"];</code>
+       * @return This builder for chaining.
+       */
+      public Builder clearRequestId() {
+        bitField0_ = (bitField0_ & ~0x00000002);
+        requestId_ = 0L;
+        onChanged();
+        return this;
+      }
+
+      private tracehound.v1.TracehoundServiceOuterClass.StreamError error_;
+      private com.google.protobuf.SingleFieldBuilder<
+          tracehound.v1.TracehoundServiceOuterClass.StreamError, tracehound.v1.TracehoundServiceOuterClass.StreamError.Builder, tracehound.v1.TracehoundServiceOuterClass.StreamErrorOrBuilder> errorBuilder_;
+      /**
+       * <pre>
+       * Set when this one request was refused with the status a unary
+       * Intercept of the same scents would get (e.g. INVALID_ARGUMENT).
+       * </pre>
+       *
+       * <code>.tracehound.v1.StreamError error = 3 [json_name = "error"];</code>
+       * @return Whether the error field is set.
+       */
+      public boolean hasError() {
+        return ((bitField0_ & 0x00000004) != 0);
+      }
+      /**
+       * <pre>
+       * Set when this one request was refused with the status a unary
+       * Intercept of the same scents would get (e.g. INVALID_ARGUMENT).
+       * </pre>
+       *
+       * <code>.tracehound.v1.StreamError error = 3 [json_name = "error"];</code>
+       * @return The error.
+       */
+      public tracehound.v1.TracehoundServiceOuterClass.StreamError getError() {
+        if (errorBuilder_ == null) {
+          return error_ == null ? tracehound.v1.TracehoundServiceOuterClass.StreamError.getDefaultInstance() : error_;
+        } else {
+          return errorBuilder_.getMessage();
+        }
+      }
+      /**
+       * <pre>
+       * Set when this one request was refused with the status a unary
+       * Intercept of the same scents would get (e.g. INVALID_ARGUMENT).
+       * </pre>
+       *
+       * <code>.tracehound.v1.StreamError error = 3 [json_name = "error"];</code>
+       */
+      public Builder setError(tracehound.v1.TracehoundServiceOuterClass.StreamError value) {
+        if (errorBuilder_ == null) {
+          java.util.Objects.requireNonNull(value);
+          error_ = value;
+        } else {
+          errorBuilder_.setMessage(value);
+        }
+        bitField0_ |= 0x00000004;
+        onChanged();
+        return this;
+      }
+      /**
+       * <pre>
+       * Set when this one request was refused with the status a unary
+       * Intercept of the same scents would get (e.g. INVALID_ARGUMENT).
+       * </pre>
+       *
+       * <code>.tracehound.v1.StreamError error = 3 [json_name = "error"];</code>
+       */
+      public Builder setError(
+          tracehound.v1.TracehoundServiceOuterClass.StreamError.Builder builderForValue) {
+        if (errorBuilder_ == null) {
+          error_ = builderForValue.build();
+        } else {
+          errorBuilder_.setMessage(builderForValue.build());
+        }
+        bitField0_ |= 0x00000004;
+        onChanged();
+        return this;
+      }
+      /**
+       * <pre>
+       * Set when this one request was refused with the status a unary
+       * Intercept of the same scents would get (e.g. INVALID_ARGUMENT).
+       * </pre>
+       *
+       * <code>.tracehound.v1.StreamError error = 3 [json_name = "error"];</code>
+       */
+      public Builder mergeError(tracehound.v1.TracehoundServiceOuterClass.StreamError value) {
+        if (errorBuilder_ == null) {
+          if (((bitField0_ & 0x00000004) != 0) &&
+            error_ != null &&
+            error_ != tracehound.v1.TracehoundServiceOuterClass.StreamError.getDefaultInstance()) {
+            getErrorBuilder().mergeFrom(value);
+          } else {
+            error_ = value;
+          }
+        } else {
+          errorBuilder_.mergeFrom(value);
+        }
+        if (error_ != null) {
+          bitField0_ |= 0x00000004;
+          onChanged();
+        }
+        return this;
+      }
+      /**
+       * <pre>
+       * Set when this one request was refused with the status a unary
+       * Intercept of the same scents would get (e.g. INVALID_ARGUMENT).
+       * </pre>
+       *
+       * <code>.tracehound.v1.StreamError error = 3 [json_name = "error"];</code>
+       */
+      public Builder clearError() {
+        bitField0_ = (bitField0_ & ~0x00000004);
+        error_ = null;
+        if (errorBuilder_ != null) {
+          errorBuilder_.dispose();
+          errorBuilder_ = null;
+        }
+        onChanged();
+        return this;
+      }
+      /**
+       * <pre>
+       * Set when this one request was refused with the status a unary
+       * Intercept of the same scents would get (e.g. INVALID_ARGUMENT).
+       * </pre>
+       *
+       * <code>.tracehound.v1.StreamError error = 3 [json_name = "error"];</code>
+       */
+      public tracehound.v1.TracehoundServiceOuterClass.StreamError.Builder getErrorBuilder() {
+        bitField0_ |= 0x00000004;
+        onChanged();
+        return internalGetErrorFieldBuilder().getBuilder();
+      }
+      /**
+       * <pre>
+       * Set when this one request was refused with the status a unary
+       * Intercept of the same scents would get (e.g. INVALID_ARGUMENT).
+       * </pre>
+       *
+       * <code>.tracehound.v1.StreamError error = 3 [json_name = "error"];</code>
+       */
+      public tracehound.v1.TracehoundServiceOuterClass.StreamErrorOrBuilder getErrorOrBuilder() {
+        if (errorBuilder_ != null) {
+          return errorBuilder_.getMessageOrBuilder();
+        } else {
+          return error_ == null ?
+              tracehound.v1.TracehoundServiceOuterClass.StreamError.getDefaultInstance() : error_;
+        }
+      }
+      /**
+       * <pre>
+       * Set when this one request was refused with the status a unary
+       * Intercept of the same scents would get (e.g. INVALID_ARGUMENT).
+       * </pre>
+       *
+       * <code>.tracehound.v1.StreamError error = 3 [json_name = "error"];</code>
+       */
+      private com.google.protobuf.SingleFieldBuilder<
+          tracehound.v1.TracehoundServiceOuterClass.StreamError, tracehound.v1.TracehoundServiceOuterClass.StreamError.Builder, tracehound.v1.TracehoundServiceOuterClass.StreamErrorOrBuilder> 
+          internalGetErrorFieldBuilder() {
+        if (errorBuilder_ == null) {
+          errorBuilder_ = new com.google.protobuf.SingleFieldBuilder<
+              tracehound.v1.TracehoundServiceOuterClass.StreamError, tracehound.v1.TracehoundServiceOuterClass.StreamError.Builder, tracehound.v1.TracehoundServiceOuterClass.StreamErrorOrBuilder>(
+                  getError(),
+                  getParentForChildren(),
+                  isClean());
+          error_ = null;
+        }
+        return errorBuilder_;
       }
 
       // @@protoc_insertion_point(builder_scope:tracehound.v1.InterceptStreamResponse)
@@ -4699,6 +5289,623 @@ public final class TracehoundServiceOuterClass extends com.google.protobuf.Gener
 
     @java.lang.Override
     public tracehound.v1.TracehoundServiceOuterClass.InterceptStreamResponse getDefaultInstanceForType() {
+      return DEFAULT_INSTANCE;
+    }
+
+  }
+
+  public interface StreamErrorOrBuilder extends
+      // @@protoc_insertion_point(interface_extends:tracehound.v1.StreamError)
+      com.google.protobuf.MessageOrBuilder {
+
+    /**
+     * <pre>
+     * A gRPC status code (google.rpc.Code), e.g. 3 for INVALID_ARGUMENT.
+     * </pre>
+     *
+     * <code>uint32 code = 1 [json_name = "code"];</code>
+     * @return The code.
+     */
+    int getCode();
+
+    /**
+     * <code>string message = 2 [json_name = "message"];</code>
+     * @return The message.
+     */
+    java.lang.String getMessage();
+    /**
+     * <code>string message = 2 [json_name = "message"];</code>
+     * @return The bytes for message.
+     */
+    com.google.protobuf.ByteString
+        getMessageBytes();
+  }
+  /**
+   * <pre>
+   * A refusal of one InterceptStream request; the stream stays open.
+   * </pre>
+   *
+   * Protobuf type {@code tracehound.v1.StreamError}
+   */
+  public static final class StreamError extends
+      com.google.protobuf.GeneratedMessage implements
+      // @@protoc_insertion_point(message_implements:tracehound.v1.StreamError)
+      StreamErrorOrBuilder {
+  private static final long serialVersionUID = 0L;
+    static {
+      com.google.protobuf.RuntimeVersion.validateProtobufGencodeVersion(
+        com.google.protobuf.RuntimeVersion.RuntimeDomain.PUBLIC,
+        /* major= */ 4,
+        /* minor= */ 36,
+        /* patch= */ 2,
+        /* suffix= */ "",
+        "StreamError");
+    }
+    // Use StreamError.newBuilder() to construct.
+    private StreamError(com.google.protobuf.GeneratedMessage.Builder<?> builder) {
+      super(builder);
+    }
+    private StreamError() {
+      message_ = "";
+    }
+
+    public static final com.google.protobuf.Descriptors.Descriptor
+        getDescriptor() {
+      return tracehound.v1.TracehoundServiceOuterClass.internal_static_tracehound_v1_StreamError_descriptor;
+    }
+
+    @java.lang.Override
+    public com.google.protobuf.Descriptors.Descriptor getDescriptorForType() {
+      return tracehound.v1.TracehoundServiceOuterClass.internal_static_tracehound_v1_StreamError_descriptor;
+    }
+
+    @java.lang.Override
+    protected com.google.protobuf.GeneratedMessage.FieldAccessorTable
+        internalGetFieldAccessorTable() {
+      return tracehound.v1.TracehoundServiceOuterClass.internal_static_tracehound_v1_StreamError_fieldAccessorTable
+          .ensureFieldAccessorsInitialized(
+              tracehound.v1.TracehoundServiceOuterClass.StreamError.class, tracehound.v1.TracehoundServiceOuterClass.StreamError.Builder.class);
+    }
+
+    public static final int CODE_FIELD_NUMBER = 1;
+    private int code_ = 0;
+    /**
+     * <pre>
+     * A gRPC status code (google.rpc.Code), e.g. 3 for INVALID_ARGUMENT.
+     * </pre>
+     *
+     * <code>uint32 code = 1 [json_name = "code"];</code>
+     * @return The code.
+     */
+    @java.lang.Override
+    public int getCode() {
+      return code_;
+    }
+
+    public static final int MESSAGE_FIELD_NUMBER = 2;
+    @SuppressWarnings("serial")
+    private volatile java.lang.Object message_ = "";
+    /**
+     * <code>string message = 2 [json_name = "message"];</code>
+     * @return The message.
+     */
+    @java.lang.Override
+    public java.lang.String getMessage() {
+      java.lang.Object ref = message_;
+      if (ref instanceof java.lang.String) {
+        return (java.lang.String) ref;
+      } else {
+        com.google.protobuf.ByteString bs = 
+            (com.google.protobuf.ByteString) ref;
+        java.lang.String s = bs.toStringUtf8();
+        message_ = s;
+        return s;
+      }
+    }
+    /**
+     * <code>string message = 2 [json_name = "message"];</code>
+     * @return The bytes for message.
+     */
+    @java.lang.Override
+    public com.google.protobuf.ByteString
+        getMessageBytes() {
+      java.lang.Object ref = message_;
+      if (ref instanceof java.lang.String) {
+        com.google.protobuf.ByteString b = 
+            com.google.protobuf.ByteString.copyFromUtf8(
+                (java.lang.String) ref);
+        message_ = b;
+        return b;
+      } else {
+        return (com.google.protobuf.ByteString) ref;
+      }
+    }
+
+    private byte memoizedIsInitialized = -1;
+    @java.lang.Override
+    public final boolean isInitialized() {
+      byte isInitialized = memoizedIsInitialized;
+      if (isInitialized == 1) return true;
+      if (isInitialized == 0) return false;
+
+      memoizedIsInitialized = 1;
+      return true;
+    }
+
+    @java.lang.Override
+    public void writeTo(com.google.protobuf.CodedOutputStream output)
+                        throws java.io.IOException {
+      if (code_ != 0) {
+        output.writeUInt32(1, code_);
+      }
+      if (!com.google.protobuf.GeneratedMessage.isStringEmpty(message_)) {
+        com.google.protobuf.GeneratedMessage.writeString(output, 2, message_);
+      }
+      getUnknownFields().writeTo(output);
+    }
+    private int computeSerializedSize_0() {
+      int size = 0;
+      if (code_ != 0) {
+        size += com.google.protobuf.CodedOutputStream
+          .computeUInt32Size(1, code_);
+      }
+      if (!com.google.protobuf.GeneratedMessage.isStringEmpty(message_)) {
+        size += com.google.protobuf.GeneratedMessage.computeStringSize(2, message_);
+      }
+      return size;
+    }
+    @java.lang.Override
+    public int getSerializedSize() {
+      int size = memoizedSize;
+      if (size != -1) return size;
+
+      size = 0;
+      size += computeSerializedSize_0();
+      size += getUnknownFields().getSerializedSize();
+      memoizedSize = size;
+      return size;
+    }
+
+    @java.lang.Override
+    public boolean equals(final java.lang.Object obj) {
+      if (obj == this) {
+       return true;
+      }
+      if (!(obj instanceof tracehound.v1.TracehoundServiceOuterClass.StreamError)) {
+        return super.equals(obj);
+      }
+      tracehound.v1.TracehoundServiceOuterClass.StreamError other = (tracehound.v1.TracehoundServiceOuterClass.StreamError) obj;
+
+      if (getCode()
+          != other.getCode()) return false;
+      if (!getMessage()
+          .equals(other.getMessage())) return false;
+      if (!getUnknownFields().equals(other.getUnknownFields())) return false;
+      return true;
+    }
+
+    @java.lang.Override
+    public int hashCode() {
+      if (memoizedHashCode != 0) {
+        return memoizedHashCode;
+      }
+      int hash = 41;
+      hash = (19 * hash) + getDescriptor().hashCode();
+      hash = (37 * hash) + CODE_FIELD_NUMBER;
+      hash = (53 * hash) + getCode();
+      hash = (37 * hash) + MESSAGE_FIELD_NUMBER;
+      hash = (53 * hash) + getMessage().hashCode();
+      hash = (29 * hash) + getUnknownFields().hashCode();
+      memoizedHashCode = hash;
+      return hash;
+    }
+
+    public static tracehound.v1.TracehoundServiceOuterClass.StreamError parseFrom(
+        java.nio.ByteBuffer data)
+        throws com.google.protobuf.InvalidProtocolBufferException {
+      return PARSER.parseFrom(data);
+    }
+    public static tracehound.v1.TracehoundServiceOuterClass.StreamError parseFrom(
+        java.nio.ByteBuffer data,
+        com.google.protobuf.ExtensionRegistryLite extensionRegistry)
+        throws com.google.protobuf.InvalidProtocolBufferException {
+      return PARSER.parseFrom(data, extensionRegistry);
+    }
+    public static tracehound.v1.TracehoundServiceOuterClass.StreamError parseFrom(
+        com.google.protobuf.ByteString data)
+        throws com.google.protobuf.InvalidProtocolBufferException {
+      return PARSER.parseFrom(data);
+    }
+    public static tracehound.v1.TracehoundServiceOuterClass.StreamError parseFrom(
+        com.google.protobuf.ByteString data,
+        com.google.protobuf.ExtensionRegistryLite extensionRegistry)
+        throws com.google.protobuf.InvalidProtocolBufferException {
+      return PARSER.parseFrom(data, extensionRegistry);
+    }
+    public static tracehound.v1.TracehoundServiceOuterClass.StreamError parseFrom(byte[] data)
+        throws com.google.protobuf.InvalidProtocolBufferException {
+      return PARSER.parseFrom(data);
+    }
+    public static tracehound.v1.TracehoundServiceOuterClass.StreamError parseFrom(
+        byte[] data,
+        com.google.protobuf.ExtensionRegistryLite extensionRegistry)
+        throws com.google.protobuf.InvalidProtocolBufferException {
+      return PARSER.parseFrom(data, extensionRegistry);
+    }
+    public static tracehound.v1.TracehoundServiceOuterClass.StreamError parseFrom(java.io.InputStream input)
+        throws java.io.IOException {
+      return com.google.protobuf.GeneratedMessage
+          .parseWithIOException(PARSER, input);
+    }
+    public static tracehound.v1.TracehoundServiceOuterClass.StreamError parseFrom(
+        java.io.InputStream input,
+        com.google.protobuf.ExtensionRegistryLite extensionRegistry)
+        throws java.io.IOException {
+      return com.google.protobuf.GeneratedMessage
+          .parseWithIOException(PARSER, input, extensionRegistry);
+    }
+
+    public static tracehound.v1.TracehoundServiceOuterClass.StreamError parseDelimitedFrom(java.io.InputStream input)
+        throws java.io.IOException {
+      return com.google.protobuf.GeneratedMessage
+          .parseDelimitedWithIOException(PARSER, input);
+    }
+
+    public static tracehound.v1.TracehoundServiceOuterClass.StreamError parseDelimitedFrom(
+        java.io.InputStream input,
+        com.google.protobuf.ExtensionRegistryLite extensionRegistry)
+        throws java.io.IOException {
+      return com.google.protobuf.GeneratedMessage
+          .parseDelimitedWithIOException(PARSER, input, extensionRegistry);
+    }
+    public static tracehound.v1.TracehoundServiceOuterClass.StreamError parseFrom(
+        com.google.protobuf.CodedInputStream input)
+        throws java.io.IOException {
+      return com.google.protobuf.GeneratedMessage
+          .parseWithIOException(PARSER, input);
+    }
+    public static tracehound.v1.TracehoundServiceOuterClass.StreamError parseFrom(
+        com.google.protobuf.CodedInputStream input,
+        com.google.protobuf.ExtensionRegistryLite extensionRegistry)
+        throws java.io.IOException {
+      return com.google.protobuf.GeneratedMessage
+          .parseWithIOException(PARSER, input, extensionRegistry);
+    }
+
+    @java.lang.Override
+    public Builder newBuilderForType() { return newBuilder(); }
+    public static Builder newBuilder() {
+      return DEFAULT_INSTANCE.toBuilder();
+    }
+    public static Builder newBuilder(tracehound.v1.TracehoundServiceOuterClass.StreamError prototype) {
+      return DEFAULT_INSTANCE.toBuilder().mergeFrom(prototype);
+    }
+    @java.lang.Override
+    public Builder toBuilder() {
+      return this == DEFAULT_INSTANCE
+          ? new Builder() : new Builder().mergeFrom(this);
+    }
+
+    @java.lang.Override
+    protected Builder newBuilderForType(
+        com.google.protobuf.GeneratedMessage.BuilderParent parent) {
+      Builder builder = new Builder(parent);
+      return builder;
+    }
+    /**
+     * <pre>
+     * A refusal of one InterceptStream request; the stream stays open.
+     * </pre>
+     *
+     * Protobuf type {@code tracehound.v1.StreamError}
+     */
+    public static final class Builder extends
+        com.google.protobuf.GeneratedMessage.Builder<Builder> implements
+        // @@protoc_insertion_point(builder_implements:tracehound.v1.StreamError)
+        tracehound.v1.TracehoundServiceOuterClass.StreamErrorOrBuilder {
+      public static final com.google.protobuf.Descriptors.Descriptor
+          getDescriptor() {
+        return tracehound.v1.TracehoundServiceOuterClass.internal_static_tracehound_v1_StreamError_descriptor;
+      }
+
+      @java.lang.Override
+      protected com.google.protobuf.GeneratedMessage.FieldAccessorTable
+          internalGetFieldAccessorTable() {
+        return tracehound.v1.TracehoundServiceOuterClass.internal_static_tracehound_v1_StreamError_fieldAccessorTable
+            .ensureFieldAccessorsInitialized(
+                tracehound.v1.TracehoundServiceOuterClass.StreamError.class, tracehound.v1.TracehoundServiceOuterClass.StreamError.Builder.class);
+      }
+
+      // Construct using tracehound.v1.TracehoundServiceOuterClass.StreamError.newBuilder()
+      private Builder() {
+
+      }
+
+      private Builder(
+          com.google.protobuf.GeneratedMessage.BuilderParent parent) {
+        super(parent);
+
+      }
+      @java.lang.Override
+      public Builder clear() {
+        super.clear();
+        bitField0_ = 0;
+        code_ = 0;
+        message_ = "";
+        return this;
+      }
+
+      @java.lang.Override
+      public com.google.protobuf.Descriptors.Descriptor
+          getDescriptorForType() {
+        return tracehound.v1.TracehoundServiceOuterClass.internal_static_tracehound_v1_StreamError_descriptor;
+      }
+
+      @java.lang.Override
+      public tracehound.v1.TracehoundServiceOuterClass.StreamError getDefaultInstanceForType() {
+        return tracehound.v1.TracehoundServiceOuterClass.StreamError.getDefaultInstance();
+      }
+
+      @java.lang.Override
+      public tracehound.v1.TracehoundServiceOuterClass.StreamError build() {
+        tracehound.v1.TracehoundServiceOuterClass.StreamError result = buildPartial();
+        if (!result.isInitialized()) {
+          throw newUninitializedMessageException(result);
+        }
+        return result;
+      }
+
+      @java.lang.Override
+      public tracehound.v1.TracehoundServiceOuterClass.StreamError buildPartial() {
+        tracehound.v1.TracehoundServiceOuterClass.StreamError result = new tracehound.v1.TracehoundServiceOuterClass.StreamError(this);
+        if (bitField0_ != 0) { buildPartial0(result); }
+        onBuilt();
+        return result;
+      }
+
+      private void buildPartial0(tracehound.v1.TracehoundServiceOuterClass.StreamError result) {
+        int from_bitField0_ = bitField0_;
+        if (((from_bitField0_ & 0x00000001) != 0)) {
+          result.code_ = code_;
+        }
+        if (((from_bitField0_ & 0x00000002) != 0)) {
+          result.message_ = message_;
+        }
+      }
+
+      @java.lang.Override
+      public Builder mergeFrom(com.google.protobuf.Message other) {
+        if (other instanceof tracehound.v1.TracehoundServiceOuterClass.StreamError) {
+          return mergeFrom((tracehound.v1.TracehoundServiceOuterClass.StreamError)other);
+        } else {
+          super.mergeFrom(other);
+          return this;
+        }
+      }
+
+      public Builder mergeFrom(tracehound.v1.TracehoundServiceOuterClass.StreamError other) {
+        if (other == tracehound.v1.TracehoundServiceOuterClass.StreamError.getDefaultInstance()) return this;
+        if (other.getCode() != 0) {
+          setCode(other.getCode());
+        }
+        if (!other.getMessage().isEmpty()) {
+          message_ = other.message_;
+          bitField0_ |= 0x00000002;
+          onChanged();
+        }
+        this.mergeUnknownFields(other.getUnknownFields());
+        onChanged();
+        return this;
+      }
+
+      @java.lang.Override
+      public final boolean isInitialized() {
+        return true;
+      }
+
+      @java.lang.Override
+      public Builder mergeFrom(
+          com.google.protobuf.CodedInputStream input,
+          com.google.protobuf.ExtensionRegistryLite extensionRegistry)
+          throws java.io.IOException {
+        java.util.Objects.requireNonNull(extensionRegistry);
+        try {
+          boolean done = false;
+          while (!done) {
+            int tag = input.readTag();
+            switch (tag) {
+              case 0:
+                done = true;
+                break;
+              case 8: {
+                code_ = input.readUInt32();
+                bitField0_ |= 0x00000001;
+                break;
+              } // case 8
+              case 18: {
+                message_ = input.readStringRequireUtf8();
+                bitField0_ |= 0x00000002;
+                break;
+              } // case 18
+              default: {
+                if (!super.parseUnknownField(input, extensionRegistry, tag)) {
+                  done = true; // was an endgroup tag
+                }
+                break;
+              } // default:
+            } // switch (tag)
+          } // while (!done)
+        } catch (com.google.protobuf.InvalidProtocolBufferException e) {
+          throw e.unwrapIOException();
+        } finally {
+          onChanged();
+        } // finally
+        return this;
+      }
+      private int bitField0_;
+
+      private int code_ ;
+      /**
+       * <pre>
+       * A gRPC status code (google.rpc.Code), e.g. 3 for INVALID_ARGUMENT.
+       * </pre>
+       *
+       * <code>uint32 code = 1 [json_name = "code"];</code>
+       * @return The code.
+       */
+      @java.lang.Override
+      public int getCode() {
+        return code_;
+      }
+      /**
+       * <pre>
+       * A gRPC status code (google.rpc.Code), e.g. 3 for INVALID_ARGUMENT.
+       * </pre>
+       *
+       * <code>uint32 code = 1 [json_name = "code"];</code>
+       * @param value The code to set.
+       * @return This builder for chaining.
+       */
+      public Builder setCode(int value) {
+
+        code_ = value;
+        bitField0_ |= 0x00000001;
+        onChanged();
+        return this;
+      }
+      /**
+       * <pre>
+       * A gRPC status code (google.rpc.Code), e.g. 3 for INVALID_ARGUMENT.
+       * </pre>
+       *
+       * <code>uint32 code = 1 [json_name = "code"];</code>
+       * @return This builder for chaining.
+       */
+      public Builder clearCode() {
+        bitField0_ = (bitField0_ & ~0x00000001);
+        code_ = 0;
+        onChanged();
+        return this;
+      }
+
+      private java.lang.Object message_ = "";
+      /**
+       * <code>string message = 2 [json_name = "message"];</code>
+       * @return The message.
+       */
+      public java.lang.String getMessage() {
+        java.lang.Object ref = message_;
+        if (!(ref instanceof java.lang.String)) {
+          com.google.protobuf.ByteString bs =
+              (com.google.protobuf.ByteString) ref;
+          java.lang.String s = bs.toStringUtf8();
+          message_ = s;
+          return s;
+        } else {
+          return (java.lang.String) ref;
+        }
+      }
+      /**
+       * <code>string message = 2 [json_name = "message"];</code>
+       * @return The bytes for message.
+       */
+      public com.google.protobuf.ByteString
+          getMessageBytes() {
+        java.lang.Object ref = message_;
+        if (ref instanceof String) {
+          com.google.protobuf.ByteString b = 
+              com.google.protobuf.ByteString.copyFromUtf8(
+                  (java.lang.String) ref);
+          message_ = b;
+          return b;
+        } else {
+          return (com.google.protobuf.ByteString) ref;
+        }
+      }
+      /**
+       * <code>string message = 2 [json_name = "message"];</code>
+       * @param value The message to set.
+       * @return This builder for chaining.
+       */
+      public Builder setMessage(
+          java.lang.String value) {
+        java.util.Objects.requireNonNull(value);
+        message_ = value;
+        bitField0_ |= 0x00000002;
+        onChanged();
+        return this;
+      }
+      /**
+       * <code>string message = 2 [json_name = "message"];</code>
+       * @return This builder for chaining.
+       */
+      public Builder clearMessage() {
+        message_ = getDefaultInstance().getMessage();
+        bitField0_ = (bitField0_ & ~0x00000002);
+        onChanged();
+        return this;
+      }
+      /**
+       * <code>string message = 2 [json_name = "message"];</code>
+       * @param value The bytes for message to set.
+       * @return This builder for chaining.
+       */
+      public Builder setMessageBytes(
+          com.google.protobuf.ByteString value) {
+        java.util.Objects.requireNonNull(value);
+        checkByteStringIsUtf8(value);
+        message_ = value;
+        bitField0_ |= 0x00000002;
+        onChanged();
+        return this;
+      }
+
+      // @@protoc_insertion_point(builder_scope:tracehound.v1.StreamError)
+    }
+
+    // @@protoc_insertion_point(class_scope:tracehound.v1.StreamError)
+    private static final tracehound.v1.TracehoundServiceOuterClass.StreamError DEFAULT_INSTANCE;
+    static {
+      DEFAULT_INSTANCE = new tracehound.v1.TracehoundServiceOuterClass.StreamError();
+    }
+
+    public static tracehound.v1.TracehoundServiceOuterClass.StreamError getDefaultInstance() {
+      return DEFAULT_INSTANCE;
+    }
+
+    private static final com.google.protobuf.Parser<StreamError>
+        PARSER = new com.google.protobuf.AbstractParser<StreamError>() {
+      @java.lang.Override
+      public StreamError parsePartialFrom(
+          com.google.protobuf.CodedInputStream input,
+          com.google.protobuf.ExtensionRegistryLite extensionRegistry)
+          throws com.google.protobuf.InvalidProtocolBufferException {
+        Builder builder = newBuilder();
+        try {
+          builder.mergeFrom(input, extensionRegistry);
+        } catch (com.google.protobuf.InvalidProtocolBufferException e) {
+          throw e.setUnfinishedMessage(builder.buildPartial());
+        } catch (com.google.protobuf.UninitializedMessageException e) {
+          throw e.asInvalidProtocolBufferException().setUnfinishedMessage(builder.buildPartial());
+        } catch (java.io.IOException e) {
+          throw new com.google.protobuf.InvalidProtocolBufferException(e)
+              .setUnfinishedMessage(builder.buildPartial());
+        }
+        return builder.buildPartial();
+      }
+    };
+
+    public static com.google.protobuf.Parser<StreamError> parser() {
+      return PARSER;
+    }
+
+    @java.lang.Override
+    public com.google.protobuf.Parser<StreamError> getParserForType() {
+      return PARSER;
+    }
+
+    @java.lang.Override
+    public tracehound.v1.TracehoundServiceOuterClass.StreamError getDefaultInstanceForType() {
       return DEFAULT_INSTANCE;
     }
 
@@ -18176,6 +19383,11 @@ public final class TracehoundServiceOuterClass extends com.google.protobuf.Gener
     com.google.protobuf.GeneratedMessage.FieldAccessorTable
       internal_static_tracehound_v1_InterceptStreamResponse_fieldAccessorTable;
   private static final com.google.protobuf.Descriptors.Descriptor
+    internal_static_tracehound_v1_StreamError_descriptor;
+  private static final 
+    com.google.protobuf.GeneratedMessage.FieldAccessorTable
+      internal_static_tracehound_v1_StreamError_fieldAccessorTable;
+  private static final com.google.protobuf.Descriptors.Descriptor
     internal_static_tracehound_v1_GetEvidenceRequest_descriptor;
   private static final 
     com.google.protobuf.GeneratedMessage.FieldAccessorTable
@@ -18311,105 +19523,109 @@ public final class TracehoundServiceOuterClass extends com.google.protobuf.Gener
       "\010features\"F\n\020InterceptRequest\0222\n\005scent\030\001" +
       " \001(\0132\024.tracehound.v1.ScentB\006\272H\003\310\001\001R\005scen" +
       "t\"E\n\021InterceptResponse\0220\n\007verdict\030\001 \001(\0132" +
-      "\026.tracehound.v1.VerdictR\007verdict\"S\n\026Inte" +
+      "\026.tracehound.v1.VerdictR\007verdict\"r\n\026Inte" +
       "rceptStreamRequest\0229\n\006scents\030\001 \003(\0132\024.tra" +
-      "cehound.v1.ScentB\013\272H\010\222\001\005\010\001\020\350\007R\006scents\"M\n" +
-      "\027InterceptStreamResponse\0222\n\010verdicts\030\001 \003" +
-      "(\0132\026.tracehound.v1.VerdictR\010verdicts\"u\n\022" +
-      "GetEvidenceRequest\022_\n\tsignature\030\001 \001(\tBA\272" +
-      "H>r<2:^(injection|ddos|flood|spam|malwar" +
-      "e|unknown):[0-9a-f]{64}$R\tsignature\"\203\001\n\023" +
-      "GetEvidenceResponse\0225\n\006handle\030\001 \001(\0132\035.tr" +
-      "acehound.v1.EvidenceHandleR\006handle\0225\n\006re" +
-      "cord\030\002 \001(\0132\035.tracehound.v1.EvidenceRecor" +
-      "dR\006record\"f\n\025ListQuarantineRequest\022%\n\tpa" +
-      "ge_size\030\001 \001(\rB\010\272H\005*\003\030\350\007R\010pageSize\022&\n\npag" +
-      "e_token\030\002 \001(\tB\007\272H\004r\002\030@R\tpageToken\"y\n\026Lis" +
-      "tQuarantineResponse\0227\n\007handles\030\001 \003(\0132\035.t" +
-      "racehound.v1.EvidenceHandleR\007handles\022&\n\017" +
-      "next_page_token\030\002 \001(\tR\rnextPageToken\"t\n\021" +
-      "NeutralizeRequest\022_\n\tsignature\030\001 \001(\tBA\272H" +
-      ">r<2:^(injection|ddos|flood|spam|malware" +
-      "|unknown):[0-9a-f]{64}$R\tsignature\"e\n\022Ne" +
-      "utralizeResponse\0222\n\006record\030\001 \001(\0132\032.trace" +
-      "hound.v1.AuditRecordR\006record\022\033\n\ttree_siz" +
-      "e\030\002 \001(\004R\010treeSize\"\024\n\022GetTreeHeadRequest\"" +
-      "K\n\023GetTreeHeadResponse\0224\n\ttree_head\030\001 \001(" +
-      "\0132\027.tracehound.v1.TreeHeadR\010treeHead\"V\n\030" +
-      "GetInclusionProofRequest\022\035\n\nleaf_index\030\001" +
-      " \001(\004R\tleafIndex\022\033\n\ttree_size\030\002 \001(\004R\010tree" +
-      "Size\"\204\001\n\031GetInclusionProofResponse\0223\n\005pr" +
-      "oof\030\001 \001(\0132\035.tracehound.v1.InclusionProof" +
-      "R\005proof\0222\n\006record\030\002 \001(\0132\032.tracehound.v1." +
-      "AuditRecordR\006record\"e\n\032GetConsistencyPro" +
-      "ofRequest\022&\n\nfirst_size\030\001 \001(\004B\007\272H\0042\002(\001R\t" +
-      "firstSize\022\037\n\013second_size\030\002 \001(\004R\nsecondSi" +
-      "ze\"T\n\033GetConsistencyProofResponse\0225\n\005pro" +
-      "of\030\001 \001(\0132\037.tracehound.v1.ConsistencyProo" +
-      "fR\005proof\"\021\n\017GetStatsRequest\"\257\002\n\020GetStats" +
-      "Response\022/\n\005agent\030\001 \001(\0132\031.tracehound.v1." +
-      "AgentStatsR\005agent\022>\n\nquarantine\030\002 \001(\0132\036." +
-      "tracehound.v1.QuarantineStatsR\nquarantin" +
-      "e\022B\n\014rate_limiter\030\003 \001(\0132\037.tracehound.v1." +
-      "RateLimiterStatsR\013rateLimiter\022/\n\005audit\030\004" +
-      " \001(\0132\031.tracehound.v1.AuditStatsR\005audit\0225" +
-      "\n\007watcher\030\005 \001(\0132\033.tracehound.v1.WatcherS" +
-      "tatsR\007watcher\"\272\003\n\014WatcherStats\022#\n\rtotal_" +
-      "threats\030\001 \001(\004R\014totalThreats\022L\n\013by_catego" +
-      "ry\030\002 \003(\0132+.tracehound.v1.WatcherStats.By" +
-      "CategoryEntryR\nbyCategory\022L\n\013by_severity" +
-      "\030\003 \003(\0132+.tracehound.v1.WatcherStats.BySe" +
-      "verityEntryR\nbySeverity\022!\n\014total_alerts\030" +
-      "\004 \001(\004R\013totalAlerts\022(\n\020alerts_in_window\030\005" +
-      " \001(\004R\016alertsInWindow\022\036\n\noverloaded\030\006 \001(\010" +
-      "R\noverloaded\032=\n\017ByCategoryEntry\022\020\n\003key\030\001" +
-      " \001(\tR\003key\022\024\n\005value\030\002 \001(\004R\005value:\0028\001\032=\n\017B" +
-      "ySeverityEntry\022\020\n\003key\030\001 \001(\tR\003key\022\024\n\005valu" +
-      "e\030\002 \001(\004R\005value:\0028\001\"\252\002\n\nAgentStats\022)\n\020tot" +
-      "al_intercepts\030\001 \001(\004R\017totalIntercepts\022\037\n\013" +
-      "clean_count\030\002 \001(\004R\ncleanCount\022,\n\022rate_li" +
-      "mited_count\030\003 \001(\004R\020rateLimitedCount\022/\n\023v" +
-      "alidation_failures\030\004 \001(\004R\022validationFail" +
-      "ures\022#\n\rignored_count\030\005 \001(\004R\014ignoredCoun" +
-      "t\022+\n\021quarantined_count\030\006 \001(\004R\020quarantine" +
-      "dCount\022\037\n\013error_count\030\007 \001(\004R\nerrorCount\"" +
-      "\315\001\n\017QuarantineStats\022\024\n\005count\030\001 \001(\004R\005coun" +
-      "t\022\024\n\005bytes\030\002 \001(\004R\005bytes\022O\n\013by_severity\030\003" +
-      " \003(\0132..tracehound.v1.QuarantineStats.ByS" +
-      "everityEntryR\nbySeverity\032=\n\017BySeverityEn" +
-      "try\022\020\n\003key\030\001 \001(\tR\003key\022\024\n\005value\030\002 \001(\004R\005va" +
-      "lue:\0028\001\"\224\001\n\020RateLimiterStats\022\030\n\007sources\030" +
-      "\001 \001(\004R\007sources\022\030\n\007blocked\030\002 \001(\004R\007blocked" +
-      "\022!\n\014total_checks\030\003 \001(\004R\013totalChecks\022)\n\020t" +
-      "otal_rejections\030\004 \001(\004R\017totalRejections\"C" +
-      "\n\nAuditStats\022\030\n\007records\030\001 \001(\004R\007records\022\033" +
-      "\n\ttree_size\030\002 \001(\004R\010treeSize2\270\007\n\021Tracehou" +
-      "ndService\022N\n\tHandshake\022\037.tracehound.v1.H" +
-      "andshakeRequest\032 .tracehound.v1.Handshak" +
-      "eResponse\022N\n\tIntercept\022\037.tracehound.v1.I" +
-      "nterceptRequest\032 .tracehound.v1.Intercep" +
-      "tResponse\022d\n\017InterceptStream\022%.tracehoun" +
-      "d.v1.InterceptStreamRequest\032&.tracehound" +
-      ".v1.InterceptStreamResponse(\0010\001\022Y\n\013GetEv" +
-      "idence\022!.tracehound.v1.GetEvidenceReques" +
-      "t\032\".tracehound.v1.GetEvidenceResponse\"\003\220" +
-      "\002\001\022b\n\016ListQuarantine\022$.tracehound.v1.Lis" +
-      "tQuarantineRequest\032%.tracehound.v1.ListQ" +
-      "uarantineResponse\"\003\220\002\001\022Q\n\nNeutralize\022 .t" +
-      "racehound.v1.NeutralizeRequest\032!.traceho" +
-      "und.v1.NeutralizeResponse\022Y\n\013GetTreeHead" +
-      "\022!.tracehound.v1.GetTreeHeadRequest\032\".tr" +
-      "acehound.v1.GetTreeHeadResponse\"\003\220\002\001\022k\n\021" +
-      "GetInclusionProof\022\'.tracehound.v1.GetInc" +
-      "lusionProofRequest\032(.tracehound.v1.GetIn" +
-      "clusionProofResponse\"\003\220\002\001\022q\n\023GetConsiste" +
-      "ncyProof\022).tracehound.v1.GetConsistencyP" +
-      "roofRequest\032*.tracehound.v1.GetConsisten" +
-      "cyProofResponse\"\003\220\002\001\022P\n\010GetStats\022\036.trace" +
-      "hound.v1.GetStatsRequest\032\037.tracehound.v1" +
-      ".GetStatsResponse\"\003\220\002\001BIZGgithub.com/tra" +
-      "cehound/tracehound/sdks/go/gen/tracehoun" +
-      "d/v1;tracehoundv1b\006proto3"
+      "cehound.v1.ScentB\013\272H\010\222\001\005\010\001\020\350\007R\006scents\022\035\n" +
+      "\nrequest_id\030\002 \001(\004R\trequestId\"\236\001\n\027Interce" +
+      "ptStreamResponse\0222\n\010verdicts\030\001 \003(\0132\026.tra" +
+      "cehound.v1.VerdictR\010verdicts\022\035\n\nrequest_" +
+      "id\030\002 \001(\004R\trequestId\0220\n\005error\030\003 \001(\0132\032.tra" +
+      "cehound.v1.StreamErrorR\005error\";\n\013StreamE" +
+      "rror\022\022\n\004code\030\001 \001(\rR\004code\022\030\n\007message\030\002 \001(" +
+      "\tR\007message\"u\n\022GetEvidenceRequest\022_\n\tsign" +
+      "ature\030\001 \001(\tBA\272H>r<2:^(injection|ddos|flo" +
+      "od|spam|malware|unknown):[0-9a-f]{64}$R\t" +
+      "signature\"\203\001\n\023GetEvidenceResponse\0225\n\006han" +
+      "dle\030\001 \001(\0132\035.tracehound.v1.EvidenceHandle" +
+      "R\006handle\0225\n\006record\030\002 \001(\0132\035.tracehound.v1" +
+      ".EvidenceRecordR\006record\"f\n\025ListQuarantin" +
+      "eRequest\022%\n\tpage_size\030\001 \001(\rB\010\272H\005*\003\030\350\007R\010p" +
+      "ageSize\022&\n\npage_token\030\002 \001(\tB\007\272H\004r\002\030@R\tpa" +
+      "geToken\"y\n\026ListQuarantineResponse\0227\n\007han" +
+      "dles\030\001 \003(\0132\035.tracehound.v1.EvidenceHandl" +
+      "eR\007handles\022&\n\017next_page_token\030\002 \001(\tR\rnex" +
+      "tPageToken\"t\n\021NeutralizeRequest\022_\n\tsigna" +
+      "ture\030\001 \001(\tBA\272H>r<2:^(injection|ddos|floo" +
+      "d|spam|malware|unknown):[0-9a-f]{64}$R\ts" +
+      "ignature\"e\n\022NeutralizeResponse\0222\n\006record" +
+      "\030\001 \001(\0132\032.tracehound.v1.AuditRecordR\006reco" +
+      "rd\022\033\n\ttree_size\030\002 \001(\004R\010treeSize\"\024\n\022GetTr" +
+      "eeHeadRequest\"K\n\023GetTreeHeadResponse\0224\n\t" +
+      "tree_head\030\001 \001(\0132\027.tracehound.v1.TreeHead" +
+      "R\010treeHead\"V\n\030GetInclusionProofRequest\022\035" +
+      "\n\nleaf_index\030\001 \001(\004R\tleafIndex\022\033\n\ttree_si" +
+      "ze\030\002 \001(\004R\010treeSize\"\204\001\n\031GetInclusionProof" +
+      "Response\0223\n\005proof\030\001 \001(\0132\035.tracehound.v1." +
+      "InclusionProofR\005proof\0222\n\006record\030\002 \001(\0132\032." +
+      "tracehound.v1.AuditRecordR\006record\"e\n\032Get" +
+      "ConsistencyProofRequest\022&\n\nfirst_size\030\001 " +
+      "\001(\004B\007\272H\0042\002(\001R\tfirstSize\022\037\n\013second_size\030\002" +
+      " \001(\004R\nsecondSize\"T\n\033GetConsistencyProofR" +
+      "esponse\0225\n\005proof\030\001 \001(\0132\037.tracehound.v1.C" +
+      "onsistencyProofR\005proof\"\021\n\017GetStatsReques" +
+      "t\"\257\002\n\020GetStatsResponse\022/\n\005agent\030\001 \001(\0132\031." +
+      "tracehound.v1.AgentStatsR\005agent\022>\n\nquara" +
+      "ntine\030\002 \001(\0132\036.tracehound.v1.QuarantineSt" +
+      "atsR\nquarantine\022B\n\014rate_limiter\030\003 \001(\0132\037." +
+      "tracehound.v1.RateLimiterStatsR\013rateLimi" +
+      "ter\022/\n\005audit\030\004 \001(\0132\031.tracehound.v1.Audit" +
+      "StatsR\005audit\0225\n\007watcher\030\005 \001(\0132\033.tracehou" +
+      "nd.v1.WatcherStatsR\007watcher\"\272\003\n\014WatcherS" +
+      "tats\022#\n\rtotal_threats\030\001 \001(\004R\014totalThreat" +
+      "s\022L\n\013by_category\030\002 \003(\0132+.tracehound.v1.W" +
+      "atcherStats.ByCategoryEntryR\nbyCategory\022" +
+      "L\n\013by_severity\030\003 \003(\0132+.tracehound.v1.Wat" +
+      "cherStats.BySeverityEntryR\nbySeverity\022!\n" +
+      "\014total_alerts\030\004 \001(\004R\013totalAlerts\022(\n\020aler" +
+      "ts_in_window\030\005 \001(\004R\016alertsInWindow\022\036\n\nov" +
+      "erloaded\030\006 \001(\010R\noverloaded\032=\n\017ByCategory" +
+      "Entry\022\020\n\003key\030\001 \001(\tR\003key\022\024\n\005value\030\002 \001(\004R\005" +
+      "value:\0028\001\032=\n\017BySeverityEntry\022\020\n\003key\030\001 \001(" +
+      "\tR\003key\022\024\n\005value\030\002 \001(\004R\005value:\0028\001\"\252\002\n\nAge" +
+      "ntStats\022)\n\020total_intercepts\030\001 \001(\004R\017total" +
+      "Intercepts\022\037\n\013clean_count\030\002 \001(\004R\ncleanCo" +
+      "unt\022,\n\022rate_limited_count\030\003 \001(\004R\020rateLim" +
+      "itedCount\022/\n\023validation_failures\030\004 \001(\004R\022" +
+      "validationFailures\022#\n\rignored_count\030\005 \001(" +
+      "\004R\014ignoredCount\022+\n\021quarantined_count\030\006 \001" +
+      "(\004R\020quarantinedCount\022\037\n\013error_count\030\007 \001(" +
+      "\004R\nerrorCount\"\315\001\n\017QuarantineStats\022\024\n\005cou" +
+      "nt\030\001 \001(\004R\005count\022\024\n\005bytes\030\002 \001(\004R\005bytes\022O\n" +
+      "\013by_severity\030\003 \003(\0132..tracehound.v1.Quara" +
+      "ntineStats.BySeverityEntryR\nbySeverity\032=" +
+      "\n\017BySeverityEntry\022\020\n\003key\030\001 \001(\tR\003key\022\024\n\005v" +
+      "alue\030\002 \001(\004R\005value:\0028\001\"\224\001\n\020RateLimiterSta" +
+      "ts\022\030\n\007sources\030\001 \001(\004R\007sources\022\030\n\007blocked\030" +
+      "\002 \001(\004R\007blocked\022!\n\014total_checks\030\003 \001(\004R\013to" +
+      "talChecks\022)\n\020total_rejections\030\004 \001(\004R\017tot" +
+      "alRejections\"C\n\nAuditStats\022\030\n\007records\030\001 " +
+      "\001(\004R\007records\022\033\n\ttree_size\030\002 \001(\004R\010treeSiz" +
+      "e2\270\007\n\021TracehoundService\022N\n\tHandshake\022\037.t" +
+      "racehound.v1.HandshakeRequest\032 .tracehou" +
+      "nd.v1.HandshakeResponse\022N\n\tIntercept\022\037.t" +
+      "racehound.v1.InterceptRequest\032 .tracehou" +
+      "nd.v1.InterceptResponse\022d\n\017InterceptStre" +
+      "am\022%.tracehound.v1.InterceptStreamReques" +
+      "t\032&.tracehound.v1.InterceptStreamRespons" +
+      "e(\0010\001\022Y\n\013GetEvidence\022!.tracehound.v1.Get" +
+      "EvidenceRequest\032\".tracehound.v1.GetEvide" +
+      "nceResponse\"\003\220\002\001\022b\n\016ListQuarantine\022$.tra" +
+      "cehound.v1.ListQuarantineRequest\032%.trace" +
+      "hound.v1.ListQuarantineResponse\"\003\220\002\001\022Q\n\n" +
+      "Neutralize\022 .tracehound.v1.NeutralizeReq" +
+      "uest\032!.tracehound.v1.NeutralizeResponse\022" +
+      "Y\n\013GetTreeHead\022!.tracehound.v1.GetTreeHe" +
+      "adRequest\032\".tracehound.v1.GetTreeHeadRes" +
+      "ponse\"\003\220\002\001\022k\n\021GetInclusionProof\022\'.traceh" +
+      "ound.v1.GetInclusionProofRequest\032(.trace" +
+      "hound.v1.GetInclusionProofResponse\"\003\220\002\001\022" +
+      "q\n\023GetConsistencyProof\022).tracehound.v1.G" +
+      "etConsistencyProofRequest\032*.tracehound.v" +
+      "1.GetConsistencyProofResponse\"\003\220\002\001\022P\n\010Ge" +
+      "tStats\022\036.tracehound.v1.GetStatsRequest\032\037" +
+      ".tracehound.v1.GetStatsResponse\"\003\220\002\001BIZG" +
+      "github.com/tracehound/tracehound/sdks/go" +
+      "/gen/tracehound/v1;tracehoundv1b\006proto3"
     };
     descriptor = com.google.protobuf.Descriptors.FileDescriptor
       .internalBuildGeneratedFileFrom(descriptorData,
@@ -18448,99 +19664,105 @@ public final class TracehoundServiceOuterClass extends com.google.protobuf.Gener
     internal_static_tracehound_v1_InterceptStreamRequest_fieldAccessorTable = new
       com.google.protobuf.GeneratedMessage.FieldAccessorTable(
         internal_static_tracehound_v1_InterceptStreamRequest_descriptor,
-        new java.lang.String[] { "Scents", });
+        new java.lang.String[] { "Scents", "RequestId", });
     internal_static_tracehound_v1_InterceptStreamResponse_descriptor =
       getDescriptor().getMessageType(5);
     internal_static_tracehound_v1_InterceptStreamResponse_fieldAccessorTable = new
       com.google.protobuf.GeneratedMessage.FieldAccessorTable(
         internal_static_tracehound_v1_InterceptStreamResponse_descriptor,
-        new java.lang.String[] { "Verdicts", });
-    internal_static_tracehound_v1_GetEvidenceRequest_descriptor =
+        new java.lang.String[] { "Verdicts", "RequestId", "Error", });
+    internal_static_tracehound_v1_StreamError_descriptor =
       getDescriptor().getMessageType(6);
+    internal_static_tracehound_v1_StreamError_fieldAccessorTable = new
+      com.google.protobuf.GeneratedMessage.FieldAccessorTable(
+        internal_static_tracehound_v1_StreamError_descriptor,
+        new java.lang.String[] { "Code", "Message", });
+    internal_static_tracehound_v1_GetEvidenceRequest_descriptor =
+      getDescriptor().getMessageType(7);
     internal_static_tracehound_v1_GetEvidenceRequest_fieldAccessorTable = new
       com.google.protobuf.GeneratedMessage.FieldAccessorTable(
         internal_static_tracehound_v1_GetEvidenceRequest_descriptor,
         new java.lang.String[] { "Signature", });
     internal_static_tracehound_v1_GetEvidenceResponse_descriptor =
-      getDescriptor().getMessageType(7);
+      getDescriptor().getMessageType(8);
     internal_static_tracehound_v1_GetEvidenceResponse_fieldAccessorTable = new
       com.google.protobuf.GeneratedMessage.FieldAccessorTable(
         internal_static_tracehound_v1_GetEvidenceResponse_descriptor,
         new java.lang.String[] { "Handle", "Record", });
     internal_static_tracehound_v1_ListQuarantineRequest_descriptor =
-      getDescriptor().getMessageType(8);
+      getDescriptor().getMessageType(9);
     internal_static_tracehound_v1_ListQuarantineRequest_fieldAccessorTable = new
       com.google.protobuf.GeneratedMessage.FieldAccessorTable(
         internal_static_tracehound_v1_ListQuarantineRequest_descriptor,
         new java.lang.String[] { "PageSize", "PageToken", });
     internal_static_tracehound_v1_ListQuarantineResponse_descriptor =
-      getDescriptor().getMessageType(9);
+      getDescriptor().getMessageType(10);
     internal_static_tracehound_v1_ListQuarantineResponse_fieldAccessorTable = new
       com.google.protobuf.GeneratedMessage.FieldAccessorTable(
         internal_static_tracehound_v1_ListQuarantineResponse_descriptor,
         new java.lang.String[] { "Handles", "NextPageToken", });
     internal_static_tracehound_v1_NeutralizeRequest_descriptor =
-      getDescriptor().getMessageType(10);
+      getDescriptor().getMessageType(11);
     internal_static_tracehound_v1_NeutralizeRequest_fieldAccessorTable = new
       com.google.protobuf.GeneratedMessage.FieldAccessorTable(
         internal_static_tracehound_v1_NeutralizeRequest_descriptor,
         new java.lang.String[] { "Signature", });
     internal_static_tracehound_v1_NeutralizeResponse_descriptor =
-      getDescriptor().getMessageType(11);
+      getDescriptor().getMessageType(12);
     internal_static_tracehound_v1_NeutralizeResponse_fieldAccessorTable = new
       com.google.protobuf.GeneratedMessage.FieldAccessorTable(
         internal_static_tracehound_v1_NeutralizeResponse_descriptor,
         new java.lang.String[] { "Record", "TreeSize", });
     internal_static_tracehound_v1_GetTreeHeadRequest_descriptor =
-      getDescriptor().getMessageType(12);
+      getDescriptor().getMessageType(13);
     internal_static_tracehound_v1_GetTreeHeadRequest_fieldAccessorTable = new
       com.google.protobuf.GeneratedMessage.FieldAccessorTable(
         internal_static_tracehound_v1_GetTreeHeadRequest_descriptor,
         new java.lang.String[] { });
     internal_static_tracehound_v1_GetTreeHeadResponse_descriptor =
-      getDescriptor().getMessageType(13);
+      getDescriptor().getMessageType(14);
     internal_static_tracehound_v1_GetTreeHeadResponse_fieldAccessorTable = new
       com.google.protobuf.GeneratedMessage.FieldAccessorTable(
         internal_static_tracehound_v1_GetTreeHeadResponse_descriptor,
         new java.lang.String[] { "TreeHead", });
     internal_static_tracehound_v1_GetInclusionProofRequest_descriptor =
-      getDescriptor().getMessageType(14);
+      getDescriptor().getMessageType(15);
     internal_static_tracehound_v1_GetInclusionProofRequest_fieldAccessorTable = new
       com.google.protobuf.GeneratedMessage.FieldAccessorTable(
         internal_static_tracehound_v1_GetInclusionProofRequest_descriptor,
         new java.lang.String[] { "LeafIndex", "TreeSize", });
     internal_static_tracehound_v1_GetInclusionProofResponse_descriptor =
-      getDescriptor().getMessageType(15);
+      getDescriptor().getMessageType(16);
     internal_static_tracehound_v1_GetInclusionProofResponse_fieldAccessorTable = new
       com.google.protobuf.GeneratedMessage.FieldAccessorTable(
         internal_static_tracehound_v1_GetInclusionProofResponse_descriptor,
         new java.lang.String[] { "Proof", "Record", });
     internal_static_tracehound_v1_GetConsistencyProofRequest_descriptor =
-      getDescriptor().getMessageType(16);
+      getDescriptor().getMessageType(17);
     internal_static_tracehound_v1_GetConsistencyProofRequest_fieldAccessorTable = new
       com.google.protobuf.GeneratedMessage.FieldAccessorTable(
         internal_static_tracehound_v1_GetConsistencyProofRequest_descriptor,
         new java.lang.String[] { "FirstSize", "SecondSize", });
     internal_static_tracehound_v1_GetConsistencyProofResponse_descriptor =
-      getDescriptor().getMessageType(17);
+      getDescriptor().getMessageType(18);
     internal_static_tracehound_v1_GetConsistencyProofResponse_fieldAccessorTable = new
       com.google.protobuf.GeneratedMessage.FieldAccessorTable(
         internal_static_tracehound_v1_GetConsistencyProofResponse_descriptor,
         new java.lang.String[] { "Proof", });
     internal_static_tracehound_v1_GetStatsRequest_descriptor =
-      getDescriptor().getMessageType(18);
+      getDescriptor().getMessageType(19);
     internal_static_tracehound_v1_GetStatsRequest_fieldAccessorTable = new
       com.google.protobuf.GeneratedMessage.FieldAccessorTable(
         internal_static_tracehound_v1_GetStatsRequest_descriptor,
         new java.lang.String[] { });
     internal_static_tracehound_v1_GetStatsResponse_descriptor =
-      getDescriptor().getMessageType(19);
+      getDescriptor().getMessageType(20);
     internal_static_tracehound_v1_GetStatsResponse_fieldAccessorTable = new
       com.google.protobuf.GeneratedMessage.FieldAccessorTable(
         internal_static_tracehound_v1_GetStatsResponse_descriptor,
         new java.lang.String[] { "Agent", "Quarantine", "RateLimiter", "Audit", "Watcher", });
     internal_static_tracehound_v1_WatcherStats_descriptor =
-      getDescriptor().getMessageType(20);
+      getDescriptor().getMessageType(21);
     internal_static_tracehound_v1_WatcherStats_fieldAccessorTable = new
       com.google.protobuf.GeneratedMessage.FieldAccessorTable(
         internal_static_tracehound_v1_WatcherStats_descriptor,
@@ -18558,13 +19780,13 @@ public final class TracehoundServiceOuterClass extends com.google.protobuf.Gener
         internal_static_tracehound_v1_WatcherStats_BySeverityEntry_descriptor,
         new java.lang.String[] { "Key", "Value", });
     internal_static_tracehound_v1_AgentStats_descriptor =
-      getDescriptor().getMessageType(21);
+      getDescriptor().getMessageType(22);
     internal_static_tracehound_v1_AgentStats_fieldAccessorTable = new
       com.google.protobuf.GeneratedMessage.FieldAccessorTable(
         internal_static_tracehound_v1_AgentStats_descriptor,
         new java.lang.String[] { "TotalIntercepts", "CleanCount", "RateLimitedCount", "ValidationFailures", "IgnoredCount", "QuarantinedCount", "ErrorCount", });
     internal_static_tracehound_v1_QuarantineStats_descriptor =
-      getDescriptor().getMessageType(22);
+      getDescriptor().getMessageType(23);
     internal_static_tracehound_v1_QuarantineStats_fieldAccessorTable = new
       com.google.protobuf.GeneratedMessage.FieldAccessorTable(
         internal_static_tracehound_v1_QuarantineStats_descriptor,
@@ -18576,13 +19798,13 @@ public final class TracehoundServiceOuterClass extends com.google.protobuf.Gener
         internal_static_tracehound_v1_QuarantineStats_BySeverityEntry_descriptor,
         new java.lang.String[] { "Key", "Value", });
     internal_static_tracehound_v1_RateLimiterStats_descriptor =
-      getDescriptor().getMessageType(23);
+      getDescriptor().getMessageType(24);
     internal_static_tracehound_v1_RateLimiterStats_fieldAccessorTable = new
       com.google.protobuf.GeneratedMessage.FieldAccessorTable(
         internal_static_tracehound_v1_RateLimiterStats_descriptor,
         new java.lang.String[] { "Sources", "Blocked", "TotalChecks", "TotalRejections", });
     internal_static_tracehound_v1_AuditStats_descriptor =
-      getDescriptor().getMessageType(24);
+      getDescriptor().getMessageType(25);
     internal_static_tracehound_v1_AuditStats_fieldAccessorTable = new
       com.google.protobuf.GeneratedMessage.FieldAccessorTable(
         internal_static_tracehound_v1_AuditStats_descriptor,

@@ -48,16 +48,30 @@ class InterceptResponse(_message.Message):
     def __init__(self, verdict: _Optional[_Union[_verdict_pb2.Verdict, _Mapping]] = ...) -> None: ...
 
 class InterceptStreamRequest(_message.Message):
-    __slots__ = ("scents",)
+    __slots__ = ("scents", "request_id")
     SCENTS_FIELD_NUMBER: _ClassVar[int]
+    REQUEST_ID_FIELD_NUMBER: _ClassVar[int]
     scents: _containers.RepeatedCompositeFieldContainer[_scent_pb2.Scent]
-    def __init__(self, scents: _Optional[_Iterable[_Union[_scent_pb2.Scent, _Mapping]]] = ...) -> None: ...
+    request_id: int
+    def __init__(self, scents: _Optional[_Iterable[_Union[_scent_pb2.Scent, _Mapping]]] = ..., request_id: _Optional[int] = ...) -> None: ...
 
 class InterceptStreamResponse(_message.Message):
-    __slots__ = ("verdicts",)
+    __slots__ = ("verdicts", "request_id", "error")
     VERDICTS_FIELD_NUMBER: _ClassVar[int]
+    REQUEST_ID_FIELD_NUMBER: _ClassVar[int]
+    ERROR_FIELD_NUMBER: _ClassVar[int]
     verdicts: _containers.RepeatedCompositeFieldContainer[_verdict_pb2.Verdict]
-    def __init__(self, verdicts: _Optional[_Iterable[_Union[_verdict_pb2.Verdict, _Mapping]]] = ...) -> None: ...
+    request_id: int
+    error: StreamError
+    def __init__(self, verdicts: _Optional[_Iterable[_Union[_verdict_pb2.Verdict, _Mapping]]] = ..., request_id: _Optional[int] = ..., error: _Optional[_Union[StreamError, _Mapping]] = ...) -> None: ...
+
+class StreamError(_message.Message):
+    __slots__ = ("code", "message")
+    CODE_FIELD_NUMBER: _ClassVar[int]
+    MESSAGE_FIELD_NUMBER: _ClassVar[int]
+    code: int
+    message: str
+    def __init__(self, code: _Optional[int] = ..., message: _Optional[str] = ...) -> None: ...
 
 class GetEvidenceRequest(_message.Message):
     __slots__ = ("signature",)

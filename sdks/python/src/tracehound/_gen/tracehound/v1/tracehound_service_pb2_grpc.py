@@ -108,8 +108,10 @@ class TracehoundServiceServicer:
         raise NotImplementedError('Method not implemented!')
 
     def InterceptStream(self, request_iterator, context):
-        """Judges batches of scents; each response answers the request at the
-        same position, verdicts in scent order.
+        """Judges batches of scents on one long-lived stream; each response answers
+        the request at the same position (and carries its request_id), verdicts
+        in scent order. A request the unary call would refuse gets a response
+        with `error` set; the stream goes on.
         """
         context.set_code(grpc.StatusCode.UNIMPLEMENTED)
         context.set_details('Method not implemented!')

@@ -1,0 +1,117 @@
+/**
+ * InterceptStream as the SDKs' default intercept path: one long-lived stream per client, each
+ * request (one call, or one batch) answered by a response carrying its request_id. A request the
+ * unary Intercept would refuse is answered with that status in `error`; the stream goes on.
+ */
+
+import type { MessageInitShape } from '@bufbuild/protobuf'
+import type { Validator } from '@bufbuild/protovalidate'
+import { Code, ConnectError, type Interceptor } from '@connectrpc/connect'
+import { createValidateInterceptor } from '@connectrpc/validate'
+import {
+  type InterceptStreamRequest,
+  InterceptStreamRequestSchema,
+  type InterceptStreamResponseSchema,
+  TracehoundService,
+} from '../gen/tracehound/v1/tracehound_service_pb.js'
+
+type Response = MessageInitShape<typeof InterceptStreamResponseSchema>
+
+/**
+ * Answers still waiting for their fsync (durable mode) while later requests are read on; beyond
+ * this the stream stops reading until the oldest is answered (HTTP/2 flow control then holds the
+ * client back).
+ */
+export const MAX_PENDING_ANSWERS = 256
+
+/**
+ * protovalidate for every call but InterceptStream, whose messages the handler validates one by
+ * one (an interceptor's refusal would end the stream for every call on it).
+ */
+export function validateInterceptor(validator: Validator): Interceptor {
+  const validating = createValidateInterceptor({ validator })
+  return (next) => {
+    const checked = validating(next)
+    return (req) => (req.method === TracehoundService.method.interceptStream ? next(req) : checked(req))
+  }
+}
+
+/**
+ * The per-request answer: `judgeBatch` judges the scents (throwing a ConnectError for what unary
+ * refuses) and returns the verdicts, or a promise of them that settles once they are durable.
+ */
+export function streamAnswerer(
+  validator: Validator,
+  judgeBatch: (req: InterceptStreamRequest) => Response['verdicts'] | Promise<Response['verdicts']>,
+): (req: InterceptStreamRequest) => Response | Promise<Response> {
+  const refused = (requestId: bigint, e: unknown): Response => {
+    const err = ConnectError.from(e)
+    return { requestId, error: { code: err.code, message: err.rawMessage } }
+  }
+  return (req) => {
+    const { requestId } = req
+    const result = validator.validate(InterceptStreamRequestSchema, req)
+    // The message the validate interceptor gives a unary call.
+    if (result.kind !== 'valid') return refused(requestId, new ConnectError(result.error.message, Code.InvalidArgument))
+    let verdicts: ReturnType<typeof judgeBatch>
+    try {
+      verdicts = judgeBatch(req)
+    } catch (e) {
+      return refused(requestId, e)
+    }
+    if (!(verdicts instanceof Promise)) return { requestId, verdicts }
+    return verdicts.then(
+      (v) => ({ requestId, verdicts: v }),
+      (e: unknown) => refused(requestId, e),
+    )
+  }
+}
+
+const HEAD: unique symbol = Symbol('head settled')
+
+/**
+ * Answers in request order. A synchronous answer is yielded at once; answers that wait (durable
+ * mode) are queued while later requests are read and judged, so one fsync covers many calls.
+ */
+export async function* answerInOrder<Req, Res>(
+  requests: AsyncIterable<Req>,
+  answer: (req: Req) => Res | Promise<Res>,
+  maxPending = MAX_PENDING_ANSWERS,
+): AsyncGenerator<Res> {
+  const it = requests[Symbol.asyncIterator]()
+  const pending: Promise<Res>[] = []
+  let next: Promise<IteratorResult<Req>> | undefined
+  const read = () => {
+    const p = it.next()
+    // Handled here: the stream may be abandoned (client gone) while this read is outstanding.
+    p.catch(() => undefined)
+    return p
+  }
+  for (;;) {
+    const head = pending[0]
+    if (!head) {
+      const r = await (next ?? read())
+      next = undefined
+      if (r.done) return
+      const a = answer(r.value)
+      if (a instanceof Promise) pending.push(a)
+      else yield a
+      continue
+    }
+    if (pending.length < maxPending) {
+      next ??= read()
+      const first: typeof HEAD | IteratorResult<Req> = await Promise.race([head.then((): typeof HEAD => HEAD), next])
+      if (typeof first !== 'symbol') {
+        next = undefined
+        if (first.done) {
+          for (const p of pending.splice(0)) yield await p
+          return
+        }
+        const a = answer(first.value)
+        pending.push(a instanceof Promise ? a : Promise.resolve(a))
+        continue
+      }
+    }
+    yield await (pending.shift() as Promise<Res>)
+  }
+}
