@@ -1,16 +1,28 @@
 /**
- * The TS client's unary Intercept latency over a given socket: the reference every SDK's latency
- * bench runs in the same run, on the same daemon and workload. Prints one JSON line
- * {calls, p50Us, p99Us, meanUs}.
- * Usage: tsx bench/ts-client-latency.ts <socket-path> <calls> <warmup>
+ * The TS client's latency bench (run by `npm run bench:sdks`, which starts the servers): sequential
+ * intercepts over a Unix socket on the default path (one long-lived InterceptStream) and on the
+ * unary path, against tracehoundd, and the floor: unary Intercept against a bare node:http2 echo
+ * through the same transport, same run. Then InterceptStream throughput (batches of 1000).
+ * Prints JSON lines {client, path, calls, p50Us, p99Us} and {client, path: "stream-throughput", perSec}.
+ * Usage: tsx bench/ts-client-latency.ts --daemon SOCKET --echo SOCKET [--calls 3000] [--warmup 500]
  */
 
+import * as net from 'node:net'
+import { createClient } from '@connectrpc/connect'
+import { createGrpcTransport, Http2SessionManager } from '@connectrpc/connect-node'
 import { createTracehoundClient } from '../src/client/index.js'
+import { TracehoundService } from '../src/gen/tracehound/v1/tracehound_service_pb.js'
+import { scentToWire } from '../src/wire/index.js'
 
-const [socketPath, callsArg, warmupArg] = process.argv.slice(2)
-const calls = Number(callsArg)
-const warmup = Number(warmupArg)
-const client = createTracehoundClient({ socketPath: socketPath!, timeoutMs: 5000 })
+const arg = (name: string) => {
+  const i = process.argv.indexOf(name)
+  return i < 0 ? undefined : process.argv[i + 1]
+}
+const daemonSocket = arg('--daemon')
+const echoSocket = arg('--echo')
+if (!daemonSocket || !echoSocket) throw new Error('usage: --daemon SOCKET --echo SOCKET [--calls N] [--warmup N]')
+const calls = Number(arg('--calls') ?? 3000)
+const warmup = Number(arg('--warmup') ?? 500)
 const payload = { path: '/login', query: 'user=admin', body: "' OR 1=1 --", headers: { 'user-agent': 'bench' } }
 const scent = (i: number) => ({
   id: `ts-${i}`,
@@ -20,16 +32,58 @@ const scent = (i: number) => ({
   threat: { category: 'injection' as const, severity: 'high' as const },
 })
 
-await client.connect()
-for (let i = 0; i < warmup; i++) await client.intercept(scent(i))
-const us: number[] = []
-for (let i = 0; i < calls; i++) {
-  const t0 = process.hrtime.bigint()
-  const v = await client.intercept(scent(i))
-  us.push(Number(process.hrtime.bigint() - t0) / 1000)
-  if ('degraded' in v && v.degraded) throw new Error(`degraded: ${JSON.stringify(v.degraded)}`)
+async function sample(call: (i: number) => Promise<unknown>) {
+  for (let i = 0; i < warmup; i++) await call(i)
+  const us: number[] = []
+  for (let i = 0; i < calls; i++) {
+    const t0 = process.hrtime.bigint()
+    await call(i)
+    us.push(Number(process.hrtime.bigint() - t0) / 1000)
+  }
+  us.sort((a, b) => a - b)
+  const pick = (q: number) => us[Math.min(us.length - 1, Math.floor(q * us.length))]!
+  return { calls, p50Us: pick(0.5), p99Us: pick(0.99) }
 }
-us.sort((a, b) => a - b)
-const pick = (q: number) => us[Math.min(us.length - 1, Math.floor(q * us.length))]!
-console.log(JSON.stringify({ calls, p50Us: pick(0.5), p99Us: pick(0.99), meanUs: us.reduce((a, b) => a + b, 0) / us.length }))
-client.close()
+
+const row = (path: string, r: object) => console.log(JSON.stringify({ client: 'typescript', path, ...r }))
+
+for (const path of ['unary', 'stream'] as const) {
+  const client = createTracehoundClient({ socketPath: daemonSocket, timeoutMs: 5000, failMode: 'closed', interceptPath: path })
+  await client.connect()
+  row(
+    path,
+    await sample(async (i) => {
+      const v = await client.intercept(scent(i))
+      if ('degraded' in v && v.degraded) throw new Error(`degraded: ${JSON.stringify(v.degraded)}`)
+    }),
+  )
+  client.close()
+}
+
+// The floor: the same transport as the client's, a server that only writes fixed bytes.
+const sessionManager = new Http2SessionManager('http://localhost', {}, { createConnection: () => net.connect(echoSocket) })
+const echo = createClient(TracehoundService, createGrpcTransport({ baseUrl: 'http://localhost', sessionManager }))
+const wire = scentToWire(scent(0))
+row('floor', await sample(() => echo.intercept({ scent: wire })))
+sessionManager.abort()
+
+// Throughput: 200 batches of 1000 scents on one stream (80% clean, 20% unique threats).
+const raw = createClient(TracehoundService, createGrpcTransport({ baseUrl: 'http://localhost', sessionManager: new Http2SessionManager('http://localhost', {}, { createConnection: () => net.connect(daemonSocket) }) }))
+const batches = Array.from({ length: 200 }, (_, b) => ({
+  requestId: BigInt(b + 1),
+  scents: Array.from({ length: 1000 }, (_, i) => {
+    const n = b * 1000 + i
+    return scentToWire({ id: `t${n}`, source: `bench-${n % 10_000}`, timestamp: 1_700_000_000_000, payload: { path: `/api/${n}` }, ...(n % 5 === 0 && { threat: { category: 'injection' as const, severity: 'low' as const } }) })
+  }),
+}))
+async function* requests() {
+  yield* batches
+}
+const t0 = process.hrtime.bigint()
+let n = 0
+for await (const res of raw.interceptStream(requests())) {
+  if (res.error) throw new Error(`stream request refused: ${res.error.message}`)
+  n += res.verdicts.length
+}
+row('stream-throughput', { perSec: n / (Number(process.hrtime.bigint() - t0) / 1e9) })
+process.exit(0)

@@ -45,6 +45,7 @@ type options struct {
 	clientName   string
 	onDegraded   func(error)
 	clientOption []connect.ClientOption
+	unary        bool
 }
 
 // Option configures Dial.
@@ -69,6 +70,10 @@ func WithClientName(name string) Option { return func(o *options) { o.clientName
 // WithOnDegraded is called with the cause of every degraded verdict, e.g. to log or count it.
 func WithOnDegraded(f func(error)) Option { return func(o *options) { o.onDegraded = f } }
 
+// WithUnaryIntercept makes Intercept one unary Intercept call each, instead of one message on the
+// client's long-lived InterceptStream (the default, see stream.go).
+func WithUnaryIntercept() Option { return func(o *options) { o.unary = true } }
+
 // WithConnectOptions passes extra connect-go client options (interceptors, compression…).
 func WithConnectOptions(opts ...connect.ClientOption) Option {
 	return func(o *options) { o.clientOption = append(o.clientOption, opts...) }
@@ -82,6 +87,7 @@ type Client struct {
 	admin     tracehoundv1connect.AdminServiceClient
 	baseURL   string
 	http      connect.HTTPClient
+	mux       *interceptMux // nil with WithUnaryIntercept
 
 	mu        sync.Mutex
 	handshake *thv1.HandshakeResponse
@@ -112,6 +118,9 @@ func Dial(ctx context.Context, address string, opts ...Option) (*Client, error) 
 		http:      httpClient,
 		service:   tracehoundv1connect.NewTracehoundServiceClient(httpClient, baseURL, copts...),
 		admin:     tracehoundv1connect.NewAdminServiceClient(httpClient, baseURL, copts...),
+	}
+	if !o.unary {
+		c.mux = &interceptMux{service: c.service}
 	}
 	hctx, cancel := withDeadline(ctx, o.callTimeout)
 	defer cancel()
@@ -272,6 +281,13 @@ func (c *Client) Intercept(ctx context.Context, s Scent) (v Verdict) {
 	if _, err := c.Handshake(ctx); err != nil {
 		return c.failed(err)
 	}
+	if c.mux != nil {
+		verdicts, err := c.mux.call(ctx, []*thv1.Scent{w})
+		if err != nil {
+			return c.failed(err)
+		}
+		return verdictFromWire(verdicts[0])
+	}
 	res, err := c.service.Intercept(ctx, connect.NewRequest(&thv1.InterceptRequest{Scent: w}))
 	if err != nil {
 		return c.failed(err)
@@ -361,9 +377,13 @@ func (c *Client) HTTPClient() connect.HTTPClient { return c.http }
 // BaseURL is the base URL generated clients take alongside HTTPClient.
 func (c *Client) BaseURL() string { return c.baseURL }
 
-// Close releases the client's idle connections. Calls in flight finish; the client must not be
-// used afterwards.
+// Close ends the intercept stream (Intercepts in flight on it fail per the fail mode) and releases
+// the client's idle connections. Other calls in flight finish; the client must not be used
+// afterwards.
 func (c *Client) Close() error {
+	if c.mux != nil {
+		c.mux.close()
+	}
 	c.transport.CloseIdleConnections()
 	return nil
 }

@@ -9,6 +9,7 @@ import (
 	"net/http"
 	"path/filepath"
 	"strings"
+	"sync"
 	"sync/atomic"
 	"testing"
 	"time"
@@ -277,14 +278,47 @@ func (f *fake) Intercept(ctx context.Context, _ *connect.Request[thv1.InterceptR
 	return connect.NewResponse(&thv1.InterceptResponse{Verdict: &thv1.Verdict{Outcome: &thv1.Verdict_Clean_{Clean: &thv1.Verdict_Clean{}}}}), nil
 }
 
+// InterceptStream answers each request after the same delay as Intercept, one goroutine per request.
+func (f *fake) InterceptStream(ctx context.Context, s *connect.BidiStream[thv1.InterceptStreamRequest, thv1.InterceptStreamResponse]) error {
+	var sendMu sync.Mutex
+	for {
+		req, err := s.Receive()
+		if err != nil {
+			return nil
+		}
+		go func() {
+			select {
+			case <-time.After(f.delay):
+			case <-ctx.Done():
+				return
+			}
+			sendMu.Lock()
+			defer sendMu.Unlock()
+			_ = s.Send(&thv1.InterceptStreamResponse{RequestId: req.GetRequestId(), Verdicts: cleanVerdicts(len(req.GetScents()))})
+		}()
+	}
+}
+
+func cleanVerdicts(n int) []*thv1.Verdict {
+	out := make([]*thv1.Verdict, n)
+	for i := range out {
+		out[i] = &thv1.Verdict{Outcome: &thv1.Verdict_Clean_{Clean: &thv1.Verdict_Clean{}}}
+	}
+	return out
+}
+
 func serveFake(t *testing.T, f *fake) string {
+	return serveHandler(t, f)
+}
+
+func serveHandler(t *testing.T, h tracehoundv1connect.TracehoundServiceHandler) string {
 	sock := filepath.Join(t.TempDir(), "fake.sock")
 	l, err := net.Listen("unix", sock)
 	if err != nil {
 		t.Fatal(err)
 	}
 	mux := http.NewServeMux()
-	mux.Handle(tracehoundv1connect.NewTracehoundServiceHandler(f))
+	mux.Handle(tracehoundv1connect.NewTracehoundServiceHandler(h))
 	p := new(http.Protocols)
 	p.SetHTTP1(true)
 	p.SetUnencryptedHTTP2(true)

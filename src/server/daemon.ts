@@ -154,6 +154,7 @@ export async function startDaemon(o: DaemonOptions): Promise<Daemon> {
         metrics,
         serverVersion: SERVER_VERSION,
         validator,
+        closing: shutdown.signal,
         ...(ledger && { durable: () => engine.durable(), writeRefusal: () => ledger.refusal }),
       }),
     )

@@ -72,20 +72,28 @@ const HEAD: unique symbol = Symbol('head settled')
 /**
  * Answers in request order. A synchronous answer is yielded at once; answers that wait (durable
  * mode) are queued while later requests are read and judged, so one fsync covers many calls.
+ * Once `closing` aborts (graceful shutdown) no further request is read: what was read is answered
+ * and the stream ends, so the client reconnects (to the next daemon) instead of holding it open.
  */
 export async function* answerInOrder<Req, Res>(
   requests: AsyncIterable<Req>,
   answer: (req: Req) => Res | Promise<Res>,
+  closing: AbortSignal,
   maxPending = MAX_PENDING_ANSWERS,
 ): AsyncGenerator<Res> {
   const it = requests[Symbol.asyncIterator]()
   const pending: Promise<Res>[] = []
   let next: Promise<IteratorResult<Req>> | undefined
+  const closed = new Promise<IteratorResult<Req>>((resolve) => {
+    const end = () => resolve({ done: true, value: undefined })
+    if (closing.aborted) end()
+    else closing.addEventListener('abort', end, { once: true })
+  })
   const read = () => {
     const p = it.next()
     // Handled here: the stream may be abandoned (client gone) while this read is outstanding.
     p.catch(() => undefined)
-    return p
+    return Promise.race([p, closed])
   }
   for (;;) {
     const head = pending[0]

@@ -33,6 +33,8 @@ export interface ServiceDeps {
   serverVersion: string
   /** Validates each InterceptStream message as the validate interceptor validates a unary request. */
   validator: Validator
+  /** Aborts on graceful shutdown: InterceptStreams stop reading and end. */
+  closing: AbortSignal
   /** Durable mode: settles once every write so far is fsynced; undefined when none is pending. */
   durable?: () => Promise<void> | undefined
   /** Durable mode: why writes are refused (unacknowledged tampering, a failed commit), else undefined. */
@@ -124,7 +126,7 @@ export function tracehoundService(deps: ServiceDeps): ServiceImpl<typeof Traceho
     },
 
     interceptStream(requests) {
-      return answerInOrder(requests, answer)
+      return answerInOrder(requests, answer, deps.closing)
     },
 
     getEvidence(req) {
