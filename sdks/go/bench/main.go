@@ -1,10 +1,11 @@
-// Command bench measures unary Intercept latency over a Unix socket: the Go client next to the TS
-// client, same daemon, same workload, one run. The workload: a threat scent with a small JSON
-// payload (the first is quarantined, every later one is a duplicate → ignored, so the daemon
-// canonicalizes and hashes each time). Sequential calls, one in flight. Then InterceptMany
-// throughput over the stream, for scale.
+// Command bench is the Go client's latency bench, run by `npm run bench:sdks` (which starts the
+// servers): sequential Intercepts over a Unix socket against tracehoundd on the default path (one
+// long-lived InterceptStream) and on the unary path, and the floor: unary Intercept through the
+// same client transport against a bare node:http2 echo, same run. The workload: a threat scent
+// with a small JSON payload (the first is quarantined, every later one is a duplicate → ignored,
+// so the daemon canonicalizes and hashes each time). Prints one JSON line per row.
 //
-//	cd sdks/go && go run ./bench [-calls 3000] [-warmup 300]
+//	cd sdks/go && go run ./bench -daemon SOCKET -echo SOCKET [-calls 3000] [-warmup 500]
 package main
 
 import (
@@ -14,12 +15,12 @@ import (
 	"fmt"
 	"log"
 	"os"
-	"os/exec"
-	"path/filepath"
 	"slices"
 	"time"
 
+	"connectrpc.com/connect"
 	tracehound "github.com/tracehound/tracehound/sdks/go"
+	thv1 "github.com/tracehound/tracehound/sdks/go/gen/tracehound/v1"
 )
 
 var payload = map[string]any{"path": "/login", "query": "user=admin", "body": "' OR 1=1 --", "headers": map[string]any{"user-agent": "bench"}}
@@ -31,114 +32,72 @@ func scent(i int) tracehound.Scent {
 
 type row struct {
 	Client string  `json:"client"`
+	Path   string  `json:"path"`
 	Calls  int     `json:"calls"`
 	P50    float64 `json:"p50Us"`
 	P99    float64 `json:"p99Us"`
-	Mean   float64 `json:"meanUs"`
 }
 
-func summary(name string, us []float64) row {
-	slices.Sort(us)
-	sum := 0.0
-	for _, u := range us {
-		sum += u
-	}
-	return row{name, len(us), us[len(us)/2], us[min(len(us)-1, len(us)*99/100)], sum / float64(len(us))}
-}
-
-func benchGo(ctx context.Context, address string, calls, warmup int) row {
-	c, err := tracehound.Dial(ctx, address, tracehound.WithTimeout(5*time.Second), tracehound.WithFailClosed())
-	if err != nil {
-		log.Fatal(err)
-	}
-	defer c.Close()
+func sample(path string, calls, warmup int, call func(i int) error) row {
 	for i := 0; i < warmup; i++ {
-		c.Intercept(ctx, scent(i))
+		if err := call(i); err != nil {
+			log.Fatalf("%s: %v", path, err)
+		}
 	}
 	us := make([]float64, 0, calls)
 	for i := 0; i < calls; i++ {
 		t0 := time.Now()
-		v := c.Intercept(ctx, scent(i))
-		us = append(us, float64(time.Since(t0).Nanoseconds())/1000)
-		if v.Degraded != nil {
-			log.Fatalf("degraded verdict: %+v", v.Degraded)
+		if err := call(i); err != nil {
+			log.Fatalf("%s: %v", path, err)
 		}
+		us = append(us, float64(time.Since(t0).Nanoseconds())/1000)
 	}
-	return summary("go (connect-go gRPC)", us)
+	slices.Sort(us)
+	return row{"go", path, calls, us[len(us)/2], us[min(len(us)-1, len(us)*99/100)]}
 }
 
-func benchTS(root, sock string, calls, warmup int) row {
-	cmd := exec.Command(filepath.Join(root, "node_modules", ".bin", "tsx"), "bench/ts-client-latency.ts", sock, fmt.Sprint(calls), fmt.Sprint(warmup))
-	cmd.Dir, cmd.Stderr = root, os.Stderr
-	out, err := cmd.Output()
-	if err != nil {
-		log.Fatalf("TS client bench: %v", err)
-	}
-	r := row{Client: "typescript (connect-node gRPC)"}
-	if err := json.Unmarshal(out, &r); err != nil {
-		log.Fatalf("TS client bench output %q: %v", out, err)
-	}
-	return r
-}
-
-func benchMany(ctx context.Context, address string, n int) (float64, time.Duration) {
-	c, err := tracehound.Dial(ctx, address, tracehound.WithTimeout(30*time.Second), tracehound.WithFailClosed())
+func dial(ctx context.Context, socket string, opts ...tracehound.Option) *tracehound.Client {
+	c, err := tracehound.Dial(ctx, "unix://"+socket, append(opts, tracehound.WithTimeout(5*time.Second))...)
 	if err != nil {
 		log.Fatal(err)
 	}
-	defer c.Close()
-	scents := make([]tracehound.Scent, n)
-	for i := range scents {
-		scents[i] = scent(i)
-	}
-	t0 := time.Now()
-	for _, v := range c.InterceptMany(ctx, scents) {
-		if v.Degraded != nil {
-			log.Fatalf("degraded verdict: %+v", v.Degraded)
-		}
-	}
-	took := time.Since(t0)
-	return float64(n) / took.Seconds(), took
+	return c
 }
 
 func main() {
-	calls := flag.Int("calls", 3000, "measured calls per client")
-	warmup := flag.Int("warmup", 300, "warm-up calls per client")
-	many := flag.Int("many", 20000, "scents for the InterceptMany run")
+	daemon := flag.String("daemon", "", "tracehoundd's Unix socket")
+	echo := flag.String("echo", "", "the node:http2 echo's Unix socket")
+	calls := flag.Int("calls", 3000, "measured calls per row")
+	warmup := flag.Int("warmup", 500, "warm-up calls per row")
 	flag.Parse()
-	root, _ := filepath.Abs(filepath.Join("..", ".."))
-	if _, err := os.Stat(filepath.Join(root, "src", "cli", "tracehoundd.ts")); err != nil {
-		log.Fatal("run from sdks/go: go run ./bench")
+	if *daemon == "" || *echo == "" {
+		fmt.Fprintln(os.Stderr, "usage: go run ./bench -daemon SOCKET -echo SOCKET (npm run bench:sdks starts both)")
+		os.Exit(2)
 	}
-	dir, _ := os.MkdirTemp("", "th-go-bench-")
-	defer os.RemoveAll(dir)
-	sock := filepath.Join(dir, "th.sock")
-	_ = os.WriteFile(filepath.Join(dir, "config.json"), []byte(`{"rateLimit":{"maxRequests":1000000000}}`), 0o600)
-	daemon := exec.Command(filepath.Join(root, "node_modules", ".bin", "tsx"), "src/cli/tracehoundd.ts", "--socket", sock,
-		"--config", filepath.Join(dir, "config.json"), "--data-dir", filepath.Join(dir, "data"), "--no-watch", "--log-level", "warn")
-	daemon.Dir, daemon.Stderr, daemon.Env = root, os.Stderr, append(os.Environ(), "TRACEHOUND_TOKEN=")
-	if err := daemon.Start(); err != nil {
-		log.Fatal(err)
-	}
-	defer func() { _ = daemon.Process.Signal(os.Interrupt); _ = daemon.Wait() }()
 	ctx := context.Background()
-	address := "unix://" + sock
-	for deadline := time.Now().Add(30 * time.Second); ; time.Sleep(100 * time.Millisecond) {
-		if c, err := tracehound.Dial(ctx, address, tracehound.WithFailClosed()); err == nil {
-			_ = c.Close()
-			break
+	out := json.NewEncoder(os.Stdout)
+	for _, path := range []string{"unary", "stream"} {
+		opts := []tracehound.Option{tracehound.WithFailClosed()}
+		if path == "unary" {
+			opts = append(opts, tracehound.WithUnaryIntercept())
 		}
-		if time.Now().After(deadline) {
-			log.Fatal("tracehoundd did not start within 30 s")
-		}
+		c := dial(ctx, *daemon, opts...)
+		_ = out.Encode(sample(path, *calls, *warmup, func(i int) error {
+			if v := c.Intercept(ctx, scent(i)); v.Degraded != nil {
+				return fmt.Errorf("degraded verdict: %+v", v.Degraded)
+			}
+			return nil
+		}))
+		_ = c.Close()
 	}
-	rows := []row{benchGo(ctx, address, *calls, *warmup), benchTS(root, sock, *calls, *warmup)}
-	rate, took := benchMany(ctx, address, *many)
-	fmt.Printf("unary Intercept over UDS, sequential, %d calls after %d warm-up (µs)\n", *calls, *warmup)
-	fmt.Printf("| %-32s | %8s | %8s | %8s |\n", "client", "p50", "p99", "mean")
-	fmt.Printf("|%s|%s|%s|%s|\n", "----------------------------------", "----------", "----------", "----------")
-	for _, r := range rows {
-		fmt.Printf("| %-32s | %8.1f | %8.1f | %8.1f |\n", r.Client, r.P50, r.P99, r.Mean)
-	}
-	fmt.Printf("\ngo InterceptMany over one stream: %d scents in %v (%.0f scents/s)\n", *many, took.Round(time.Millisecond), rate)
+	// The floor: the client's own transport and generated stub, a server that writes fixed bytes
+	// (its handshake answer is not one, so the client is dialled fail-open).
+	floor := dial(ctx, *echo)
+	w := &thv1.InterceptRequest{Scent: &thv1.Scent{Id: "go-floor", Source: "bench", Threat: &thv1.ThreatSignal{
+		Category: thv1.ThreatCategory_THREAT_CATEGORY_INJECTION, Severity: thv1.Severity_SEVERITY_HIGH}}}
+	_ = out.Encode(sample("floor", *calls, *warmup, func(int) error {
+		_, err := floor.Service().Intercept(ctx, connect.NewRequest(w))
+		return err
+	}))
+	_ = floor.Close()
 }
