@@ -112,8 +112,8 @@ try {
       failed ||= rows.startsWith('FAILED')
       continue
     }
-    const floor = rows.find((r) => r.path === 'floor')
     for (const r of rows) {
+      const floor = rows.find((f) => f.path === 'floor' && f.client === r.client)
       if (r.perSec !== undefined) {
         notes.push(`${r.client} ${r.path}: ${r.perSec.toFixed(0)} intercepts/s over UDS (batches of 1000; target ≥ 100k)`)
         continue

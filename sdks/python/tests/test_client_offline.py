@@ -113,6 +113,15 @@ class FakeDaemon(svc_grpc.TracehoundServiceServicer):
         res.verdict.clean.SetInParent()
         return res
 
+    def InterceptStream(self, request_iterator: Iterator[svc.InterceptStreamRequest],
+                        context: grpc.ServicerContext) -> Iterator[svc.InterceptStreamResponse]:
+        for req in request_iterator:
+            time.sleep(self.delay)
+            res = svc.InterceptStreamResponse(request_id=req.request_id)
+            for _ in req.scents:
+                res.verdicts.add().clean.SetInParent()
+            yield res
+
 
 @pytest.fixture()
 def fake(request: pytest.FixtureRequest) -> Iterator[str]:

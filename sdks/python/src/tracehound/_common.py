@@ -18,8 +18,15 @@ SCHEMA_VERSION = "1.0.0"
 """Version of the tracehound.v1 schema this SDK was generated from; the Handshake compares majors."""
 BATCH = 1000
 FailMode = Literal["open", "closed"]
+InterceptPath = Literal["stream", "unary"]
 ScentLike = Scent | Mapping[str, Any]
 MAX_MESSAGE = 16 * 1024 * 1024
+
+
+def check_path(path: InterceptPath) -> InterceptPath:
+    if path not in ("stream", "unary"):
+        raise ValueError('intercept_path is "stream" or "unary"')
+    return path
 
 
 def default_socket_path(env: Mapping[str, str] | None = None, uid: int | None = None) -> str:

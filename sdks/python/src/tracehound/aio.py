@@ -9,6 +9,7 @@ import grpc
 import grpc.aio
 
 from . import _common as c
+from ._stream import AsyncMux
 from ._convert import (
     audit_record_from_wire, consistency_from_wire, evidence_from_wire, evidence_record_from_wire,
     inclusion_from_wire, stats_from_wire, tree_head_from_wire, verdict_from_wire,
@@ -39,7 +40,10 @@ class AsyncClient:
         client_version: str = "",
         credentials: grpc.ChannelCredentials | None = None,
         options: Sequence[tuple[str, Any]] = (),
+        intercept_path: c.InterceptPath = "stream",
     ) -> None:
+        self._stream_path = c.check_path(intercept_path) == "stream"
+        self._mux: AsyncMux | None = None
         self._target = c.parse_address(address)
         self._options = c.channel_options(self._target, options)
         self._credentials = credentials
@@ -93,6 +97,9 @@ class AsyncClient:
             await self.connect(self.timeout)  # on the request path: the intercept deadline
 
     async def close(self) -> None:
+        if self._mux is not None:
+            mux, self._mux = self._mux, None
+            await mux.close()
         if self._channel is not None:
             channel, self._channel, self._stub = self._channel, None, None
             await channel.close()
@@ -116,6 +123,10 @@ class AsyncClient:
             return cast(Verdict, out[0])
         try:
             await self._ensure()
+            if self._stream_path:
+                if self._mux is None:
+                    self._mux = AsyncMux(self.stub, self.metadata)
+                return verdict_from_wire((await self._mux.call([wire[0][1]], self.timeout))[0])
             res = await self.stub.Intercept(svc.InterceptRequest(scent=wire[0][1]), timeout=self.timeout, metadata=self.metadata)
             return verdict_from_wire(cast(svc.InterceptResponse, res).verdict)
         except Exception as e:  # never into the caller's request path
@@ -207,9 +218,10 @@ def connect(
     client_version: str = "",
     credentials: grpc.ChannelCredentials | None = None,
     options: Sequence[tuple[str, Any]] = (),
+    intercept_path: c.InterceptPath = "stream",
 ) -> AsyncClient:
     """``async with tracehound.aio.connect(addr) as th:`` runs the Handshake on entry (same rules as the
     sync ``connect``: skew raises, a daemon that is down is tolerated)."""
     return AsyncClient(address, token=token, timeout=timeout, call_timeout=call_timeout, fail_mode=fail_mode,
                        on_degraded=on_degraded, client_name=client_name, client_version=client_version,
-                       credentials=credentials, options=options)
+                       credentials=credentials, options=options, intercept_path=intercept_path)

@@ -8,6 +8,7 @@ from typing import Any, cast
 import grpc
 
 from . import _common as c
+from ._stream import SyncMux
 from ._convert import (
     audit_record_from_wire, consistency_from_wire, evidence_from_wire, evidence_record_from_wire,
     inclusion_from_wire, stats_from_wire, tree_head_from_wire, verdict_from_wire,
@@ -35,8 +36,10 @@ class Client:
         client_version: str = "",
         credentials: grpc.ChannelCredentials | None = None,
         options: Sequence[tuple[str, Any]] = (),
+        intercept_path: c.InterceptPath = "stream",
     ) -> None:
-        """``timeout``: deadline (s) of one intercept or one intercept_many batch; ``call_timeout``: every other call."""
+        """``timeout``: deadline (s) of one intercept or one intercept_many batch; ``call_timeout``: every other call.
+        ``intercept_path``: "stream" (one message per intercept on a long-lived InterceptStream) or "unary"."""
         t = c.parse_address(address)
         opts = c.channel_options(t, options)
         if t.secure or credentials is not None:
@@ -51,6 +54,7 @@ class Client:
         self._failures = c.Failures(fail_mode, on_degraded)
         self._hello = c.handshake_request(client_name, client_version)
         self._skew: BaseException | None = None
+        self._mux = SyncMux(self.stub, self.metadata) if c.check_path(intercept_path) == "stream" else None
 
     # -- lifecycle -------------------------------------------------------------------------------
 
@@ -76,6 +80,8 @@ class Client:
             self.connect(self.timeout)  # on the request path: the intercept deadline
 
     def close(self) -> None:
+        if self._mux is not None:
+            self._mux.close()
         self.channel.close()
 
     def __enter__(self) -> Client:
@@ -93,6 +99,8 @@ class Client:
             return cast(Verdict, out[0])
         try:
             self._ensure()
+            if self._mux is not None:
+                return verdict_from_wire(self._mux.call([wire[0][1]], self.timeout)[0])
             res = self.stub.Intercept(svc.InterceptRequest(scent=wire[0][1]), timeout=self.timeout, metadata=self.metadata)
             return verdict_from_wire(cast(svc.InterceptResponse, res).verdict)
         except Exception as e:  # never into the caller's request path
@@ -200,13 +208,14 @@ def connect(
     client_version: str = "",
     credentials: grpc.ChannelCredentials | None = None,
     options: Sequence[tuple[str, Any]] = (),
+    intercept_path: c.InterceptPath = "stream",
 ) -> Client:
     """Opens a client and runs the Handshake. A daemon that is down is tolerated (the handshake is retried
     before the next call and intercepts fail open); a schema major skew raises IncompatibleSchemaError.
     ``timeout``: deadline (s) of one intercept or one intercept_many batch; ``call_timeout``: other calls."""
     client = Client(address, token=token, timeout=timeout, call_timeout=call_timeout, fail_mode=fail_mode,
                     on_degraded=on_degraded, client_name=client_name, client_version=client_version,
-                    credentials=credentials, options=options)
+                    credentials=credentials, options=options, intercept_path=intercept_path)
     try:
         client.connect()
     except IncompatibleSchemaError:
