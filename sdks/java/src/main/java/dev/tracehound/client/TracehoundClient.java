@@ -92,6 +92,7 @@ public final class TracehoundClient implements AutoCloseable {
   private final Consumer<Verdict.Degraded> onDegraded;
   private final HandshakeRequest hello;
   private final AtomicReference<CompletableFuture<HandshakeResponse>> handshake = new AtomicReference<>();
+  private final InterceptMux mux; // null on the unary path
 
   private TracehoundClient(Builder b, ManagedChannel channel, EventLoopGroup eventLoop) {
     this.channel = channel;
@@ -103,6 +104,7 @@ public final class TracehoundClient implements AutoCloseable {
     this.callDeadlineMs = b.callDeadline.toMillis();
     this.failMode = b.failMode;
     this.onDegraded = b.onDegraded;
+    this.mux = b.unaryIntercept ? null : new InterceptMux(async);
     this.hello = HandshakeRequest.newBuilder()
         .setClientName(b.clientName).setClientVersion(CLIENT_VERSION).setSchemaVersion(b.schemaVersion).build();
   }
@@ -131,8 +133,10 @@ public final class TracehoundClient implements AutoCloseable {
   /** Judges one scent; never throws. */
   public Verdict intercept(Scent scent) {
     try {
-      InterceptRequest req = InterceptRequest.newBuilder().setScent(Wire.scent(scent)).build();
+      ScentOuterClass.Scent wire = Wire.scent(scent);
       handshakeFuture().get(deadlineMs, TimeUnit.MILLISECONDS); // done after the first call: no wait
+      if (mux != null) return Wire.verdict(mux.call(List.of(wire), deadlineMs).get().get(0));
+      InterceptRequest req = InterceptRequest.newBuilder().setScent(wire).build();
       return Wire.verdict(blocking.withDeadlineAfter(deadlineMs, TimeUnit.MILLISECONDS).intercept(req).getVerdict());
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
@@ -145,7 +149,14 @@ public final class TracehoundClient implements AutoCloseable {
   /** Judges one scent asynchronously; the future never completes exceptionally. */
   public CompletableFuture<Verdict> interceptAsync(Scent scent) {
     try {
-      InterceptRequest req = InterceptRequest.newBuilder().setScent(Wire.scent(scent)).build();
+      ScentOuterClass.Scent wire = Wire.scent(scent);
+      if (mux != null) {
+        return handshakeFuture().copy().orTimeout(deadlineMs, TimeUnit.MILLISECONDS)
+            .thenCompose(h -> mux.call(List.of(wire), deadlineMs))
+            .thenApply(v -> Wire.verdict(v.get(0)))
+            .exceptionally(this::failed);
+      }
+      InterceptRequest req = InterceptRequest.newBuilder().setScent(wire).build();
       return handshakeFuture().copy().orTimeout(deadlineMs, TimeUnit.MILLISECONDS)
           .thenCompose(h -> completable(future.withDeadlineAfter(deadlineMs, TimeUnit.MILLISECONDS).intercept(req)))
           .thenApply(r -> Wire.verdict(r.getVerdict()))
@@ -312,8 +323,14 @@ public final class TracehoundClient implements AutoCloseable {
     }
   }
 
+  /** The stream path itself (null on the unary path); for tests. */
+  InterceptMux interceptMux() {
+    return mux;
+  }
+
   @Override
   public void close() {
+    if (mux != null) mux.close();
     channel.shutdown();
     try {
       if (!channel.awaitTermination(5, TimeUnit.SECONDS)) channel.shutdownNow();
@@ -412,6 +429,7 @@ public final class TracehoundClient implements AutoCloseable {
     private String clientName = "tracehound-java";
     private Consumer<Verdict.Degraded> onDegraded;
     private String schemaVersion = SCHEMA_VERSION;
+    private boolean unaryIntercept;
 
     private Builder() {}
 
@@ -460,6 +478,15 @@ public final class TracehoundClient implements AutoCloseable {
     /** Deadline of every other call, the handshake included. Default 5 s. */
     public Builder callDeadline(Duration callDeadline) {
       this.callDeadline = callDeadline;
+      return this;
+    }
+
+    /**
+     * One unary Intercept call per intercept, instead of one message on the client's long-lived
+     * InterceptStream (the default).
+     */
+    public Builder unaryIntercept() {
+      this.unaryIntercept = true;
       return this;
     }
 

@@ -1,72 +1,73 @@
 package dev.tracehound.client;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.util.ArrayList;
+import java.time.Duration;
 import java.util.Arrays;
-import java.util.List;
 import java.util.Map;
+import java.util.function.IntConsumer;
+import tracehound.v1.TracehoundServiceGrpc;
+import tracehound.v1.TracehoundServiceOuterClass.InterceptRequest;
 
 /**
- * Unary Intercept latency over UDS: the Java client (a warmed-up sequential loop) and, in the same
- * run against the same daemon, the TS client; then interceptMany throughput. Prints a table.
- * Run: bash sdks/java/bench.sh [calls] [warmup]
+ * The Java client's latency bench, run by {@code npm run bench:sdks} (which starts the servers):
+ * sequential intercepts over UDS against tracehoundd on the default path (one long-lived
+ * InterceptStream) and on the unary path, and the floor: unary Intercept through the same channel
+ * set-up against a bare node:http2 echo, same run. The workload: a threat scent with a small JSON
+ * payload (the first is quarantined, every later one is a duplicate → ignored). Prints one JSON
+ * line per row.
+ * Run: bash sdks/java/bench.sh --daemon SOCKET --echo SOCKET [--calls 3000] [--warmup 2000]
  */
 public final class LatencyBench {
   static final Map<String, Object> PAYLOAD = Map.of("path", "/login", "query", "user=admin", "body", "' OR 1=1 --",
       "headers", Map.of("user-agent", "bench"));
 
-  record Row(String client, int calls, double p50Us, double p99Us, double meanUs) {}
-
-  public static void main(String[] args) throws Exception {
-    int calls = args.length > 0 ? Integer.parseInt(args[0]) : 3000;
-    int warmup = args.length > 1 ? Integer.parseInt(args[1]) : 2000;
-    var config = Files.createTempFile("th-bench", ".json");
-    Files.writeString(config, "{\"rateLimit\":{\"maxRequests\":1000000000}}");
-    List<Row> rows = new ArrayList<>();
-    String many;
-    try (Daemon d = Daemon.start(List.of("--config", config.toString(), "--log-level", "info"), null);
-        TracehoundClient client = TracehoundClient.builder().unixSocket(d.socket).deadline(java.time.Duration.ofSeconds(5)).build()) {
-      for (int i = 0; i < warmup; i++) client.intercept(scent(i));
-      double[] us = new double[calls];
-      for (int i = 0; i < calls; i++) {
-        long t0 = System.nanoTime();
-        Verdict v = client.intercept(scent(i));
-        us[i] = (System.nanoTime() - t0) / 1000.0;
-        if (v.isDegraded()) throw new IllegalStateException("degraded: " + v.degraded());
+  public static void main(String[] args) {
+    String daemon = arg(args, "--daemon", null);
+    String echo = arg(args, "--echo", null);
+    if (daemon == null || echo == null) throw new IllegalArgumentException("usage: --daemon SOCKET --echo SOCKET [--calls N] [--warmup N]");
+    int calls = Integer.parseInt(arg(args, "--calls", "3000"));
+    // The JIT needs more warm-up than the other clients' runtimes.
+    int warmup = Math.max(2000, Integer.parseInt(arg(args, "--warmup", "2000")));
+    for (String path : new String[] {"unary", "stream"}) {
+      TracehoundClient.Builder b = TracehoundClient.builder().unixSocket(daemon).deadline(Duration.ofSeconds(5)).failMode(FailMode.CLOSED);
+      if (path.equals("unary")) b.unaryIntercept();
+      try (TracehoundClient client = b.build()) {
+        row(path, sample(calls, warmup, i -> {
+          Verdict v = client.intercept(scent(i));
+          if (v.isDegraded()) throw new IllegalStateException("degraded: " + v.degraded());
+        }));
       }
-      Arrays.sort(us);
-      rows.add(new Row("java (grpc-java, netty epoll UDS)", calls, us[calls / 2], us[Math.min(calls - 1, (int) (calls * 0.99))],
-          Arrays.stream(us).average().orElse(0)));
-      Process ts = new ProcessBuilder(Daemon.ROOT.resolve("node_modules/.bin/tsx").toString(), "bench/ts-client-latency.ts",
-          d.socket.toString(), Integer.toString(calls), Integer.toString(warmup)).directory(Daemon.ROOT.toFile()).redirectErrorStream(true).start();
-      String out = new String(ts.getInputStream().readAllBytes(), StandardCharsets.UTF_8).trim();
-      if (ts.waitFor() != 0) throw new IllegalStateException("TS client bench failed: " + out);
-      Map<?, ?> r = new ObjectMapper().readValue(out.substring(out.lastIndexOf('\n') + 1), Map.class);
-      rows.add(new Row("typescript (connect-node gRPC)", calls, num(r.get("p50Us")), num(r.get("p99Us")), num(r.get("meanUs"))));
-      List<Scent> batch = new ArrayList<>();
-      for (int i = 0; i < 20_000; i++) batch.add(Scent.threat("m" + i, "bench", System.currentTimeMillis(), Map.of("i", i % 500), Category.FLOOD, Severity.LOW));
-      client.interceptMany(batch.subList(0, 2000)); // warm the stream path
-      long t0 = System.nanoTime();
-      List<Verdict> verdicts = client.interceptMany(batch);
-      double ms = (System.nanoTime() - t0) / 1e6;
-      if (verdicts.stream().anyMatch(Verdict::isDegraded)) throw new IllegalStateException("degraded verdicts in interceptMany");
-      many = String.format("Java interceptMany over one stream: 20 000 scents in %.0f ms (≈ %.0f scents/s)", ms, 20_000 / ms * 1000);
     }
-    System.out.printf("unary Intercept over UDS, sequential, %d calls after %d warm-up (µs)%n%n", calls, warmup);
-    System.out.println("| client | p50 µs | p99 µs | mean µs |");
-    System.out.println("|---|---|---|---|");
-    for (Row r : rows) System.out.printf("| %s | %.0f | %.0f | %.0f |%n", r.client(), r.p50Us(), r.p99Us(), r.meanUs());
-    System.out.println();
-    System.out.println(many);
+    // The floor: the client's own channel set-up and generated stub, a server that writes fixed bytes.
+    try (TracehoundClient floor = TracehoundClient.builder().unixSocket(echo).build()) {
+      var stub = TracehoundServiceGrpc.newBlockingStub(floor.channel());
+      InterceptRequest req = InterceptRequest.newBuilder().setScent(Wire.scent(scent(0))).build();
+      row("floor", sample(calls, warmup, i -> stub.withDeadlineAfter(5, java.util.concurrent.TimeUnit.SECONDS).intercept(req)));
+    }
+  }
+
+  static double[] sample(int calls, int warmup, IntConsumer call) {
+    for (int i = 0; i < warmup; i++) call.accept(i);
+    double[] us = new double[calls];
+    for (int i = 0; i < calls; i++) {
+      long t0 = System.nanoTime();
+      call.accept(i);
+      us[i] = (System.nanoTime() - t0) / 1000.0;
+    }
+    Arrays.sort(us);
+    return us;
+  }
+
+  static void row(String path, double[] us) {
+    System.out.printf("{\"client\":\"java\",\"path\":\"%s\",\"calls\":%d,\"p50Us\":%.1f,\"p99Us\":%.1f}%n", path, us.length,
+        us[us.length / 2], us[Math.min(us.length - 1, (int) (us.length * 0.99))]);
+  }
+
+  static String arg(String[] args, String name, String fallback) {
+    for (int i = 0; i + 1 < args.length; i++) if (args[i].equals(name)) return args[i + 1];
+    return fallback;
   }
 
   static Scent scent(int i) {
     return Scent.threat("java-" + i, "bench", System.currentTimeMillis(), PAYLOAD, Category.INJECTION, Severity.HIGH);
-  }
-
-  static double num(Object o) {
-    return ((Number) o).doubleValue();
   }
 }
