@@ -2,8 +2,7 @@
  * The TS client's latency bench (run by `npm run bench:sdks`, which starts the servers): sequential
  * intercepts over a Unix socket on the default path (one long-lived InterceptStream) and on the
  * unary path, against tracehoundd, and the floor: unary Intercept against a bare node:http2 echo
- * through the same transport, same run. Then InterceptStream throughput (batches of 1000).
- * Prints JSON lines {client, path, calls, p50Us, p99Us} and {client, path: "stream-throughput", perSec}.
+ * through the same transport, same run. Prints JSON lines {client, path, calls, p50Us, p99Us}.
  * Usage: tsx bench/ts-client-latency.ts --daemon SOCKET --echo SOCKET [--calls 3000] [--warmup 500]
  */
 
@@ -67,23 +66,4 @@ const wire = scentToWire(scent(0))
 row('floor', await sample(() => echo.intercept({ scent: wire })))
 sessionManager.abort()
 
-// Throughput: 200 batches of 1000 scents on one stream (80% clean, 20% unique threats).
-const raw = createClient(TracehoundService, createGrpcTransport({ baseUrl: 'http://localhost', sessionManager: new Http2SessionManager('http://localhost', {}, { createConnection: () => net.connect(daemonSocket) }) }))
-const batches = Array.from({ length: 200 }, (_, b) => ({
-  requestId: BigInt(b + 1),
-  scents: Array.from({ length: 1000 }, (_, i) => {
-    const n = b * 1000 + i
-    return scentToWire({ id: `t${n}`, source: `bench-${n % 10_000}`, timestamp: 1_700_000_000_000, payload: { path: `/api/${n}` }, ...(n % 5 === 0 && { threat: { category: 'injection' as const, severity: 'low' as const } }) })
-  }),
-}))
-async function* requests() {
-  yield* batches
-}
-const t0 = process.hrtime.bigint()
-let n = 0
-for await (const res of raw.interceptStream(requests())) {
-  if (res.error) throw new Error(`stream request refused: ${res.error.message}`)
-  n += res.verdicts.length
-}
-row('stream-throughput', { perSec: n / (Number(process.hrtime.bigint() - t0) / 1e9) })
 process.exit(0)
