@@ -83,6 +83,8 @@ export class InterceptMux {
   private losses = 0
   private retryAt = 0
   private lastLoss: ConnectError | undefined
+  /** Streams opened so far (tests check that one lost call does not cost a stream). */
+  opened = 0
 
   constructor(private readonly service: Client<typeof TracehoundService>) {}
 
@@ -114,6 +116,7 @@ export class InterceptMux {
     if (Date.now() < this.retryAt) return undefined
     const s = new Stream()
     this.stream = s
+    this.opened++
     void this.read(s)
     return s
   }

@@ -90,6 +90,8 @@ export async function* answerInOrder<Req, Res>(
     else closing.addEventListener('abort', end, { once: true })
   })
   const read = () => {
+    // Checked first: a client that always has a request ready would otherwise win every race.
+    if (closing.aborted) return closed
     const p = it.next()
     // Handled here: the stream may be abandoned (client gone) while this read is outstanding.
     p.catch(() => undefined)

@@ -1,0 +1,75 @@
+import { describe, expect, it } from 'vitest'
+import { answerInOrder } from './intercept-stream.js'
+
+function deferred<T>() {
+  let resolve!: (v: T) => void
+  const promise = new Promise<T>((r) => (resolve = r))
+  return { promise, resolve }
+}
+
+/** A request source that records how many requests were pulled; ends after `n` unless endless. */
+function source(n = Infinity) {
+  const state = { pulled: 0 }
+  const iterable: AsyncIterable<number> = {
+    [Symbol.asyncIterator]: () => ({
+      next: () => (state.pulled >= n ? Promise.resolve({ done: true, value: undefined }) : Promise.resolve({ done: false, value: state.pulled++ })),
+    }),
+  }
+  return { iterable, state }
+}
+
+const settle = () => new Promise((r) => setImmediate(r))
+
+describe('answerInOrder', () => {
+  it('yields answers in request order when later ones settle first', async () => {
+    const waits = [deferred<string>(), deferred<string>()]
+    const answers = (i: number) => (i < 2 ? waits[i]!.promise : `sync ${i}`)
+    const out: string[] = []
+    const done = (async () => {
+      for await (const a of answerInOrder(source(4).iterable, answers, new AbortController().signal)) out.push(a)
+    })()
+    waits[1]!.resolve('async 1')
+    await settle()
+    expect(out).toEqual([])
+    waits[0]!.resolve('async 0')
+    await done
+    expect(out).toEqual(['async 0', 'async 1', 'sync 2', 'sync 3'])
+  })
+
+  it('stops reading while maxPending answers wait', async () => {
+    const { iterable, state } = source()
+    const waits: ReturnType<typeof deferred<number>>[] = []
+    const gen = answerInOrder(
+      iterable,
+      (i) => {
+        waits[i] = deferred<number>()
+        return waits[i]!.promise
+      },
+      new AbortController().signal,
+      3,
+    )
+    const first = gen.next()
+    await settle()
+    expect(state.pulled).toBe(3)
+    waits[0]!.resolve(0)
+    expect(await first).toEqual({ done: false, value: 0 })
+    await gen.return(undefined)
+  })
+
+  it('answers what it has read, then ends, once closing aborts', async () => {
+    const closing = new AbortController()
+    const { iterable, state } = source()
+    const held = deferred<number>()
+    const out: number[] = []
+    const done = (async () => {
+      for await (const a of answerInOrder(iterable, (i) => (i === 0 ? held.promise : i), closing.signal, 1)) out.push(a)
+    })()
+    await settle()
+    expect(state.pulled).toBe(1)
+    closing.abort()
+    held.resolve(0)
+    await done
+    expect(out).toEqual([0])
+    expect(state.pulled).toBe(1)
+  })
+})
