@@ -72,12 +72,16 @@ interface Row {
   path: string
   p50Us: number
   p99Us: number
+  /** The daemon's CPU per call, where the bench measures it. */
+  cpuUs?: number
 }
 
-async function run(c: Client, daemon: string, echo: string): Promise<Row[] | string> {
+async function run(c: Client, daemon: string, echo: string, daemonPid: number): Promise<Row[] | string> {
   const why = c.missing()
   if (why) return `SKIPPED: ${c.name} (${why})`
-  const res = spawnSync(c.cmd, [...c.args, '--daemon', daemon, '--echo', echo, '--calls', CALLS, '--warmup', WARMUP], {
+  // The TS bench also reads the daemon's CPU time per call from /proc.
+  const extra = c.name === 'typescript' ? ['--daemon-pid', String(daemonPid)] : []
+  const res = spawnSync(c.cmd, [...c.args, '--daemon', daemon, '--echo', echo, '--calls', CALLS, '--warmup', WARMUP, ...extra], {
     cwd: c.cwd,
     encoding: 'utf8',
     stdio: ['ignore', 'pipe', 'inherit'],
@@ -104,7 +108,7 @@ const table: string[][] = []
 let failed = false
 try {
   for (const c of clients.filter((c) => !ONLY || ONLY.includes(c.name))) {
-    const rows = await run(c, daemonSock, echoSock)
+    const rows = await run(c, daemonSock, echoSock, servers[0]!.pid!)
     if (typeof rows === 'string') {
       console.log(rows)
       failed ||= rows.startsWith('FAILED')
@@ -113,14 +117,14 @@ try {
     for (const r of rows) {
       const floor = rows.find((f) => f.path === 'floor' && f.client === r.client)
       const ratio = floor && r.path !== 'floor' ? `${(r.p50Us / floor.p50Us).toFixed(2)}×` : ''
-      table.push([r.client, r.path, r.p50Us.toFixed(0), r.p99Us.toFixed(0), ratio])
+      table.push([r.client, r.path, r.p50Us.toFixed(0), r.p99Us.toFixed(0), ratio, r.cpuUs === undefined ? '' : r.cpuUs.toFixed(0)])
     }
   }
 } finally {
   for (const s of servers) s.kill('SIGTERM')
   rmSync(dir, { recursive: true, force: true })
 }
-const headers = ['client', 'path', 'p50 µs', 'p99 µs', 'p50 / floor p50 (target ≤ 1.5×)']
+const headers = ['client', 'path', 'p50 µs', 'p99 µs', 'p50 / floor p50 (target ≤ 1.5×)', 'daemon CPU µs/call']
 const widths = headers.map((h, i) => Math.max(h.length, ...table.map((r) => r[i]!.length)))
 const line = (cells: string[]) => `| ${cells.map((c, i) => c.padEnd(widths[i]!)).join(' | ')} |`
 console.log(`\nSequential intercepts over UDS, ${CALLS} calls after ${WARMUP} warm-up per row; floor = unary Intercept against a bare node:http2 echo, same client, same run.\n`)
