@@ -102,6 +102,10 @@ final class InterceptMux implements AutoCloseable {
         stub.interceptStream(current);
       }
       s = current;
+      if (s == null) { // the stream failed as it opened (e.g. a closed channel)
+        out.completeExceptionally(lastLoss);
+        return out;
+      }
       s.calls.put(id, out);
     }
     ScheduledFuture<?> timer = timers.schedule(() -> {
