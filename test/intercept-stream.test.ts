@@ -14,6 +14,7 @@ import { Code, ConnectError, createClient } from '@connectrpc/connect'
 import { connectNodeAdapter, createGrpcTransport, Http2SessionManager } from '@connectrpc/connect-node'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { createTracehoundClient, SCHEMA_VERSION, signature } from '../src/client/index.js'
+import { bearerInterceptor } from '../src/client/client.js'
 import { InterceptMux } from '../src/client/intercept-mux.js'
 import { Severity, ThreatCategory, type ScentSchema } from '../src/gen/tracehound/v1/scent_pb.js'
 import { type InterceptStreamRequest, TracehoundService } from '../src/gen/tracehound/v1/tracehound_service_pb.js'
@@ -184,4 +185,30 @@ describe('stream intercept path against a fake daemon', () => {
       f.close()
     })
   }
+})
+
+describe('stream intercept path over TCP', () => {
+  it('needs the bearer token as unary does', async () => {
+    const token = 'stream-auth-token-0123456789'
+    const t = await startDaemonProcess(['--tcp', '127.0.0.1:0'], { TRACEHOUND_TOKEN: token })
+    const baseUrl = `http://${t.tcp}`
+    const streamOf = (interceptors: ReturnType<typeof bearerInterceptor>[]) => {
+      const sessionManager = new Http2SessionManager(baseUrl)
+      const mux = new InterceptMux(createClient(TracehoundService, createGrpcTransport({ baseUrl, sessionManager, interceptors })))
+      return { mux, close: () => (mux.close(), sessionManager.abort()) }
+    }
+    try {
+      const none = streamOf([])
+      await expect(none.mux.call([scentToWire(threat({ auth: 'none' }))], 30_000)).rejects.toMatchObject({ code: Code.Unauthenticated })
+      none.close()
+      const wrong = streamOf([bearerInterceptor('not-the-token-0123456789')])
+      await expect(wrong.mux.call([scentToWire(threat({ auth: 'wrong' }))], 30_000)).rejects.toMatchObject({ code: Code.Unauthenticated })
+      wrong.close()
+      const right = streamOf([bearerInterceptor(token)])
+      expect(await right.mux.call([scentToWire(threat({ auth: 'right' }))], 30_000)).toMatchObject([{ outcome: { case: 'quarantined' } }])
+      right.close()
+    } finally {
+      await t.stop()
+    }
+  })
 })
