@@ -1,3 +1,4 @@
+import { getEventListeners } from 'node:events'
 import { describe, expect, it } from 'vitest'
 import { answerInOrder } from './intercept-stream.js'
 
@@ -71,5 +72,11 @@ describe('answerInOrder', () => {
     await done
     expect(out).toEqual([0])
     expect(state.pulled).toBe(1)
+  })
+
+  it('leaves no listener on the shutdown signal once a stream ends', async () => {
+    const closing = new AbortController()
+    for await (const _ of answerInOrder(source(3).iterable, (i) => i, closing.signal)) void _
+    expect(getEventListeners(closing.signal, 'abort')).toHaveLength(0)
   })
 })

@@ -84,44 +84,52 @@ export async function* answerInOrder<Req, Res>(
   const it = requests[Symbol.asyncIterator]()
   const pending: Promise<Res>[] = []
   let next: Promise<IteratorResult<Req>> | undefined
-  const closed = new Promise<IteratorResult<Req>>((resolve) => {
-    const end = () => resolve({ done: true, value: undefined })
-    if (closing.aborted) end()
-    else closing.addEventListener('abort', end, { once: true })
-  })
-  const read = () => {
-    // Checked first: a client that always has a request ready would otherwise win every race.
-    if (closing.aborted) return closed
+  const DONE: IteratorResult<Req> = { done: true, value: undefined }
+  // The outstanding read's resolver: shutdown settles it as the end of the requests. (Racing
+  // each read against one long-lived promise would pile a reaction per message onto it.)
+  let wake: ((r: IteratorResult<Req>) => void) | undefined
+  const end = () => wake?.(DONE)
+  closing.addEventListener('abort', end, { once: true })
+  const read = (): Promise<IteratorResult<Req>> => {
+    // Checked first: a client that always has a request ready would otherwise never be cut off.
+    if (closing.aborted) return Promise.resolve(DONE)
     const p = it.next()
-    // Handled here: the stream may be abandoned (client gone) while this read is outstanding.
-    p.catch(() => undefined)
-    return Promise.race([p, closed])
+    // Always awaited or raced (which handles a rejection after the stream is abandoned).
+    return new Promise((resolve, reject) => {
+      wake = resolve
+      p.then(resolve, reject)
+    })
   }
-  for (;;) {
-    const head = pending[0]
-    if (!head) {
-      const r = await (next ?? read())
-      next = undefined
-      if (r.done) return
-      const a = answer(r.value)
-      if (a instanceof Promise) pending.push(a)
-      else yield a
-      continue
-    }
-    if (pending.length < maxPending) {
-      next ??= read()
-      const first: typeof HEAD | IteratorResult<Req> = await Promise.race([head.then((): typeof HEAD => HEAD), next])
-      if (typeof first !== 'symbol') {
+  try {
+    for (;;) {
+      const head = pending[0]
+      if (!head) {
+        const r = await (next ?? read())
         next = undefined
-        if (first.done) {
-          for (const p of pending.splice(0)) yield await p
-          return
-        }
-        const a = answer(first.value)
-        pending.push(a instanceof Promise ? a : Promise.resolve(a))
+        if (r.done) return
+        const a = answer(r.value)
+        if (a instanceof Promise) pending.push(a)
+        else yield a
         continue
       }
+      if (pending.length < maxPending) {
+        next ??= read()
+        const first: typeof HEAD | IteratorResult<Req> = await Promise.race([head.then((): typeof HEAD => HEAD), next])
+        if (typeof first !== 'symbol') {
+          next = undefined
+          if (first.done) {
+            for (const p of pending.splice(0)) yield await p
+            return
+          }
+          const a = answer(first.value)
+          pending.push(a instanceof Promise ? a : Promise.resolve(a))
+          continue
+        }
+      }
+      yield await (pending.shift() as Promise<Res>)
     }
-    yield await (pending.shift() as Promise<Res>)
+  } finally {
+    // One listener per stream on the daemon-wide signal: removed when the stream ends.
+    closing.removeEventListener('abort', end)
   }
 }
