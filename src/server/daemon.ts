@@ -14,7 +14,7 @@ import { type DaemonConfig, loadConfig, redactedJson } from './config.js'
 import { ConformanceDeterminism, conformanceService } from './conformance-service.js'
 import { type DaemonEngine, type EngineSettings, settingsFromConfig } from './engine.js'
 import { EventBus } from './events.js'
-import { validateInterceptor } from './intercept-stream.js'
+import { validateInterceptor, warmValidator } from './intercept-stream.js'
 import { auditRecordToWire } from '../wire/index.js'
 import { forwardEngineEvents } from './wire.js'
 import { GroupCommit, Ledger } from '../storage/index.js'
@@ -145,6 +145,7 @@ export async function startDaemon(o: DaemonOptions): Promise<Daemon> {
   const shutdown = new AbortController()
 
   const validator = createValidator()
+  warmValidator(validator)
   const routes = (router: ConnectRouter) => {
     router.service(
       TracehoundService,
