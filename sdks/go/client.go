@@ -60,7 +60,7 @@ func WithTimeout(d time.Duration) Option { return func(o *options) { o.timeout =
 // WithCallTimeout sets the deadline of every other call, the handshake included (default 5 s).
 func WithCallTimeout(d time.Duration) Option { return func(o *options) { o.callTimeout = d } }
 
-// WithFailClosed turns daemon failures into error verdicts (code DAEMON_UNAVAILABLE) instead of
+// WithFailClosed turns daemon failures into error verdicts (code DaemonUnavailable) instead of
 // clean ones; both are marked Degraded. Dial then also fails when the daemon is unreachable.
 func WithFailClosed() Option { return func(o *options) { o.failClosed = true } }
 
@@ -242,7 +242,7 @@ func contextError(ctx context.Context) error {
 func (c *Client) failed(err error) Verdict {
 	code := connect.CodeOf(err)
 	if code == connect.CodeInvalidArgument { // the daemon refused the scent itself: the caller's error
-		return Verdict{Status: StatusError, Error: &VerdictError{State: "scent", Code: "SCENT_INVALID", Message: message(err)}}
+		return Verdict{Status: StatusError, Error: clientError(ScentInvalid, message(err))}
 	}
 	if c.opts.onDegraded != nil {
 		c.opts.onDegraded(err)
@@ -251,9 +251,7 @@ func (c *Client) failed(err error) Verdict {
 	if !c.opts.failClosed {
 		return Verdict{Status: StatusClean, Degraded: d}
 	}
-	return Verdict{Status: StatusError, Degraded: d, Error: &VerdictError{
-		State: "daemon", Code: "DAEMON_UNAVAILABLE", Message: err.Error(), Recoverable: true,
-	}}
+	return Verdict{Status: StatusError, Degraded: d, Error: clientError(DaemonUnavailable, err.Error())}
 }
 
 func message(err error) string {

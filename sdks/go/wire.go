@@ -100,9 +100,9 @@ func verdictFromWire(v *thv1.Verdict) Verdict {
 }
 
 func unknownVerdict(msg string) Verdict {
-	return Verdict{Status: StatusError, Error: &VerdictError{State: "client", Code: "CLIENT_UNKNOWN_VERDICT", Message: msg}}
+	return Verdict{Status: StatusError, Error: clientError(ClientUnknownVerdict, msg)}
 }
 
 func serializationError(err error) Verdict {
-	return Verdict{Status: StatusError, Error: &VerdictError{State: "agent", Code: "AGENT_SERIALIZATION_FAILED", Message: "Failed to serialize: " + err.Error()}}
+	return Verdict{Status: StatusError, Error: clientError(AgentSerializationFailed, "Failed to serialize: "+err.Error())}
 }

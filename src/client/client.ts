@@ -15,6 +15,7 @@ import {
   scentToWire,
   treeHeadFromWire,
 } from '../wire/index.js'
+import { ClientErrorCode, clientErrorVerdict } from './client-error.js'
 import { InterceptMux } from './intercept-mux.js'
 
 /** Deadlines, fail mode and identity of a client; shared by the Node and the browser client. */
@@ -135,12 +136,12 @@ export function createTracehoundClientFromTransport(
     const err = ConnectError.from(e)
     // The daemon rejected the scent itself: a caller's error, whatever the fail mode.
     if (err.code === Code.InvalidArgument) {
-      return { status: 'error', error: { state: 'scent', code: 'SCENT_INVALID', message: err.rawMessage, recoverable: false } }
+      return clientErrorVerdict(ClientErrorCode.SCENT_INVALID, err.rawMessage)
     }
     options.onDegraded?.(err)
     const mark = { degraded: { code: Code[err.code] ?? 'unknown', message: err.rawMessage } }
     if (!failClosed) return { status: 'clean', ...mark }
-    return { status: 'error', error: { state: 'daemon', code: 'DAEMON_UNAVAILABLE', message: err.message, recoverable: true }, ...mark }
+    return { ...clientErrorVerdict(ClientErrorCode.DAEMON_UNAVAILABLE, err.message), ...mark }
   }
 
   /**
@@ -155,10 +156,8 @@ export function createTracehoundClientFromTransport(
       return { failed: (e as Error).message }
     }
   }
-  const serializationError = (message: string): ClientVerdict => ({
-    status: 'error',
-    error: { state: 'agent', code: 'AGENT_SERIALIZATION_FAILED', message: `Failed to serialize: ${message}`, recoverable: false },
-  })
+  const serializationError = (message: string): ClientVerdict =>
+    clientErrorVerdict(ClientErrorCode.AGENT_SERIALIZATION_FAILED, `Failed to serialize: ${message}`)
 
   const notFoundAsNull = <T>(p: Promise<T>): Promise<T | null> =>
     p.catch((e: unknown) => {

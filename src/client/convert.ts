@@ -7,6 +7,7 @@ import type { JsonValue } from '@bufbuild/protobuf'
 import type { Severity } from '../core/index.js'
 import type { EvidenceHandle as WireHandle, Verdict } from '../gen/tracehound/v1/verdict_pb.js'
 import { severityFromWire } from '../wire/index.js'
+import { ClientErrorCode, clientErrorVerdict } from './client-error.js'
 
 /** Quarantined evidence as the daemon reports it: no bytes, no methods. */
 export interface EvidenceInfo {
@@ -78,7 +79,4 @@ export function verdictFromWire(v: Verdict | undefined): ClientVerdict {
   }
 }
 
-const unknownVerdict = (message: string): ClientVerdict => ({
-  status: 'error',
-  error: { state: 'client', code: 'CLIENT_UNKNOWN_VERDICT', message, recoverable: false },
-})
+const unknownVerdict = (message: string): ClientVerdict => clientErrorVerdict(ClientErrorCode.CLIENT_UNKNOWN_VERDICT, message)

@@ -19,6 +19,7 @@ from .types import (  # noqa: E402
     RateLimited, Scent, Stats, Threat, TreeHead, Verdict, VerdictError,
 )
 from .client import Client, connect  # noqa: E402
+from .client_error import ClientErrorCode, client_error_name  # noqa: E402
 from ._common import SCHEMA_VERSION, default_socket_path  # noqa: E402
 from . import aio  # noqa: E402
 
@@ -27,6 +28,7 @@ __all__ = [
     "Scent", "Threat", "Verdict", "Clean", "RateLimited", "PayloadTooLarge", "Ignored", "Quarantined", "Error",
     "BLOCKING", "Category", "SeverityName", "Degraded", "VerdictError", "EvidenceInfo", "EvidenceRecord", "AuditRecord", "TreeHead",
     "InclusionProof", "ConsistencyProof", "HandshakeInfo", "Stats", "IncompatibleSchemaError",
+    "ClientErrorCode", "client_error_name",
     "CanonicalJsonError", "canonicalize", "canonical_bytes", "signature", "record_hash", "leaf_hash", "AuditEntryError", "check_entry",
     "merkle_root", "verify_inclusion", "verify_consistency", "compute_mac", "verify_mac", "verify_record_mac",
 ]

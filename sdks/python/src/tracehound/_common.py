@@ -11,8 +11,9 @@ import grpc
 
 from . import __version__
 from ._convert import scent_to_wire
+from .client_error import ClientErrorCode, client_error
 from ._gen.tracehound.v1 import scent_pb2, tracehound_service_pb2 as svc
-from .types import Clean, Degraded, Error, HandshakeInfo, IncompatibleSchemaError, Scent, Verdict, VerdictError
+from .types import Clean, Degraded, Error, HandshakeInfo, IncompatibleSchemaError, Scent, Verdict
 
 SCHEMA_VERSION = "1.0.0"
 """Version of the tracehound.v1 schema this SDK was generated from; the Handshake compares majors."""
@@ -126,7 +127,7 @@ class Failures:
         code = rpc_code(e)
         message = rpc_details(e)
         if code == grpc.StatusCode.INVALID_ARGUMENT:  # the daemon refused the scent: the caller's error
-            return Error(VerdictError("scent", "SCENT_INVALID", message, False))
+            return Error(client_error(ClientErrorCode.CLIENT_ERROR_CODE_SCENT_INVALID, message))
         mark = Degraded(code.name if code else ("FAILED_PRECONDITION" if is_skew(e) else "CLIENT_ERROR"), message)
         if self.on_degraded is not None:
             try:
@@ -135,7 +136,7 @@ class Failures:
                 pass
         if self.mode == "open":
             return Clean(degraded=mark)
-        return Error(VerdictError("daemon", "DAEMON_UNAVAILABLE", message, True), degraded=mark)
+        return Error(client_error(ClientErrorCode.CLIENT_ERROR_CODE_DAEMON_UNAVAILABLE, message), degraded=mark)
 
 
 def prepare(scents: Iterable[ScentLike]) -> tuple[list[Verdict | None], list[tuple[int, scent_pb2.Scent]]]:
@@ -147,7 +148,7 @@ def prepare(scents: Iterable[ScentLike]) -> tuple[list[Verdict | None], list[tup
             wire.append((i, scent_to_wire(s)))
             out.append(None)
         except Exception as e:  # a malformed scent is the caller's error, reported, never raised
-            out.append(Error(VerdictError("scent", "SCENT_INVALID", f"invalid scent: {e!r}", False)))
+            out.append(Error(client_error(ClientErrorCode.CLIENT_ERROR_CODE_SCENT_INVALID, f"invalid scent: {e!r}")))
     return out, wire
 
 

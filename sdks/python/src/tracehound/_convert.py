@@ -9,6 +9,7 @@ from google.protobuf import json_format
 
 from ._gen.tracehound.v1 import audit_pb2, scent_pb2, tracehound_service_pb2, verdict_pb2
 from .cjson import CanonicalJsonError, canonical_bytes
+from .client_error import ClientErrorCode, client_error
 from .types import (
     CATEGORIES, SEVERITIES, AuditRecord, Clean, ConsistencyProof, Error, EvidenceInfo, EvidenceRecord,
     Ignored, InclusionProof, PayloadTooLarge, Quarantined, RateLimited, Scent, SeverityName, Stats,
@@ -48,7 +49,7 @@ def evidence_from_wire(h: verdict_pb2.EvidenceHandle) -> EvidenceInfo:
 
 
 def _unknown(message: str) -> Error:
-    return Error(VerdictError("client", "CLIENT_UNKNOWN_VERDICT", message, False))
+    return Error(client_error(ClientErrorCode.CLIENT_ERROR_CODE_CLIENT_UNKNOWN_VERDICT, message))
 
 
 def verdict_from_wire(v: verdict_pb2.Verdict) -> Verdict:

@@ -122,7 +122,7 @@ export const ListAuditRecordsResponseSchema: GenMessage<ListAuditRecordsResponse
   messageDesc(file_tracehound_conformance_v1_conformance_service, 5);
 
 /**
- * Drives the daemon's engine deterministically for conformance vectors (DESIGN §5, §9).
+ * Drives the daemon's engine deterministically for conformance vectors (docs/spec/conformance-vectors.md).
  * Served only by a daemon started with --conformance; any other daemon answers
  * FAILED_PRECONDITION. Never enable it in production: Reset discards all state.
  *

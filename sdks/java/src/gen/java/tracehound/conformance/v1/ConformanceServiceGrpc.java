@@ -4,7 +4,7 @@ import static io.grpc.MethodDescriptor.generateFullMethodName;
 
 /**
  * <pre>
- * Drives the daemon's engine deterministically for conformance vectors (DESIGN §5, §9).
+ * Drives the daemon's engine deterministically for conformance vectors (docs/spec/conformance-vectors.md).
  * Served only by a daemon started with --conformance; any other daemon answers
  * FAILED_PRECONDITION. Never enable it in production: Reset discards all state.
  * </pre>
@@ -172,7 +172,7 @@ public final class ConformanceServiceGrpc {
 
   /**
    * <pre>
-   * Drives the daemon's engine deterministically for conformance vectors (DESIGN §5, §9).
+   * Drives the daemon's engine deterministically for conformance vectors (docs/spec/conformance-vectors.md).
    * Served only by a daemon started with --conformance; any other daemon answers
    * FAILED_PRECONDITION. Never enable it in production: Reset discards all state.
    * </pre>
@@ -214,7 +214,7 @@ public final class ConformanceServiceGrpc {
   /**
    * Base class for the server implementation of the service ConformanceService.
    * <pre>
-   * Drives the daemon's engine deterministically for conformance vectors (DESIGN §5, §9).
+   * Drives the daemon's engine deterministically for conformance vectors (docs/spec/conformance-vectors.md).
    * Served only by a daemon started with --conformance; any other daemon answers
    * FAILED_PRECONDITION. Never enable it in production: Reset discards all state.
    * </pre>
@@ -230,7 +230,7 @@ public final class ConformanceServiceGrpc {
   /**
    * A stub to allow clients to do asynchronous rpc calls to service ConformanceService.
    * <pre>
-   * Drives the daemon's engine deterministically for conformance vectors (DESIGN §5, §9).
+   * Drives the daemon's engine deterministically for conformance vectors (docs/spec/conformance-vectors.md).
    * Served only by a daemon started with --conformance; any other daemon answers
    * FAILED_PRECONDITION. Never enable it in production: Reset discards all state.
    * </pre>
@@ -286,7 +286,7 @@ public final class ConformanceServiceGrpc {
   /**
    * A stub to allow clients to do synchronous rpc calls to service ConformanceService.
    * <pre>
-   * Drives the daemon's engine deterministically for conformance vectors (DESIGN §5, §9).
+   * Drives the daemon's engine deterministically for conformance vectors (docs/spec/conformance-vectors.md).
    * Served only by a daemon started with --conformance; any other daemon answers
    * FAILED_PRECONDITION. Never enable it in production: Reset discards all state.
    * </pre>
@@ -339,7 +339,7 @@ public final class ConformanceServiceGrpc {
   /**
    * A stub to allow clients to do limited synchronous rpc calls to service ConformanceService.
    * <pre>
-   * Drives the daemon's engine deterministically for conformance vectors (DESIGN §5, §9).
+   * Drives the daemon's engine deterministically for conformance vectors (docs/spec/conformance-vectors.md).
    * Served only by a daemon started with --conformance; any other daemon answers
    * FAILED_PRECONDITION. Never enable it in production: Reset discards all state.
    * </pre>
@@ -392,7 +392,7 @@ public final class ConformanceServiceGrpc {
   /**
    * A stub to allow clients to do ListenableFuture-style rpc calls to service ConformanceService.
    * <pre>
-   * Drives the daemon's engine deterministically for conformance vectors (DESIGN §5, §9).
+   * Drives the daemon's engine deterministically for conformance vectors (docs/spec/conformance-vectors.md).
    * Served only by a daemon started with --conformance; any other daemon answers
    * FAILED_PRECONDITION. Never enable it in production: Reset discards all state.
    * </pre>

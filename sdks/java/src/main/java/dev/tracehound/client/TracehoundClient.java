@@ -37,6 +37,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
+import tracehound.v1.ClientError.ClientErrorCode;
 import tracehound.v1.TracehoundServiceGrpc;
 import tracehound.v1.TracehoundServiceOuterClass.GetConsistencyProofRequest;
 import tracehound.v1.TracehoundServiceOuterClass.GetEvidenceRequest;
@@ -401,7 +402,7 @@ public final class TracehoundClient implements AutoCloseable {
         : Status.fromThrowable(t);
     if (s.getCode() == Status.Code.INVALID_ARGUMENT) {
       // The daemon rejected the scent itself: the caller's error, whatever the fail mode.
-      return new Verdict.Error("scent", "SCENT_INVALID", String.valueOf(s.getDescription()), false, null, null);
+      return ClientErrors.error(ClientErrorCode.CLIENT_ERROR_CODE_SCENT_INVALID, String.valueOf(s.getDescription()), null);
     }
     Verdict.Degraded degraded = new Verdict.Degraded(s.getCode().name(), s.getDescription() != null ? s.getDescription() : String.valueOf(t));
     if (onDegraded != null) {
@@ -412,7 +413,8 @@ public final class TracehoundClient implements AutoCloseable {
       }
     }
     if (failMode == FailMode.OPEN) return new Verdict.Clean(degraded);
-    return new Verdict.Error("daemon", "DAEMON_UNAVAILABLE", "tracehoundd unavailable: " + degraded.code() + " " + degraded.message(), true, null, degraded);
+    return ClientErrors.error(ClientErrorCode.CLIENT_ERROR_CODE_DAEMON_UNAVAILABLE,
+        "tracehoundd unavailable: " + degraded.code() + " " + degraded.message(), degraded);
   }
 
   /** Where and how to connect; {@link #build()} connects and runs the handshake. */

@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import tracehound.v1.ClientError.ClientErrorCode;
 import tracehound.v1.Audit;
 import tracehound.v1.ScentOuterClass;
 import tracehound.v1.VerdictOuterClass;
@@ -95,7 +96,7 @@ final class Wire {
   }
 
   private static Verdict unknown(String message) {
-    return new Verdict.Error("client", "CLIENT_UNKNOWN_VERDICT", message, false, null, null);
+    return ClientErrors.error(ClientErrorCode.CLIENT_ERROR_CODE_CLIENT_UNKNOWN_VERDICT, message, null);
   }
 
   static AuditRecord auditRecord(Audit.AuditRecord r) {

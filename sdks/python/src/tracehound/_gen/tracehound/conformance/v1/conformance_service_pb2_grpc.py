@@ -27,7 +27,7 @@ if _version_not_supported:
 
 
 class ConformanceServiceStub:
-    """Drives the daemon's engine deterministically for conformance vectors (DESIGN §5, §9).
+    """Drives the daemon's engine deterministically for conformance vectors (docs/spec/conformance-vectors.md).
     Served only by a daemon started with --conformance; any other daemon answers
     FAILED_PRECONDITION. Never enable it in production: Reset discards all state.
     """
@@ -56,7 +56,7 @@ class ConformanceServiceStub:
 
 
 class ConformanceServiceServicer:
-    """Drives the daemon's engine deterministically for conformance vectors (DESIGN §5, §9).
+    """Drives the daemon's engine deterministically for conformance vectors (docs/spec/conformance-vectors.md).
     Served only by a daemon started with --conformance; any other daemon answers
     FAILED_PRECONDITION. Never enable it in production: Reset discards all state.
     """
@@ -110,7 +110,7 @@ def add_ConformanceServiceServicer_to_server(servicer, server):
 
  # This class is part of an EXPERIMENTAL API.
 class ConformanceService:
-    """Drives the daemon's engine deterministically for conformance vectors (DESIGN §5, §9).
+    """Drives the daemon's engine deterministically for conformance vectors (docs/spec/conformance-vectors.md).
     Served only by a daemon started with --conformance; any other daemon answers
     FAILED_PRECONDITION. Never enable it in production: Reset discards all state.
     """
