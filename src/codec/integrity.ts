@@ -6,25 +6,17 @@
 
 import { createHash } from 'node:crypto'
 import { gunzipSync, gzipSync } from 'node:zlib'
-import type { EncodedPayload } from '../core/index.js'
+import { type EncodedPayload, TracehoundError } from '../core/index.js'
 import { gunzipAsync, gzipAsync } from './async-gzip-codec.js'
 import { GZIP_LEVEL, toPlainBytes } from './gzip-codec.js'
 
 /** Why a cold-storage encode or decode failed. */
 export type CodecErrorCode = 'INTEGRITY_VIOLATION' | 'DECODE_FAILED' | 'ENCODE_FAILED'
 
-/** An Error (as v1) that also carries the TracehoundError fields. */
-export class CodecError extends Error {
-  readonly state = 'codec' as const
-  readonly recoverable = false
-
-  constructor(
-    message: string,
-    readonly code: CodecErrorCode,
-    override readonly cause?: unknown,
-  ) {
-    super(message)
-    this.name = 'CodecError'
+/** A cold-storage encode or decode that failed; name, codes and messages as in v1. */
+export class CodecError extends TracehoundError<CodecErrorCode> {
+  override get name(): string {
+    return 'CodecError'
   }
 }
 
@@ -42,7 +34,7 @@ export function encodeWithIntegrity(payload: Uint8Array): EncodedPayload {
   try {
     return sealed(payload, toPlainBytes(gzipSync(payload, { level: GZIP_LEVEL })))
   } catch (err) {
-    throw new CodecError('Compression failed', 'ENCODE_FAILED', err)
+    throw new CodecError('ENCODE_FAILED', 'Compression failed', { cause: err })
   }
 }
 
@@ -51,7 +43,7 @@ export async function encodeWithIntegrityAsync(payload: Uint8Array): Promise<Enc
   try {
     return sealed(payload, toPlainBytes(await gzipAsync(payload, { level: GZIP_LEVEL })))
   } catch (err) {
-    throw new CodecError('Async compression failed', 'ENCODE_FAILED', err)
+    throw new CodecError('ENCODE_FAILED', 'Async compression failed', { cause: err })
   }
 }
 
@@ -63,12 +55,12 @@ export function verify(encoded: EncodedPayload): boolean {
 }
 
 function assertIntact(encoded: EncodedPayload): void {
-  if (!verify(encoded)) throw new CodecError('Integrity check failed - payload was altered', 'INTEGRITY_VIOLATION')
+  if (!verify(encoded)) throw new CodecError('INTEGRITY_VIOLATION', 'Integrity check failed - payload was altered')
 }
 
 function checkedSize(encoded: EncodedPayload, out: Uint8Array): Uint8Array {
   if (out.length !== encoded.originalSize) {
-    throw new CodecError('Decoded size differs from the recorded original size', 'INTEGRITY_VIOLATION')
+    throw new CodecError('INTEGRITY_VIOLATION', 'Decoded size differs from the recorded original size')
   }
   return out
 }
@@ -83,7 +75,7 @@ export function decodeWithIntegrity(encoded: EncodedPayload): Uint8Array {
   try {
     out = toPlainBytes(gunzipSync(encoded.compressed, inflateCap(encoded)))
   } catch (err) {
-    throw new CodecError('Decompression failed - possible storage corruption', 'DECODE_FAILED', err)
+    throw new CodecError('DECODE_FAILED', 'Decompression failed - possible storage corruption', { cause: err })
   }
   return checkedSize(encoded, out)
 }
@@ -98,7 +90,7 @@ export async function decodeWithIntegrityAsync(encoded: EncodedPayload): Promise
   try {
     out = toPlainBytes(await gunzipAsync(encoded.compressed, inflateCap(encoded)))
   } catch (err) {
-    throw new CodecError('Async decompression failed - possible storage corruption', 'DECODE_FAILED', err)
+    throw new CodecError('DECODE_FAILED', 'Async decompression failed - possible storage corruption', { cause: err })
   }
   return checkedSize(encoded, out)
 }

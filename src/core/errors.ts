@@ -1,5 +1,12 @@
-/** Typed errors: v1's plain-object TracehoundError, its factories and codes. */
+/**
+ * The one error model: every error the engine, storage, server and client throw is a
+ * TracehoundError (a real Error with a stack) whose `code` comes from the closed list below, or a
+ * subclass that only narrows that code. v1 threw plain objects; the fields v1 had (state, code,
+ * message, context, recoverable) keep their names and values, and stay enumerable, so
+ * JSON.stringify and spreads see what v1's objects showed.
+ */
 
+/** Where an error happened: v1's states plus audit and server. */
 export type ErrorState =
   | 'config'
   | 'scent'
@@ -13,38 +20,148 @@ export type ErrorState =
   | 'runtime'
   | 'scheduler'
   | 'storage'
+  | 'audit'
+  | 'server'
 
-/**
- * v1's error: a plain object with where it failed (`state`), a stable `code`, a message, and
- * whether retrying can help.
- */
-export interface TracehoundError {
-  state: ErrorState
-  code: string
-  message: string
+/** Every code, with the state it belongs to. Closed: a new failure adds its code here. */
+const STATE_OF = {
+  CONFIG_QUARANTINE_INVALID: 'config',
+  CONFIG_RATELIMIT_INVALID: 'config',
+  CONFIG_AGENT_INVALID: 'config',
+  CONFIG_SCHEDULER_INVALID: 'config',
+  CONFIG_MAC_INVALID: 'config',
+  CONFIG_AUDIT_INVALID: 'config',
+  CONFIG_CLOCK_INVALID: 'config',
+  CONFIG_WEBHOOK_TRANSPORT_MISSING: 'config',
+  CONFIG_FILE_INVALID: 'config',
+  SCENT_PAYLOAD_INVALID: 'scent',
+  SCENT_SOURCE_MISSING: 'scent',
+  SCENT_ID_INVALID: 'scent',
+  AGENT_PAYLOAD_TOO_LARGE: 'agent',
+  AGENT_SERIALIZATION_FAILED: 'agent',
+  AGENT_INTERCEPT_FAILED: 'agent',
+  // v1's codes for an intercept that failed unexpectedly (its catch-all), kept as v1 spelled them.
+  INTERCEPT_FAILED: 'agent',
+  EVIDENCE_CREATION_FAILED: 'agent',
+  QUARANTINE_FULL: 'quarantine',
+  QUARANTINE_EVICT_FAILED: 'quarantine',
+  QUARANTINE_NOT_FOUND: 'quarantine',
+  EVIDENCE_DISPOSED: 'evidence',
+  EVIDENCE_TRANSFER_FAILED: 'evidence',
+  EVIDENCE_EMPTY: 'evidence',
+  EVIDENCE_INVALID_BYTES: 'evidence',
+  EVIDENCE_HASH_MISMATCH: 'evidence',
+  CODEC_ENCODE_FAILED: 'codec',
+  CODEC_DECODE_FAILED: 'codec',
+  CODEC_INTEGRITY_FAILED: 'codec',
+  // v1's CodecError codes (cold-storage envelopes), kept as v1 spelled them.
+  ENCODE_FAILED: 'codec',
+  DECODE_FAILED: 'codec',
+  INTEGRITY_VIOLATION: 'codec',
+  CANONICAL_VALUE_INVALID: 'codec',
+  CANONICAL_TOO_DEEP: 'codec',
+  HEX_INVALID: 'codec',
+  COLD_WRITE_FAILED: 'cold_storage',
+  COLD_READ_FAILED: 'cold_storage',
+  COLD_NOT_FOUND: 'cold_storage',
+  COLD_UNAVAILABLE: 'cold_storage',
+  COLD_NOT_CONFIGURED: 'cold_storage',
+  COLD_STORAGE_ENVELOPE_INVALID: 'cold_storage',
+  PROCESS_SPAWN_FAILED: 'process',
+  PROCESS_TIMEOUT: 'process',
+  PROCESS_CRASHED: 'process',
+  PROCESS_POOL_EXHAUSTED: 'process',
+  IPC_MESSAGE_TOO_LARGE: 'process',
+  IPC_INVALID_LENGTH: 'process',
+  IPC_MALFORMED_MESSAGE: 'process',
+  RATE_LIMITED: 'ratelimit',
+  RATE_SOURCE_BLOCKED: 'ratelimit',
+  RUNTIME_FLAG_MISSING: 'runtime',
+  RUNTIME_INTRINSICS_NOT_FROZEN: 'runtime',
+  SCHEDULER_TASK_FAILED: 'scheduler',
+  SCHEDULER_ALREADY_RUNNING: 'scheduler',
+  STORAGE_COMMIT_FAILED: 'storage',
+  LEDGER_UNREADABLE: 'storage',
+  LEDGER_LOCKED: 'storage',
+  LEDGER_VERSION_UNSUPPORTED: 'storage',
+  LEDGER_REFUSED: 'storage',
+  AUDIT_ENTRY_INVALID: 'audit',
+  AUDIT_OUT_OF_RANGE: 'audit',
+  AUDIT_BEYOND_RETENTION: 'audit',
+  AUDIT_RESTORE_INVALID: 'audit',
+  SERVER_OPTIONS_INVALID: 'server',
+  SERVER_SOCKET_UNSAFE: 'server',
+  SERVER_SOCKET_IN_USE: 'server',
+  SERVER_DATA_DIR_UNSAFE: 'server',
+} as const satisfies Record<string, ErrorState>
+
+/** Every stable error code. */
+export type ErrorCode = keyof typeof STATE_OF
+/** The error codes as an object, `ErrorCodes.QUARANTINE_FULL === 'QUARANTINE_FULL'`. */
+export const ErrorCodes = Object.freeze(Object.fromEntries(Object.keys(STATE_OF).map((c) => [c, c]))) as {
+  readonly [K in ErrorCode]: K
+}
+/** The state a code belongs to. */
+export type StateOf<C extends ErrorCode> = (typeof STATE_OF)[C]
+/** The state of `code`. */
+export const errorState = <C extends ErrorCode>(code: C): StateOf<C> => STATE_OF[code]
+
+/** What a TracehoundError carries besides code and message. */
+export interface TracehoundErrorOptions {
+  /** Structured detail for logs and callers (JSON-safe). */
   context?: unknown
-  recoverable: boolean
+  /** Whether retrying the same operation can help. @default false */
+  recoverable?: boolean
+  /** The error this one wraps (Error.cause). */
+  cause?: unknown
 }
 
-/** A TracehoundError; recoverable unless the options say otherwise. */
-export function createError(
-  state: ErrorState,
-  code: string,
+/** The one error class: a stable code from the closed list, its state, whether to retry, and a stack. */
+export class TracehoundError<C extends ErrorCode = ErrorCode> extends Error {
+  declare readonly state: StateOf<C>
+  declare readonly code: C
+  declare readonly context?: unknown
+  declare readonly recoverable: boolean
+
+  constructor(code: C, message: string, options: TracehoundErrorOptions = {}) {
+    super(message, options.cause === undefined ? undefined : { cause: options.cause })
+    // v1's field order and an enumerable message: JSON and spreads show what v1's plain objects did.
+    delete (this as { message?: string }).message
+    Object.assign(this, {
+      state: STATE_OF[code],
+      code,
+      message,
+      context: options.context,
+      recoverable: options.recoverable ?? false,
+    })
+  }
+
+  override get name(): string {
+    return 'TracehoundError'
+  }
+}
+
+/** v1's factory; recoverable unless the options say otherwise (v1's default). */
+export function createError<C extends ErrorCode>(
+  state: StateOf<C>,
+  code: C,
   message: string,
   options?: { context?: unknown; recoverable?: boolean },
-): TracehoundError {
-  return { state, code, message, context: options?.context, recoverable: options?.recoverable ?? true }
+): TracehoundError<C> {
+  void state // implied by the code; kept for v1's signature
+  return new TracehoundError(code, message, { context: options?.context, recoverable: options?.recoverable ?? true })
 }
 
-/** True for anything shaped like a TracehoundError (they are thrown as plain objects, as in v1). */
+/** A TracehoundError, or anything shaped like one (v1 threw plain objects; another realm's instance). */
 export function isTracehoundError(value: unknown): value is TracehoundError {
+  if (value instanceof TracehoundError) return true
   return typeof value === 'object' && value !== null && 'state' in value && 'code' in value && 'message' in value
 }
 
-const fatal = (state: ErrorState, code: string, message: string, context?: unknown) =>
-  createError(state, code, message, { context, recoverable: false })
-const retryable = (state: ErrorState, code: string, message: string, context?: unknown) =>
-  createError(state, code, message, { context, recoverable: true })
+const fatal = <C extends ErrorCode>(_state: StateOf<C>, code: C, message: string, context?: unknown) =>
+  new TracehoundError(code, message, { context, recoverable: false })
+const retryable = <C extends ErrorCode>(_state: StateOf<C>, code: C, message: string, context?: unknown) =>
+  new TracehoundError(code, message, { context, recoverable: true })
 
 const hashMismatch = (expected: string, actual: string) =>
   fatal('evidence', 'EVIDENCE_HASH_MISMATCH', `Hash mismatch: expected ${expected}, got ${actual}`, { expected, actual })
@@ -172,34 +289,11 @@ export const Errors = {
   emptyEvidence,
 } as const
 
-const CODES = [
-  'CONFIG_QUARANTINE_INVALID', 'CONFIG_RATELIMIT_INVALID', 'CONFIG_AGENT_INVALID', 'CONFIG_SCHEDULER_INVALID',
-  'SCENT_PAYLOAD_INVALID', 'SCENT_SOURCE_MISSING', 'SCENT_ID_INVALID',
-  'AGENT_PAYLOAD_TOO_LARGE', 'AGENT_SERIALIZATION_FAILED', 'AGENT_INTERCEPT_FAILED',
-  'QUARANTINE_FULL', 'QUARANTINE_EVICT_FAILED',
-  'EVIDENCE_DISPOSED', 'EVIDENCE_TRANSFER_FAILED', 'EVIDENCE_EMPTY', 'EVIDENCE_INVALID_BYTES', 'EVIDENCE_HASH_MISMATCH',
-  'CODEC_ENCODE_FAILED', 'CODEC_DECODE_FAILED', 'CODEC_INTEGRITY_FAILED',
-  'COLD_WRITE_FAILED', 'COLD_READ_FAILED', 'COLD_NOT_FOUND', 'COLD_UNAVAILABLE',
-  'PROCESS_SPAWN_FAILED', 'PROCESS_TIMEOUT', 'PROCESS_CRASHED', 'PROCESS_POOL_EXHAUSTED',
-  'RATE_LIMITED', 'RATE_SOURCE_BLOCKED',
-  'RUNTIME_FLAG_MISSING', 'RUNTIME_INTRINSICS_NOT_FROZEN',
-  'SCHEDULER_TASK_FAILED', 'SCHEDULER_ALREADY_RUNNING',
-] as const
-
-/** Every stable error code the engine produces. */
-export type ErrorCode = (typeof CODES)[number]
-/** The error codes as an object, `ErrorCodes.QUARANTINE_FULL === 'QUARANTINE_FULL'`. */
-export const ErrorCodes = Object.freeze(Object.fromEntries(CODES.map((c) => [c, c]))) as { readonly [K in ErrorCode]: K }
-
-/** Thrown (as a real Error) for invalid configuration at construction time, never from intercept. */
-export class TracehoundConfigError extends Error {
-  readonly state = 'config'
-  readonly recoverable = false
-  constructor(
-    readonly code: string,
-    message: string,
-  ) {
-    super(message)
-    this.name = 'TracehoundConfigError'
+/** Invalid configuration at construction time (never from intercept). */
+export class TracehoundConfigError extends TracehoundError<ConfigErrorCode> {
+  override get name(): string {
+    return 'TracehoundConfigError'
   }
 }
+/** The codes a TracehoundConfigError carries. */
+export type ConfigErrorCode = Extract<ErrorCode, `CONFIG_${string}`>

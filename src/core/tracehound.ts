@@ -65,7 +65,7 @@ export interface TracehoundOptions extends SettingsInput {
   durability?: DurabilityPort
   /**
    * Keep audit records and Merkle nodes for the newest N leaves only: memory stays flat, and a
-   * proof about an older leaf throws RetentionError (a RangeError). Default: all (v1). A storage
+   * proof about an older leaf throws RetentionError (an AuditRangeError). Default: all (v1). A storage
    * that serves old nodes (the ledger) bounds memory by itself.
    */
   auditRetention?: number

@@ -5,6 +5,8 @@
  *   metrics = 0x02, float64 BE processingTime, float64 BE memoryUsed
  */
 
+import { TracehoundError } from '../core/index.js'
+
 export type HoundMessageType = 'status' | 'metrics'
 /** A hound's processing state. */
 export type HoundStatus = 'processing' | 'complete' | 'error'
@@ -39,17 +41,10 @@ export const MAX_MESSAGE_SIZE = 1024 * 1024
 /** Why a frame was refused. */
 export type HoundIpcErrorCode = 'IPC_MESSAGE_TOO_LARGE' | 'IPC_INVALID_LENGTH' | 'IPC_MALFORMED_MESSAGE'
 
-/** An Error (as v1) that also carries the TracehoundError fields. */
-export class HoundIpcError extends Error {
-  readonly state = 'process' as const
-  readonly recoverable = false
-
-  constructor(
-    readonly code: HoundIpcErrorCode,
-    message: string,
-  ) {
-    super(message)
-    this.name = 'HoundIpcError'
+/** A refused frame. */
+export class HoundIpcError extends TracehoundError<HoundIpcErrorCode> {
+  override get name(): string {
+    return 'HoundIpcError'
   }
 }
 

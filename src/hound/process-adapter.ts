@@ -6,6 +6,7 @@
  */
 
 import { type ChildProcess, spawn } from 'node:child_process'
+import { Errors } from '../core/index.js'
 import { createMessageParser, encodeMessage } from './hound-ipc.js'
 
 /** A running hound process. */
@@ -74,7 +75,7 @@ export function createProcessAdapter(): IHoundProcessAdapter {
       })
       if (child.pid === undefined) {
         child.on('error', () => {})
-        throw new Error(`Failed to spawn hound process: ${scriptPath}`)
+        throw Errors.processSpawnFailed(scriptPath)
       }
       // Without listeners these would be thrown into the host as uncaught errors.
       child.on('error', () => child.kill('SIGKILL'))

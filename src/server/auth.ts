@@ -1,6 +1,7 @@
 /** Bearer-token check from the request headers, the same for every protocol and path. */
 
 import { createHash, timingSafeEqual } from 'node:crypto'
+import { TracehoundError } from '../core/index.js'
 
 /** Shorter tokens are refused at start: 16 bytes is the floor for a guessing attacker. */
 export const MIN_TOKEN_BYTES = 16
@@ -16,7 +17,7 @@ export class TokenCheck {
 
   constructor(token: string) {
     if (Buffer.byteLength(token, 'utf8') < MIN_TOKEN_BYTES) {
-      throw new Error(`the bearer token must be at least ${MIN_TOKEN_BYTES} bytes (it is ${Buffer.byteLength(token, 'utf8')})`)
+      throw new TracehoundError('SERVER_OPTIONS_INVALID', `the bearer token must be at least ${MIN_TOKEN_BYTES} bytes (it is ${Buffer.byteLength(token, 'utf8')})`)
     }
     this.#expected = digest(token)
   }

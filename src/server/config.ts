@@ -3,6 +3,7 @@
 import { readFile } from 'node:fs/promises'
 import { clone, create, fromJsonString, type JsonValue, type MessageShape, toJson } from '@bufbuild/protobuf'
 import { createValidator } from '@bufbuild/protovalidate'
+import { TracehoundError } from '../core/index.js'
 import { DaemonConfigSchema, MacKeySchema } from '../gen/tracehound/v1/config_pb.js'
 
 export type DaemonConfig = MessageShape<typeof DaemonConfigSchema>
@@ -15,8 +16,15 @@ export interface LoadedConfig {
 
 export const EMBEDDED_SOURCE = 'embedded defaults'
 
-export class ConfigError extends Error {
-  override name = 'ConfigError'
+/** A config file or reload the daemon refuses; the running config stays. */
+export class ConfigError extends TracehoundError<'CONFIG_FILE_INVALID'> {
+  constructor(message: string, options?: { cause?: unknown }) {
+    super('CONFIG_FILE_INVALID', message, options)
+  }
+
+  override get name(): string {
+    return 'ConfigError'
+  }
 }
 
 const validator = createValidator()
@@ -33,13 +41,13 @@ export async function loadConfig(path: string | undefined, env: NodeJS.ProcessEn
     try {
       text = await readFile(path, 'utf8')
     } catch (e) {
-      throw new ConfigError(`config ${source}: ${(e as Error).message}`)
+      throw new ConfigError(`config ${source}: ${(e as Error).message}`, { cause: e })
     }
     try {
       // Unknown keys are errors: a typo must not silently fall back to a default.
       config = fromJsonString(DaemonConfigSchema, text)
     } catch (e) {
-      throw new ConfigError(`config ${source}: ${(e as Error).message}`)
+      throw new ConfigError(`config ${source}: ${(e as Error).message}`, { cause: e })
     }
   }
   config.macKeys.push(...macKeysFromEnv(env))

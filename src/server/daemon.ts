@@ -29,6 +29,7 @@ import { RefusalLog } from './refusal-log.js'
 import { RequestGate } from './request-gate.js'
 import { Reloader } from './reloader.js'
 import { tracehoundService } from './tracehound-service.js'
+import { TracehoundError } from '../core/index.js'
 
 export const SERVER_VERSION = '0.1.0'
 
@@ -93,8 +94,8 @@ export interface Daemon {
 export async function startDaemon(o: DaemonOptions): Promise<Daemon> {
   const corsOrigins = o.corsOrigins ?? []
   // With no token, an allowed origin would let any page it serves drive the daemon.
-  if (corsOrigins.length > 0 && o.tcp?.token === null) throw new Error('CORS origins need the bearer token: --cors-origin cannot go with --insecure-no-auth')
-  if (corsOrigins.includes('*')) throw new Error('--cors-origin takes exact origins (e.g. https://app.example), not *')
+  if (corsOrigins.length > 0 && o.tcp?.token === null) throw new TracehoundError('SERVER_OPTIONS_INVALID', 'CORS origins need the bearer token: --cors-origin cannot go with --insecure-no-auth')
+  if (corsOrigins.includes('*')) throw new TracehoundError('SERVER_OPTIONS_INVALID', '--cors-origin takes exact origins (e.g. https://app.example), not *')
   const token = o.tcp?.token ? new TokenCheck(o.tcp.token) : undefined
   const flagLimits = o.limits ?? {}
   checkLimits(flagLimits)

@@ -1,6 +1,7 @@
 /** The data directory holds quarantined payloads: only the daemon's user may enter it. */
 
 import { chmodSync, statSync } from 'node:fs'
+import { TracehoundError } from '../core/index.js'
 
 export type DataDirCheck = { dir: string; tightenedFrom?: number } | undefined
 
@@ -12,9 +13,9 @@ export type DataDirCheck = { dir: string; tightenedFrom?: number } | undefined
 export function secureDataDir(dir: string, uid = process.getuid?.()): DataDirCheck {
   const st = statSync(dir, { throwIfNoEntry: false })
   if (!st) return undefined
-  if (!st.isDirectory()) throw new Error(`data dir ${dir} exists and is not a directory`)
+  if (!st.isDirectory()) throw new TracehoundError('SERVER_DATA_DIR_UNSAFE', `data dir ${dir} exists and is not a directory`)
   if (uid !== undefined && st.uid !== uid) {
-    throw new Error(`data dir ${dir} is owned by uid ${st.uid}, not by this user (uid ${uid}); refusing to keep evidence there`)
+    throw new TracehoundError('SERVER_DATA_DIR_UNSAFE', `data dir ${dir} is owned by uid ${st.uid}, not by this user (uid ${uid}); refusing to keep evidence there`)
   }
   const mode = st.mode & 0o777
   if ((mode & 0o077) === 0) return { dir }

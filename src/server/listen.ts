@@ -7,6 +7,7 @@ import * as net from 'node:net'
 import type { NodeHandlerFn, RequestHandlers } from './http-handler.js'
 import type { ServerLimits } from './limits.js'
 import type { RefusalReason } from './metrics.js'
+import { TracehoundError } from '../core/index.js'
 
 const PREFACE = Buffer.from('PRI * HTTP/2.0')
 
@@ -200,7 +201,7 @@ async function listenOn(server: net.Server, target: { path: string } | { host: s
 async function clearStaleSocket(path: string): Promise<void> {
   const st = await lstat(path).catch(() => undefined)
   if (!st) return
-  if (!st.isSocket()) throw new Error(`${path} exists and is not a socket; not removing it`)
+  if (!st.isSocket()) throw new TracehoundError('SERVER_SOCKET_UNSAFE', `${path} exists and is not a socket; not removing it`)
   const alive = await new Promise<boolean>((resolve) => {
     const probe = net.connect(path)
     probe.once('connect', () => {
@@ -209,7 +210,7 @@ async function clearStaleSocket(path: string): Promise<void> {
     })
     probe.once('error', () => resolve(false))
   })
-  if (alive) throw new Error(`another process is listening on ${path}`)
+  if (alive) throw new TracehoundError('SERVER_SOCKET_IN_USE', `another process is listening on ${path}`)
   await unlink(path)
 }
 

@@ -72,7 +72,7 @@ export class Reloader {
       try {
         engine.reconfigure(settingsFromConfig(next.config))
       } catch (e) {
-        throw new ConfigError(`config ${next.source}: ${(e as Error).message}`)
+        throw new ConfigError(`config ${next.source}: ${(e as Error).message}`, { cause: e })
       }
       // Validated with the file; applying cannot fail, so the swap stays all or nothing.
       const restartRequired = this.deps.applyLimits?.(next.config) ?? []

@@ -6,7 +6,7 @@ import type { Validator } from '@bufbuild/protovalidate'
 import type { Scent as WireScent } from '../gen/tracehound/v1/scent_pb.js'
 import { TracehoundService } from '../gen/tracehound/v1/tracehound_service_pb.js'
 import type { VerdictSchema } from '../gen/tracehound/v1/verdict_pb.js'
-import type { WatcherSnapshot } from '../core/index.js'
+import { AuditRangeError, type WatcherSnapshot } from '../core/index.js'
 import type { DaemonEngine } from './engine.js'
 import type { EventBus } from './events.js'
 import { answerInOrder, streamAnswerer } from './intercept-stream.js'
@@ -48,7 +48,7 @@ function proofCall<T>(f: () => T): T {
   try {
     return f()
   } catch (e) {
-    if (e instanceof RangeError) throw new ConnectError(e.message, Code.OutOfRange)
+    if (e instanceof AuditRangeError) throw new ConnectError(e.message, Code.OutOfRange)
     throw e
   }
 }

@@ -37,7 +37,7 @@ export function readHeadFile(path: string, { missingOk = false } = {}): TreeHead
     text = readFileSync(path, 'utf8')
   } catch (e) {
     if (missingOk && (e as NodeJS.ErrnoException).code === 'ENOENT') return undefined
-    throw new LedgerError(`trusted head ${path}: ${(e as Error).message}`)
+    throw new LedgerError(`trusted head ${path}: ${(e as Error).message}`, { cause: e })
   }
   const whole = (() => {
     try {

@@ -4,6 +4,7 @@
  * The v1 surface (append, verify, export, lastHash, length) sees only the v1 records.
  */
 
+import { TracehoundError } from '../errors.js'
 import { auditLeafInput, type AuditEntry, type BlockEntry, type CaptureEntry, entryText, isChainRecord, type PurgeEntry } from './audit-entry.js'
 import { auditRecordHashInput, GENESIS_HASH } from './audit-record.js'
 import { type Bytes, bytesEqual, type CryptoPort, toHex } from '../ports/crypto-port.js'
@@ -86,7 +87,7 @@ export class AuditChain implements IAuditChain {
 
   /** Continues from where durable storage left off; call on an empty chain, before any append. */
   restoreFrontier(f: AuditFrontier): void {
-    if (this.tree.size !== 0) throw new Error('restoreFrontier needs an empty chain')
+    if (this.tree.size !== 0) throw new TracehoundError('AUDIT_RESTORE_INVALID', 'restoreFrontier needs an empty chain')
     this.tree = MerkleTree.fromFrontier(this.crypto, f.treeSize, f.frontier, this.treeOptions())
     this.recordsDropped = f.records
     this.baseHash = this._lastHash = f.lastHash

@@ -6,6 +6,7 @@
  * an entry), so a verifier without keys checks every field. Platform-free.
  */
 
+import { TracehoundError } from '../errors.js'
 import { canonicalBytes } from '../encoding/canonical-json.js'
 import type { AuditRecord, Severity } from '../types.js'
 import { SEVERITIES } from '../types.js'
@@ -44,8 +45,14 @@ export interface BlockEntry {
 export type AuditEntry = AuditRecord | CaptureEntry | PurgeEntry | BlockEntry
 
 /** An entry a verifier must refuse: unknown type, a field outside its schema, or a field of the wrong form. */
-export class AuditEntryError extends Error {
-  override name = 'AuditEntryError'
+export class AuditEntryError extends TracehoundError<'AUDIT_ENTRY_INVALID'> {
+  constructor(message: string) {
+    super('AUDIT_ENTRY_INVALID', message)
+  }
+
+  override get name(): string {
+    return 'AuditEntryError'
+  }
 }
 
 type Check = (v: unknown) => boolean

@@ -45,13 +45,13 @@ export function treeHeadOf(chain: AuditChain, now: number, keyring: MacKeyring):
   return { ...body, ...keyring.sign(body) }
 }
 
-/** Throws RangeError for an index or size outside the current tree. */
+/** Throws AuditRangeError for an index or size outside the current tree. */
 export function inclusionProofOf(chain: AuditChain, leafIndex: number, treeSize = chain.treeSize): InclusionProof {
   const path = chain.inclusionProof(leafIndex, treeSize)
   return { leafIndex, treeSize, leafHash: chain.leafHash(leafIndex), path }
 }
 
-/** Throws RangeError unless 1 <= firstSize <= secondSize <= tree size. */
+/** Throws AuditRangeError unless 1 <= firstSize <= secondSize <= tree size. */
 export function consistencyProofOf(chain: AuditChain, firstSize: number, secondSize = chain.treeSize): ConsistencyProof {
   return { firstSize, secondSize, path: chain.consistencyProof(firstSize, secondSize) }
 }

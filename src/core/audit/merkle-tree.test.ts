@@ -2,7 +2,7 @@ import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import { type Bytes, toHex } from '../ports/crypto-port.js'
 import { verifyConsistency, verifyInclusion } from '../kernel/merkle-verify.js'
-import { leafHashWith, MerkleTree, nodeHashWith, nodePosition, RetentionError } from './merkle-tree.js'
+import { AuditRangeError, leafHashWith, MerkleTree, nodeHashWith, nodePosition, RetentionError } from './merkle-tree.js'
 import { nodeCrypto } from '../ports/node-crypto.js'
 
 const leafInput = (i: number) => nodeCrypto.sha256(`leaf-${i}`)
@@ -128,10 +128,10 @@ describe('MerkleTree', () => {
   })
 
   it('refuses proofs outside the tree', () => {
-    expect(() => big.inclusionProof(MAX, MAX)).toThrow(RangeError)
-    expect(() => big.inclusionProof(0, MAX + 1)).toThrow(RangeError)
-    expect(() => big.consistencyProof(0, 5)).toThrow(RangeError)
-    expect(() => big.consistencyProof(6, 5)).toThrow(RangeError)
+    for (const call of [() => big.inclusionProof(MAX, MAX), () => big.inclusionProof(0, MAX + 1), () => big.consistencyProof(0, 5), () => big.consistencyProof(6, 5)]) {
+      expect(call).toThrow(AuditRangeError)
+      expect(call).toThrow(expect.objectContaining({ code: 'AUDIT_OUT_OF_RANGE', state: 'audit' }))
+    }
   })
 })
 

@@ -1,6 +1,7 @@
 /** RFC 9162 Merkle tree (DESIGN §4): tree heads, inclusion and consistency proofs. */
 
 import type { Bytes, CryptoPort } from '../ports/crypto-port.js'
+import { TracehoundError } from '../errors.js'
 
 // Scratch inputs, reused: hashing is synchronous and copies its result, so no call sees another's bytes.
 const leafInput = new Uint8Array(33)
@@ -41,14 +42,28 @@ export function nodePosition(level: number, index: number): number {
   return index * 2 * width + width - 1
 }
 
+/** A proof asked about a leaf or size the tree cannot answer: outside it, or no longer held. */
+export class AuditRangeError<C extends 'AUDIT_OUT_OF_RANGE' | 'AUDIT_BEYOND_RETENTION' = 'AUDIT_OUT_OF_RANGE' | 'AUDIT_BEYOND_RETENTION'> extends TracehoundError<C> {
+  override get name(): string {
+    return 'AuditRangeError'
+  }
+}
+
 /** A proof needs a node this tree no longer holds (memory mode's retention bound). */
-export class RetentionError extends RangeError {
+export class RetentionError extends AuditRangeError<'AUDIT_BEYOND_RETENTION'> {
   constructor(
     readonly retain: number,
     detail: string,
   ) {
-    super(`${detail}: beyond the audit retention (the newest ${retain} leaves keep proofs in memory; older ones come only from a durable ledger)`)
-    this.name = 'RetentionError'
+    super(
+      'AUDIT_BEYOND_RETENTION',
+      `${detail}: beyond the audit retention (the newest ${retain} leaves keep proofs in memory; older ones come only from a durable ledger)`,
+      { context: { retain } },
+    )
+  }
+
+  override get name(): string {
+    return 'RetentionError'
   }
 }
 
@@ -129,7 +144,7 @@ export class MerkleTree {
     options: MerkleTreeOptions = {},
   ) {
     this.retain = options.retain ?? Infinity
-    if (!(this.retain >= 1)) throw new RangeError(`retain must be at least 1 (got ${options.retain})`)
+    if (!(this.retain >= 1)) throw new TracehoundError('CONFIG_AUDIT_INVALID', `retain must be at least 1 (got ${options.retain})`)
     this.olderNode = options.olderNode
     this.onNode = options.onNode
   }
@@ -141,7 +156,7 @@ export class MerkleTree {
   static fromFrontier(crypto: CryptoPort, size: number, frontier: readonly Bytes[], options: MerkleTreeOptions = {}): MerkleTree {
     const t = new MerkleTree(crypto, options)
     const levels = frontierLevels(size)
-    if (frontier.length !== levels.length) throw new RangeError(`a tree of ${size} leaves has ${levels.length} frontier nodes, got ${frontier.length}`)
+    if (frontier.length !== levels.length) throw new TracehoundError('AUDIT_RESTORE_INVALID', `a tree of ${size} leaves has ${levels.length} frontier nodes, got ${frontier.length}`)
     t.levels.length = 0
     for (let j = 0, width = 1; width <= size || j === 0; j++, width *= 2) {
       const count = Math.floor(size / width)
@@ -227,7 +242,7 @@ export class MerkleTree {
   consistencyProof(first: number, second = this.size): Bytes[] {
     this.checkSize(second)
     if (!Number.isSafeInteger(first) || first < 1 || first > second) {
-      throw new RangeError(`consistency proof needs 1 <= first (${first}) <= second (${second})`)
+      throw new AuditRangeError('AUDIT_OUT_OF_RANGE', `consistency proof needs 1 <= first (${first}) <= second (${second})`)
     }
     const path: Bytes[] = []
     if (first < second) this.collectConsistency(first, 0, second, true, path)
@@ -282,13 +297,13 @@ export class MerkleTree {
 
   private checkSize(size: number): void {
     if (!Number.isSafeInteger(size) || size < 0 || size > this.size) {
-      throw new RangeError(`tree size ${size} is outside 0..${this.size}`)
+      throw new AuditRangeError('AUDIT_OUT_OF_RANGE', `tree size ${size} is outside 0..${this.size}`)
     }
   }
 
   private checkIndex(index: number, size: number): void {
     if (!Number.isSafeInteger(index) || index < 0 || index >= size) {
-      throw new RangeError(`leaf index ${index} is outside 0..${size - 1}`)
+      throw new AuditRangeError('AUDIT_OUT_OF_RANGE', `leaf index ${index} is outside 0..${size - 1}`)
     }
   }
 }

@@ -3,19 +3,24 @@
  * Platform-free: shared by the engine and the verification kernel.
  */
 
+import { TracehoundError } from '../errors.js'
+
 /** The one structural limit (a scalar at the top is depth 0, `[]` is 1): deeper is refused everywhere. */
 export const MAX_DEPTH = 512
 
 /** A value TH-CJSON-1 cannot encode (NaN, ±Infinity, a non-JSON type, a cycle, nesting past MAX_DEPTH), with where it was. */
-export class CanonicalJsonError extends Error {
+export class CanonicalJsonError extends TracehoundError<'CANONICAL_VALUE_INVALID' | 'CANONICAL_TOO_DEEP'> {
   constructor(
     readonly reason: string,
     readonly path: string,
     /** Nesting over MAX_DEPTH: the engine answers payload_too_large, never error. */
     readonly tooDeep = false,
   ) {
-    super(`${reason} at ${path}`)
-    this.name = 'CanonicalJsonError'
+    super(tooDeep ? 'CANONICAL_TOO_DEEP' : 'CANONICAL_VALUE_INVALID', `${reason} at ${path}`, { context: { reason, path } })
+  }
+
+  override get name(): string {
+    return 'CanonicalJsonError'
   }
 }
 

@@ -3,7 +3,7 @@
  * The agent decides nothing about maliciousness and never throws.
  */
 
-import { TracehoundConfigError, type TracehoundError } from '../errors.js'
+import { TracehoundConfigError, TracehoundError } from '../errors.js'
 import type { IEvidenceFactory } from './evidence-factory.js'
 import type { Quarantine } from './quarantine.js'
 import type { IRateLimiter } from './rate-limiter.js'
@@ -110,13 +110,10 @@ export class Agent implements IAgent {
       return { status: 'quarantined', handle: evidence }
     } catch (error: unknown) {
       this.stats.errorCount++
-      const failure: TracehoundError = {
-        state: 'agent',
-        code: 'INTERCEPT_FAILED',
-        message: error instanceof Error ? error.message : 'Unknown error during intercept',
+      const failure = new TracehoundError('INTERCEPT_FAILED', error instanceof Error ? error.message : 'Unknown error during intercept', {
         context: { scentId: safeScentId(scent) },
-        recoverable: false,
-      }
+        cause: error,
+      })
       return { status: 'error', error: failure }
     }
   }

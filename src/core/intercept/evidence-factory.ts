@@ -2,7 +2,7 @@
 
 import type { CryptoPort } from '../ports/crypto-port.js'
 import { acceptEncoded, encodePayload, type PreEncodedPayload } from '../encoding/encode.js'
-import { isTracehoundError, type TracehoundError } from '../errors.js'
+import { isTracehoundError, TracehoundError } from '../errors.js'
 import { Evidence, type EvidenceContext, systemEvidenceContext } from './evidence.js'
 import { nodeCrypto } from '../ports/node-crypto.js'
 import type { Scent, ThreatSignal } from '../types.js'
@@ -60,16 +60,8 @@ export class EvidenceFactory implements IEvidenceFactory {
       return { ok: true, evidence, signature, hash, size: stored.byteLength, compressed }
     } catch (error: unknown) {
       if (isTracehoundError(error)) return { ok: false, error }
-      return {
-        ok: false,
-        error: {
-          state: 'agent',
-          code: 'EVIDENCE_CREATION_FAILED',
-          message: error instanceof Error ? error.message : 'Unknown error',
-          context: { scentId: scent.id },
-          recoverable: false,
-        },
-      }
+      const message = error instanceof Error ? error.message : 'Unknown error'
+      return { ok: false, error: new TracehoundError('EVIDENCE_CREATION_FAILED', message, { context: { scentId: scent.id }, cause: error }) }
     }
   }
 }

@@ -1,5 +1,7 @@
 /** Injected time (DESIGN §5): the engine never reads Date.now() itself. */
 
+import { TracehoundError } from '../errors.js'
+
 /** Milliseconds since the epoch. */
 export type Clock = () => number
 
@@ -19,7 +21,7 @@ export interface ManualClock {
 export function createManualClock(startMs = 0): ManualClock {
   let current = startMs
   const check = (ms: number) => {
-    if (!Number.isFinite(ms)) throw new RangeError(`clock value must be finite, got ${ms}`)
+    if (!Number.isFinite(ms)) throw new TracehoundError('CONFIG_CLOCK_INVALID', `clock value must be finite, got ${ms}`)
   }
   return {
     now: () => current,

@@ -1,5 +1,7 @@
 /** The engine's only way to hash: Node's crypto in the engine, a pure-JS port in the browser kernel. */
 
+import { TracehoundError } from '../errors.js'
+
 export type Bytes = Uint8Array
 
 /** The hashing and MAC primitives the core uses, injected so it stays platform-free. */
@@ -26,12 +28,12 @@ const nibble = (c: number): number =>
 
 /** Strict hex decoding: throws on odd length or a non-hex character. */
 export function fromHex(hex: string): Bytes {
-  if (typeof hex !== 'string' || hex.length % 2 !== 0) throw new TypeError('invalid hex string')
+  if (typeof hex !== 'string' || hex.length % 2 !== 0) throw new TracehoundError('HEX_INVALID', 'invalid hex string')
   const out = new Uint8Array(hex.length / 2)
   for (let i = 0; i < out.length; i++) {
     const hi = nibble(hex.charCodeAt(2 * i))
     const lo = nibble(hex.charCodeAt(2 * i + 1))
-    if (hi < 0 || lo < 0) throw new TypeError('invalid hex string')
+    if (hi < 0 || lo < 0) throw new TracehoundError('HEX_INVALID', 'invalid hex string')
     out[i] = (hi << 4) | lo
   }
   return out
