@@ -3,7 +3,7 @@
  * prints implementation × suite. The runner owns the case list: it reads the vector files itself
  * and expects exactly one result per tcId from every executor. It fails on a missing, duplicate or
  * unparseable result, on an executor crash, on any mismatch that is not a listed known failure, and
- * on a listed known failure that now passes.
+ * on a listed known failure that now passes (docs/spec/conformance-vectors.md).
  *
  * Usage: tsx conformance/run.ts [--vectors DIR] [--only NAME] [--known DIR] [--executor 'NAME=CMD ARG…']
  * (--executor runs just that command as an implementation without a daemon: how the tests plant

@@ -79,7 +79,7 @@ export function hmacSuite() {
   return vectorFile(
     'hmac',
     [
-      'MACs over tree heads and evidence records (DESIGN §4): mac = lowercase hex HMAC-SHA256(key, TH-CJSON-1(body)).',
+      'MACs over tree heads and evidence records (docs/spec/audit.md): mac = lowercase hex HMAC-SHA256(key, TH-CJSON-1(body)).',
       'Each group has one key (hex) and its key id; a test is valid iff its mac verifies for body under that key, compared in constant time.',
     ],
     notes,

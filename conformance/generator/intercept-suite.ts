@@ -1,4 +1,4 @@
-/** intercept_test.json: scent sequences on a manual clock with seeded ids (DESIGN §2, §5). */
+/** intercept_test.json: scent sequences on a manual clock with seeded ids (docs/spec/intercept.md, docs/determinism.md). */
 
 import { createSeededRandom, type Scent, type Severity, type ThreatCategory } from '../../src/core/index.js'
 import { signature as kernelSignature } from '../../src/core/kernel/index.js'
@@ -411,7 +411,7 @@ export async function interceptSuite() {
   return vectorFile(
     'intercept',
     [
-      'Intercept sequences (DESIGN §2): each test resets a fresh engine with the group config, a manual clock at clockStart and ids seeded by idSeed (docs/determinism.md).',
+      'Intercept sequences (docs/spec/intercept.md): each test resets a fresh engine with the group config, a manual clock at clockStart and ids seeded by idSeed (docs/determinism.md).',
       'A step first advances the clock by advanceMs, then intercepts its scent or neutralizes a signature.',
       'expected holds the verdict (error messages left out), the neutralized audit record (or null), and the audit records appended by the step.',
       'final holds the counters and the tree head after the last step.',

@@ -1,7 +1,7 @@
 /**
  * Writes conformance/vectors/*.json from the TS reference engine.
  * `--check` regenerates in memory and fails on any difference: vectors are frozen, and a change to an
- * expected value must be a reviewed diff, never a silent regeneration (DESIGN §9).
+ * expected value must be a reviewed diff, never a silent regeneration (docs/spec/conformance-vectors.md).
  */
 
 import { readFile, writeFile } from 'node:fs/promises'

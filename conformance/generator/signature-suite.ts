@@ -1,4 +1,4 @@
-/** signature_test.json: TH-CJSON-1 canonical bytes and signatures, the hard cases (DESIGN §3). */
+/** signature_test.json: TH-CJSON-1 canonical bytes and signatures, the hard cases (docs/spec/canonical-encoding.md). */
 
 import { canonicalBytes, signature, toHex } from '../../src/core/kernel/index.js'
 import { THREAT_CATEGORIES } from '../../src/core/index.js'
@@ -160,7 +160,7 @@ function tests(): TestDraft[] {
   t.push(valid('numbers inside containers', ['NumberFormat'], { a: [1e21, 1e-7, -0], b: 0.1 }))
   // Key order.
   for (const [comment, p] of [
-    ['the DESIGN example', { b: 1, '10': 2, '9': 3, a: 4, B: 5 }],
+    ['the key-order example of the spec', { b: 1, '10': 2, '9': 3, a: 4, B: 5 }],
     ['index keys sort numerically', { '2': 'a', '10': 'b', '1': 'c', '0': 'd' }],
     ['leading zero is not an index', { '01': 1, '1': 2, '001': 3 }],
     ['largest index 4294967294', { '4294967295': 1, '4294967294': 2, '5': 3 }],
@@ -266,7 +266,7 @@ export function signatureSuite() {
   return vectorFile(
     'signature',
     [
-      'TH-CJSON-1 canonical encoding and threat signatures (DESIGN §3).',
+      'TH-CJSON-1 canonical encoding and threat signatures (docs/spec/canonical-encoding.md).',
       'canonicalHex is the lowercase hex of the canonical UTF-8 bytes; signature = category ":" hex(SHA-256(those bytes)).',
       'Payloads marked {"$float": "NaN"|"Infinity"|"-Infinity"} stand for those non-JSON numbers.',
     ],

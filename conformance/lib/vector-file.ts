@@ -1,4 +1,4 @@
-/** Wycheproof-style vector files (DESIGN §9): header, notes per flag, groups, tests numbered 1..N. */
+/** Wycheproof-style vector files (docs/spec/conformance-vectors.md): header, notes per flag, groups, tests numbered 1..N. */
 
 export interface Note {
   bugType: 'BASIC' | 'EDGE_CASE' | 'CAN_OF_WORMS' | 'MALLEABILITY' | 'FORGERY' | 'FUNCTIONALITY'

@@ -24,7 +24,7 @@ func (r AuditRecord) LeafHash() (string, error) {
 		"timestamp": float64(r.TimestampMs), "hash": r.Hash, "previousHash": r.PreviousHash})
 }
 
-// Verify recomputes the record's v1 hash (DESIGN §4).
+// Verify recomputes the record's v1 hash (docs/spec/audit.md).
 func (r AuditRecord) Verify() bool {
 	h, err := kernel.RecordHash(kernel.AuditRecord{ID: r.ID, Signature: r.Signature, Timestamp: r.TimestampMs, PreviousHash: r.PreviousHash})
 	return err == nil && h == r.Hash

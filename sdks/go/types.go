@@ -5,7 +5,7 @@ import "encoding/json"
 // Category is a threat category; it prefixes every signature.
 type Category string
 
-// The threat categories (DESIGN §2).
+// The threat categories (docs/spec/intercept.md).
 const (
 	Injection Category = "injection"
 	DDoS      Category = "ddos"

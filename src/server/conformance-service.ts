@@ -1,5 +1,5 @@
 /**
- * ConformanceService (DESIGN §9): resets the engine onto a manual clock and a seeded id stream so
+ * ConformanceService (docs/spec/conformance-vectors.md): resets the engine onto a manual clock and a seeded id stream so
  * clients in every language can replay the vectors. Only a daemon started with --conformance
  * serves it; every other daemon refuses each call with FAILED_PRECONDITION.
  */

@@ -1,4 +1,4 @@
-/** Durable storage (DESIGN §10): the SQLite evidence ledger, group commit, and audit export. */
+/** Durable storage (docs/storage.md): the SQLite evidence ledger, group commit, and audit export. */
 
 export { defaultDataDir, LEDGER_FILE } from './data-dir.js'
 export { LedgerError, LedgerLockedError, LedgerRefusedError, LedgerVersionError } from './errors.js'

@@ -1,5 +1,5 @@
 /**
- * The evidence ledger on SQLite (DESIGN §10): WAL, synchronous FULL, one file per data directory.
+ * The evidence ledger on SQLite (docs/storage.md): WAL, synchronous FULL, one file per data directory.
  * It is the engine's StoragePort: reports are queued in memory (cheap, synchronous) and written
  * in one fsynced transaction by commit() (blocking: the embedded library) or commitAsync() (on a
  * commit thread: the daemon's group commit, see group-commit.ts).

@@ -1,7 +1,8 @@
 // Package kernel is the Tracehound verification kernel in pure Go (standard library only):
 // TH-CJSON-1 canonical JSON and threat signatures, the v1 audit record hash, RFC 9162 Merkle
-// inclusion and consistency verification, and HMAC verification (DESIGN §3, §4). It needs no
-// daemon: a client checks what the daemon answers without trusting it.
+// inclusion and consistency verification, and HMAC verification (docs/spec/canonical-encoding.md,
+// docs/spec/audit.md). It needs no daemon: a client checks what the daemon answers without
+// trusting it.
 package kernel
 
 import (
@@ -35,7 +36,7 @@ type CanonicalError struct {
 
 func (e *CanonicalError) Error() string { return e.Reason + " at " + e.Path }
 
-// Canonicalize returns the TH-CJSON-1 bytes of a JSON value (DESIGN §3): v1's sorted-key
+// Canonicalize returns the TH-CJSON-1 bytes of a JSON value (docs/spec/canonical-encoding.md): v1's sorted-key
 // JSON.stringify pinned down. Accepted values: nil, bool, string, float64 and the other Go number
 // types, json.Number, []any, map[string]any, and anything else encoding/json can marshal (it is
 // marshalled, then encoded). NaN and ±Infinity are refused, as are strings that are not UTF-8

@@ -15,7 +15,7 @@ var Categories = []string{"injection", "ddos", "flood", "spam", "malware", "unkn
 var GenesisHash = strings.Repeat("0", 64)
 
 // Signature returns category + ":" + lowercase hex SHA-256 of the TH-CJSON-1 bytes of payload
-// (DESIGN §3); it fails exactly when Canonicalize does.
+// (docs/spec/canonical-encoding.md); it fails exactly when Canonicalize does.
 func Signature(category string, payload any) (string, error) {
 	b, err := Canonicalize(payload)
 	if err != nil {
@@ -56,7 +56,7 @@ func RecordHash(r AuditRecord) (string, error) {
 	return hex.EncodeToString(sum[:]), nil
 }
 
-// ComputeMAC returns lowercase hex HMAC-SHA256(key, TH-CJSON-1(body)) (DESIGN §4).
+// ComputeMAC returns lowercase hex HMAC-SHA256(key, TH-CJSON-1(body)) (docs/spec/audit.md).
 func ComputeMAC(key []byte, body any) (string, error) {
 	b, err := Canonicalize(body)
 	if err != nil {

@@ -1,4 +1,4 @@
-/** v1's audit record hash input, bit-exact (DESIGN §4); platform-free. */
+/** v1's audit record hash input, bit-exact (docs/spec/audit.md); platform-free. */
 
 export interface HashableAuditRecord {
   id: string

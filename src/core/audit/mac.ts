@@ -1,4 +1,4 @@
-/** HMAC-SHA256 over TH-CJSON-1 bytes, with key ids for rotation (DESIGN §4). */
+/** HMAC-SHA256 over TH-CJSON-1 bytes, with key ids for rotation (docs/spec/audit.md). */
 
 import { canonicalize } from '../encoding/canonical-json.js'
 import { type Bytes, type CryptoPort, bytesEqual, fromHex, toHex } from '../ports/crypto-port.js'

@@ -1,4 +1,4 @@
-/** RFC 9162 Merkle tree (DESIGN §4): tree heads, inclusion and consistency proofs. */
+/** RFC 9162 Merkle tree (docs/spec/audit.md): tree heads, inclusion and consistency proofs. */
 
 import type { Bytes, CryptoPort } from '../ports/crypto-port.js'
 import { TracehoundError } from '../errors.js'

@@ -1,5 +1,5 @@
 /**
- * TH-CJSON-1 canonical JSON (DESIGN §3): v1's sorted-key JSON.stringify, pinned down.
+ * TH-CJSON-1 canonical JSON (docs/spec/canonical-encoding.md): v1's sorted-key JSON.stringify, pinned down.
  * Platform-free: shared by the engine and the verification kernel.
  */
 

@@ -1,5 +1,5 @@
 /**
- * The intercept flow (DESIGN §2): rate limit → no threat is clean → encode → duplicate → quarantine.
+ * The intercept flow (docs/spec/intercept.md): rate limit → no threat is clean → encode → duplicate → quarantine.
  * The agent decides nothing about maliciousness and never throws.
  */
 

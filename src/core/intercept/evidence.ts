@@ -6,7 +6,7 @@ import { hashBuffer } from '../encoding/hash.js'
 import { generateSecureId, type IdSource } from './secure-id.js'
 import type { EvacuateRecord, EvidenceHandle, NeutralizationRecord, Severity } from '../types.js'
 
-/** Where an evidence handle takes record ids and timestamps from (DESIGN §5). */
+/** Where an evidence handle takes record ids and timestamps from (docs/determinism.md). */
 export interface EvidenceContext {
   readonly clock: Clock
   readonly newId: IdSource

@@ -37,7 +37,7 @@ export interface QuarantineOptions {
   context?: EvidenceContext
   /** Called after an eviction has been neutralized and recorded. */
   onEvict?: (evidence: EvidenceHandle, record: AuditedNeutralization) => void
-  /** Told of every membership change, with the audit record it produced (DESIGN §10). */
+  /** Told of every membership change, with the audit record it produced (docs/storage.md). */
   storage?: Pick<StoragePort, 'evidenceInserted' | 'evidenceRemoved'>
 }
 

@@ -1,4 +1,4 @@
-/** Threat signatures: `category:sha256hex(TH-CJSON-1 bytes)` (DESIGN §3). */
+/** Threat signatures: `category:sha256hex(TH-CJSON-1 bytes)` (docs/spec/canonical-encoding.md). */
 
 import { constantTimeEqual } from '../encoding/compare.js'
 import { encodePayload } from '../encoding/encode.js'

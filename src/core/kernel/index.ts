@@ -1,5 +1,5 @@
 /**
- * The verification kernel (DESIGN §4): everything a client needs to check the daemon's answers
+ * The verification kernel (docs/spec/audit.md): everything a client needs to check the daemon's answers
  * without trusting it. Platform-free and synchronous (pure-JS SHA-256), so browsers can use it.
  * Hashes, proofs and MACs are lowercase hex, as on the wire and in the vectors.
  */

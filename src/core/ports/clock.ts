@@ -1,4 +1,4 @@
-/** Injected time (DESIGN §5): the engine never reads Date.now() itself. */
+/** Injected time (docs/determinism.md): the engine never reads Date.now() itself. */
 
 import { TracehoundError } from '../errors.js'
 

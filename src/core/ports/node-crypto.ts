@@ -1,4 +1,4 @@
-/** CryptoPort over node:crypto: the one node:* import the core allows (DESIGN §1). */
+/** CryptoPort over node:crypto: the one node:* import the core allows (docs/architecture.md). */
 
 import * as crypto from 'node:crypto'
 import type { Bytes, CryptoPort } from './crypto-port.js'

@@ -1,4 +1,4 @@
-/** Injected randomness (DESIGN §5). */
+/** Injected randomness (docs/determinism.md). */
 
 import type { CryptoPort } from './crypto-port.js'
 import { nobleCrypto } from '../kernel/noble-crypto.js'

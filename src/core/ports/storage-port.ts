@@ -1,5 +1,5 @@
 /**
- * The engine's persistence port (DESIGN §10): the engine stays pure and reports, synchronously,
+ * The engine's persistence port (docs/storage.md): the engine stays pure and reports, synchronously,
  * each change that must survive a restart; an adapter (src/storage) turns the reports into
  * durable writes. Without a port nothing is called, so memory-only hosts pay nothing.
  */
