@@ -1,4 +1,4 @@
-"""TH-CJSON-1 canonical JSON (DESIGN §3), byte for byte what the TS engine produces.
+"""TH-CJSON-1 canonical JSON (docs/spec/canonical-encoding.md), byte for byte what the TS engine produces.
 
 JavaScript semantics pinned down for Python values:
 

@@ -1,4 +1,4 @@
-"""The verification kernel (DESIGN §4): check the daemon's answers without trusting it.
+"""The verification kernel (docs/spec/audit.md): check the daemon's answers without trusting it.
 
 Hashes, proofs and MACs are lowercase hex, as on the wire and in the vectors. Every ``verify_*``
 answers ``False`` for malformed input instead of raising.

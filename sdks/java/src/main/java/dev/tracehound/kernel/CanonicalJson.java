@@ -13,7 +13,7 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * TH-CJSON-1 (DESIGN §3): v1's sorted-key {@code JSON.stringify}, byte for byte.
+ * TH-CJSON-1 (docs/spec/canonical-encoding.md): v1's sorted-key {@code JSON.stringify}, byte for byte.
  *
  * <p>JSON values in Java: {@code null}, {@link Boolean}, {@link CharSequence}, {@link Number}
  * (every number is the IEEE-754 double it rounds to, as in JavaScript), {@link Map} with String

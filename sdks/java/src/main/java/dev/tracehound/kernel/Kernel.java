@@ -10,7 +10,7 @@ import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
 /**
- * The verification kernel (DESIGN §4): what a client needs to check the daemon's answers without
+ * The verification kernel (docs/spec/audit.md): what a client needs to check the daemon's answers without
  * trusting it. Plain Java (JDK SHA-256 and HMAC), no I/O. Hashes, proofs and MACs are lowercase
  * hex, as on the wire and in the conformance vectors.
  */
