@@ -7,6 +7,7 @@
 
 import { TracehoundError } from '../core/index.js'
 
+/** The two kinds of message a hound sends. */
 export type HoundMessageType = 'status' | 'metrics'
 /** A hound's processing state. */
 export type HoundStatus = 'processing' | 'complete' | 'error'

@@ -2,6 +2,7 @@
 
 import { TracehoundError } from '../errors.js'
 
+/** Raw bytes, as every port takes and returns them. */
 export type Bytes = Uint8Array
 
 /** The hashing and MAC primitives the core uses, injected so it stays platform-free. */
