@@ -141,14 +141,13 @@ export class TracehoundError<C extends ErrorCode = ErrorCode> extends Error {
   }
 }
 
-/** v1's factory; recoverable unless the options say otherwise (v1's default). */
+/** v1's factory (its state argument is implied by the code); recoverable unless the options say otherwise (v1's default). */
 export function createError<C extends ErrorCode>(
-  state: StateOf<C>,
+  _state: StateOf<C>,
   code: C,
   message: string,
   options?: { context?: unknown; recoverable?: boolean },
 ): TracehoundError<C> {
-  void state // implied by the code; kept for v1's signature
   return new TracehoundError(code, message, { context: options?.context, recoverable: options?.recoverable ?? true })
 }
 
