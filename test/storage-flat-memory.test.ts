@@ -160,12 +160,13 @@ describe('memory mode retention', () => {
 })
 
 describe('daemon pieces', () => {
-  it('the daemon engine in memory mode answers a RangeError (OUT_OF_RANGE on the wire) naming the retention', () => {
+  it('the daemon engine in memory mode answers a RetentionError (OUT_OF_RANGE on the wire) naming the retention', () => {
     const e = new Tracehound({ quarantine: { maxCount: 3 }, auditRetention: 16 })
     for (let i = 0; i < 40; i++) e.intercept(threat(i))
     expect(e.auditChain.treeSize).toBe(77)
     expect(e.inclusionProof(70).treeSize).toBe(77)
-    expect(() => e.inclusionProof(1)).toThrow(RangeError)
+    expect(() => e.inclusionProof(1)).toThrow(RetentionError)
+    expect(() => e.inclusionProof(1)).toThrow(expect.objectContaining({ code: 'AUDIT_BEYOND_RETENTION' }))
     expect(() => e.inclusionProof(1)).toThrow(/audit retention \(the newest 16 leaves/)
   })
 
