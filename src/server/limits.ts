@@ -4,7 +4,7 @@
  * reload can change. docs/daemon.md lists each with its flag and key.
  */
 
-import type { DaemonConfig } from './config.js'
+import { ConfigError, type DaemonConfig } from './config.js'
 
 export interface ServerLimits {
   /** Open connections per listener; more are closed at accept. */
@@ -90,7 +90,7 @@ export function checkLimits(limits: Partial<ServerLimits>): void {
     const v = limits[key]
     if (v === undefined) continue
     const [min, max] = LIMIT_RANGE[key]
-    if (!Number.isSafeInteger(v) || v < min || v > max) throw new Error(`${limitFlag(key)} must be an integer from ${min} to ${max} (it is ${v})`)
+    if (!Number.isSafeInteger(v) || v < min || v > max) throw new ConfigError(`${limitFlag(key)} must be an integer from ${min} to ${max} (it is ${v})`)
   }
 }
 
