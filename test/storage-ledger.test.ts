@@ -4,7 +4,7 @@ import { writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import Database from 'better-sqlite3'
 import { afterEach, describe, expect, it } from 'vitest'
-import { createManualClock, createSeededRandom, type Scent, Tracehound } from '../src/core/index.js'
+import { createManualClock, createSeededRandom, type Scent, type SettingsInput, Tracehound } from '../src/core/index.js'
 import { GroupCommit, Ledger, LedgerLockedError, LedgerRefusedError, LedgerVersionError, SCHEMA_VERSION } from '../src/storage/index.js'
 import { createMemoryColdStorage } from '../src/cold-storage/memory-cold-storage.js'
 import { createTracehound as createNodeTracehound } from '../src/index.js'
@@ -151,18 +151,64 @@ describe('rate-limit blocks', () => {
 })
 
 describe('ledger keys', () => {
-  it('re-keys new rows when the live keys change (a daemon reload); old rows keep their kid', () => {
+  it('signs with the engine\'s keyring: a reload re-keys new rows; old rows keep their kid', () => {
     const dir = tmp()
-    let keys = { macKeys: [KEY] }
-    const l = new Ledger({ dataDir: dir, macKeys: [KEY], liveKeys: () => keys })
-    open.push(l)
-    const th = engine(l)
-    th.intercept(threat(1))
-    keys = { macKeys: [KEY, { kid: 'k2', key: 'ff'.repeat(16) }], activeKid: 'k2' } as typeof keys
-    th.intercept(threat(2))
+    const l = ledger(dir)
+    const settings: SettingsInput = { quarantine: { maxCount: 3 }, macKeys: [KEY] }
+    const e = new Tracehound({ ...settings, storage: l })
+    e.intercept(threat(1))
+    l.commit()
+    const rotated = { ...settings, macKeys: [KEY, { kid: 'k2', key: 'ff'.repeat(16) }], activeKid: 'k2' }
+    e.reconfigure(rotated)
+    expect(l.keyring.activeKeyId).toBe('k2') // the engine's new keyring, not a copy
+    expect(e.treeHead().kid).toBe('k2')
+    e.intercept(threat(2))
+    l.commit()
     expect(raw(dir).prepare('SELECT kid FROM evidence ORDER BY seq').pluck().all()).toEqual(['k1', 'k2'])
+    expect(raw(dir).prepare('SELECT kid FROM tree_head').pluck().get()).toBe('k2')
     l.close()
-    expect(ledger(dir, keys.macKeys).problems).toEqual([])
+    expect(ledger(dir, rotated.macKeys).problems).toEqual([])
+  })
+
+  it('an embedded engine without keys of its own signs with the ledger\'s: its heads are the stored ones', () => {
+    const dir = tmp()
+    const l = ledger(dir)
+    const th = new Tracehound({ storage: l, quarantine: { maxCount: 3 } })
+    expect(th.intercept(threat(1)).status).toBe('quarantined')
+    const head = th.treeHead()
+    expect(head.kid).toBe('k1')
+    const stored = raw(dir).prepare('SELECT tree_size, root_hash, kid FROM tree_head').get()
+    expect(stored).toEqual({ tree_size: head.treeSize, root_hash: head.rootHash, kid: 'k1' })
+  })
+})
+
+describe('one audit tree', () => {
+  it('the ledger writes the engine\'s leaves and nodes: the stored tree proves what the engine proves', () => {
+    const dir = tmp()
+    const l = ledger(dir)
+    const th = engine(l)
+    expect(th.auditChain.treeSize).toBe(l.auditTree.size)
+    for (let i = 0; i < 9; i++) th.intercept(threat(i))
+    expect(l.auditTree.size).toBe(th.auditChain.treeSize) // the same tree, not a copy kept in step
+    const head = th.treeHead()
+    l.close()
+    const db = raw(dir)
+    expect(db.prepare('SELECT tree_size, root_hash FROM tree_head').get()).toEqual({ tree_size: head.treeSize, root_hash: head.rootHash })
+    const again = ledger(dir)
+    const restored = engine(again)
+    for (let i = 0; i < head.treeSize; i++) expect(restored.inclusionProof(i, head.treeSize)).toEqual(th.inclusionProof(i, head.treeSize))
+  })
+
+  it('an audit entry the engine made but did not report is a failed commit, not a silent gap', () => {
+    const dir = tmp()
+    const l = ledger(dir)
+    const th = engine(l)
+    expect(th.intercept(threat(1)).status).toBe('quarantined')
+    th.auditChain.appendPurge('injection:' + 'a'.repeat(64), 1, 'error') // a leaf no report covers
+    const v = th.intercept(threat(2))
+    expect(v).toMatchObject({ status: 'error', error: { code: 'STORAGE_COMMIT_FAILED' } })
+    expect(String((v as { error: { message: string } }).error.message)).toMatch(/reports account for/)
+    expect(l.refusal).toMatch(/earlier commit failed/)
   })
 })
 

@@ -92,8 +92,8 @@ export { CanonicalJsonError, canonicalize, MAX_DEPTH } from './encoding/canonica
 export { type CanonicalCheck, checkCanonical } from './encoding/canonical-json-check.js'
 
 // Building blocks for this package's host layers (storage, daemon, conformance): the tree, hex, the crypto ports.
-export { MerkleTree, nodePosition } from './audit/merkle-tree.js'
-export type { MerkleTreeOptions } from './audit/merkle-tree.js'
+export { MemoryNodeStore, MerkleTree, nodePosition } from './audit/merkle-tree.js'
+export type { MerkleNodeStore, MerkleTreeOptions } from './audit/merkle-tree.js'
 export { auditRecordHashInput } from './audit/audit-record.js'
 export { consistencyProofOf, evidenceRecordOf, inclusionProofOf, treeHeadOf } from './audit/audit-views.js'
 export { fromHex, toHex } from './ports/crypto-port.js'

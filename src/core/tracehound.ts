@@ -19,7 +19,7 @@ import { type Mac, MacKeyring } from './audit/mac.js'
 import { restoreState } from './audit/restore-state.js'
 import { type EngineSettings, resolveSettings, type SettingsInput } from './config.js'
 import type { PreEncodedPayload } from './encoding/encode.js'
-import { Errors, type TracehoundError } from './errors.js'
+import { Errors, TracehoundError } from './errors.js'
 import { Agent, type AgentStats, emptyAgentStats } from './intercept/agent.js'
 import { type ColdStorageTarget, evacuate, type EvacuationOutcome } from './intercept/evacuation.js'
 import type { EvidenceContext } from './intercept/evidence.js'
@@ -182,6 +182,10 @@ export class Tracehound implements ITracehound {
       },
     })
     this.#parts = this.#build(settings, undefined)
+    // One keyring: without keys of its own an engine over storage signs with the storage's (the keys it verified with).
+    const stored = options.macKeys === undefined ? this.#storage?.keyring : undefined
+    if (stored) this.#parts.keyring = stored
+    this.#shareKeyring()
     if (this.#storage) restoreState(this.#storage.load(), { ...this.#parts, auditChain: this.#auditChain }, this.#context)
   }
 
@@ -217,6 +221,7 @@ export class Tracehound implements ITracehound {
     const next = this.#build(resolveSettings(input), previous)
     for (const [k, v] of Object.entries(previous.agent.getStats()) as [keyof AgentStats, number][]) this.#retired[k] += v
     this.#parts = next
+    this.#shareKeyring()
   }
 
   /**
@@ -224,11 +229,19 @@ export class Tracehound implements ITracehound {
    * starts over with `input`. The caller resets the clock and random source it injected.
    */
   reset(input: SettingsInput): void {
+    // A durable audit tree (StoragePort.auditTree) is the chain's own tree: it cannot be discarded.
+    if (this.#storage?.auditTree) throw new TracehoundError('CONFIG_AUDIT_INVALID', 'reset needs an engine whose audit tree is in memory, not a durable one')
     const auditChain = new AuditChain(this.#auditOptions)
     const parts = this.#build(resolveSettings(input), undefined, auditChain)
     this.#auditChain = auditChain
     for (const k of Object.keys(this.#retired) as (keyof AgentStats)[]) this.#retired[k] = 0
     this.#parts = parts
+    this.#shareKeyring()
+  }
+
+  /** One keyring: the storage signs rows and heads with the engine's (set at start and at every reconfigure). */
+  #shareKeyring(): void {
+    if (this.#storage) this.#storage.keyring = this.#parts.keyring
   }
 
   #build(settings: EngineSettings, previous: Parts | undefined, auditChain = this.#auditChain): Parts {

@@ -109,7 +109,7 @@ export async function startDaemon(o: DaemonOptions): Promise<Daemon> {
   const settings = settingsFromConfig(initial.config)
   const dataDir = o.dataDir !== undefined && !determinism ? secureDataDir(o.dataDir) : undefined
   if (dataDir?.tightenedFrom !== undefined) log.warn({ dataDir: dataDir.dir, was: dataDir.tightenedFrom.toString(8), now: '700' }, 'data dir was open to group or others; set to 0700')
-  const ledger = o.dataDir !== undefined && !determinism ? openLedger({ ...o, dataDir: o.dataDir }, settings, () => engine.settings, log) : undefined
+  const ledger = o.dataDir !== undefined && !determinism ? openLedger({ ...o, dataDir: o.dataDir }, settings, log) : undefined
   const commits = ledger && new GroupCommit(ledger)
   const events = new EventBus()
   // A capacity eviction is a neutralization too: watchers see it with its audit record.
@@ -254,13 +254,12 @@ function scheduleFullChecks(dataDir: string, everyMs: number, macKeys: () => rea
 }
 
 /** Opens and verifies the ledger; every integrity problem is logged, and writes stay refused until acknowledged. */
-function openLedger(o: DaemonOptions & { dataDir: string }, settings: EngineSettings, liveKeys: () => EngineSettings, log: Logger): Ledger {
+function openLedger(o: DaemonOptions & { dataDir: string }, settings: EngineSettings, log: Logger): Ledger {
   const acknowledge = o.acknowledgeTamper ?? false
   const ledger = new Ledger({
     dataDir: o.dataDir,
     macKeys: settings.macKeys,
     ...(settings.activeKid && { activeKid: settings.activeKid }),
-    liveKeys,
     ...(o.trustedHead !== undefined && { trustedHead: o.trustedHead }),
     ...(o.witness !== undefined && { witness: o.witness }),
   })

@@ -2,19 +2,21 @@
  * The evidence ledger on SQLite (docs/storage.md): WAL, synchronous FULL, one file per data directory.
  * It is the engine's StoragePort: reports are queued in memory (cheap, synchronous) and written
  * in one fsynced transaction by commit() (blocking: the embedded library) or commitAsync() (on a
- * commit thread: the daemon's group commit, see group-commit.ts).
+ * commit thread: the daemon's group commit, see group-commit.ts). It stores what the engine
+ * decided: the engine's audit tree is the ledger's `auditTree` (nodes on disk, StoredNodeStore),
+ * so leaf indexes, nodes and heads are the engine's, signed with the engine's keyring.
  */
 
 import { chmodSync, mkdirSync } from 'node:fs'
 import { join } from 'node:path'
 import Database from 'better-sqlite3'
-import { type AuditEntry, type AuditRecord, type BlockEntry, type Bytes, type CaptureEntry, checkAuditEntry, type Clock, DURABLE_AUDIT_RETENTION, entryText, type EvidenceHandle, isChainRecord, type MacKey, MacKeyring, MerkleTree, nodeCrypto, nodePosition, type PurgeEntry, type StoragePort, type StoredState, systemClock, toHex, type TreeHead } from '../core/index.js'
+import { type AuditEntry, type AuditFrontier, type AuditRecord, type BlockEntry, type Bytes, type CaptureEntry, checkAuditEntry, type Clock, DURABLE_AUDIT_RETENTION, entryText, type EvidenceHandle, isChainRecord, type MacKey, MacKeyring, MerkleTree, nodeCrypto, nodePosition, type PurgeEntry, type StoragePort, type StoredState, systemClock, toHex, type TreeHead } from '../core/index.js'
 import { CHECKPOINT_EVERY, checkpointBody, checkpointRow } from './checkpoint.js'
 import { LEDGER_FILE } from './data-dir.js'
 import { LedgerRefusedError } from './errors.js'
 import type { EvidenceLog } from './evidence-log.js'
 import type { IntegrityProblem } from './integrity.js'
-import { NODE_INSERT_SQL, storedFrontier, storedNodes } from './merkle-store.js'
+import { NODE_INSERT_SQL, StoredNodeStore, storedFrontier, storedNodeReader } from './merkle-store.js'
 import { appendWitness } from './trusted-head.js'
 import { CommitThread } from './commit-thread.js'
 import { acquireLock } from './lock-file.js'
@@ -31,8 +33,6 @@ export interface LedgerOptions {
   macKeys?: readonly MacKey[]
   /** The key id that signs new rows (default: the first of `macKeys`). */
   activeKid?: string
-  /** Read at each commit: a new object (e.g. a reloaded daemon config) re-keys new rows. */
-  liveKeys?: () => LedgerKeys
   /** Time of integrity problems and acknowledgements (default: the wall clock). */
   clock?: Clock
   /**
@@ -44,17 +44,10 @@ export interface LedgerOptions {
   witness?: string
   /** A MAC'd checkpoint every this many leaves (default CHECKPOINT_EVERY): a start verifies from the last one. */
   checkpointEvery?: number
-  /** Newest entries handed to the engine at load (default DURABLE_AUDIT_RETENTION); older ones are read on demand. */
+  /** Newest entries whose v1 records the engine gets at load (default DURABLE_AUDIT_RETENTION); older ones are read on demand. */
   recentWindow?: number
   /** Progress of the verification at open: entries verified, entries to verify. */
   onVerifyProgress?: (done: number, total: number) => void
-}
-
-/** The MAC keys in force for new rows, and which of them signs. */
-export interface LedgerKeys {
-  macKeys: readonly MacKey[]
-  /** The key id that signs; default the first key. */
-  activeKid?: string
 }
 
 type Op =
@@ -83,16 +76,20 @@ export class Ledger implements StoragePort {
   readonly migrations: readonly string[]
   #unacknowledged: IntegrityProblem[]
   #failure: Error | undefined
-  #keyring: MacKeyring
-  #keysFrom: LedgerKeys | undefined
-  readonly #liveKeys: (() => LedgerKeys) | undefined
+  /** The one keyring: the keys given here verify at open; the engine then sets its own (StoragePort.keyring). */
+  keyring: MacKeyring
   readonly #clock: Clock
   readonly #db: Database.Database
   readonly #release: () => void
-  readonly #tree: MerkleTree
-  /** Where new tree nodes go while a batch is prepared (undefined while verifying at open). */
-  #nodeSink: ((level: number, index: number, hash: Bytes) => void) | undefined
-  readonly #readNode: (level: number, index: number) => Bytes | undefined
+  /**
+   * The engine's audit tree in durable mode (StoragePort.auditTree): nodes on disk behind a
+   * bounded cache, recent ones in memory. Every node it makes is queued for the next commit.
+   */
+  readonly auditTree: MerkleTree
+  /** Nodes the tree made since the last batch was taken: [position, hash]. */
+  #nodes: [number, Bytes][] = []
+  /** Tree size covered by the batches taken so far: the next audit row's leaf index. */
+  #written: number
   readonly #readEntry: (leaf: number) => string | undefined
   /** The evidence set and v1 chain as written so far: a checkpoint's state. */
   readonly #evidenceLog: EvidenceLog
@@ -117,11 +114,10 @@ export class Ledger implements StoragePort {
     this.path = join(options.dataDir, LEDGER_FILE)
     this.#release = acquireLock(join(options.dataDir, 'ledger.lock'))
     this.#clock = options.clock ?? systemClock
-    this.#liveKeys = options.liveKeys
     this.#witness = options.witness
     let db: Database.Database | undefined
     try {
-      this.#keyring = new MacKeyring(options.macKeys ?? [], nodeCrypto, options.activeKid)
+      this.keyring = new MacKeyring(options.macKeys ?? [], nodeCrypto, options.activeKid)
       db = this.#db = new Database(this.path)
       // Quarantined payloads are sensitive; SQLite gives -wal and -shm the same mode.
       chmodSync(this.path, 0o600)
@@ -129,10 +125,10 @@ export class Ledger implements StoragePort {
       // FULL: a WAL commit is fsynced before commit() returns, so an acknowledged verdict survives power loss.
       db.pragma('synchronous = FULL')
       db.pragma('busy_timeout = 5000') // the commit thread's connection shares the file
-      this.migrations = migrate(db, this.path, { keyring: this.#keyring, now: this.#clock() })
+      this.migrations = migrate(db, this.path, { keyring: this.keyring, now: this.#clock() })
       this.#checkpointEvery = options.checkpointEvery ?? CHECKPOINT_EVERY
       this.#recentWindowSize = options.recentWindow ?? DURABLE_AUDIT_RETENTION
-      this.#readNode = storedNodes(db)
+      const readNode = storedNodeReader(db)
       const entryAt = db.prepare('SELECT entry FROM audit_log WHERE idx = ?').pluck()
       this.#readEntry = (leaf) => entryAt.get(leaf) as string | undefined
       const now = this.#clock()
@@ -141,29 +137,35 @@ export class Ledger implements StoragePort {
       // of): nodes that differ over the verified range are rewritten after verification. The
       // entries themselves are never repaired; what differs in them is reported.
       const repaired: [number, Uint8Array][] = []
-      this.#nodeSink = (level, index, hash) => {
-        const stored = this.#readNode(level, index)
-        if (!stored || toHex(stored) !== toHex(hash)) repaired.push([nodePosition(level, index), hash.slice()])
-      }
       const v = verifyLedger(db, {
-        keyring: this.#keyring,
+        keyring: this.keyring,
         now,
         ...(options.trustedHead !== undefined && { trustedHead: options.trustedHead }),
         ...(options.witness !== undefined && { witness: options.witness }),
         ...(options.onVerifyProgress && { onProgress: options.onVerifyProgress }),
-        tree: { onNode: (level, index, hash) => this.#nodeSink?.(level, index, hash) },
+        tree: {
+          onNode: (level, index, hash) => {
+            const stored = readNode(level, index)
+            if (!stored || toHex(stored) !== toHex(hash)) repaired.push([nodePosition(level, index), hash.slice()])
+          },
+        },
       })
-      this.#nodeSink = undefined
       const rewrite = db.prepare(NODE_INSERT_SQL)
       db.transaction(() => repaired.forEach(([pos, hash]) => rewrite.run(pos, hash)))()
       this.nodesRewritten = repaired.length
       this.problems = v.problems
       this.verifiedFrom = v.from
-      this.#tree = v.scan.tree
+      // The verification's tree is dropped: the durable tree goes on from its frontier, nodes from the file.
+      const verified = v.scan.tree
+      this.auditTree = MerkleTree.fromFrontier(nodeCrypto, verified.size, verified.frontier(), {
+        store: new StoredNodeStore(db),
+        onNode: (level, index, hash) => this.#nodes.push([nodePosition(level, index), hash]),
+      })
+      this.#written = verified.size
       this.#evidenceLog = v.scan.log
       this.#records = v.scan.records
       this.#lastHash = v.scan.lastHash
-      this.#state = { ...this.#recentWindow(db), evidence: v.evidence, blocks: v.blocks }
+      this.#state = { audit: this.#recentRecords(db, readNode), evidence: v.evidence, blocks: v.blocks }
       this.#write = batchWriter(db)
     } catch (e) {
       // A file SQLite cannot read (or a newer schema) stops the start; nothing is left held.
@@ -176,25 +178,29 @@ export class Ledger implements StoragePort {
   }
 
   /**
-   * What the engine restores of the audit log: the newest DURABLE_AUDIT_RETENTION entries on top of
-   * the stored frontier before them (what a running engine holds), checked to rebuild the verified
-   * root; otherwise (a tampered log) just the verified frontier. Older state is read on demand.
+   * Where the engine's v1 chain goes on: the record count and last hash, and the v1 records among
+   * the newest `recentWindow` entries (what a running engine holds), checked to rebuild the
+   * verified root from the stored frontier before them (they may precede the checkpoint, so
+   * this start did not verify them); otherwise (a tampered log) none.
    */
-  #recentWindow(db: Database.Database): Pick<StoredState, 'audit' | 'entries'> {
-    const size = this.#tree.size
-    const whole = { audit: { treeSize: size, frontier: this.#tree.frontier(), records: this.#records, lastHash: this.#lastHash }, entries: [] }
-    if (this.problems.length > 0 || size === 0) return whole
+  #recentRecords(db: Database.Database, readNode: (level: number, index: number) => Bytes | undefined): AuditFrontier {
+    const size = this.auditTree.size
+    const none: AuditFrontier = { treeSize: size, records: this.#records, lastHash: this.#lastHash, recent: [] }
+    if (this.problems.length > 0 || size === 0) return none
     const start = size - Math.min(size, this.#recentWindowSize)
     const texts = db.prepare('SELECT entry FROM audit_log WHERE idx >= ? ORDER BY idx').pluck().all(start) as string[]
-    const frontier = storedFrontier(this.#readNode, start)
-    if (!frontier || texts.length !== size - start) return whole
+    const frontier = storedFrontier(readNode, start)
+    if (!frontier || texts.length !== size - start) return none
     const check = MerkleTree.fromFrontier(nodeCrypto, start, frontier, { retain: 1 })
     texts.forEach((t) => check.appendText(t))
-    if (toHex(check.root()) !== toHex(this.#tree.root())) return whole
-    const entries = texts.map((t) => JSON.parse(t) as AuditEntry)
-    const chain = entries.filter(isChainRecord)
-    const lastHash = chain.length > 0 ? chain[0]!.previousHash : this.#lastHash
-    return { audit: { treeSize: start, frontier, records: this.#records - chain.length, lastHash }, entries }
+    if (toHex(check.root()) !== toHex(this.auditTree.root())) return none
+    const recent: AuditFrontier['recent'] = []
+    texts.forEach((t, i) => {
+      const entry = JSON.parse(t) as AuditEntry
+      if (isChainRecord(entry)) recent.push({ leaf: start + i, record: entry })
+    })
+    const lastHash = recent.length > 0 ? recent[0]!.record.previousHash : this.#lastHash
+    return { treeSize: size, records: this.#records - recent.length, lastHash, recent }
   }
 
   /**
@@ -204,7 +210,7 @@ export class Ledger implements StoragePort {
   #acknowledgements(db: Database.Database): Set<string> {
     const rows = db.prepare('SELECT * FROM acknowledged_problem').all() as AckRow[]
     const ok = (r: AckRow) =>
-      !this.#keyring.enabled || (r.kid !== null && r.mac !== null && this.#keyring.verify(ackMacBody(r.problem, r.acknowledged_at), { kid: r.kid, mac: r.mac }))
+      !this.keyring.enabled || (r.kid !== null && r.mac !== null && this.keyring.verify(ackMacBody(r.problem, r.acknowledged_at), { kid: r.kid, mac: r.mac }))
     return new Set(rows.filter(ok).map((r) => r.problem))
   }
 
@@ -228,7 +234,7 @@ export class Ledger implements StoragePort {
     const now = this.#clock()
     this.#db.transaction(() => {
       for (const p of acked) {
-        const mac = this.#keyring.sign(ackMacBody(problemKey(p), now))
+        const mac = this.keyring.sign(ackMacBody(problemKey(p), now))
         insert.run(problemKey(p), now, mac?.kid ?? null, mac?.mac ?? null)
       }
     })()
@@ -237,14 +243,9 @@ export class Ledger implements StoragePort {
   }
 
   load(): StoredState {
-    const state = this.#state ?? { entries: [], evidence: [], blocks: [] }
+    const state = this.#state ?? { evidence: [], blocks: [] }
     this.#state = undefined // handed over once; the engine owns it now
     return state
-  }
-
-  /** A committed Merkle node, read from the file (the engine keeps only recent ones). */
-  treeNode(level: number, index: number): Bytes | undefined {
-    return this.#readNode(level, index)
   }
 
   /** The committed v1 record at `leaf`, or undefined (another entry type, or no such leaf). */
@@ -330,13 +331,19 @@ export class Ledger implements StoragePort {
     const reason = this.refusal
     if (reason) {
       // After a failed commit nothing is written again; until acknowledgement, reports wait (they match memory).
-      if (this.#failure) this.#ops = []
+      if (this.#failure) {
+        this.#ops = []
+        this.#nodes = []
+      }
       throw new LedgerRefusedError(reason)
     }
     const ops = this.#ops
     this.#ops = []
-    this.#rekey()
-    return this.#prepare(ops)
+    try {
+      return this.#prepare(ops)
+    } catch (e) {
+      throw this.#failed(e)
+    }
   }
 
   /** Memory and disk now differ: every later write is refused rather than built on a gap. */
@@ -345,10 +352,10 @@ export class Ledger implements StoragePort {
     return this.#failure
   }
 
-  /** The stored tree head (as last committed), MAC'd with the active key. */
+  /** The audit tree's head now (the engine's tree: the last commit's head once it is written), MAC'd with the active key. */
   treeHead(): TreeHead {
-    const body = { treeSize: this.#tree.size, rootHash: toHex(this.#tree.root()), timestamp: this.#clock() }
-    return { ...body, ...this.#keyring.sign(body) }
+    const body = { treeSize: this.auditTree.size, rootHash: toHex(this.auditTree.root()), timestamp: this.#clock() }
+    return { ...body, ...this.keyring.sign(body) }
   }
 
   /** Stops the commit thread after pending writes and releases the file lock. */
@@ -359,35 +366,30 @@ export class Ledger implements StoragePort {
     this.#release()
   }
 
-  /** New keys sign from now on; stored rows keep the MACs they were written with. */
-  #rekey(): void {
-    const keys = this.#liveKeys?.()
-    if (!keys || keys === this.#keysFrom) return
-    this.#keyring = new MacKeyring(keys.macKeys, nodeCrypto, keys.activeKid)
-    this.#keysFrom = keys
-  }
-
   #queue(op: Op): void {
     this.#ops.push(op)
     if (this.#ops.length === 1) this.onPending?.()
   }
 
-  /** Turns reports into rows: MACs, leaf indexes and the new tree head are fixed here, in report order. */
+  /**
+   * Turns reports into rows, in report order: MACs here; leaf indexes, nodes and the tree head are
+   * the engine's tree's. The reports must account for every leaf the tree gained since the last
+   * batch, or memory and disk would differ: then nothing is written (a failed commit).
+   */
   #prepare(ops: Op[]): Batch {
     const rows: WriteRow[] = []
-    const sizeBefore = this.#tree.size
-    this.#nodeSink = (level, index, hash) => rows.push(['node', nodePosition(level, index), hash.slice()])
+    const sizeBefore = this.#written
     for (const op of ops) {
       if (op.kind === 'insert') {
         const c = op.capture
-        const mac = this.#keyring.enabled ? this.#keyring.sign(evidenceMacBody(c)) : undefined
+        const mac = this.keyring.enabled ? this.keyring.sign(evidenceMacBody(c)) : undefined
         rows.push(['insert', c.signature, c.hash, c.size, c.severity, c.captured, c.compressed ? 1 : 0, op.bytes, mac?.kid ?? null, mac?.mac ?? null])
         this.#log(rows, c)
         continue
       }
       if (op.kind === 'block') {
         const { source, blockedUntil } = op.entry
-        const mac = this.#keyring.enabled ? this.#keyring.sign(blockMacBody(source, blockedUntil)) : undefined
+        const mac = this.keyring.enabled ? this.keyring.sign(blockMacBody(source, blockedUntil)) : undefined
         rows.push(['block', source, blockedUntil, mac?.kid ?? null, mac?.mac ?? null])
         this.#log(rows, op.entry)
         continue
@@ -395,8 +397,12 @@ export class Ledger implements StoragePort {
       rows.push(['delete', op.signature])
       this.#log(rows, op.entry)
     }
-    this.#nodeSink = undefined
-    if (this.#tree.size === sizeBefore) return { rows }
+    if (this.#written !== this.auditTree.size) {
+      throw new Error(`the audit tree has ${this.auditTree.size} leaves but the reports account for ${this.#written}: not written`)
+    }
+    for (const [pos, hash] of this.#nodes) rows.push(['node', pos, hash])
+    this.#nodes = []
+    if (this.#written === sizeBefore) return { rows }
     const head = this.treeHead()
     rows.push(['head', head.treeSize, head.rootHash, head.timestamp, head.kid ?? null, head.mac ?? null])
     this.#checkpoint(rows, sizeBefore)
@@ -410,20 +416,18 @@ export class Ledger implements StoragePort {
    */
   #checkpoint(rows: WriteRow[], sizeBefore: number): void {
     const every = this.#checkpointEvery
-    if (Math.floor(sizeBefore / every) === Math.floor(this.#tree.size / every)) return
+    if (Math.floor(sizeBefore / every) === Math.floor(this.auditTree.size / every)) return
     const now = this.#clock()
     this.#evidenceLog.pruneBlocks(now)
     if (this.problems.length > 0) return
-    const row = checkpointRow(checkpointBody(this.#tree, this.#records, this.#lastHash, this.#evidenceLog.state(now)), this.#keyring)
+    const row = checkpointRow(checkpointBody(this.auditTree, this.#records, this.#lastHash, this.#evidenceLog.state(now)), this.keyring)
     if (row) rows.push(['checkpoint', ...row])
   }
 
-  /** One audit_log row: the entry's TH-CJSON-1 text is the leaf input and the MAC body. */
+  /** One audit_log row at the next leaf: the entry's TH-CJSON-1 text is the leaf input and the MAC body. */
   #log(rows: WriteRow[], entry: CaptureEntry | AuditRecord | PurgeEntry | BlockEntry): void {
-    const text = entryText(entry)
-    const mac = this.#keyring.enabled ? this.#keyring.sign(entry) : undefined
-    rows.push(['audit', this.#tree.size, text, mac?.kid ?? null, mac?.mac ?? null])
-    this.#tree.appendText(text)
+    const mac = this.keyring.enabled ? this.keyring.sign(entry) : undefined
+    rows.push(['audit', this.#written++, entryText(entry), mac?.kid ?? null, mac?.mac ?? null])
     this.#evidenceLog.apply(entry)
     if (isChainRecord(entry)) {
       this.#records++

@@ -15,7 +15,7 @@ import { LedgerError } from './errors.js'
 import { SCHEMA_VERSION } from './schema.js'
 import { EvidenceLog } from './evidence-log.js'
 import { emptyScan, type IntegrityProblem, type VerifiedLog, verifyAudit, verifyBlocks, verifyEvidence, verifyTreeHead } from './integrity.js'
-import { LEDGER_TREE_RETENTION, storedNodes } from './merkle-store.js'
+import { StoredNodeStore, storedNodeReader } from './merkle-store.js'
 import type { AuditLogRow, BlockRow, EvidenceRow, TreeHeadRow } from './rows.js'
 import { checkTrustedHead, readHeadFile } from './trusted-head.js'
 
@@ -43,14 +43,17 @@ export interface LedgerVerification {
 
 export const PROGRESS_EVERY = 65_536
 
+/** Leaves whose nodes a verifying tree keeps in memory (appending needs only the frontier). */
+const VERIFY_RECENT_LEAVES = 1024
+
 /** Verifies the file behind `db` (read-only use; pruning expired blocks is the caller's). */
 export function verifyLedger(db: Database.Database, o: VerifyLedgerOptions): LedgerVerification {
   const problems: IntegrityProblem[] = []
-  const read = storedNodes(db)
-  const treeOptions: MerkleTreeOptions = { retain: LEDGER_TREE_RETENTION, olderNode: read, ...o.tree }
+  // Each tree its own store: recent nodes in memory, older ones (a trusted head's proof) from the file.
+  const treeOptions = (): MerkleTreeOptions => ({ store: new StoredNodeStore(db, { recentLeaves: VERIFY_RECENT_LEAVES }), ...o.tree })
   const watch = new Set(db.prepare('SELECT signature FROM evidence').pluck().all() as string[])
-  const checkpoint = o.full ? undefined : readCheckpoint(db, o.keyring, problems, treeOptions)
-  let start = emptyScan(new MerkleTree(nodeCrypto, treeOptions))
+  const checkpoint = o.full ? undefined : readCheckpoint(db, o.keyring, problems, treeOptions())
+  let start = emptyScan(new MerkleTree(nodeCrypto, treeOptions()))
   start.log = new EvidenceLog(watch)
   if (checkpoint) {
     const b = checkpoint.body
@@ -64,7 +67,7 @@ export function verifyLedger(db: Database.Database, o: VerifyLedgerOptions): Led
   const head = db.prepare('SELECT * FROM tree_head').get() as TreeHeadRow | undefined
   const total = Math.max(head?.tree_size ?? 0, from)
   const rows = progress(db.prepare('SELECT * FROM audit_log WHERE idx >= ? ORDER BY idx').iterate(from) as Iterable<AuditLogRow>, from, total, o.onProgress)
-  const scan = o.full ? verifyNodes(rows, o.keyring, problems, start, read) : verifyAudit(rows, o.keyring, problems, start)
+  const scan = o.full ? verifyNodes(rows, o.keyring, problems, start, db) : verifyAudit(rows, o.keyring, problems, start)
   verifyTreeHead(head, scan.tree, o.keyring, problems, scan.signed)
   if (o.trustedHead !== undefined) checkTrustedHead(readHeadFile(o.trustedHead)!, o.trustedHead, scan.tree, o.keyring, problems)
   const witnessed = o.witness !== undefined ? readHeadFile(o.witness, { missingOk: true }) : undefined
@@ -85,12 +88,12 @@ function* progress<T>(rows: Iterable<T>, from: number, total: number, report: Ve
 }
 
 /** verifyAudit, also comparing every node the rebuilt tree makes with the stored one. */
-function verifyNodes(rows: Iterable<AuditLogRow>, keyring: MacKeyring, problems: IntegrityProblem[], start: VerifiedLog, read: ReturnType<typeof storedNodes>): VerifiedLog {
+function verifyNodes(rows: Iterable<AuditLogRow>, keyring: MacKeyring, problems: IntegrityProblem[], start: VerifiedLog, db: Database.Database): VerifiedLog {
   let differ = 0
   let first = ''
+  const read = storedNodeReader(db)
   const tree = MerkleTree.fromFrontier(nodeCrypto, start.tree.size, start.tree.frontier(), {
-    retain: LEDGER_TREE_RETENTION,
-    olderNode: read,
+    store: new StoredNodeStore(db, { recentLeaves: VERIFY_RECENT_LEAVES }),
     onNode: (level, index, hash) => {
       const stored = read(level, index)
       if (stored !== undefined && toHex(stored) === toHex(hash)) return

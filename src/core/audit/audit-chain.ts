@@ -8,7 +8,7 @@ import { TracehoundError } from '../errors.js'
 import { auditLeafInput, type AuditEntry, type BlockEntry, type CaptureEntry, entryText, isChainRecord, type PurgeEntry } from './audit-entry.js'
 import { auditRecordHashInput, GENESIS_HASH } from './audit-record.js'
 import { type Bytes, bytesEqual, type CryptoPort, toHex } from '../ports/crypto-port.js'
-import { leafHashWith, MerkleTree, type MerkleTreeOptions } from './merkle-tree.js'
+import { leafHashWith, MerkleTree } from './merkle-tree.js'
 import { nodeCrypto } from '../ports/node-crypto.js'
 import type { AuditRecord, EvacuateRecord, EvidenceHandle, NeutralizationRecord } from '../types.js'
 
@@ -34,26 +34,28 @@ export interface AuditChainOptions {
    * about older leaves answer RetentionError, unless `storage` serves them). Default: all (v1).
    */
   retain?: number
-  /** A durable store of the log: restores the chain from its frontier and serves what memory dropped. */
+  /** A durable store of the log: its tree is the chain's tree, and it serves the records memory dropped. */
   storage?: AuditStore
 }
 
-/** What the chain asks of durable storage (the ledger): nodes and records older than memory holds. */
+/** What the chain asks of durable storage (the ledger): the audit tree itself, and old records. */
 export interface AuditStore {
-  /** The committed Merkle node (level 0: leaf hashes), or undefined. */
-  treeNode(level: number, index: number): Bytes | undefined
+  /** The durable Merkle tree (its nodes on disk), at the size storage verified: the chain appends to it. */
+  readonly tree: MerkleTree
   /** The committed v1 record at a leaf, or undefined (another entry type, or none). */
   recordAtLeaf(leaf: number): AuditRecord | undefined
 }
 
-/** Where a chain left off, as durable storage keeps it: enough to go on appending and proving. */
+/** Where a durable chain left off: enough to go on appending and proving. */
 export interface AuditFrontier {
+  /** The durable tree's size (a check: storage hands over the tree itself). */
   treeSize: number
-  /** MerkleTree.frontier() of the tree of treeSize leaves. */
-  frontier: Bytes[]
-  /** The v1 chain: its record count and last hash. */
+  /** v1 records before `recent`. */
   records: number
+  /** The hash the first of `recent` links to (with none, the chain's last hash). */
   lastHash: string
+  /** The newest v1 records with their leaves, oldest first: the ones memory keeps. */
+  recent: { leaf: number; record: AuditRecord }[]
 }
 
 /** The hash-chained audit log (v1's record hash) with an RFC 9162 Merkle tree over it. */
@@ -67,7 +69,7 @@ export class AuditChain implements IAuditChain {
   private recordsDropped = 0
   /** The hash the first retained record links to. */
   private baseHash = GENESIS_HASH
-  private tree: MerkleTree
+  private readonly tree: MerkleTree
   private readonly crypto: CryptoPort
   private readonly retain: number
   private readonly storage: AuditStore | undefined
@@ -77,20 +79,20 @@ export class AuditChain implements IAuditChain {
     this.crypto = options.crypto ?? nodeCrypto
     this.retain = options.retain ?? Infinity
     this.storage = options.storage
-    this.tree = new MerkleTree(this.crypto, this.treeOptions())
+    this.tree = options.storage?.tree ?? new MerkleTree(this.crypto, { retain: this.retain })
   }
 
-  private treeOptions(): MerkleTreeOptions {
-    const storage = this.storage
-    return { retain: this.retain, ...(storage && { olderNode: (level: number, index: number) => storage.treeNode(level, index) }) }
-  }
-
-  /** Continues from where durable storage left off; call on an empty chain, before any append. */
+  /** Continues the v1 chain where durable storage left off; call before any append. */
   restoreFrontier(f: AuditFrontier): void {
-    if (this.tree.size !== 0) throw new TracehoundError('AUDIT_RESTORE_INVALID', 'restoreFrontier needs an empty chain')
-    this.tree = MerkleTree.fromFrontier(this.crypto, f.treeSize, f.frontier, this.treeOptions())
+    if (this.records.length > 0 || f.treeSize !== this.tree.size) throw new TracehoundError('AUDIT_RESTORE_INVALID', `restoreFrontier needs a fresh chain over the stored tree (${this.tree.size} leaves, got ${f.treeSize})`)
     this.recordsDropped = f.records
     this.baseHash = this._lastHash = f.lastHash
+    for (const { leaf, record } of f.recent) {
+      this.records.push(record)
+      this.recordLeaf.push(leaf)
+      this._lastHash = record.hash
+    }
+    if (this.retain !== Infinity) this.dropOld()
   }
 
   get lastHash(): string {
@@ -151,7 +153,7 @@ export class AuditChain implements IAuditChain {
     return entry
   }
 
-  /** Re-appends an entry loaded from storage as it is; the storage adapter has verified it. */
+  /** Appends an entry as it is (the engine's appends; a memory-only host replaying entries it verified). */
   restore(entry: AuditEntry): void {
     const leaf = this.tree.appendText(entryText(entry))
     if (isChainRecord(entry)) {

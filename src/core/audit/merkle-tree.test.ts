@@ -2,7 +2,7 @@ import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import { type Bytes, toHex } from '../ports/crypto-port.js'
 import { verifyConsistency, verifyInclusion } from '../kernel/merkle-verify.js'
-import { AuditRangeError, leafHashWith, MerkleTree, nodeHashWith, nodePosition, RetentionError } from './merkle-tree.js'
+import { AuditRangeError, leafHashWith, MemoryNodeStore, type MerkleNodeStore, MerkleTree, nodeHashWith, nodePosition, RetentionError } from './merkle-tree.js'
 import { nodeCrypto } from '../ports/node-crypto.js'
 
 const leafInput = (i: number) => nodeCrypto.sha256(`leaf-${i}`)
@@ -155,22 +155,29 @@ describe('MerkleTree with a retention bound', () => {
   it('holds about 2·retain hashes however many leaves it saw', () => {
     const t = new MerkleTree(nodeCrypto, { retain: 64 })
     for (let i = 0; i < 20_000; i++) t.append(leafInput(i))
-    const held = (t as unknown as { levels: { first: number; length: number }[] }).levels.reduce((s, r) => s + r.length - r.first, 0)
+    const held = (t as unknown as { store: MemoryNodeStore }).store.held
     expect(held).toBeLessThanOrEqual(2 * 64 + 2 * 16)
   })
 })
 
 describe('MerkleTree from its frontier', () => {
-  it('goes on appending and proving like the tree it was taken from, older nodes from olderNode', () => {
+  it('goes on appending and proving like the tree it was taken from, older nodes from its store', () => {
     fc.assert(
       fc.property(fc.integer({ min: 0, max: 200 }), fc.integer({ min: 0, max: 100 }), (n, more) => {
         const full = tree(n + more)
         const stored = new Map<number, Bytes>()
         const writer = new MerkleTree(nodeCrypto, { onNode: (l, i, h) => stored.set(nodePosition(l, i), h.slice()) })
         for (let i = 0; i < n; i++) writer.append(leafInput(i))
+        // A store like the ledger's: the newest 8 leaves' nodes in memory, older ones from the map.
+        const recent = new MemoryNodeStore(8)
+        const store: MerkleNodeStore = {
+          retain: Infinity,
+          node: (l, i) => recent.node(l, i) ?? stored.get(nodePosition(l, i)),
+          add: (l, i, h) => recent.add(l, i, h),
+          start: (size, frontier) => recent.start(size, frontier),
+        }
         const restored = MerkleTree.fromFrontier(nodeCrypto, n, writer.frontier(), {
-          retain: 8,
-          olderNode: (l, i) => stored.get(nodePosition(l, i)),
+          store,
           onNode: (l, i, h) => stored.set(nodePosition(l, i), h.slice()),
         })
         expect(toHex(restored.root())).toBe(toHex(full.root(n)))

@@ -118,58 +118,111 @@ class HashRow {
   }
 }
 
-/** Retention bound and node callback of a MerkleTree. */
-export interface MerkleTreeOptions {
-  /**
-   * Keep the nodes that proofs about the newest `retain` leaves need (about 2·retain hashes, plus
-   * the frontier); older nodes are dropped. Default: keep every node.
-   */
-  retain?: number
-  /** Where dropped or never-loaded nodes come from (a durable ledger); without it they throw RetentionError. */
-  olderNode?: (level: number, index: number) => Bytes | undefined
-  /** Called with every node the tree creates (leaves are level 0), in creation order: storage writes them. */
-  onNode?: (level: number, index: number, hash: Bytes) => void
+/**
+ * Where a MerkleTree keeps its complete nodes (the port that makes the durable ledger's node store
+ * the engine's tree): MemoryNodeStore for the library, the ledger's SQLite-backed store for a daemon.
+ */
+export interface MerkleNodeStore {
+  /** How many newest leaves' proofs the store is sure to serve from memory (Infinity: all); RetentionError names it. */
+  readonly retain: number
+  /** The complete node over leaves [index·2^level, (index+1)·2^level), or undefined when not held. */
+  node(level: number, index: number): Bytes | undefined
+  /** A node the tree just completed, in creation order (level 0: leaf hashes). The store may keep `hash` as it is. */
+  add(level: number, index: number, hash: Bytes): void
+  /** The tree starts at `size` leaves from its frontier (see MerkleTree.fromFrontier); adds follow it. */
+  start(size: number, frontier: readonly Bytes[]): void
 }
 
-/** RFC 9162 Merkle tree over appended leaf inputs: root, inclusion and consistency proofs, optional bounded retention. */
-export class MerkleTree {
+/**
+ * Nodes in memory, one flat buffer per level; with `retain`, only the nodes that proofs about the
+ * newest `retain` leaves need (about 2·retain hashes, plus the frontier).
+ */
+export class MemoryNodeStore implements MerkleNodeStore {
   /** levels[j].at(i) is the hash of the complete subtree over leaves [i·2^j, (i+1)·2^j). */
-  private readonly levels: HashRow[] = [new HashRow()]
-  private readonly retain: number
-  private readonly olderNode: MerkleTreeOptions['olderNode']
-  private readonly onNode: MerkleTreeOptions['onNode']
+  private levels: HashRow[] = [new HashRow()]
 
-  constructor(
-    private readonly crypto: CryptoPort,
-    options: MerkleTreeOptions = {},
-  ) {
-    this.retain = options.retain ?? Infinity
-    if (!(this.retain >= 1)) throw new TracehoundError('CONFIG_AUDIT_INVALID', `retain must be at least 1 (got ${options.retain})`)
-    this.olderNode = options.olderNode
-    this.onNode = options.onNode
+  constructor(readonly retain = Infinity) {
+    if (!(retain >= 1)) throw new TracehoundError('CONFIG_AUDIT_INVALID', `retain must be at least 1 (got ${retain})`)
   }
 
-  /**
-   * A tree of `size` leaves from its frontier: the roots of the complete subtrees that make up
-   * [0, size), largest first (one per set bit of size). Older nodes come from `olderNode`.
-   */
-  static fromFrontier(crypto: CryptoPort, size: number, frontier: readonly Bytes[], options: MerkleTreeOptions = {}): MerkleTree {
-    const t = new MerkleTree(crypto, options)
+  node(level: number, index: number): Bytes | undefined {
+    const row = this.levels[level]
+    return row?.has(index) ? row.at(index) : undefined
+  }
+
+  add(level: number, index: number, hash: Bytes): void {
+    const row = (this.levels[level] ??= HashRow.startingAt(index))
+    row.push(hash)
+    if (level === 0 && this.retain !== Infinity) this.dropOld(index + 1)
+  }
+
+  start(size: number, frontier: readonly Bytes[]): void {
     const levels = frontierLevels(size)
-    if (frontier.length !== levels.length) throw new TracehoundError('AUDIT_RESTORE_INVALID', `a tree of ${size} leaves has ${levels.length} frontier nodes, got ${frontier.length}`)
-    t.levels.length = 0
+    this.levels = []
     for (let j = 0, width = 1; width <= size || j === 0; j++, width *= 2) {
       const count = Math.floor(size / width)
       const k = levels.indexOf(j)
       const row = HashRow.startingAt(k >= 0 ? count - 1 : count)
       if (k >= 0) row.push(frontier[k]!)
-      t.levels.push(row)
+      this.levels.push(row)
     }
+  }
+
+  /** Hashes held, all levels together (what the retention bound limits). */
+  get held(): number {
+    return this.levels.reduce((s, r) => s + r.length - r.first, 0)
+  }
+
+  /**
+   * Keeps, per level j, the nodes from index ⌊lo/2^j⌋ − 1 on (lo: the oldest retained leaf): the
+   * left siblings on the path of any retained leaf, so its proofs (and consistency proofs from a
+   * retained size) never need a dropped node. The frontier is always among them. Called when leaf
+   * size−1 is added, before its parents: they and their left siblings are at or after the bound.
+   */
+  private dropOld(size: number): void {
+    const lo = size - this.retain
+    if (lo <= 0) return
+    for (let j = 0, width = 1; j < this.levels.length; j++, width *= 2) this.levels[j]!.dropBefore(Math.floor(lo / width) - 1)
+  }
+}
+
+export interface MerkleTreeOptions {
+  /** Where the nodes live (default: a MemoryNodeStore with `retain`). */
+  store?: MerkleNodeStore
+  /** For the default store: keep the nodes that proofs about the newest `retain` leaves need. Default: every node. */
+  retain?: number
+  /** Called with every node the tree creates (leaves are level 0), in creation order: storage writes them. */
+  onNode?: (level: number, index: number, hash: Bytes) => void
+}
+
+export class MerkleTree {
+  private readonly store: MerkleNodeStore
+  private readonly onNode: MerkleTreeOptions['onNode']
+  private leaves = 0
+
+  constructor(
+    private readonly crypto: CryptoPort,
+    options: MerkleTreeOptions = {},
+  ) {
+    this.store = options.store ?? new MemoryNodeStore(options.retain)
+    this.onNode = options.onNode
+  }
+
+  /**
+   * A tree of `size` leaves from its frontier: the roots of the complete subtrees that make up
+   * [0, size), largest first (one per set bit of size). Older nodes come from the store.
+   */
+  static fromFrontier(crypto: CryptoPort, size: number, frontier: readonly Bytes[], options: MerkleTreeOptions = {}): MerkleTree {
+    const t = new MerkleTree(crypto, options)
+    const levels = frontierLevels(size)
+    if (frontier.length !== levels.length) throw new TracehoundError('AUDIT_RESTORE_INVALID', `a tree of ${size} leaves has ${levels.length} frontier nodes, got ${frontier.length}`)
+    t.store.start(size, frontier)
+    t.leaves = size
     return t
   }
 
   get size(): number {
-    return this.levels[0]!.length
+    return this.leaves
   }
 
   /** The frontier (see fromFrontier): what a restart needs to go on appending. */
@@ -189,35 +242,21 @@ export class MerkleTree {
 
   /** Appends an already computed leaf hash and returns its index. */
   private appendLeafHash(leafHash: Bytes): number {
-    const index = this.size
+    const index = this.leaves++
     let hash = leafHash
     let level = 0
     let position = index
     for (;;) {
-      const row = (this.levels[level] ??= HashRow.startingAt(0))
-      row.push(hash)
+      this.store.add(level, position, hash)
       this.onNode?.(level, position, hash)
       if (position % 2 === 0) break
-      hash = nodeHashWith(this.crypto, row.at(position - 1), hash)
+      hash = nodeHashWith(this.crypto, this.node(level, position - 1), hash)
       position = (position - 1) / 2
       level++
     }
-    if (this.retain !== Infinity) this.dropOld()
     return index
   }
 
-  /**
-   * Keeps, per level j, the nodes from index ⌊lo/2^j⌋ − 1 on (lo: the oldest retained leaf): the
-   * left siblings on the path of any retained leaf, so its proofs (and consistency proofs from a
-   * retained size) never need a dropped node. The frontier is always among them.
-   */
-  private dropOld(): void {
-    const lo = this.size - this.retain
-    if (lo <= 0) return
-    for (let j = 0, width = 1; j < this.levels.length; j++, width *= 2) this.levels[j]!.dropBefore(Math.floor(lo / width) - 1)
-  }
-
-  /** The hash of leaf `index` (a retained one, or one the node source serves). */
   leafHash(index: number): Bytes {
     this.checkIndex(index, this.size)
     return this.node(0, index)
@@ -286,13 +325,14 @@ export class MerkleTree {
     return nodeHashWith(this.crypto, this.rangeHash(start, start + k), this.rangeHash(start + k, end))
   }
 
-  /** A complete node: held, or from olderNode, or a RetentionError. */
+  /** A complete node from the store, or RetentionError (memory mode's bound; a durable store missing a node). */
   private node(level: number, index: number): Bytes {
-    const row = this.levels[level]
-    if (row?.has(index)) return row.at(index)
-    const older = this.olderNode?.(level, index)
-    if (older) return older
-    throw new RetentionError(this.retain, `node ${index} of level ${level} (leaves ${index * 2 ** level}..${(index + 1) * 2 ** level - 1}) is no longer held`)
+    const hash = this.store.node(level, index)
+    if (hash) return hash
+    const leaves = `leaves ${index * 2 ** level}..${(index + 1) * 2 ** level - 1}`
+    // A store that keeps every node (a durable one) lacks one it should hold: its storage is damaged, not the request out of range.
+    if (this.store.retain === Infinity) throw new TracehoundError('LEDGER_UNREADABLE', `node ${index} of level ${level} (${leaves}) is not stored`)
+    throw new RetentionError(this.store.retain, `node ${index} of level ${level} (${leaves}) is no longer held`)
   }
 
   private checkSize(size: number): void {

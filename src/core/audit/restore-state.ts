@@ -14,7 +14,6 @@ export function restoreState(
 ): void {
   const { auditChain, quarantine, rateLimiter } = parts
   if (state.audit) auditChain.restoreFrontier(state.audit)
-  for (const entry of state.entries) auditChain.restore(entry)
   for (const b of state.blocks) rateLimiter.restoreBlock(b.source, b.blockedUntil)
   for (const e of state.evidence) {
     // hashVerified: the adapter checked the bytes against the hash when it loaded them.

@@ -5,8 +5,9 @@
  */
 
 import type { AuditChainOptions, AuditFrontier } from '../audit/audit-chain.js'
-import type { AuditEntry, BlockEntry, CaptureEntry, PurgeEntry } from '../audit/audit-entry.js'
-import type { Bytes } from './crypto-port.js'
+import type { BlockEntry, CaptureEntry, PurgeEntry } from '../audit/audit-entry.js'
+import type { MacKeyring } from '../audit/mac.js'
+import type { MerkleTree } from '../audit/merkle-tree.js'
 import type { AuditRecord, EvidenceHandle, Severity } from '../types.js'
 
 /** Evidence as an earlier run stored it, in quarantine insertion order. */
@@ -22,10 +23,8 @@ export interface StoredEvidence {
 /** What an adapter hands back at start: already verified by the adapter. */
 export interface StoredState {
   evidence: StoredEvidence[]
-  /** Where the audit log left off (a durable ledger); `entries` then follow it. */
+  /** Where the audit log left off, over the adapter's `auditTree` (a durable ledger). */
   audit?: AuditFrontier
-  /** Audit log entries (v1 records, captures, purges, blocks) in leaf order, after `audit` if given. */
-  entries: AuditEntry[]
   /** Rate-limit blocks still running. */
   blocks: { source: string; blockedUntil: number }[]
 }
@@ -46,23 +45,28 @@ export interface StoragePort {
   /** Makes every report so far durable; throws when it cannot. */
   commit(): void
   /**
-   * A committed Merkle node (level 0: leaf hashes), for proofs about leaves memory no longer
-   * holds; with it (and recordAtLeaf) the engine keeps only recent audit state in memory.
+   * The durable audit tree (the ledger's node store behind it), at the size the adapter verified:
+   * the engine's chain appends to this tree, so the adapter writes exactly the nodes, leaf indexes
+   * and heads the engine computed. Without it the engine keeps its own tree in memory.
    */
-  treeNode?(level: number, index: number): Bytes | undefined
-  /** The committed v1 record at a leaf, or undefined. */
+  readonly auditTree?: MerkleTree
+  /** The committed v1 record at a leaf, or undefined (with auditTree: records memory dropped). */
   recordAtLeaf?(leaf: number): AuditRecord | undefined
+  /**
+   * The one MAC keyring: the adapter's (the keys it verified with) until the engine sets its own,
+   * at start and after every reload; rows and heads are signed with whatever it holds at commit.
+   */
+  keyring?: MacKeyring
 }
 
 /**
- * How many newest leaves an engine keeps in memory when its storage serves older ones (about
- * 2 MB of records and nodes). Proofs about older leaves read committed nodes, so a commit batch
- * larger than this could briefly leave a proof unanswerable (RetentionError) until it commits.
+ * How many newest leaves' v1 records an engine keeps in memory when its storage serves older ones
+ * (the tree's own recent nodes are the storage's bound).
  */
 export const DURABLE_AUDIT_RETENTION = 4096
 
-/** The audit chain options for an engine over `storage`: bounded memory when storage serves old state. */
+/** The audit chain options for an engine over `storage`: its durable tree, and records from storage. */
 export function auditStoreOf(storage: StoragePort | undefined): Pick<AuditChainOptions, 'retain' | 'storage'> | undefined {
-  if (!storage?.treeNode || !storage.recordAtLeaf) return undefined
-  return { retain: DURABLE_AUDIT_RETENTION, storage: { treeNode: (l, i) => storage.treeNode!(l, i), recordAtLeaf: (leaf) => storage.recordAtLeaf!(leaf) } }
+  if (!storage?.auditTree || !storage.recordAtLeaf) return undefined
+  return { retain: DURABLE_AUDIT_RETENTION, storage: { tree: storage.auditTree, recordAtLeaf: (leaf) => storage.recordAtLeaf!(leaf) } }
 }
