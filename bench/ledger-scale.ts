@@ -2,12 +2,17 @@
  * Ledger at scale (issue 18): writes N audit entries (default 10 000 000) straight into a ledger
  * (schema 4, as tracehoundd would have written them: captures and neutralizations of a 100-item
  * quarantine, MAC'd, every Merkle node, a checkpoint every CHECKPOINT_EVERY leaves, the tree head),
- * then measures the real daemon on it: start time and RSS after start (peer: the same daemon on an
- * empty ledger, same run), inclusion and consistency proof latency at seeded random indices over
- * its Unix socket (peer: GetTreeHead, the cheapest call), and export throughput (peer: reading the
- * rows alone).
+ * then measures the real daemon on it: start time and RSS after start with its memory breakdown
+ * (peer: the same daemon on an empty ledger, same run), both as shipped (dist/, built first) and
+ * from the sources under tsx (the loader's own memory shows as the difference); inclusion and
+ * consistency proof latency at seeded random indices over its Unix socket (peer: GetTreeHead, the
+ * cheapest call) and in process with the rows each proof read; export throughput (peer: reading
+ * the rows alone).
  * Run: npm run bench:ledger-scale -- [--records N] [--proofs N] [--export-seconds S] [--keep DIR [--reuse]]
  */
+
+import { execFileSync } from 'node:child_process'
+import { request } from 'node:http'
 
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs'
 import { tmpdir } from 'node:os'
@@ -20,7 +25,7 @@ import { exportAudit } from '../src/storage/audit-export.js'
 import { CHECKPOINT_EVERY, checkpointBody, checkpointRow } from '../src/storage/checkpoint.js'
 import { EvidenceLog } from '../src/storage/evidence-log.js'
 import { Ledger } from '../src/storage/index.js'
-import { storedTree } from '../src/storage/merkle-store.js'
+import { StoredNodeStore, storedTree } from '../src/storage/merkle-store.js'
 import { evidenceMacBody } from '../src/storage/rows.js'
 import { startDaemonProcess } from '../test/daemon-harness.js'
 
@@ -110,13 +115,42 @@ const rssMb = (pid: number) => Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/
 const pct = (xs: number[], p: number) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor((xs.length * p) / 100))]!
 const ms = (x: number) => x.toFixed(2)
 
-async function startTimed(dir: string) {
+/** The daemon's own account of its memory (prom-client's process and V8 metrics), in MB, over its socket. */
+async function memoryOf(socketPath: string): Promise<Record<string, number>> {
+  const text = await new Promise<string>((resolve, reject) => {
+    request({ socketPath, path: '/metrics' }, (res) => {
+      let body = ''
+      res.setEncoding('utf8').on('data', (d) => (body += d)).on('end', () => resolve(body))
+    }).on('error', reject).end()
+  })
+  const metric = (re: RegExp) => Number(re.exec(text)?.[1] ?? NaN) / 2 ** 20
+  const m = {
+    rss: metric(/^process_resident_memory_bytes (\S+)/m),
+    heapTotal: metric(/^nodejs_heap_size_total_bytes (\S+)/m),
+    heapUsed: metric(/^nodejs_heap_size_used_bytes (\S+)/m),
+    newSpace: metric(/^nodejs_heap_space_size_total_bytes\{space="new"\} (\S+)/m),
+    oldSpace: metric(/^nodejs_heap_space_size_total_bytes\{space="old"\} (\S+)/m),
+    codeSpace: metric(/^nodejs_heap_space_size_total_bytes\{space="code"\} (\S+)/m),
+    external: metric(/^nodejs_external_memory_bytes (\S+)/m),
+  }
+  return { ...m, native: m.rss - m.heapTotal - m.external }
+}
+
+async function startTimed(dir: string, built: boolean) {
   const t = performance.now()
-  const d = await startDaemonProcess(['--data-dir', dir, '--full-check-hours', '0'], { TRACEHOUND_MAC_KEYS: `${KEY.kid}:${KEY.key}`, TRACEHOUND_DATA_DIR: dir })
+  const d = await startDaemonProcess(['--data-dir', dir, '--full-check-hours', '0'], { TRACEHOUND_MAC_KEYS: `${KEY.kid}:${KEY.key}`, TRACEHOUND_DATA_DIR: dir }, { built })
   const seconds = (performance.now() - t) / 1000
   // Settled: a few event-loop turns after "listening", then the resident set.
   await new Promise((r) => setTimeout(r, 500))
-  return { d, seconds, rss: rssMb(d.child.pid!), listening: d.logs.find((l) => l.msg === 'listening')! }
+  const rss = rssMb(d.child.pid!)
+  return { d, seconds, rss, memory: await memoryOf(d.socketPath), listening: d.logs.find((l) => l.msg === 'listening')! }
+}
+
+/** Start time, RSS and memory breakdown of a daemon on `dir`, stopped again. */
+async function startOnly(dir: string, built: boolean) {
+  const r = await startTimed(dir, built)
+  await r.d.stop()
+  return r
 }
 
 async function main() {
@@ -125,13 +159,19 @@ async function main() {
   if (written) console.log(`written: ${written.size} entries in ${written.seconds.toFixed(1)} s (${Math.round(written.size / written.seconds)}/s), root ${written.root}`)
   const fileMb = statSync(join(dataDir, 'ledger.sqlite')).size / 2 ** 20
 
-  const empty = await startTimed(emptyDir)
+  // The daemon as shipped: dist/, built from these sources now.
+  execFileSync('npm', ['run', '--silent', 'build'], { stdio: 'inherit' })
+  const starts = {
+    emptyTsx: await startOnly(emptyDir, false),
+    bigTsx: await startOnly(dataDir, false),
+  }
+  const empty = await startTimed(emptyDir, true)
   const ce = createTracehoundClient({ socketPath: empty.d.socketPath })
   for (let i = 0; i < PROOFS * 3 + 50; i++) await ce.getTreeHead()
   const emptyRssAfterCalls = rssMb(empty.d.child.pid!)
   ce.close()
   await empty.d.stop()
-  const big = await startTimed(dataDir)
+  const big = await startTimed(dataDir, true)
   const restored = big.listening.restored as Record<string, number>
   const c = createTracehoundClient({ socketPath: big.d.socketPath })
   const head = await c.getTreeHead()
@@ -169,6 +209,8 @@ async function main() {
     const l = new Ledger({ dataDir, macKeys: [KEY] })
     const s = (performance.now() - t) / 1000
     const engine = new Tracehound({ macKeys: [KEY], crypto: nodeCrypto, storage: l })
+    const store = (l.auditTree as unknown as { store: StoredNodeStore }).store
+    const readsBefore = store.rowsRead
     for (let i = 0; i < PROOFS; i++) {
       const leaf = below(head.treeSize)
       let t0 = performance.now()
@@ -180,8 +222,10 @@ async function main() {
       engine.consistencyProof(first, head.treeSize)
       local.cons.push(performance.now() - t0)
     }
+    const rowsPerProof = (store.rowsRead - readsBefore) / (2 * PROOFS)
+    const upper = { lowest: store.upper.lowest, slots: store.upper.slots, capacity: store.upper.capacity }
     l.close()
-    return { s, verifiedFrom: l.verifiedFrom }
+    return { s, verifiedFrom: l.verifiedFrom, rowsPerProof, upper }
   })()
 
   // Every consistency proof checked against the root of its first size (computed from the stored nodes).
@@ -217,15 +261,27 @@ async function main() {
   console.log(`\nLedger: ${head.treeSize} entries (${restored.auditRecords} v1 records), ${fileMb.toFixed(0)} MiB file; daemon verified from checkpoint ${restored.verifiedFrom}\n`)
   console.log(`| measure | ${RECORDS}-entry ledger | peer (same run) | target |`)
   console.log('|---|---|---|---|')
-  console.log(`| daemon start (spawn → listening) | ${big.seconds.toFixed(2)} s | ${empty.seconds.toFixed(2)} s (empty ledger) | ≤ 5 s |`)
+  console.log(`| daemon start (spawn → listening), as shipped (dist/) | ${big.seconds.toFixed(2)} s | ${empty.seconds.toFixed(2)} s (empty ledger) | ≤ 5 s |`)
+  console.log(`| daemon start, sources under tsx | ${starts.bigTsx.seconds.toFixed(2)} s | ${starts.emptyTsx.seconds.toFixed(2)} s (empty ledger) | |`)
   console.log(`| Ledger open in process | ${openSeconds.s.toFixed(2)} s (verified from ${openSeconds.verifiedFrom}) | | |`)
-  console.log(`| RSS after start | ${big.rss.toFixed(0)} MB | ${empty.rss.toFixed(0)} MB (empty ledger) | ≤ 150 MB |`)
-  console.log(`| RSS after ${PROOFS * 3} calls | ${rssAfterProofs.toFixed(0)} MB | ${emptyRssAfterCalls.toFixed(0)} MB (empty ledger, as many GetTreeHead) | |`)
+  console.log(`| RSS after start, as shipped (dist/) | ${big.rss.toFixed(0)} MB | ${empty.rss.toFixed(0)} MB (empty ledger) | ≤ 150 MB |`)
+  console.log(`| RSS after start, sources under tsx | ${starts.bigTsx.rss.toFixed(0)} MB | ${starts.emptyTsx.rss.toFixed(0)} MB (empty ledger) | |`)
+  console.log(`| RSS after ${PROOFS * 3} calls (dist/) | ${rssAfterProofs.toFixed(0)} MB | ${emptyRssAfterCalls.toFixed(0)} MB (empty ledger, as many GetTreeHead) | |`)
   console.log(`| inclusion proof p50 / p99 in process (engine over the ledger) | ${ms(pct(local.incl, 50))} / ${ms(pct(local.incl, 99))} ms | | |`)
   console.log(`| consistency proof p50 / p99 in process | ${ms(pct(local.cons, 50))} / ${ms(pct(local.cons, 99))} ms | | |`)
+  console.log(`| stored nodes read per proof (upper-level cache: levels ≥ ${openSeconds.upper.lowest}, ${openSeconds.upper.slots} of ${openSeconds.upper.capacity} slots) | ${openSeconds.rowsPerProof.toFixed(1)} rows | | |`)
   console.log(`| inclusion proof p50 / p99 (UDS, verified) | ${ms(pct(incl, 50))} / ${ms(pct(incl, 99))} ms | GetTreeHead ${ms(pct(headLat, 50))} / ${ms(pct(headLat, 99))} ms | p99 ≤ 5 ms |`)
   console.log(`| consistency proof p50 / p99 (UDS) | ${ms(pct(cons, 50))} / ${ms(pct(cons, 99))} ms | GetTreeHead ${ms(pct(headLat, 50))} / ${ms(pct(headLat, 99))} ms | p99 ≤ 5 ms |`)
   console.log(`| export (entries with proofs) | ${Math.round(exported.n / exported.s)} entries/s, ${(exported.bytes / 2 ** 20 / exported.s).toFixed(1)} MiB/s (${exported.n} in ${exported.s.toFixed(1)} s) | rows alone: ${Math.round(readOnly.n / readOnly.s)} rows/s | |`)
+  console.log('\nMemory at start (MB; the daemon\'s /metrics; native = RSS − V8 heap − external: code, SQLite page cache, threads):\n')
+  console.log('| daemon | RSS | V8 heap total (used) | new space | old space | code space | external | native |')
+  console.log('|---|---|---|---|---|---|---|---|')
+  const row = (name: string, m: Record<string, number>) =>
+    console.log(`| ${name} | ${m.rss!.toFixed(1)} | ${m.heapTotal!.toFixed(1)} (${m.heapUsed!.toFixed(1)}) | ${m.newSpace!.toFixed(1)} | ${m.oldSpace!.toFixed(1)} | ${m.codeSpace!.toFixed(1)} | ${m.external!.toFixed(1)} | ${m.native!.toFixed(1)} |`)
+  row('empty ledger, dist/', empty.memory)
+  row(`${RECORDS}-entry ledger, dist/`, big.memory)
+  row('empty ledger, tsx', starts.emptyTsx.memory)
+  row(`${RECORDS}-entry ledger, tsx`, starts.bigTsx.memory)
   if (!keepAt) rmSync(root, { recursive: true, force: true })
 }
 

@@ -22,12 +22,16 @@ export interface RunningDaemon {
 
 const ROOT = new URL('..', import.meta.url).pathname
 
-/** `defaultSocket`: pass no --socket, so the daemon picks its default path from `env`. */
-export async function startDaemonProcess(args: string[] = [], env: NodeJS.ProcessEnv = {}, o: { defaultSocket?: boolean } = {}): Promise<RunningDaemon> {
+/**
+ * `defaultSocket`: pass no --socket, so the daemon picks its default path from `env`. `built`: run
+ * dist/cli/tracehoundd.js (what the package ships; `npm run build` first) instead of the sources under tsx.
+ */
+export async function startDaemonProcess(args: string[] = [], env: NodeJS.ProcessEnv = {}, o: { defaultSocket?: boolean; built?: boolean } = {}): Promise<RunningDaemon> {
   const dir = mkdtempSync(join(tmpdir(), 'thd-'))
   const socketPath = join(dir, 'th.sock')
   const socketArgs = o.defaultSocket ? [] : ['--socket', socketPath]
-  const child = spawn(process.execPath, ['--import', 'tsx', join(ROOT, 'src/cli/tracehoundd.ts'), ...socketArgs, ...args], {
+  const entry = o.built ? [join(ROOT, 'dist/cli/tracehoundd.js')] : ['--import', 'tsx', join(ROOT, 'src/cli/tracehoundd.ts')]
+  const child = spawn(process.execPath, [...entry, ...socketArgs, ...args], {
     cwd: ROOT,
     // Each daemon its own ledger: none shares state with another test or with ~/.local/state.
     env: { ...process.env, TRACEHOUND_TOKEN: '', TRACEHOUND_DATA_DIR: join(dir, 'state'), ...env },

@@ -1,6 +1,7 @@
 /** The main-thread side of commit-worker.mjs: one batch in flight at a time, answered in order. */
 
 import { Worker } from 'node:worker_threads'
+import { LEDGER_CACHE_KIB } from './data-dir.js'
 import { WRITE_SQL, type WriteRow } from './write-rows.js'
 
 export class CommitThread {
@@ -9,7 +10,7 @@ export class CommitThread {
   #next = 0
 
   constructor(path: string) {
-    this.#worker = new Worker(new URL('./commit-worker.mjs', import.meta.url), { workerData: { path, sql: WRITE_SQL } })
+    this.#worker = new Worker(new URL('./commit-worker.mjs', import.meta.url), { workerData: { path, sql: WRITE_SQL, cacheKib: LEDGER_CACHE_KIB } })
     this.#worker.unref() // an idle ledger never keeps the process alive
     this.#worker.on('message', (m: { id: number; error?: string }) => {
       const w = this.#waiting.get(m.id)

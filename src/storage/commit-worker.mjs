@@ -13,6 +13,7 @@ try {
   db = new Database(workerData.path)
   db.pragma('busy_timeout = 5000')
   db.pragma('synchronous = FULL') // per connection: every commit is fsynced
+  db.pragma(`cache_size = -${workerData.cacheKib}`)
   const statements = Object.fromEntries(Object.entries(workerData.sql).map(([k, sql]) => [k, db.prepare(sql)]))
   write = db.transaction((rows) => {
     for (const [kind, ...params] of rows) statements[kind].run(...params)

@@ -12,7 +12,7 @@ import { join } from 'node:path'
 import Database from 'better-sqlite3'
 import { type AuditEntry, type AuditFrontier, type AuditRecord, type BlockEntry, type Bytes, type CaptureEntry, checkAuditEntry, type Clock, DURABLE_AUDIT_RETENTION, entryText, type EvidenceHandle, isChainRecord, type MacKey, MacKeyring, MerkleTree, nodeCrypto, nodePosition, type PurgeEntry, type StoragePort, type StoredState, systemClock, toHex, type TreeHead } from '../core/index.js'
 import { CHECKPOINT_EVERY, checkpointBody, checkpointRow } from './checkpoint.js'
-import { LEDGER_FILE } from './data-dir.js'
+import { LEDGER_CACHE_KIB, LEDGER_FILE } from './data-dir.js'
 import { LedgerRefusedError } from './errors.js'
 import type { EvidenceLog } from './evidence-log.js'
 import type { IntegrityProblem } from './integrity.js'
@@ -125,6 +125,7 @@ export class Ledger implements StoragePort {
       // FULL: a WAL commit is fsynced before commit() returns, so an acknowledged verdict survives power loss.
       db.pragma('synchronous = FULL')
       db.pragma('busy_timeout = 5000') // the commit thread's connection shares the file
+      db.pragma(`cache_size = -${LEDGER_CACHE_KIB}`)
       this.migrations = migrate(db, this.path, { keyring: this.keyring, now: this.#clock() })
       this.#checkpointEvery = options.checkpointEvery ?? CHECKPOINT_EVERY
       this.#recentWindowSize = options.recentWindow ?? DURABLE_AUDIT_RETENTION

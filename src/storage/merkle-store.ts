@@ -94,6 +94,8 @@ export class StoredNodeStore implements MerkleNodeStore {
   readonly #upper: UpperLevelCache
   readonly #get: Statement
   readonly #lastRead: { index: number; hash: Bytes }[] = []
+  /** Rows read from the file so far (what the caches save shows here). */
+  rowsRead = 0
 
   constructor(db: Database, o: { recentLeaves?: number; upperNodes?: number } = {}) {
     this.#recent = new MemoryNodeStore(o.recentLeaves ?? RECENT_LEAVES)
@@ -111,6 +113,7 @@ export class StoredNodeStore implements MerkleNodeStore {
     if (held) return held
     const last = this.#lastRead[level]
     if (last?.index === index) return last.hash
+    this.rowsRead++
     const hash = checked(this.#get.get(nodePosition(level, index)))
     if (!hash) return undefined
     this.#upper.set(level, index, hash)

@@ -10,7 +10,7 @@ import { join } from 'node:path'
 import Database from 'better-sqlite3'
 import { type MacKey, MacKeyring, MerkleTree, type MerkleTreeOptions, nodeCrypto, nodePosition, type StoredState, toHex } from '../core/index.js'
 import { readCheckpoint } from './checkpoint.js'
-import { LEDGER_FILE } from './data-dir.js'
+import { LEDGER_CACHE_KIB, LEDGER_FILE } from './data-dir.js'
 import { LedgerError } from './errors.js'
 import { SCHEMA_VERSION } from './schema.js'
 import { EvidenceLog } from './evidence-log.js'
@@ -123,6 +123,7 @@ export function verifyLedgerFile(dataDir: string, o: { macKeys?: readonly MacKey
   const path = join(dataDir, LEDGER_FILE)
   if (!existsSync(path)) throw new LedgerError(`no ledger at ${path}`)
   const db = new Database(path, { readonly: true, fileMustExist: true })
+  db.pragma(`cache_size = -${LEDGER_CACHE_KIB}`)
   try {
     const version = db.pragma('user_version', { simple: true }) as number
     if (version !== SCHEMA_VERSION) throw new LedgerError(`${path} has schema version ${version}, this build ${SCHEMA_VERSION}: open it once with this build (tracehoundd) first`)
