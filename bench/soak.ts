@@ -1,5 +1,5 @@
 /**
- * Soak (issue 18), outside CI: the real tracehoundd under a mixed flood that keeps evicting (a
+ * Soak (issue 18), outside CI: the real tracehoundd (as shipped: dist/, built first) under a mixed flood that keeps evicting (a
  * 100-item quarantine; threats of 200 B to 16 KiB, clean scents between them, 16 concurrent
  * streams of unary calls). Every 10 s it prints RSS, V8 heap, audit tree size, intercepts/s and
  * the p99 latency of that interval; at the end, the RSS slope after warm-up (least squares, MB per
@@ -8,6 +8,7 @@
  * (memory mode grows until its audit retention, default 100 000 leaves, is full: warm up past it)
  */
 
+import { execFileSync } from 'node:child_process'
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
@@ -50,7 +51,8 @@ async function heapMb(tcp: string): Promise<number> {
 }
 
 async function main() {
-  const d = await startDaemonProcess(['--config', config, '--no-watch', '--tcp', '127.0.0.1:0', '--insecure-no-auth', ...(MEMORY ? ['--memory'] : ['--data-dir', join(dir, 'state')]), ...(RETENTION > 0 ? ['--audit-retention', String(RETENTION)] : [])])
+  execFileSync('npm', ['run', '--silent', 'build'], { stdio: 'inherit' }) // the daemon as shipped (dist/)
+  const d = await startDaemonProcess(['--config', config, '--no-watch', '--tcp', '127.0.0.1:0', '--insecure-no-auth', ...(MEMORY ? ['--memory'] : ['--data-dir', join(dir, 'state')]), ...(RETENTION > 0 ? ['--audit-retention', String(RETENTION)] : [])], {}, { built: true })
   const c = createTracehoundClient({ socketPath: d.socketPath })
   const end = Date.now() + MINUTES * 60_000
   let latencies: number[] = []
@@ -78,10 +80,12 @@ async function main() {
       done = 0
       const p99 = lat.length ? [...lat].sort((a, b) => a - b)[Math.floor(lat.length * 0.99)]! : NaN
       const rss = rssMb(d.child.pid!)
-      const head = await c.getTreeHead()
       const minutes = (Date.now() - started) / 60_000
       samples.push({ minutes, rss })
-      console.log(`| ${Math.round(minutes * 60)} | ${rss.toFixed(0)} | ${(await heapMb(d.tcp!)).toFixed(0)} | ${head.treeSize} | ${Math.round(count / (INTERVAL_MS / 1000))} | ${p99.toFixed(2)} | ${errors} |`)
+      // A sample the loaded daemon does not answer in time is shown as such; it never ends the run.
+      const treeSize = await c.getTreeHead().then((h) => String(h.treeSize), () => 'no answer')
+      const heap = await heapMb(d.tcp!).then((h) => h.toFixed(0), () => 'no answer')
+      console.log(`| ${Math.round(minutes * 60)} | ${rss.toFixed(0)} | ${heap} | ${treeSize} | ${Math.round(count / (INTERVAL_MS / 1000))} | ${p99.toFixed(2)} | ${errors} |`)
     })()
   }, INTERVAL_MS)
   await Promise.all(Array.from({ length: CONCURRENCY }, worker))

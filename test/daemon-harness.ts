@@ -70,7 +70,11 @@ export async function startDaemonProcess(args: string[] = [], env: NodeJS.Proces
     })
 
   // A loaded machine can take tens of seconds to start tsx: the bound only stops a daemon that hangs.
-  const listening = await nextLog('listening', 120_000)
+  // A daemon that did not come up in time is not left running (under load it would only add to it).
+  const listening = await nextLog('listening', 120_000).catch((e: unknown) => {
+    child.kill('SIGKILL')
+    throw e
+  })
   const addresses = listening.addresses as string[]
   return {
     child,

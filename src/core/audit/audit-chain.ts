@@ -120,7 +120,7 @@ export class AuditChain implements IAuditChain {
       previousHash,
       hash: this.crypto.sha256Hex(auditRecordHashInput({ ...record, previousHash })),
     }
-    this.restore(audited)
+    this.add(audited)
     return audited
   }
 
@@ -135,26 +135,26 @@ export class AuditChain implements IAuditChain {
       captured: e.captured,
       compressed: (e as { compressed?: boolean }).compressed === true,
     }
-    this.restore(entry)
+    this.add(entry)
     return entry
   }
 
   /** Logs evidence dropped without a v1 record. */
   appendPurge(signature: string, timestamp: number, reason: PurgeEntry['reason']): PurgeEntry {
     const entry: PurgeEntry = { type: 'purge', signature, timestamp, reason }
-    this.restore(entry)
+    this.add(entry)
     return entry
   }
 
   /** Logs a rate-limit block. */
   appendBlock(source: string, blockedUntil: number): BlockEntry {
     const entry: BlockEntry = { type: 'block', source, blockedUntil }
-    this.restore(entry)
+    this.add(entry)
     return entry
   }
 
-  /** Appends an entry as it is (the engine's appends; a memory-only host replaying entries it verified). */
-  restore(entry: AuditEntry): void {
+  /** Appends an entry as it is: its leaf to the tree, and a v1 record to the chain. */
+  private add(entry: AuditEntry): void {
     const leaf = this.tree.appendText(entryText(entry))
     if (isChainRecord(entry)) {
       this.records.push(entry)
