@@ -186,6 +186,7 @@ export class MemoryNodeStore implements MerkleNodeStore {
   }
 }
 
+/** How a MerkleTree keeps its nodes, and who is told of new ones. */
 export interface MerkleTreeOptions {
   /** Where the nodes live (default: a MemoryNodeStore with `retain`). */
   store?: MerkleNodeStore
@@ -195,6 +196,7 @@ export interface MerkleTreeOptions {
   onNode?: (level: number, index: number, hash: Bytes) => void
 }
 
+/** RFC 9162 Merkle tree over appended leaves: roots, inclusion and consistency proofs; nodes in a MerkleNodeStore. */
 export class MerkleTree {
   private readonly store: MerkleNodeStore
   private readonly onNode: MerkleTreeOptions['onNode']
@@ -257,6 +259,7 @@ export class MerkleTree {
     return index
   }
 
+  /** The leaf hash at `index` (SHA-256 of 0x00 ‖ its input). */
   leafHash(index: number): Bytes {
     this.checkIndex(index, this.size)
     return this.node(0, index)
