@@ -52,7 +52,7 @@ async function heapMb(tcp: string): Promise<number> {
 
 async function main() {
   execFileSync('npm', ['run', '--silent', 'build'], { stdio: 'inherit' }) // the daemon as shipped (dist/)
-  const d = await startDaemonProcess(['--config', config, '--no-watch', '--tcp', '127.0.0.1:0', '--insecure-no-auth', ...(MEMORY ? ['--memory'] : ['--data-dir', join(dir, 'state')]), ...(RETENTION > 0 ? ['--audit-retention', String(RETENTION)] : [])], {}, { built: true })
+  const d = await startDaemonProcess(['--config', config, '--no-watch', '--tcp', '127.0.0.1:0', '--insecure-no-auth', ...(MEMORY ? ['--memory'] : ['--data-dir', join(dir, 'state')]), ...(RETENTION > 0 ? ['--audit-retention', String(RETENTION)] : [])], {}, { built: true, startTimeoutMs: 300_000 })
   const c = createTracehoundClient({ socketPath: d.socketPath })
   const end = Date.now() + MINUTES * 60_000
   let latencies: number[] = []

@@ -25,8 +25,9 @@ const ROOT = new URL('..', import.meta.url).pathname
 /**
  * `defaultSocket`: pass no --socket, so the daemon picks its default path from `env`. `built`: run
  * dist/cli/tracehoundd.js (what the package ships; `npm run build` first) instead of the sources under tsx.
+ * `startTimeoutMs`: how long to wait for the "listening" log (default 120 s).
  */
-export async function startDaemonProcess(args: string[] = [], env: NodeJS.ProcessEnv = {}, o: { defaultSocket?: boolean; built?: boolean } = {}): Promise<RunningDaemon> {
+export async function startDaemonProcess(args: string[] = [], env: NodeJS.ProcessEnv = {}, o: { defaultSocket?: boolean; built?: boolean; startTimeoutMs?: number } = {}): Promise<RunningDaemon> {
   const dir = mkdtempSync(join(tmpdir(), 'thd-'))
   const socketPath = join(dir, 'th.sock')
   const socketArgs = o.defaultSocket ? [] : ['--socket', socketPath]
@@ -71,7 +72,7 @@ export async function startDaemonProcess(args: string[] = [], env: NodeJS.Proces
 
   // A loaded machine can take tens of seconds to start tsx: the bound only stops a daemon that hangs.
   // A daemon that did not come up in time is not left running (under load it would only add to it).
-  const listening = await nextLog('listening', 120_000).catch((e: unknown) => {
+  const listening = await nextLog('listening', o.startTimeoutMs ?? 120_000).catch((e: unknown) => {
     child.kill('SIGKILL')
     throw e
   })
