@@ -25,7 +25,7 @@ import { exportAudit } from '../src/storage/audit-export.js'
 import { CHECKPOINT_EVERY, checkpointBody, checkpointRow } from '../src/storage/checkpoint.js'
 import { EvidenceLog } from '../src/storage/evidence-log.js'
 import { Ledger } from '../src/storage/index.js'
-import { StoredNodeStore, storedTree } from '../src/storage/merkle-store.js'
+import { type StoredNodeStore, storedTree } from '../src/storage/merkle-store.js'
 import { evidenceMacBody } from '../src/storage/rows.js'
 import { startDaemonProcess } from '../test/daemon-harness.js'
 

@@ -7,7 +7,7 @@
 import { TracehoundError } from '../errors.js'
 import { auditLeafInput, type AuditEntry, type BlockEntry, type CaptureEntry, entryText, isChainRecord, type PurgeEntry } from './audit-entry.js'
 import { auditRecordHashInput, GENESIS_HASH } from './audit-record.js'
-import { type Bytes, bytesEqual, type CryptoPort, toHex } from '../ports/crypto-port.js'
+import { bytesEqual, type CryptoPort, toHex } from '../ports/crypto-port.js'
 import { leafHashWith, MerkleTree } from './merkle-tree.js'
 import { nodeCrypto } from '../ports/node-crypto.js'
 import type { AuditRecord, EvacuateRecord, EvidenceHandle, NeutralizationRecord } from '../types.js'
