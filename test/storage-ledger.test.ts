@@ -183,6 +183,14 @@ describe('ledger keys', () => {
 })
 
 describe('one audit tree', () => {
+  it('reset refuses an engine whose audit tree is the ledger\'s (it cannot be discarded)', () => {
+    const l = ledger(tmp())
+    const th = engine(l)
+    th.intercept(threat(1))
+    expect(() => th.reset({ macKeys: [KEY] })).toThrow(expect.objectContaining({ code: 'CONFIG_AUDIT_INVALID' }))
+    expect(th.auditChain.treeSize).toBe(l.auditTree.size) // nothing swapped
+  })
+
   it('the ledger writes the engine\'s leaves and nodes: the stored tree proves what the engine proves', () => {
     const dir = tmp()
     const l = ledger(dir)
