@@ -43,7 +43,7 @@ cat "$log"
 echo "-- java: google-java-format (spotless:check)"
 formatted='.*/sdks/java/conformance/.*'
 if ! mvn -B --no-transfer-progress -Dstyle.color=never spotless:check -DspotlessFiles="$formatted" "$@" >"$log" 2>&1; then
-  if grep -q -E 'could not be resolved|Could not resolve|Failed to read artifact descriptor|Plugin .* could not be' "$log" \
+  if grep -q -E 'could not be resolved|Could not resolve|Non-resolvable|Failed to read artifact descriptor|Plugin .* could not be|No plugin found for prefix' "$log" \
     && why=$(unreachable "$log"); then
     echo "SKIPPED: google-java-format (Maven Central unreachable: $why)"
   else
