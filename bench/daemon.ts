@@ -81,7 +81,9 @@ async function serve(kind: string, socketPath: string) {
   const [uds, tcp] = servers as [http2.Http2Server, http2.Http2Server]
   await new Promise<void>((r) => uds.listen(socketPath, r))
   await new Promise<void>((r) => tcp.listen(0, '127.0.0.1', r))
-  console.log(JSON.stringify({ msg: 'listening', addresses: [`unix:${socketPath}`, `127.0.0.1:${(tcp.address() as net.AddressInfo).port}`] }))
+  console.log(
+    JSON.stringify({ msg: 'listening', addresses: [`unix:${socketPath}`, `127.0.0.1:${(tcp.address() as net.AddressInfo).port}`] }),
+  )
 }
 
 interface Server {
@@ -93,7 +95,11 @@ interface Server {
 }
 
 async function start(name: string, args: string[]): Promise<Server> {
-  const child = spawn(process.execPath, ['--import', 'tsx', ...args], { cwd: ROOT, stdio: ['ignore', 'pipe', 'inherit'], env: { ...process.env, TRACEHOUND_TOKEN: TOKEN } })
+  const child = spawn(process.execPath, ['--import', 'tsx', ...args], {
+    cwd: ROOT,
+    stdio: ['ignore', 'pipe', 'inherit'],
+    env: { ...process.env, TRACEHOUND_TOKEN: TOKEN },
+  })
   const addresses = await new Promise<string[]>((resolve, reject) => {
     child.once('exit', (code) => reject(new Error(`${name} exited with ${code}`)))
     createInterface({ input: child.stdout! }).on('line', (line) => {
@@ -117,7 +123,10 @@ function transport(server: Server, over: 'uds' | 'tcp', protocol: 'grpc' | 'conn
     sessionManager,
     interceptors: server.token ? [bearerInterceptor(server.token)] : [],
   }
-  return { transport: protocol === 'grpc' ? createGrpcTransport(options) : createConnectTransport(options), close: () => sessionManager.abort() }
+  return {
+    transport: protocol === 'grpc' ? createGrpcTransport(options) : createConnectTransport(options),
+    close: () => sessionManager.abort(),
+  }
 }
 
 /**
@@ -129,7 +138,15 @@ let seq = 0
 function request(): MessageInitShape<typeof InterceptRequestSchema> {
   const i = seq++
   const payload = { path: `/api/v1/accounts/${i}/transfers?sort=desc&q=${"'OR 1=1--".repeat(12)}` }
-  return { scent: scentToWire({ id: `b${i}`, source: `bench-${i % 10_000}`, timestamp: 1_700_000_000_000, payload, ...(i % 5 === 0 && { threat: { category: 'injection', severity: 'low' } }) }) }
+  return {
+    scent: scentToWire({
+      id: `b${i}`,
+      source: `bench-${i % 10_000}`,
+      timestamp: 1_700_000_000_000,
+      payload,
+      ...(i % 5 === 0 && { threat: { category: 'injection', severity: 'low' } }),
+    }),
+  }
 }
 
 const pct = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.floor((sorted.length * p) / 100))]!
@@ -169,7 +186,10 @@ async function measure(t: Transport, pid: number) {
 async function streamThroughput(t: Transport, pid: number) {
   const client = createClient(TracehoundService, t)
   const batches = Math.ceil(STREAM_SCENTS / 1000)
-  const prepared = Array.from({ length: batches }, (_, b) => ({ requestId: BigInt(b + 1), scents: Array.from({ length: 1000 }, () => request().scent!) }))
+  const prepared = Array.from({ length: batches }, (_, b) => ({
+    requestId: BigInt(b + 1),
+    scents: Array.from({ length: 1000 }, () => request().scent!),
+  }))
   async function* requests() {
     yield* prepared
   }
@@ -189,7 +209,16 @@ async function main() {
   // Info level: the daemon logs nothing per call, only start-up (whose "listening" line this script reads).
   writeFileSync(config, JSON.stringify({ rateLimit: { maxRequests: 1_000_000 } }))
   const servers = [
-    await start('tracehoundd', ['src/cli/tracehoundd.ts', '--socket', join(dir, 'd.sock'), '--tcp', '127.0.0.1:0', '--config', config, '--memory']),
+    await start('tracehoundd', [
+      'src/cli/tracehoundd.ts',
+      '--socket',
+      join(dir, 'd.sock'),
+      '--tcp',
+      '127.0.0.1:0',
+      '--config',
+      config,
+      '--memory',
+    ]),
     await start('connect-node echo', ['bench/daemon.ts', '--serve', 'connect-echo', join(dir, 'c.sock')]),
     await start('node:http2 echo', ['bench/daemon.ts', '--serve', 'http2-echo', join(dir, 'h.sock')]),
   ]
@@ -219,7 +248,17 @@ async function main() {
         const ratio = (floor: Row) =>
           `${(r.p50 / floor.p50).toFixed(2)}× / ${(floor.ops / r.ops).toFixed(2)}× / ${(r.cpu / floor.cpu).toFixed(2)}×`
         const vs = (floor: Row) => (r === ours ? ratio(floor) : '')
-        rows.push([over, protocol, r.name, r.p50.toFixed(0), r.p99.toFixed(0), r.ops.toFixed(0), r.cpu.toFixed(0), vs(connectEcho), vs(h2Echo)])
+        rows.push([
+          over,
+          protocol,
+          r.name,
+          r.p50.toFixed(0),
+          r.p99.toFixed(0),
+          r.ops.toFixed(0),
+          r.cpu.toFixed(0),
+          vs(connectEcho),
+          vs(h2Echo),
+        ])
       }
     }
   }
@@ -247,7 +286,9 @@ async function main() {
     for (const s of servers.slice(0, 2)) {
       const t = transport(s, over, 'grpc')
       const r = await streamThroughput(t.transport, s.child.pid!)
-      console.log(`  ${over} ${s.name}: ${r.perSec.toFixed(0)} intercepts/s, server CPU ${r.cpuPerIntercept.toFixed(1)} µs/intercept (${(1e6 / r.cpuPerIntercept).toFixed(0)}/s per core)`)
+      console.log(
+        `  ${over} ${s.name}: ${r.perSec.toFixed(0)} intercepts/s, server CPU ${r.cpuPerIntercept.toFixed(1)} µs/intercept (${(1e6 / r.cpuPerIntercept).toFixed(0)}/s per core)`,
+      )
       t.close()
     }
   }
@@ -256,7 +297,8 @@ async function main() {
 
 const serveKind = arg('--serve')
 if (serveKind) await serve(serveKind, process.argv[process.argv.indexOf('--serve') + 2]!)
-else await main().catch((e: unknown) => {
+else
+  await main().catch((e: unknown) => {
     console.error(e)
     process.exit(1)
   })

@@ -51,7 +51,11 @@ const nextTurn = () => new Promise<void>((r) => setImmediate(r))
 function engineRun(batch: number, durable: boolean): Promise<number> {
   const ledger = durable ? new Ledger({ dataDir: mkdtempSync(join(ROOT, 'engine-')) }) : undefined
   const commits = ledger && new GroupCommit(ledger)
-  const engine = new Tracehound({ ...settings, crypto: nodeCrypto, ...(ledger && commits && { storage: ledger, durability: { commit: () => commits.durable() } }) })
+  const engine = new Tracehound({
+    ...settings,
+    crypto: nodeCrypto,
+    ...(ledger && commits && { storage: ledger, durability: { commit: () => commits.durable() } }),
+  })
   return timed(async (deadline) => {
     let ops = 0
     const acknowledged: Promise<number>[] = []

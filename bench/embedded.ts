@@ -148,7 +148,9 @@ const floor: Contender = {
 /** v1 from a checkout the caller built: a package directory (dist/index.js) or the module file itself. */
 async function loadV1(path: string): Promise<Contender> {
   const full = resolve(path)
-  const file = statSync(full).isDirectory() ? [join(full, 'dist/index.js'), join(full, 'packages/core/dist/index.js')].find(existsSync) : full
+  const file = statSync(full).isDirectory()
+    ? [join(full, 'dist/index.js'), join(full, 'packages/core/dist/index.js')].find(existsSync)
+    : full
   if (!file) throw new Error(`--v1 ${path}: no dist/index.js there (build v1's packages/core first)`)
   const v1 = (await import(pathToFileURL(file).href)) as {
     createTracehound(o: object): { agent: { intercept(s: Scent): unknown } }
@@ -199,7 +201,18 @@ console.log(
     `${SOURCES} sources, at capacity = ${fmt(CAPACITY)} items pre-filled; Node ${process.version}${V1_PATH ? '' : '; v1 not loaded (--v1 PATH)'}`,
 )
 const hasV1 = V1_PATH !== undefined
-const header = ['mode', 'round', 'ours ops/s', ...(hasV1 ? ['v1 ops/s', 'ours/v1'] : []), 'floor ops/s', 'threat p50 µs', 'p99 µs', 'floor p50 µs', 'p50/floor', 'capped/uncapped']
+const header = [
+  'mode',
+  'round',
+  'ours ops/s',
+  ...(hasV1 ? ['v1 ops/s', 'ours/v1'] : []),
+  'floor ops/s',
+  'threat p50 µs',
+  'p99 µs',
+  'floor p50 µs',
+  'p50/floor',
+  'capped/uncapped',
+]
 const rows: string[][] = []
 for (const mode of ['not full', 'at capacity'] as const) {
   results[mode].forEach((m, r) => {
@@ -231,11 +244,25 @@ const range = (xs: number[], d = 2) => `${Math.min(...xs).toFixed(d)}–${Math.m
 const nf = results['not full']
 const cap = results['at capacity']
 const targets: [string, string][] = [
-  ...(hasV1 ? [['mix, not full: ours/v1 (target ≥ 2)', range(nf.map((m) => m.ours!.opsPerSec / m.v1!.opsPerSec))] as [string, string]] : []),
+  ...(hasV1
+    ? [['mix, not full: ours/v1 (target ≥ 2)', range(nf.map((m) => m.ours!.opsPerSec / m.v1!.opsPerSec))] as [string, string]]
+    : []),
   ...(hasV1 ? [['mix, at capacity: ours/v1', range(cap.map((m) => m.ours!.opsPerSec / m.v1!.opsPerSec))] as [string, string]] : []),
   ['threat p50 / floor p50, not full (target ≤ 2.5)', range(nf.map((m) => pct(m.ours!.threat, 50) / pct(m.floor!.threat, 50)))],
-  ['threat p99 µs, not full (target ≤ 50 on a quiet run)', range(nf.map((m) => pct(m.ours!.threat, 99)), 1)],
-  ['threat p99 µs, at capacity', range(cap.map((m) => pct(m.ours!.threat, 99)), 1)],
+  [
+    'threat p99 µs, not full (target ≤ 50 on a quiet run)',
+    range(
+      nf.map((m) => pct(m.ours!.threat, 99)),
+      1,
+    ),
+  ],
+  [
+    'threat p99 µs, at capacity',
+    range(
+      cap.map((m) => pct(m.ours!.threat, 99)),
+      1,
+    ),
+  ],
   ['at capacity / not full, ours (target ≥ 0.8)', range(cap.map((m, r) => m.ours!.opsPerSec / nf[r]!.ours!.opsPerSec))],
 ]
 console.log('')

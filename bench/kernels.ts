@@ -66,7 +66,9 @@ function rate(seconds: number, n: number, round: () => void): number {
 }
 
 function typescript(numbers: Float64Array): Row {
-  const file = JSON.parse(readFileSync(VECTORS, 'utf8')) as { testGroups: { tests: { result: string; category: string; payload: unknown }[] }[] }
+  const file = JSON.parse(readFileSync(VECTORS, 'utf8')) as {
+    testGroups: { tests: { result: string; category: string; payload: unknown }[] }[]
+  }
   const docs = file.testGroups.flatMap((g) => g.tests).filter((t) => t.result === 'valid')
   return {
     impl: 'ts',
@@ -105,13 +107,31 @@ writeFileSync(numbersFile, Array.from(new BigUint64Array(numbers.buffer), (bits)
 const rows: Row[] = [typescript(numbers)]
 rows.push(
   has('go')
-    ? run('go', join(ROOT, 'sdks/go'), 'go', ['run', './bench/kernel', '-numbers', numbersFile, '-vectors', VECTORS, '-seconds', String(SECONDS)])
+    ? run('go', join(ROOT, 'sdks/go'), 'go', [
+        'run',
+        './bench/kernel',
+        '-numbers',
+        numbersFile,
+        '-vectors',
+        VECTORS,
+        '-seconds',
+        String(SECONDS),
+      ])
     : { impl: 'go', skipped: 'go not found' },
 )
 if (has('mvn') && has('java')) {
   const java = join(ROOT, 'sdks/java')
   execFileSync('mvn', ['-B', '-q', '--no-transfer-progress', 'package', '-DskipTests'], { cwd: java, stdio: 'inherit' })
-  rows.push(run('java', java, 'java', ['-cp', 'target/test-classes:target/tracehound-client-all.jar', 'dev.tracehound.kernel.KernelBench', numbersFile, VECTORS, String(SECONDS)]))
+  rows.push(
+    run('java', java, 'java', [
+      '-cp',
+      'target/test-classes:target/tracehound-client-all.jar',
+      'dev.tracehound.kernel.KernelBench',
+      numbersFile,
+      VECTORS,
+      String(SECONDS),
+    ]),
+  )
 } else rows.push({ impl: 'java', skipped: 'java or mvn not found' })
 
 const go = rows.find((r) => r.impl === 'go' && r.docsPerSec !== undefined)

@@ -19,7 +19,20 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import Database from 'better-sqlite3'
 import { createTracehoundClient } from '../src/client/index.js'
-import { type AuditRecord, auditRecordHashInput, type CaptureEntry, createSeededRandom, DEFAULT_CONFIG, entryText, GENESIS_HASH, MacKeyring, MerkleTree, nodeCrypto, nodePosition, toHex, Tracehound } from '../src/core/index.js'
+import {
+  type AuditRecord,
+  auditRecordHashInput,
+  type CaptureEntry,
+  createSeededRandom,
+  entryText,
+  GENESIS_HASH,
+  MacKeyring,
+  MerkleTree,
+  nodeCrypto,
+  nodePosition,
+  toHex,
+  Tracehound,
+} from '../src/core/index.js'
 import { verifyConsistency, verifyInclusion } from '../src/core/kernel/index.js'
 import { exportAudit } from '../src/storage/audit-export.js'
 import { CHECKPOINT_EVERY, checkpointBody, checkpointRow } from '../src/storage/checkpoint.js'
@@ -71,7 +84,8 @@ function writeLedger(dir: string): { size: number; root: string; seconds: number
     insAudit.run(tree.size, text, mac.kid, mac.mac)
     tree.appendText(text)
     log.apply(entry)
-    if (tree.size % CHECKPOINT_EVERY === 0) insCheckpoint.run(...checkpointRow(checkpointBody(tree, records, lastHash, log.state(T0)), keyring)!)
+    if (tree.size % CHECKPOINT_EVERY === 0)
+      insCheckpoint.run(...checkpointRow(checkpointBody(tree, records, lastHash, log.state(T0)), keyring)!)
   }
   const batch = db.transaction((until: number) => {
     while (tree.size < until) {
@@ -86,7 +100,15 @@ function writeLedger(dir: string): { size: number; root: string; seconds: number
       }
       const bytes = Buffer.from(`{"i":${threat},"path":"/api/v1/accounts/${threat}/transfers"}`)
       const hash = nodeCrypto.sha256Hex(bytes)
-      const capture: CaptureEntry = { type: 'capture', signature: `injection:${hash}`, hash, size: bytes.length, severity: 'high', captured: T0 + threat, compressed: false }
+      const capture: CaptureEntry = {
+        type: 'capture',
+        signature: `injection:${hash}`,
+        hash,
+        size: bytes.length,
+        severity: 'high',
+        captured: T0 + threat,
+        compressed: false,
+      }
       threat++
       live.push({ capture, bytes })
       append(capture)
@@ -98,7 +120,9 @@ function writeLedger(dir: string): { size: number; root: string; seconds: number
     process.stderr.write(`\rwritten ${next} of ${RECORDS} entries (${Math.round(next / ((performance.now() - started) / 1000))}/s)`)
   }
   process.stderr.write('\n')
-  const insEvidence = db.prepare('INSERT INTO evidence (signature, hash, size, severity, captured, compressed, bytes, kid, mac) VALUES (?, ?, ?, ?, ?, 0, ?, ?, ?)')
+  const insEvidence = db.prepare(
+    'INSERT INTO evidence (signature, hash, size, severity, captured, compressed, bytes, kid, mac) VALUES (?, ?, ?, ?, ?, 0, ?, ?, ?)',
+  )
   db.transaction(() => {
     for (const { capture: c, bytes } of live) {
       const mac = keyring.sign(evidenceMacBody(c))!
@@ -106,7 +130,13 @@ function writeLedger(dir: string): { size: number; root: string; seconds: number
     }
     const body = { treeSize: tree.size, rootHash: toHex(tree.root()), timestamp: T0 + threat }
     const mac = keyring.sign(body)!
-    db.prepare('INSERT OR REPLACE INTO tree_head (one, tree_size, root_hash, timestamp, kid, mac) VALUES (1, ?, ?, ?, ?, ?)').run(body.treeSize, body.rootHash, body.timestamp, mac.kid, mac.mac)
+    db.prepare('INSERT OR REPLACE INTO tree_head (one, tree_size, root_hash, timestamp, kid, mac) VALUES (1, ?, ?, ?, ?, ?)').run(
+      body.treeSize,
+      body.rootHash,
+      body.timestamp,
+      mac.kid,
+      mac.mac,
+    )
   })()
   db.pragma('wal_checkpoint(TRUNCATE)')
   db.close()
@@ -122,8 +152,13 @@ async function memoryOf(socketPath: string): Promise<Record<string, number>> {
   const text = await new Promise<string>((resolve, reject) => {
     request({ socketPath, path: '/metrics' }, (res) => {
       let body = ''
-      res.setEncoding('utf8').on('data', (d) => (body += d)).on('end', () => resolve(body))
-    }).on('error', reject).end()
+      res
+        .setEncoding('utf8')
+        .on('data', (d) => (body += d))
+        .on('end', () => resolve(body))
+    })
+      .on('error', reject)
+      .end()
   })
   const metric = (re: RegExp) => Number(re.exec(text)?.[1] ?? NaN) / 2 ** 20
   const m = {
@@ -140,7 +175,11 @@ async function memoryOf(socketPath: string): Promise<Record<string, number>> {
 
 async function startTimed(dir: string, built: boolean) {
   const t = performance.now()
-  const d = await startDaemonProcess(['--data-dir', dir, '--full-check-hours', '0'], { TRACEHOUND_MAC_KEYS: `${KEY.kid}:${KEY.key}`, TRACEHOUND_DATA_DIR: dir }, { built, startTimeoutMs: START_TIMEOUT_MS })
+  const d = await startDaemonProcess(
+    ['--data-dir', dir, '--full-check-hours', '0'],
+    { TRACEHOUND_MAC_KEYS: `${KEY.kid}:${KEY.key}`, TRACEHOUND_DATA_DIR: dir },
+    { built, startTimeoutMs: START_TIMEOUT_MS },
+  )
   const seconds = (performance.now() - t) / 1000
   // Settled: a few event-loop turns after "listening", then the resident set.
   await new Promise((r) => setTimeout(r, 500))
@@ -158,7 +197,10 @@ async function startOnly(dir: string, built: boolean) {
 async function main() {
   console.log(`ledger-scale: ${RECORDS} entries, ${PROOFS} proofs, data in ${dataDir}`)
   const written = keepAt && process.argv.includes('--reuse') ? undefined : writeLedger(dataDir)
-  if (written) console.log(`written: ${written.size} entries in ${written.seconds.toFixed(1)} s (${Math.round(written.size / written.seconds)}/s), root ${written.root}`)
+  if (written)
+    console.log(
+      `written: ${written.size} entries in ${written.seconds.toFixed(1)} s (${Math.round(written.size / written.seconds)}/s), root ${written.root}`,
+    )
   const fileMb = statSync(join(dataDir, 'ledger.sqlite')).size / 2 ** 20
 
   // The daemon as shipped: dist/, built from these sources now.
@@ -193,10 +235,12 @@ async function main() {
     headLat.push(await timeCall(() => c.getTreeHead()))
     const leaf = below(head.treeSize)
     let ok = false
-    incl.push(await timeCall(async () => {
-      const { proof } = await c.getInclusionProof(leaf, head.treeSize)
-      ok = verifyInclusion({ ...proof, rootHash: head.rootHash })
-    }))
+    incl.push(
+      await timeCall(async () => {
+        const { proof } = await c.getInclusionProof(leaf, head.treeSize)
+        ok = verifyInclusion({ ...proof, rootHash: head.rootHash })
+      }),
+    )
     if (!ok) throw new Error(`inclusion proof for leaf ${leaf} does not verify`)
     const first = 1 + below(head.treeSize - 1)
     cons.push(await timeCall(async () => consistency.push({ first, path: (await c.getConsistencyProof(first, head.treeSize)).path })))
@@ -234,12 +278,14 @@ async function main() {
   const raw = new Database(join(dataDir, 'ledger.sqlite'), { readonly: true })
   for (const { first, path } of consistency) {
     const firstRoot = toHex(storedTree(raw, first)!.root())
-    if (!verifyConsistency({ firstSize: first, secondSize: head.treeSize, path, firstRoot, secondRoot: head.rootHash })) throw new Error(`consistency proof from ${first} does not verify`)
+    if (!verifyConsistency({ firstSize: first, secondSize: head.treeSize, path, firstRoot, secondRoot: head.rootHash }))
+      throw new Error(`consistency proof from ${first} does not verify`)
   }
   const readOnly = (() => {
     const t = performance.now()
     let n = 0
-    for (const _ of raw.prepare('SELECT * FROM audit_log ORDER BY idx').iterate()) if (++n % 4096 === 0 && performance.now() - t > EXPORT_SECONDS * 1000) break
+    for (const _ of raw.prepare('SELECT * FROM audit_log ORDER BY idx').iterate())
+      if (++n % 4096 === 0 && performance.now() - t > EXPORT_SECONDS * 1000) break
     return { n, s: (performance.now() - t) / 1000 }
   })()
   raw.close()
@@ -260,26 +306,48 @@ async function main() {
     return { n: n - 1, bytes, s: (performance.now() - t) / 1000 }
   })()
 
-  console.log(`\nLedger: ${head.treeSize} entries (${restored.auditRecords} v1 records), ${fileMb.toFixed(0)} MiB file; daemon verified from checkpoint ${restored.verifiedFrom}\n`)
+  console.log(
+    `\nLedger: ${head.treeSize} entries (${restored.auditRecords} v1 records), ${fileMb.toFixed(0)} MiB file; daemon verified from checkpoint ${restored.verifiedFrom}\n`,
+  )
   console.log(`| measure | ${RECORDS}-entry ledger | peer (same run) | target |`)
   console.log('|---|---|---|---|')
-  console.log(`| daemon start (spawn → listening), as shipped (dist/) | ${big.seconds.toFixed(2)} s | ${empty.seconds.toFixed(2)} s (empty ledger) | ≤ 5 s |`)
-  console.log(`| daemon start, sources under tsx | ${starts.bigTsx.seconds.toFixed(2)} s | ${starts.emptyTsx.seconds.toFixed(2)} s (empty ledger) | |`)
+  console.log(
+    `| daemon start (spawn → listening), as shipped (dist/) | ${big.seconds.toFixed(2)} s | ${empty.seconds.toFixed(2)} s (empty ledger) | ≤ 5 s |`,
+  )
+  console.log(
+    `| daemon start, sources under tsx | ${starts.bigTsx.seconds.toFixed(2)} s | ${starts.emptyTsx.seconds.toFixed(2)} s (empty ledger) | |`,
+  )
   console.log(`| Ledger open in process | ${openSeconds.s.toFixed(2)} s (verified from ${openSeconds.verifiedFrom}) | | |`)
   console.log(`| RSS after start, as shipped (dist/) | ${big.rss.toFixed(0)} MB | ${empty.rss.toFixed(0)} MB (empty ledger) | ≤ 150 MB |`)
-  console.log(`| RSS after start, sources under tsx | ${starts.bigTsx.rss.toFixed(0)} MB | ${starts.emptyTsx.rss.toFixed(0)} MB (empty ledger) | |`)
-  console.log(`| RSS after ${PROOFS * 3} calls (dist/) | ${rssAfterProofs.toFixed(0)} MB | ${emptyRssAfterCalls.toFixed(0)} MB (empty ledger, as many GetTreeHead) | |`)
-  console.log(`| inclusion proof p50 / p99 in process (engine over the ledger) | ${ms(pct(local.incl, 50))} / ${ms(pct(local.incl, 99))} ms | | |`)
+  console.log(
+    `| RSS after start, sources under tsx | ${starts.bigTsx.rss.toFixed(0)} MB | ${starts.emptyTsx.rss.toFixed(0)} MB (empty ledger) | |`,
+  )
+  console.log(
+    `| RSS after ${PROOFS * 3} calls (dist/) | ${rssAfterProofs.toFixed(0)} MB | ${emptyRssAfterCalls.toFixed(0)} MB (empty ledger, as many GetTreeHead) | |`,
+  )
+  console.log(
+    `| inclusion proof p50 / p99 in process (engine over the ledger) | ${ms(pct(local.incl, 50))} / ${ms(pct(local.incl, 99))} ms | | |`,
+  )
   console.log(`| consistency proof p50 / p99 in process | ${ms(pct(local.cons, 50))} / ${ms(pct(local.cons, 99))} ms | | |`)
-  console.log(`| stored nodes read per proof (upper-level cache: levels ≥ ${openSeconds.upper.lowest}, ${openSeconds.upper.slots} of ${openSeconds.upper.capacity} slots) | ${openSeconds.rowsPerProof.toFixed(1)} rows | | |`)
-  console.log(`| inclusion proof p50 / p99 (UDS, verified) | ${ms(pct(incl, 50))} / ${ms(pct(incl, 99))} ms | GetTreeHead ${ms(pct(headLat, 50))} / ${ms(pct(headLat, 99))} ms | p99 ≤ 5 ms |`)
-  console.log(`| consistency proof p50 / p99 (UDS) | ${ms(pct(cons, 50))} / ${ms(pct(cons, 99))} ms | GetTreeHead ${ms(pct(headLat, 50))} / ${ms(pct(headLat, 99))} ms | p99 ≤ 5 ms |`)
-  console.log(`| export (entries with proofs) | ${Math.round(exported.n / exported.s)} entries/s, ${(exported.bytes / 2 ** 20 / exported.s).toFixed(1)} MiB/s (${exported.n} in ${exported.s.toFixed(1)} s) | rows alone: ${Math.round(readOnly.n / readOnly.s)} rows/s | |`)
-  console.log('\nMemory at start (MB; the daemon\'s /metrics; native = RSS − V8 heap − external: code, SQLite page cache, threads):\n')
+  console.log(
+    `| stored nodes read per proof (upper-level cache: levels ≥ ${openSeconds.upper.lowest}, ${openSeconds.upper.slots} of ${openSeconds.upper.capacity} slots) | ${openSeconds.rowsPerProof.toFixed(1)} rows | | |`,
+  )
+  console.log(
+    `| inclusion proof p50 / p99 (UDS, verified) | ${ms(pct(incl, 50))} / ${ms(pct(incl, 99))} ms | GetTreeHead ${ms(pct(headLat, 50))} / ${ms(pct(headLat, 99))} ms | p99 ≤ 5 ms |`,
+  )
+  console.log(
+    `| consistency proof p50 / p99 (UDS) | ${ms(pct(cons, 50))} / ${ms(pct(cons, 99))} ms | GetTreeHead ${ms(pct(headLat, 50))} / ${ms(pct(headLat, 99))} ms | p99 ≤ 5 ms |`,
+  )
+  console.log(
+    `| export (entries with proofs) | ${Math.round(exported.n / exported.s)} entries/s, ${(exported.bytes / 2 ** 20 / exported.s).toFixed(1)} MiB/s (${exported.n} in ${exported.s.toFixed(1)} s) | rows alone: ${Math.round(readOnly.n / readOnly.s)} rows/s | |`,
+  )
+  console.log("\nMemory at start (MB; the daemon's /metrics; native = RSS − V8 heap − external: code, SQLite page cache, threads):\n")
   console.log('| daemon | RSS | V8 heap total (used) | new space | old space | code space | external | native |')
   console.log('|---|---|---|---|---|---|---|---|')
   const row = (name: string, m: Record<string, number>) =>
-    console.log(`| ${name} | ${m.rss!.toFixed(1)} | ${m.heapTotal!.toFixed(1)} (${m.heapUsed!.toFixed(1)}) | ${m.newSpace!.toFixed(1)} | ${m.oldSpace!.toFixed(1)} | ${m.codeSpace!.toFixed(1)} | ${m.external!.toFixed(1)} | ${m.native!.toFixed(1)} |`)
+    console.log(
+      `| ${name} | ${m.rss!.toFixed(1)} | ${m.heapTotal!.toFixed(1)} (${m.heapUsed!.toFixed(1)}) | ${m.newSpace!.toFixed(1)} | ${m.oldSpace!.toFixed(1)} | ${m.codeSpace!.toFixed(1)} | ${m.external!.toFixed(1)} | ${m.native!.toFixed(1)} |`,
+    )
   row('empty ledger, dist/', empty.memory)
   row(`${RECORDS}-entry ledger, dist/`, big.memory)
   row('empty ledger, tsx', starts.emptyTsx.memory)

@@ -5,7 +5,18 @@
  * Run: npx tsx bench/observer-overhead.ts [-- --ops 200000]
  */
 
-import { Agent, AuditChain, createIdSource, DEFAULT_CONFIG, EvidenceFactory, nodeCrypto, Quarantine, RateLimiter, type Scent, Tracehound } from '../src/core/index.js'
+import {
+  Agent,
+  AuditChain,
+  createIdSource,
+  DEFAULT_CONFIG,
+  EvidenceFactory,
+  nodeCrypto,
+  Quarantine,
+  RateLimiter,
+  type Scent,
+  Tracehound,
+} from '../src/core/index.js'
 
 const OPS = Number(process.argv[process.argv.indexOf('--ops') + 1]) || 200_000
 const ROUNDS = 9

@@ -38,7 +38,12 @@ const d = await startDaemonProcess(['--memory'])
 const pid = d.child.pid!
 const client = createTracehoundClient({ socketPath: d.socketPath, timeoutMs: 60_000 })
 const scent = (bytes: Uint8Array, n: number) =>
-  create(ScentSchema, { id: `o${n}`, source: `oversize-${n}`, threat: { category: 4, severity: 3 }, payloadForm: { case: 'payloadCjson', value: bytes } })
+  create(ScentSchema, {
+    id: `o${n}`,
+    source: `oversize-${n}`,
+    threat: { category: 4, severity: 3 },
+    payloadForm: { case: 'payloadCjson', value: bytes },
+  })
 await client.service.intercept({ scent: scent(small(), -1) }) // warm up: handshake, code paths
 
 const rows: string[][] = []

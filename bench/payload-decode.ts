@@ -38,7 +38,14 @@ const rows = payloads.map(([name, payload]) => {
   return [name, String(valueBytes.length), String(cjson.length), value.toFixed(2), bytes.toFixed(2), `${(value / bytes).toFixed(1)}×`]
 })
 
-const headers = ['payload', 'Value bytes', 'TH-CJSON-1 bytes', 'Value: decode + to JS + encode µs', 'bytes: length + canonical check µs', 'Value / bytes']
+const headers = [
+  'payload',
+  'Value bytes',
+  'TH-CJSON-1 bytes',
+  'Value: decode + to JS + encode µs',
+  'bytes: length + canonical check µs',
+  'Value / bytes',
+]
 const widths = headers.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)))
 const line = (cells: string[]) => `| ${cells.map((c, i) => c.padEnd(widths[i]!)).join(' | ')} |`
 console.log(line(headers))

@@ -37,7 +37,13 @@ function measure(name: string, sizeOf: (i: number) => number) {
     securityState: { maxHistorySize: 1 },
   })
   for (let i = 0; i < ITEMS; i++) {
-    const v = th.intercept({ id: `q${i}`, payload: { i, pad: 'x'.repeat(sizeOf(i)) }, source: 's', timestamp: i, threat: { category: 'injection', severity: 'high' } })
+    const v = th.intercept({
+      id: `q${i}`,
+      payload: { i, pad: 'x'.repeat(sizeOf(i)) },
+      source: 's',
+      timestamp: i,
+      threat: { category: 'injection', severity: 'high' },
+    })
     if (v.status !== 'quarantined') throw new Error(`item ${i}: ${v.status}`)
   }
   const stats = { ...th.quarantine.stats, retainedBytes: th.quarantine.retainedBytes }
@@ -52,7 +58,9 @@ function measure(name: string, sizeOf: (i: number) => number) {
 
 const rand = createSeededRandom('mixed')
 const mixed = Array.from({ length: ITEMS }, () => 200 + (rand(4).reduce((a, b) => a * 256 + b, 0) % (16 * 1024 - 200)))
-console.log('| items | count | mean payload B | real retained MiB (heap snapshots) | stats.bytes MiB (error) | quarantine.retainedBytes MiB (error) | real overhead B/item |')
+console.log(
+  '| items | count | mean payload B | real retained MiB (heap snapshots) | stats.bytes MiB (error) | quarantine.retainedBytes MiB (error) | real overhead B/item |',
+)
 console.log('|---|---|---|---|---|---|---|')
 console.log(measure('1 KiB', () => 1024 - 20))
 console.log(measure('16 KiB', () => 16 * 1024 - 20))

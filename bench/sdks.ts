@@ -36,8 +36,20 @@ const has = (cmd: string, ...args: string[]) => spawnSync(cmd, args, { stdio: 'i
 const PY = process.env.TRACEHOUND_PY_VENV ? join(process.env.TRACEHOUND_PY_VENV, 'bin/python') : join(ROOT, 'sdks/python/.venv/bin/python')
 
 const clients: Client[] = [
-  { name: 'typescript', missing: () => undefined, cmd: process.execPath, args: ['--import', 'tsx', 'bench/ts-client-latency.ts'], cwd: ROOT },
-  { name: 'go', missing: () => (has('go', 'version') ? undefined : 'no go toolchain on PATH'), cmd: 'go', args: ['run', './bench'], cwd: join(ROOT, 'sdks/go') },
+  {
+    name: 'typescript',
+    missing: () => undefined,
+    cmd: process.execPath,
+    args: ['--import', 'tsx', 'bench/ts-client-latency.ts'],
+    cwd: ROOT,
+  },
+  {
+    name: 'go',
+    missing: () => (has('go', 'version') ? undefined : 'no go toolchain on PATH'),
+    cmd: 'go',
+    args: ['run', './bench'],
+    cwd: join(ROOT, 'sdks/go'),
+  },
   {
     name: 'java',
     missing: () => (!has('java', '-version') ? 'java not found' : !has('mvn', '-v') ? 'mvn not found' : undefined),
@@ -48,7 +60,11 @@ const clients: Client[] = [
   {
     name: 'python',
     missing: () =>
-      !existsSync(PY) ? `no venv at ${PY} (bash sdks/python/test.sh makes it)` : has(PY, '-c', 'import tracehound, grpc') ? undefined : `${PY} cannot import tracehound and grpc`,
+      !existsSync(PY)
+        ? `no venv at ${PY} (bash sdks/python/test.sh makes it)`
+        : has(PY, '-c', 'import tracehound, grpc')
+          ? undefined
+          : `${PY} cannot import tracehound and grpc`,
     cmd: PY,
     args: ['sdks/python/bench/latency.py'],
     cwd: ROOT,
@@ -57,7 +73,11 @@ const clients: Client[] = [
 
 /** Starts a server script and waits for its "listening" log line. */
 async function start(args: string[]): Promise<ChildProcess> {
-  const child = spawn(process.execPath, ['--import', 'tsx', ...args], { cwd: ROOT, stdio: ['ignore', 'pipe', 'inherit'], env: { ...process.env, TRACEHOUND_TOKEN: '' } })
+  const child = spawn(process.execPath, ['--import', 'tsx', ...args], {
+    cwd: ROOT,
+    stdio: ['ignore', 'pipe', 'inherit'],
+    env: { ...process.env, TRACEHOUND_TOKEN: '' },
+  })
   await new Promise<void>((resolve, reject) => {
     child.once('exit', (code) => reject(new Error(`${args.join(' ')} exited with ${code}`)))
     createInterface({ input: child.stdout! }).on('line', (line) => {
@@ -91,7 +111,8 @@ async function run(c: Client, daemon: string, echo: string, daemonPid: number): 
     .split('\n')
     .filter((l) => l.startsWith('{'))
     .map((l) => JSON.parse(l) as Row)
-  if (res.status !== 0 || rows.length === 0) return `FAILED: ${c.name} (exit ${res.status}${res.stdout.trim() ? `: ${res.stdout.trim().split('\n').at(-1)}` : ''})`
+  if (res.status !== 0 || rows.length === 0)
+    return `FAILED: ${c.name} (exit ${res.status}${res.stdout.trim() ? `: ${res.stdout.trim().split('\n').at(-1)}` : ''})`
   return rows
 }
 
@@ -127,7 +148,9 @@ try {
 const headers = ['client', 'path', 'p50 µs', 'p99 µs', 'p50 / floor p50 (target ≤ 1.5×)', 'daemon CPU µs/call']
 const widths = headers.map((h, i) => Math.max(h.length, ...table.map((r) => r[i]!.length)))
 const line = (cells: string[]) => `| ${cells.map((c, i) => c.padEnd(widths[i]!)).join(' | ')} |`
-console.log(`\nSequential intercepts over UDS, ${CALLS} calls after ${WARMUP} warm-up per row; floor = unary Intercept against a bare node:http2 echo, same client, same run.\n`)
+console.log(
+  `\nSequential intercepts over UDS, ${CALLS} calls after ${WARMUP} warm-up per row; floor = unary Intercept against a bare node:http2 echo, same client, same run.\n`,
+)
 console.log(line(headers))
 console.log(`|${widths.map((w) => '-'.repeat(w + 2)).join('|')}|`)
 for (const r of table) console.log(line(r))

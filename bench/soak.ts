@@ -29,7 +29,10 @@ const INTERVAL_MS = 10_000
 
 const dir = mkdtempSync(join(tmpdir(), 'th-soak-'))
 const config = join(dir, 'config.json')
-writeFileSync(config, JSON.stringify({ quarantine: { maxCount: 100 }, rateLimit: { windowMs: 60000, maxRequests: 1_000_000_000, blockDurationMs: 0 } }))
+writeFileSync(
+  config,
+  JSON.stringify({ quarantine: { maxCount: 100 }, rateLimit: { windowMs: 60000, maxRequests: 1_000_000_000, blockDurationMs: 0 } }),
+)
 const rand = createSeededRandom('soak')
 const below = (n: number) => rand(4).reduce((a, b) => a * 256 + b, 0) % n
 
@@ -39,7 +42,9 @@ function scent(): Scent {
   const size = [200, 1024, 4096, 16384][below(4)]!
   const base = { id: `k${i}`, payload: { i, pad: 'x'.repeat(size) }, source: `src-${i % 5000}`, timestamp: Date.now() }
   // One in four is clean: the flood is mixed, not only evictions.
-  return i % 4 === 3 ? base : { ...base, threat: { category: 'injection', severity: (['low', 'medium', 'high', 'critical'] as const)[i % 4]! } }
+  return i % 4 === 3
+    ? base
+    : { ...base, threat: { category: 'injection', severity: (['low', 'medium', 'high', 'critical'] as const)[i % 4]! } }
 }
 
 const rssMb = (pid: number) => Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))![1]) / 1024
@@ -52,7 +57,20 @@ async function heapMb(tcp: string): Promise<number> {
 
 async function main() {
   execFileSync('npm', ['run', '--silent', 'build'], { stdio: 'inherit' }) // the daemon as shipped (dist/)
-  const d = await startDaemonProcess(['--config', config, '--no-watch', '--tcp', '127.0.0.1:0', '--insecure-no-auth', ...(MEMORY ? ['--memory'] : ['--data-dir', join(dir, 'state')]), ...(RETENTION > 0 ? ['--audit-retention', String(RETENTION)] : [])], {}, { built: true, startTimeoutMs: 300_000 })
+  const d = await startDaemonProcess(
+    [
+      '--config',
+      config,
+      '--no-watch',
+      '--tcp',
+      '127.0.0.1:0',
+      '--insecure-no-auth',
+      ...(MEMORY ? ['--memory'] : ['--data-dir', join(dir, 'state')]),
+      ...(RETENTION > 0 ? ['--audit-retention', String(RETENTION)] : []),
+    ],
+    {},
+    { built: true, startTimeoutMs: 300_000 },
+  )
   const c = createTracehoundClient({ socketPath: d.socketPath })
   const end = Date.now() + MINUTES * 60_000
   let latencies: number[] = []
@@ -69,7 +87,9 @@ async function main() {
   }
   const samples: { minutes: number; rss: number }[] = []
   const started = Date.now()
-  console.log(`soak: ${MINUTES} min, ${MEMORY ? '--memory' : 'durable (data dir)'}${RETENTION > 0 ? `, --audit-retention ${RETENTION}` : ''}, quarantine 100, ${CONCURRENCY} concurrent callers`)
+  console.log(
+    `soak: ${MINUTES} min, ${MEMORY ? '--memory' : 'durable (data dir)'}${RETENTION > 0 ? `, --audit-retention ${RETENTION}` : ''}, quarantine 100, ${CONCURRENCY} concurrent callers`,
+  )
   console.log('| t (s) | RSS MB | heap MB | audit tree size | intercepts/s | p99 ms | errors |')
   console.log('|---|---|---|---|---|---|---|')
   const timer = setInterval(() => {
@@ -83,9 +103,17 @@ async function main() {
       const minutes = (Date.now() - started) / 60_000
       samples.push({ minutes, rss })
       // A sample the loaded daemon does not answer in time is shown as such; it never ends the run.
-      const treeSize = await c.getTreeHead().then((h) => String(h.treeSize), () => 'no answer')
-      const heap = await heapMb(d.tcp!).then((h) => h.toFixed(0), () => 'no answer')
-      console.log(`| ${Math.round(minutes * 60)} | ${rss.toFixed(0)} | ${heap} | ${treeSize} | ${Math.round(count / (INTERVAL_MS / 1000))} | ${p99.toFixed(2)} | ${errors} |`)
+      const treeSize = await c.getTreeHead().then(
+        (h) => String(h.treeSize),
+        () => 'no answer',
+      )
+      const heap = await heapMb(d.tcp!).then(
+        (h) => h.toFixed(0),
+        () => 'no answer',
+      )
+      console.log(
+        `| ${Math.round(minutes * 60)} | ${rss.toFixed(0)} | ${heap} | ${treeSize} | ${Math.round(count / (INTERVAL_MS / 1000))} | ${p99.toFixed(2)} | ${errors} |`,
+      )
     })()
   }, INTERVAL_MS)
   await Promise.all(Array.from({ length: CONCURRENCY }, worker))
@@ -97,7 +125,9 @@ async function main() {
     const mx = after.reduce((a, s) => a + s.minutes, 0) / after.length
     const my = after.reduce((a, s) => a + s.rss, 0) / after.length
     const slope = after.reduce((a, s) => a + (s.minutes - mx) * (s.rss - my), 0) / after.reduce((a, s) => a + (s.minutes - mx) ** 2, 0)
-    console.log(`\nRSS slope after ${WARMUP_MINUTES} min warm-up: ${(slope * 60).toFixed(1)} MB/hour over ${after.length} samples (${after[0]!.rss.toFixed(0)} → ${after.at(-1)!.rss.toFixed(0)} MB)`)
+    console.log(
+      `\nRSS slope after ${WARMUP_MINUTES} min warm-up: ${(slope * 60).toFixed(1)} MB/hour over ${after.length} samples (${after[0]!.rss.toFixed(0)} → ${after.at(-1)!.rss.toFixed(0)} MB)`,
+    )
   } else console.log('\nrun longer than the warm-up for an RSS slope')
   rmSync(dir, { recursive: true, force: true })
 }

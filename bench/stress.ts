@@ -38,17 +38,40 @@ const TARGETS = { p99Ms: 50, rssGrowthMb: 100, loopDelayMaxMs: 100 }
 async function startDaemon(dir: string): Promise<{ child: ChildProcess; port: number }> {
   // e.g. STRESS_DAEMON_NODE_ARGS="--cpu-prof --cpu-prof-dir=/tmp/prof": profiles the daemon under the flood.
   const nodeArgs = (process.env.STRESS_DAEMON_NODE_ARGS ?? '').split(' ').filter(Boolean)
-  const child = spawn(process.execPath, [...nodeArgs, '--import', 'tsx', join(ROOT, 'src/cli/tracehoundd.ts'), '--socket', join(dir, 'th.sock'), '--tcp', '127.0.0.1:0', '--memory', '--log-level', 'warn'], {
-    cwd: ROOT,
-    env: { ...process.env, TRACEHOUND_TOKEN: TOKEN },
-    stdio: ['ignore', 'pipe', 'inherit'],
-  })
+  const child = spawn(
+    process.execPath,
+    [
+      ...nodeArgs,
+      '--import',
+      'tsx',
+      join(ROOT, 'src/cli/tracehoundd.ts'),
+      '--socket',
+      join(dir, 'th.sock'),
+      '--tcp',
+      '127.0.0.1:0',
+      '--memory',
+      '--log-level',
+      'warn',
+    ],
+    {
+      cwd: ROOT,
+      env: { ...process.env, TRACEHOUND_TOKEN: TOKEN },
+      stdio: ['ignore', 'pipe', 'inherit'],
+    },
+  )
   const port = await new Promise<number>((resolve, reject) => {
     child.once('exit', (code) => reject(new Error(`daemon exited (${code}) before listening`)))
     createInterface({ input: child.stdout! }).on('line', (line) => {
       if (!line.includes('"listening"')) return
       const addresses = (JSON.parse(line) as { addresses: string[] }).addresses
-      resolve(Number(addresses.find((a) => !a.startsWith('unix:'))!.split(':').pop()))
+      resolve(
+        Number(
+          addresses
+            .find((a) => !a.startsWith('unix:'))!
+            .split(':')
+            .pop(),
+        ),
+      )
     })
   })
   return { child, port }
@@ -87,7 +110,10 @@ async function bareFloor(streams: number, signal: AbortSignal): Promise<number> 
 const rssMb = (pid: number) => Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))![1]) / 1024
 
 async function loopDelayMaxMs(port: number): Promise<number> {
-  const res = await fetch(`http://127.0.0.1:${port}/metrics`, { headers: { authorization: `Bearer ${TOKEN}` }, signal: AbortSignal.timeout(30_000) })
+  const res = await fetch(`http://127.0.0.1:${port}/metrics`, {
+    headers: { authorization: `Bearer ${TOKEN}` },
+    signal: AbortSignal.timeout(30_000),
+  })
   const text = await res.text()
   const m = /^nodejs_eventloop_lag_max_seconds (\S+)$/m.exec(text)
   if (!m) throw new Error(`no nodejs_eventloop_lag_max_seconds in /metrics (HTTP ${res.status})`)
@@ -97,7 +123,14 @@ async function loopDelayMaxMs(port: number): Promise<number> {
 /** One unauthenticated HTTP/1.1 POST of `bytes` random bytes; resolves with the HTTP status or the error. */
 function bigPost(port: number, bytes: number, signal: AbortSignal): Promise<string> {
   return new Promise((resolve) => {
-    const req = http.request({ host: '127.0.0.1', port, method: 'POST', path: '/tracehound.v1.TracehoundService/Intercept', headers: { 'content-type': 'application/proto', 'content-length': bytes }, signal })
+    const req = http.request({
+      host: '127.0.0.1',
+      port,
+      method: 'POST',
+      path: '/tracehound.v1.TracehoundService/Intercept',
+      headers: { 'content-type': 'application/proto', 'content-length': bytes },
+      signal,
+    })
     req.once('response', (res) => {
       res.resume()
       resolve(`HTTP ${res.statusCode}`)
@@ -132,7 +165,12 @@ async function watchFlood(port: number, count: number, signal: AbortSignal) {
     for (let i = 0; i < STREAMS_PER_SESSION && opened < count; i++, opened++) {
       answered.push(
         new Promise<void>((resolve) => {
-          const stream = session.request({ ':method': 'POST', ':path': '/grpc.health.v1.Health/Watch', 'content-type': 'application/grpc', te: 'trailers' })
+          const stream = session.request({
+            ':method': 'POST',
+            ':path': '/grpc.health.v1.Health/Watch',
+            'content-type': 'application/grpc',
+            te: 'trailers',
+          })
           stream.on('error', () => undefined)
           stream.once('response', (h) => {
             note(h['grpc-status'] === undefined ? 'held open (no status)' : `grpc-status ${h['grpc-status']}`)
@@ -163,7 +201,12 @@ async function main() {
   let n = 0
   const call = async () => {
     const t = performance.now()
-    const v = await client.intercept({ id: `s${n}`, payload: { n: n++, path: '/login' }, source: `10.0.${n % 250}.${n % 200}`, timestamp: Date.now() })
+    const v = await client.intercept({
+      id: `s${n}`,
+      payload: { n: n++, path: '/login' },
+      source: `10.0.${n % 250}.${n % 200}`,
+      timestamp: Date.now(),
+    })
     return { ms: performance.now() - t, failed: v.degraded ? v.degraded.code : undefined }
   }
   try {
@@ -203,26 +246,47 @@ async function main() {
     watch.close()
     const floor = await bareFloor(STREAMS, AbortSignal.timeout(DEADLINE_MS))
 
-    const count = (xs: string[]) => [...xs.reduce((m, x) => m.set(x, (m.get(x) ?? 0) + 1), new Map<string, number>())].map(([k, v]) => `${v}× ${k}`).join(', ')
+    const count = (xs: string[]) =>
+      [...xs.reduce((m, x) => m.set(x, (m.get(x) ?? 0) + 1), new Map<string, number>())].map(([k, v]) => `${v}× ${k}`).join(', ')
     quiet.sort((a, b) => a - b)
     loud.sort((a, b) => a - b)
     const rows: [string, string, string, string][] = [
       ['Intercept p50 (ms)', percentile(quiet, 50).toFixed(2), percentile(loud, 50).toFixed(2), ''],
       ['Intercept p99 (ms)', percentile(quiet, 99).toFixed(2), percentile(loud, 99).toFixed(2), `≤ ${TARGETS.p99Ms}`],
       ['Intercept max (ms)', quiet.at(-1)!.toFixed(2), loud.at(-1)!.toFixed(2), ''],
-      ['Intercept calls / failed', `${quiet.length} / 0`, `${loud.length} / ${[...failures.values()].reduce((a, b) => a + b, 0)}`, '0 failed'],
-      ['RSS (MB), growth to peak', rssBefore.toFixed(0), `${rssPeak.toFixed(0)} (+${(rssPeak - rssBefore).toFixed(0)})`, `≤ +${TARGETS.rssGrowthMb}`],
+      [
+        'Intercept calls / failed',
+        `${quiet.length} / 0`,
+        `${loud.length} / ${[...failures.values()].reduce((a, b) => a + b, 0)}`,
+        '0 failed',
+      ],
+      [
+        'RSS (MB), growth to peak',
+        rssBefore.toFixed(0),
+        `${rssPeak.toFixed(0)} (+${(rssPeak - rssBefore).toFixed(0)})`,
+        `≤ +${TARGETS.rssGrowthMb}`,
+      ],
       ['event-loop delay max (ms)', quietLoop.toFixed(1), loopMax.toFixed(1), `≤ ${TARGETS.loopDelayMaxMs}`],
     ]
-    console.log(`\nmachine load average (1 min): ${loadBefore.toFixed(1)} at the flood's start, ${loadavg()[0]!.toFixed(1)} at its end, on ${cpus().length} cores: wall-clock measures (latency, event-loop delay) include time the OS gave to other processes`)
-    console.log(`\ntracehoundd stress: ${POSTS} unauthenticated ${(POST_BYTES / 2 ** 20).toFixed(0)} MB POSTs + ${STREAMS} unauthenticated Health/Watch streams (${STREAMS / STREAMS_PER_SESSION} h2 connections), over TCP; floods lasted ${(floodMs / 1000).toFixed(1)} s${deadline.aborted ? ' (cut at the deadline)' : ''}\n`)
+    console.log(
+      `\nmachine load average (1 min): ${loadBefore.toFixed(1)} at the flood's start, ${loadavg()[0]!.toFixed(1)} at its end, on ${cpus().length} cores: wall-clock measures (latency, event-loop delay) include time the OS gave to other processes`,
+    )
+    console.log(
+      `\ntracehoundd stress: ${POSTS} unauthenticated ${(POST_BYTES / 2 ** 20).toFixed(0)} MB POSTs + ${STREAMS} unauthenticated Health/Watch streams (${STREAMS / STREAMS_PER_SESSION} h2 connections), over TCP; floods lasted ${(floodMs / 1000).toFixed(1)} s${deadline.aborted ? ' (cut at the deadline)' : ''}\n`,
+    )
     console.log(['measure', 'quiet (peer)', 'under flood', 'target'].map((h, i) => h.padEnd(i === 0 ? 28 : 22)).join(''))
     for (const r of rows) console.log(r.map((c, i) => c.padEnd(i === 0 ? 28 : 22)).join(''))
-    console.log(`\nfloor: a bare node:http2 server answering and resetting each stream, same ${STREAMS}-stream Watch flood: event-loop delay max ${floor.toFixed(1)} ms`)
+    console.log(
+      `\nfloor: a bare node:http2 server answering and resetting each stream, same ${STREAMS}-stream Watch flood: event-loop delay max ${floor.toFixed(1)} ms`,
+    )
     console.log(`\nPOST answers: ${count(postResults)}`)
     console.log(`Watch answers: ${[...watch.outcomes].map(([k, v]) => `${v}× ${k}`).join(', ')}`)
     if (failures.size) console.log(`Intercept failures: ${[...failures].map(([k, v]) => `${v}× ${k}`).join(', ')}`)
-    const pass = percentile(loud, 99) <= TARGETS.p99Ms && rssPeak - rssBefore <= TARGETS.rssGrowthMb && loopMax <= TARGETS.loopDelayMaxMs && failures.size === 0
+    const pass =
+      percentile(loud, 99) <= TARGETS.p99Ms &&
+      rssPeak - rssBefore <= TARGETS.rssGrowthMb &&
+      loopMax <= TARGETS.loopDelayMaxMs &&
+      failures.size === 0
     console.log(pass ? '\nPASS: every target met' : '\nFAIL: a target was missed')
     process.exitCode = pass ? 0 : 1
   } finally {

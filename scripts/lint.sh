@@ -1,7 +1,6 @@
 #!/usr/bin/env bash
 # npm run lint (part of npm test): Biome's lint rules over every TS/JS file of the repository, and
-# Biome's formatter over the paths already formatted. The whole tree joins the format check after
-# its one-time reformat (`npm run format`): then `formatted` below becomes `.`.
+# Biome's formatter over the whole tree (`npm run format` rewrites it).
 # The SDKs lint and format-check their own code in sdks/<lang>/test.sh (gofmt + go vet, Spotless
 # with google-java-format, ruff).
 set -euo pipefail
@@ -11,6 +10,6 @@ if [ ! -x "$biome" ]; then
   echo "SKIPPED: biome ($biome is missing: run npm ci)"
   exit 0
 fi
-formatted=(biome.json package.json conformance scripts/lint.sh test/conformance-runner.test.ts test/fixtures/misbehaving-executor.ts)
+formatted=(.)
 "$biome" lint .
 "$biome" format "${formatted[@]}"

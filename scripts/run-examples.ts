@@ -34,8 +34,20 @@ const javaJar = join(ROOT, 'sdks/java/target/tracehound-client-all.jar')
 const venvPython = join(ROOT, 'sdks/python/.venv/bin/python')
 
 const examples: Example[] = [
-  { lang: 'ts-embedded', missing: () => undefined, command: [process.execPath, 'examples/ts-embedded.mjs'], cwd: ROOT, expect: quarantinedAndVerified },
-  { lang: 'ts-client', missing: () => undefined, command: [process.execPath, 'examples/ts-client.mjs'], cwd: ROOT, expect: quarantinedAndVerified },
+  {
+    lang: 'ts-embedded',
+    missing: () => undefined,
+    command: [process.execPath, 'examples/ts-embedded.mjs'],
+    cwd: ROOT,
+    expect: quarantinedAndVerified,
+  },
+  {
+    lang: 'ts-client',
+    missing: () => undefined,
+    command: [process.execPath, 'examples/ts-client.mjs'],
+    cwd: ROOT,
+    expect: quarantinedAndVerified,
+  },
   {
     lang: 'raw calls (buf curl, curl)',
     missing: () => (has('curl') ? undefined : 'curl not found'),
@@ -60,7 +72,12 @@ const examples: Example[] = [
   },
   {
     lang: 'java',
-    missing: () => (!has('java') ? 'java not found' : existsSync(javaJar) ? undefined : 'sdks/java/target/tracehound-client-all.jar missing: sdks/java/test.sh builds it'),
+    missing: () =>
+      !has('java')
+        ? 'java not found'
+        : existsSync(javaJar)
+          ? undefined
+          : 'sdks/java/target/tracehound-client-all.jar missing: sdks/java/test.sh builds it',
     command: ['java', '-cp', javaJar, 'examples/java/Intercept.java'],
     cwd: ROOT,
     expect: quarantinedAndVerified,
@@ -69,7 +86,11 @@ const examples: Example[] = [
 
 /** Starts tracehoundd with no --socket and resolves once it logs "listening". */
 function startDaemon(): Promise<{ stop(): Promise<void>; socket: string }> {
-  const child = spawn(process.execPath, ['--import', 'tsx', join(ROOT, 'src/cli/tracehoundd.ts')], { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] })
+  const child = spawn(process.execPath, ['--import', 'tsx', join(ROOT, 'src/cli/tracehoundd.ts')], {
+    cwd: ROOT,
+    env,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  })
   let stderr = ''
   child.stderr.on('data', (d) => (stderr += d))
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()))

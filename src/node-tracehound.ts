@@ -29,8 +29,7 @@ export const DEFAULT_HOUND_POOL_CONFIG: Readonly<HoundPoolConfig> = Object.freez
   deferQueueLimit: 100,
 })
 
-const isTarget = (value: IColdStorageAdapter | ColdStorageTarget): value is ColdStorageTarget =>
-  'adapter' in value && 'encode' in value
+const isTarget = (value: IColdStorageAdapter | ColdStorageTarget): value is ColdStorageTarget => 'adapter' in value && 'encode' in value
 
 /**
  * The engine with its Node parts: webhook notifications, a hound pool, gzip + SHA-256

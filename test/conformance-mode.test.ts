@@ -5,7 +5,11 @@ import { runSequence, type EngineSetup } from '../conformance/lib/intercept-sequ
 import { type RunningDaemon, startDaemonProcess } from './daemon-harness.js'
 
 const setup: EngineSetup = {
-  config: { maxPayloadSize: 100, quarantine: { maxCount: 1, maxBytes: 1000 }, rateLimit: { windowMs: 1000, maxRequests: 3, blockDurationMs: 0 } },
+  config: {
+    maxPayloadSize: 100,
+    quarantine: { maxCount: 1, maxBytes: 1000 },
+    rateLimit: { windowMs: 1000, maxRequests: 3, blockDurationMs: 0 },
+  },
   clockStart: 1_700_000_000_000,
   idSeed: 'mode-test',
   macKeys: [{ kid: 'k', key: '00'.repeat(16) }],

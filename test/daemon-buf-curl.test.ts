@@ -28,7 +28,13 @@ async function bufCurl(args: string[], method: string, body: unknown) {
 
 /** The hand-written form: the payload's canonical text in payload_json (clients send payload_cjson bytes). */
 const scent = (id: string) => ({
-  scent: { id, source: `curl-${id}`, timestampMs: '1', payloadJson: `{"curl":"${id}"}`, threat: { category: 'THREAT_CATEGORY_SPAM', severity: 'SEVERITY_LOW' } },
+  scent: {
+    id,
+    source: `curl-${id}`,
+    timestampMs: '1',
+    payloadJson: `{"curl":"${id}"}`,
+    threat: { category: 'THREAT_CATEGORY_SPAM', severity: 'SEVERITY_LOW' },
+  },
 })
 
 describe('buf curl', () => {
@@ -37,7 +43,11 @@ describe('buf curl', () => {
     ['connect', ['--protocol', 'connect']],
     ['grpcweb', ['--protocol', 'grpcweb']],
   ])('intercepts over the Unix socket (%s)', async (name, flags) => {
-    const res = await bufCurl(['--unix-socket', d.socketPath, ...flags], 'http://localhost/tracehound.v1.TracehoundService/Intercept', scent(`uds-${name}`))
+    const res = await bufCurl(
+      ['--unix-socket', d.socketPath, ...flags],
+      'http://localhost/tracehound.v1.TracehoundService/Intercept',
+      scent(`uds-${name}`),
+    )
     expect(res).toMatchObject({ verdict: { quarantined: { handle: { severity: 'SEVERITY_LOW' } } } })
   })
 
@@ -53,15 +63,19 @@ describe('buf curl', () => {
 
   it('names the offset of a payload_json that is not canonical', async () => {
     const body = { scent: { ...scent('ws').scent, payloadJson: '{"curl": "ws"}' } }
-    await expect(bufCurl(['--unix-socket', d.socketPath], 'http://localhost/tracehound.v1.TracehoundService/Intercept', body)).rejects.toThrow(
-      /invalid_argument[\s\S]*payload_json is not TH-CJSON-1: expected a value at byte 8/,
-    )
+    await expect(
+      bufCurl(['--unix-socket', d.socketPath], 'http://localhost/tracehound.v1.TracehoundService/Intercept', body),
+    ).rejects.toThrow(/invalid_argument[\s\S]*payload_json is not TH-CJSON-1: expected a value at byte 8/)
   })
 
   it('reads the tree head and health', async () => {
     const head = await bufCurl(['--unix-socket', d.socketPath], 'http://localhost/tracehound.v1.TracehoundService/GetTreeHead', {})
     expect(head).toHaveProperty('treeHead')
-    const health = await bufCurl(['--unix-socket', d.socketPath, '--protocol', 'grpc', '--http2-prior-knowledge'], 'http://localhost/grpc.health.v1.Health/Check', {})
+    const health = await bufCurl(
+      ['--unix-socket', d.socketPath, '--protocol', 'grpc', '--http2-prior-knowledge'],
+      'http://localhost/grpc.health.v1.Health/Check',
+      {},
+    )
     expect(health).toEqual({ status: 'SERVING' })
   })
 })

@@ -70,7 +70,13 @@ describe('default socket directory', () => {
     // A generous deadline: a loaded machine must not turn this into a degraded (fail-open) clean.
     const client = createTracehoundClient({ socketPath, timeoutMs: 20_000 })
     try {
-      const v = await client.intercept({ id: 'r1', source: 's', timestamp: 1, payload: { q: 1 }, threat: { category: 'injection', severity: 'high' } })
+      const v = await client.intercept({
+        id: 'r1',
+        source: 's',
+        timestamp: 1,
+        payload: { q: 1 },
+        threat: { category: 'injection', severity: 'high' },
+      })
       expect(v).toMatchObject({ status: 'quarantined' })
       const stats = await client.stats()
       expect(JSON.parse(JSON.stringify(stats))).toEqual(stats)
@@ -90,6 +96,8 @@ describe('--token-file', () => {
     writeFileSync(join(t, 'token'), '\n  \n')
     const r = await run(['--socket', join(t, 's.sock'), '--tcp', '127.0.0.1:0', '--token-file', join(t, 'token')], {})
     expect(r.code).toBe(1)
-    expect(r.stderr).toBe(`tracehoundd: --token-file ${join(t, 'token')} is empty: write the token (at least 16 bytes, e.g. \`openssl rand -hex 32\`) into it\n`)
+    expect(r.stderr).toBe(
+      `tracehoundd: --token-file ${join(t, 'token')} is empty: write the token (at least 16 bytes, e.g. \`openssl rand -hex 32\`) into it\n`,
+    )
   })
 })

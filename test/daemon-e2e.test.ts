@@ -7,7 +7,15 @@ import { create, toBinary } from '@bufbuild/protobuf'
 import { Code, ConnectError, createClient } from '@connectrpc/connect'
 import { Health, HealthCheckResponse_ServingStatus } from '../src/gen/grpc/health/v1/health_pb.js'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { createTracehoundClient, recordHash, leafHash, SCHEMA_VERSION, verifyInclusion, verifyRecordMac, signature } from '../src/client/index.js'
+import {
+  createTracehoundClient,
+  recordHash,
+  leafHash,
+  SCHEMA_VERSION,
+  verifyInclusion,
+  verifyRecordMac,
+  signature,
+} from '../src/client/index.js'
 import { createTracehoundWebClient } from '../src/client/web.js'
 import { InterceptRequestSchema } from '../src/gen/tracehound/v1/tracehound_service_pb.js'
 import type { Scent } from '../src/core/index.js'
@@ -142,7 +150,9 @@ describe('tracehoundd over the Unix socket', () => {
 
   it('enforces protovalidate rules on requests', async () => {
     const c = createTracehoundClient({ socketPath: d.socketPath })
-    const err = await c.service.intercept({ scent: { id: 'v', source: 's', threat: { category: 0, severity: 1 } } }).catch((e: unknown) => ConnectError.from(e))
+    const err = await c.service
+      .intercept({ scent: { id: 'v', source: 's', threat: { category: 0, severity: 1 } } })
+      .catch((e: unknown) => ConnectError.from(e))
     c.close()
     expect((err as ConnectError).code).toBe(Code.InvalidArgument)
   })
@@ -240,7 +250,11 @@ describe('tracehoundd over TCP', () => {
     const health = { ':path': '/grpc.health.v1.Health/Check' }
     const res = await rawGrpc(() => net.connect(Number(d.tcp!.split(':')[1]), '127.0.0.1'), health, frame(new Uint8Array()))
     expect(res.grpcStatus).toBe(String(Code.Unauthenticated))
-    const withToken = await rawGrpc(() => net.connect(Number(d.tcp!.split(':')[1]), '127.0.0.1'), { ...health, authorization: `Bearer ${TOKEN}` }, frame(new Uint8Array()))
+    const withToken = await rawGrpc(
+      () => net.connect(Number(d.tcp!.split(':')[1]), '127.0.0.1'),
+      { ...health, authorization: `Bearer ${TOKEN}` },
+      frame(new Uint8Array()),
+    )
     expect(withToken.grpcStatus).toBe('0')
   })
 
@@ -252,14 +266,21 @@ describe('tracehoundd over TCP', () => {
 
   it.each(['connect', 'grpc-web'] as const)('serves the browser client over HTTP/1.1 (%s)', async (protocol) => {
     const c = createTracehoundWebClient({ baseUrl: baseUrl(), token: TOKEN, protocol })
-    const verdicts = await c.interceptMany([threat(`web-${protocol}`, { web: protocol }, `web-${protocol}`), { id: 'w', payload: 1, source: 'w', timestamp: 1 }])
+    const verdicts = await c.interceptMany([
+      threat(`web-${protocol}`, { web: protocol }, `web-${protocol}`),
+      { id: 'w', payload: 1, source: 'w', timestamp: 1 },
+    ])
     expect(verdicts.map((v) => v.status)).toEqual(['quarantined', 'clean'])
   })
 
   it('answers CORS preflights for the listed origin', async () => {
     const res = await fetch(`${baseUrl()}/tracehound.v1.TracehoundService/Intercept`, {
       method: 'OPTIONS',
-      headers: { Origin: 'http://app.example', 'Access-Control-Request-Method': 'POST', 'Access-Control-Request-Headers': 'authorization,content-type' },
+      headers: {
+        Origin: 'http://app.example',
+        'Access-Control-Request-Method': 'POST',
+        'Access-Control-Request-Headers': 'authorization,content-type',
+      },
     })
     expect(res.status).toBe(204)
     expect(res.headers.get('access-control-allow-origin')).toBe('http://app.example')

@@ -9,8 +9,17 @@ import { existsSync } from 'node:fs'
 import { join } from 'node:path'
 import { create, fromBinary, toBinary, type DescMessage, type MessageInitShape } from '@bufbuild/protobuf'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { HealthCheckRequestSchema, HealthCheckResponseSchema, HealthCheckResponse_ServingStatus } from '../src/gen/grpc/health/v1/health_pb.js'
-import { HandshakeRequestSchema, HandshakeResponseSchema, InterceptRequestSchema, InterceptResponseSchema } from '../src/gen/tracehound/v1/tracehound_service_pb.js'
+import {
+  HealthCheckRequestSchema,
+  HealthCheckResponseSchema,
+  HealthCheckResponse_ServingStatus,
+} from '../src/gen/grpc/health/v1/health_pb.js'
+import {
+  HandshakeRequestSchema,
+  HandshakeResponseSchema,
+  InterceptRequestSchema,
+  InterceptResponseSchema,
+} from '../src/gen/tracehound/v1/tracehound_service_pb.js'
 import { canonicalBytes } from '../src/core/kernel/index.js'
 import { Severity, ThreatCategory } from '../src/gen/tracehound/v1/scent_pb.js'
 import { type RunningDaemon, startDaemonProcess } from './daemon-harness.js'

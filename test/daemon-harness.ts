@@ -27,7 +27,11 @@ const ROOT = new URL('..', import.meta.url).pathname
  * dist/cli/tracehoundd.js (what the package ships; `npm run build` first) instead of the sources under tsx.
  * `startTimeoutMs`: how long to wait for the "listening" log (default 120 s).
  */
-export async function startDaemonProcess(args: string[] = [], env: NodeJS.ProcessEnv = {}, o: { defaultSocket?: boolean; built?: boolean; startTimeoutMs?: number } = {}): Promise<RunningDaemon> {
+export async function startDaemonProcess(
+  args: string[] = [],
+  env: NodeJS.ProcessEnv = {},
+  o: { defaultSocket?: boolean; built?: boolean; startTimeoutMs?: number } = {},
+): Promise<RunningDaemon> {
   const dir = mkdtempSync(join(tmpdir(), 'thd-'))
   const socketPath = join(dir, 'th.sock')
   const socketArgs = o.defaultSocket ? [] : ['--socket', socketPath]

@@ -42,13 +42,21 @@ const threat = (payload: unknown, over: Partial<Scent> = {}): Scent => ({
 /** The embedded engine's verdict for the same scent, in the client's plain form. */
 function embedded(scent: Scent) {
   const r = createTracehound().intercept(scent)
-  return r.status === 'quarantined' ? { status: r.status, signature: r.handle.signature } : r.status === 'payload_too_large' ? { ...r } : { status: r.status }
+  return r.status === 'quarantined'
+    ? { status: r.status, signature: r.handle.signature }
+    : r.status === 'payload_too_large'
+      ? { ...r }
+      : { status: r.status }
 }
 
 async function viaDaemon(scent: Scent) {
   const v = await client.intercept(scent)
   expect(v.degraded).toBeUndefined()
-  return v.status === 'quarantined' ? { status: v.status, signature: v.handle.signature } : v.status === 'payload_too_large' ? { status: v.status, limit: v.limit } : { status: v.status }
+  return v.status === 'quarantined'
+    ? { status: v.status, signature: v.handle.signature }
+    : v.status === 'payload_too_large'
+      ? { status: v.status, limit: v.limit }
+      : { status: v.status }
 }
 
 /** Quarantined, or ignored when the generator made the same payload twice: either way, its signature. */
@@ -66,14 +74,17 @@ const nest = (depth: number, wrap: (v: unknown) => unknown) => {
 }
 
 describe('each attack: the daemon through the TS client gives the embedded verdict', () => {
-  it.each([60, 511, 512, 513, 5000, 200_000])('arrays and objects nested %i deep (too deep is payload_too_large, never clean)', async (depth) => {
-    for (const wrap of [(v: unknown) => [v], (v: unknown) => ({ k: v })]) {
-      const scent = threat(nest(depth, wrap))
-      const want = embedded(scent)
-      expect(want.status).toBe(depth <= 512 ? 'quarantined' : 'payload_too_large')
-      expect(await viaDaemon(scent)).toEqual(want)
-    }
-  })
+  it.each([60, 511, 512, 513, 5000, 200_000])(
+    'arrays and objects nested %i deep (too deep is payload_too_large, never clean)',
+    async (depth) => {
+      for (const wrap of [(v: unknown) => [v], (v: unknown) => ({ k: v })]) {
+        const scent = threat(nest(depth, wrap))
+        const want = embedded(scent)
+        expect(want.status).toBe(depth <= 512 ? 'quarantined' : 'payload_too_large')
+        expect(await viaDaemon(scent)).toEqual(want)
+      }
+    },
+  )
 
   it('keeps a "__proto__" key (the issue repro: category spam)', async () => {
     const payload = JSON.parse('{"__proto__":{"x":1},"a":1}') as unknown
@@ -113,7 +124,12 @@ describe('each attack: the daemon through the TS client gives the embedded verdi
     for (let i = 999_999; i >= 0; i--) parts.push(`"${i}":null`)
     const bytes = new TextEncoder().encode(`{${parts.join(',')}}`)
     expect(bytes.length).toBeGreaterThan(13_000_000) // under the 16 MiB read limit
-    const scent = create(ScentSchema, { id: 'big', source: 'big', threat: { category: 4, severity: 3 }, payloadForm: { case: 'payloadCjson', value: bytes } })
+    const scent = create(ScentSchema, {
+      id: 'big',
+      source: 'big',
+      threat: { category: 4, severity: 3 },
+      payloadForm: { case: 'payloadCjson', value: bytes },
+    })
     const res = await client.service.intercept({ scent })
     expect(res.verdict?.outcome).toEqual({ case: 'payloadTooLarge', value: expect.objectContaining({ limitBytes: 1_000_000n }) })
     // The same non-canonical shape under the limit is read, and refused with its offset.
@@ -123,12 +139,17 @@ describe('each attack: the daemon through the TS client gives the embedded verdi
       .catch((e: unknown) => ConnectError.from(e))
     expect(err).toBeInstanceOf(ConnectError)
     expect((err as ConnectError).code).toBe(Code.InvalidArgument)
-    expect((err as ConnectError).rawMessage).toBe('scent.payload_cjson is not TH-CJSON-1: object keys out of canonical order or repeated at byte 10')
+    expect((err as ConnectError).rawMessage).toBe(
+      'scent.payload_cjson is not TH-CJSON-1: object keys out of canonical order or repeated at byte 10',
+    )
   })
 
   it('judges a refusal the client kernel sends as the engine would, rate limit first', async () => {
     const nan = threat({ v: Number.NaN })
-    expect(await client.intercept(nan)).toMatchObject({ status: 'error', error: { code: 'AGENT_SERIALIZATION_FAILED', message: 'Failed to serialize: NaN is not allowed at root.v' } })
+    expect(await client.intercept(nan)).toMatchObject({
+      status: 'error',
+      error: { code: 'AGENT_SERIALIZATION_FAILED', message: 'Failed to serialize: NaN is not allowed at root.v' },
+    })
     expect(createTracehound().intercept(nan)).toMatchObject({ error: { message: 'Failed to serialize: NaN is not allowed at root.v' } })
   })
 
@@ -144,8 +165,16 @@ describe('each attack: the daemon through the TS client gives the embedded verdi
 
 describe('property: random payloads through the client and the daemon', () => {
   const lone = fc.integer({ min: 0xd800, max: 0xdfff }).map((c) => String.fromCharCode(c))
-  const text = fc.array(fc.oneof(fc.string({ unit: 'binary' }), lone, fc.constantFrom('__proto__', '0', '01', '4294967294', '4294967295')), { maxLength: 3 }).map((xs) => xs.join(''))
-  const number = fc.oneof(fc.double({ noNaN: true, noDefaultInfinity: true }), fc.integer(), fc.constantFrom(1e21, 1e-7, -0, 5e-324, 2 ** 53 + 2))
+  const text = fc
+    .array(fc.oneof(fc.string({ unit: 'binary' }), lone, fc.constantFrom('__proto__', '0', '01', '4294967294', '4294967295')), {
+      maxLength: 3,
+    })
+    .map((xs) => xs.join(''))
+  const number = fc.oneof(
+    fc.double({ noNaN: true, noDefaultInfinity: true }),
+    fc.integer(),
+    fc.constantFrom(1e21, 1e-7, -0, 5e-324, 2 ** 53 + 2),
+  )
   const { tree } = fc.letrec<{ tree: unknown }>((tie) => ({
     tree: fc.oneof(
       { depthSize: 'small' },
@@ -156,9 +185,9 @@ describe('property: random payloads through the client and the daemon', () => {
       fc.array(fc.tuple(text, tie('tree')), { maxLength: 8 }).map(objectOf),
     ),
   }))
-  const deep = fc.tuple(tree, fc.array(fc.oneof(fc.constant(null), text), { minLength: 1, maxLength: 512 })).map(([core, path]) =>
-    path.reduce<unknown>((v, key) => (key === null ? [v] : objectOf([[key, v]])), core),
-  )
+  const deep = fc
+    .tuple(tree, fc.array(fc.oneof(fc.constant(null), text), { minLength: 1, maxLength: 512 }))
+    .map(([core, path]) => path.reduce<unknown>((v, key) => (key === null ? [v] : objectOf([[key, v]])), core))
 
   it('signs every payload as the local kernel and the embedded engine do (seeded)', async () => {
     await fc.assert(

@@ -66,7 +66,13 @@ function traffic() {
 }
 
 it('reloads on file change, SIGHUP and RPC under continuous traffic with zero failed calls', async () => {
-  const quarantined = await client.intercept({ id: 'keep', payload: 'evidence', source: 'keep', timestamp: 1, threat: { category: 'malware', severity: 'critical' } })
+  const quarantined = await client.intercept({
+    id: 'keep',
+    payload: 'evidence',
+    source: 'keep',
+    timestamp: 1,
+    threat: { category: 'malware', severity: 'critical' },
+  })
   expect(quarantined.status).toBe('quarantined')
   const sig = quarantined.status === 'quarantined' ? quarantined.handle.signature : ''
   const treeBefore = (await client.getTreeHead()).treeSize

@@ -9,7 +9,18 @@ import { LedgerLockedError } from '../src/storage/index.js'
 
 const root = join(import.meta.dirname, '..')
 // The layers the model covers; the CLI only reports what they throw.
-const LAYERS = ['src/core', 'src/storage', 'src/server', 'src/client', 'src/wire', 'src/codec', 'src/hound', 'src/cold-storage', 'src/notify', 'src/runtime']
+const LAYERS = [
+  'src/core',
+  'src/storage',
+  'src/server',
+  'src/client',
+  'src/wire',
+  'src/codec',
+  'src/hound',
+  'src/cold-storage',
+  'src/notify',
+  'src/runtime',
+]
 
 function sources(dir: string): string[] {
   return readdirSync(dir, { withFileTypes: true }).flatMap((d) => {
@@ -46,7 +57,12 @@ describe('error model', () => {
     }
     expect(caught).toBeInstanceOf(CodecError)
     expect(caught).toBeInstanceOf(TracehoundError)
-    expect(caught).toMatchObject({ name: 'CodecError', code: 'INTEGRITY_VIOLATION', state: 'codec', message: 'Integrity check failed - payload was altered' })
+    expect(caught).toMatchObject({
+      name: 'CodecError',
+      code: 'INTEGRITY_VIOLATION',
+      state: 'codec',
+      message: 'Integrity check failed - payload was altered',
+    })
   })
 
   it('storage errors carry codes', () => {

@@ -14,11 +14,26 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { secureDataDir } from '../src/server/data-dir-mode.js'
 import { TokenCheck } from '../src/server/auth.js'
 import { type RunningDaemon, startDaemonProcess } from './daemon-harness.js'
-import { expectServing, frame, grpcWebStatus, h1Request, h2Request, INTERCEPT, interceptRequest, portOf, refusedCount, TOKEN, untilClosed, WATCH } from './hostile-client.js'
+import {
+  expectServing,
+  frame,
+  grpcWebStatus,
+  h1Request,
+  h2Request,
+  INTERCEPT,
+  interceptRequest,
+  portOf,
+  refusedCount,
+  TOKEN,
+  untilClosed,
+  WATCH,
+} from './hostile-client.js'
 
 let d: RunningDaemon
 beforeAll(async () => {
-  d = await startDaemonProcess(['--tcp', '127.0.0.1:0', '--cors-origin', 'https://app.example', '--cors-origin', 'http://localhost:5173'], { TRACEHOUND_TOKEN: TOKEN })
+  d = await startDaemonProcess(['--tcp', '127.0.0.1:0', '--cors-origin', 'https://app.example', '--cors-origin', 'http://localhost:5173'], {
+    TRACEHOUND_TOKEN: TOKEN,
+  })
   // A daemon start on a loaded machine can take longer than the default hook timeout.
 }, 60_000)
 afterAll(async () => {
@@ -31,8 +46,16 @@ const tcp = () => net.connect(portOf(d), '127.0.0.1')
 async function acceptedOver(authorization: string | undefined) {
   const h = authorization === undefined ? {} : { authorization }
   const grpc = await h2Request(tcp, { ':path': INTERCEPT, ...h }, frame(interceptRequest()))
-  const web = await h1Request(portOf(d), { path: INTERCEPT, headers: { 'content-type': 'application/grpc-web+proto', ...h }, body: frame(interceptRequest()) })
-  const connect = await h1Request(portOf(d), { path: INTERCEPT, headers: { 'content-type': 'application/proto', ...h }, body: interceptRequest() })
+  const web = await h1Request(portOf(d), {
+    path: INTERCEPT,
+    headers: { 'content-type': 'application/grpc-web+proto', ...h },
+    body: frame(interceptRequest()),
+  })
+  const connect = await h1Request(portOf(d), {
+    path: INTERCEPT,
+    headers: { 'content-type': 'application/proto', ...h },
+    body: interceptRequest(),
+  })
   return { grpc: grpc.grpcStatus, web: grpcWebStatus(web), connect: connect.status }
 }
 const ACCEPTED = { grpc: '0', web: '0', connect: 200 }
@@ -46,7 +69,12 @@ async function h2DeliversPaddedFields(): Promise<boolean> {
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
   try {
     const session = http2.connect(`http://127.0.0.1:${(server.address() as net.AddressInfo).port}`)
-    const status = await new Promise((resolve) => session.request({ 'x-padded': ' v ' }).once('response', (h) => resolve(h[':status'])).end())
+    const status = await new Promise((resolve) =>
+      session
+        .request({ 'x-padded': ' v ' })
+        .once('response', (h) => resolve(h[':status']))
+        .end(),
+    )
     session.destroy()
     return status === 200
   } finally {
@@ -128,15 +156,24 @@ describe('bearer token', () => {
     const watch = await h2Request(tcp, { ':path': WATCH }, frame(new Uint8Array()))
     expect(watch.grpcStatus).toBe(String(Code.Unauthenticated))
     expect((await h1Request(portOf(d), { method: 'GET', path: '/metrics' })).status).toBe(401)
-    expect((await h1Request(portOf(d), { method: 'GET', path: '/metrics', headers: { authorization: `bearer ${TOKEN}` } })).status).toBe(200)
-    const overSocket = await h2Request(() => net.connect(d.socketPath), { ':path': '/grpc.health.v1.Health/Check' }, frame(new Uint8Array()))
+    expect((await h1Request(portOf(d), { method: 'GET', path: '/metrics', headers: { authorization: `bearer ${TOKEN}` } })).status).toBe(
+      200,
+    )
+    const overSocket = await h2Request(
+      () => net.connect(d.socketPath),
+      { ':path': '/grpc.health.v1.Health/Check' },
+      frame(new Uint8Array()),
+    )
     expect(overSocket.grpcStatus).toBe('0')
   })
 })
 
 describe('CORS', () => {
   const preflight = (origin: string) =>
-    fetch(`http://${d.tcp}${INTERCEPT}`, { method: 'OPTIONS', headers: { origin, 'access-control-request-method': 'POST', 'access-control-request-headers': 'authorization,content-type' } })
+    fetch(`http://${d.tcp}${INTERCEPT}`, {
+      method: 'OPTIONS',
+      headers: { origin, 'access-control-request-method': 'POST', 'access-control-request-headers': 'authorization,content-type' },
+    })
 
   it('answers preflights for the listed origins only', async () => {
     for (const origin of ['https://app.example', 'http://localhost:5173']) {
@@ -152,55 +189,83 @@ describe('CORS', () => {
     }
   })
 
-  it('none by default', async () => {
-    const e = await startDaemonProcess(['--tcp', '127.0.0.1:0', '--memory'], { TRACEHOUND_TOKEN: TOKEN })
-    try {
-      const res = await fetch(`http://${e.tcp}${INTERCEPT}`, { method: 'OPTIONS', headers: { origin: 'https://app.example', 'access-control-request-method': 'POST' } })
-      expect(res.headers.get('access-control-allow-origin')).toBeNull()
-    } finally {
-      await e.stop()
-    }
-  }, DAEMON_START_MS)
+  it(
+    'none by default',
+    async () => {
+      const e = await startDaemonProcess(['--tcp', '127.0.0.1:0', '--memory'], { TRACEHOUND_TOKEN: TOKEN })
+      try {
+        const res = await fetch(`http://${e.tcp}${INTERCEPT}`, {
+          method: 'OPTIONS',
+          headers: { origin: 'https://app.example', 'access-control-request-method': 'POST' },
+        })
+        expect(res.headers.get('access-control-allow-origin')).toBeNull()
+      } finally {
+        await e.stop()
+      }
+    },
+    DAEMON_START_MS,
+  )
 })
 
 describe('start-up refusals', () => {
-  const refusal = (args: string[], env: NodeJS.ProcessEnv) => startDaemonProcess(['--memory', ...args], env).then(
-    async (e) => {
-      await e.stop()
-      return 'started'
+  const refusal = (args: string[], env: NodeJS.ProcessEnv) =>
+    startDaemonProcess(['--memory', ...args], env).then(
+      async (e) => {
+        await e.stop()
+        return 'started'
+      },
+      (err: Error) => err.message,
+    )
+
+  it(
+    'a token shorter than 16 bytes',
+    async () => {
+      expect(await refusal(['--tcp', '127.0.0.1:0'], { TRACEHOUND_TOKEN: 'a'.repeat(15) })).toMatch(
+        /bearer token must be at least 16 bytes \(it is 15\)/,
+      )
     },
-    (err: Error) => err.message,
+    DAEMON_START_MS,
   )
 
-  it('a token shorter than 16 bytes', async () => {
-    expect(await refusal(['--tcp', '127.0.0.1:0'], { TRACEHOUND_TOKEN: 'a'.repeat(15) })).toMatch(/bearer token must be at least 16 bytes \(it is 15\)/)
-  }, DAEMON_START_MS)
+  it(
+    'an empty token file, with a message saying so',
+    async () => {
+      const file = join(mkdtempSync(join(tmpdir(), 'th-token-')), 'token')
+      writeFileSync(file, '\n')
+      expect(await refusal(['--tcp', '127.0.0.1:0', '--token-file', file], {})).toMatch(/--token-file .* is empty/)
+    },
+    DAEMON_START_MS,
+  )
 
-  it('an empty token file, with a message saying so', async () => {
-    const file = join(mkdtempSync(join(tmpdir(), 'th-token-')), 'token')
-    writeFileSync(file, '\n')
-    expect(await refusal(['--tcp', '127.0.0.1:0', '--token-file', file], {})).toMatch(/--token-file .* is empty/)
-  }, DAEMON_START_MS)
-
-  it('--cors-origin with --insecure-no-auth, and a wildcard origin', async () => {
-    expect(await refusal(['--tcp', '127.0.0.1:0', '--insecure-no-auth', '--cors-origin', 'https://app.example'], {})).toMatch(/cannot go with --insecure-no-auth/)
-    expect(await refusal(['--tcp', '127.0.0.1:0', '--cors-origin', '*'], { TRACEHOUND_TOKEN: TOKEN })).toMatch(/exact origin/)
-  }, DAEMON_START_MS)
+  it(
+    '--cors-origin with --insecure-no-auth, and a wildcard origin',
+    async () => {
+      expect(await refusal(['--tcp', '127.0.0.1:0', '--insecure-no-auth', '--cors-origin', 'https://app.example'], {})).toMatch(
+        /cannot go with --insecure-no-auth/,
+      )
+      expect(await refusal(['--tcp', '127.0.0.1:0', '--cors-origin', '*'], { TRACEHOUND_TOKEN: TOKEN })).toMatch(/exact origin/)
+    },
+    DAEMON_START_MS,
+  )
 })
 
 describe('data directory', () => {
-  it('an existing directory open to group and others is set to 0700, and the log says so', async () => {
-    const dataDir = join(mkdtempSync(join(tmpdir(), 'th-dd-')), 'state')
-    mkdirSync(dataDir)
-    chmodSync(dataDir, 0o755)
-    const e = await startDaemonProcess([], { TRACEHOUND_DATA_DIR: dataDir })
-    try {
-      expect(statSync(dataDir).mode & 0o777).toBe(0o700)
-      expect(e.logs.find((l) => l.msg === 'data dir was open to group or others; set to 0700')).toMatchObject({ was: '755', now: '700' })
-    } finally {
-      await e.stop()
-    }
-  }, DAEMON_START_MS)
+  it(
+    'an existing directory open to group and others is set to 0700, and the log says so',
+    async () => {
+      const dataDir = join(mkdtempSync(join(tmpdir(), 'th-dd-')), 'state')
+      mkdirSync(dataDir)
+      chmodSync(dataDir, 0o755)
+      const e = await startDaemonProcess([], { TRACEHOUND_DATA_DIR: dataDir })
+      try {
+        expect(statSync(dataDir).mode & 0o777).toBe(0o700)
+        expect(e.logs.find((l) => l.msg === 'data dir was open to group or others; set to 0700')).toMatchObject({ was: '755', now: '700' })
+      } finally {
+        await e.stop()
+      }
+    },
+    DAEMON_START_MS,
+  )
 
   it('a directory owned by another user is refused', () => {
     const dir = mkdtempSync(join(tmpdir(), 'th-dd-'))
@@ -209,25 +274,41 @@ describe('data directory', () => {
     expect(secureDataDir(dir, owner)).toEqual({ dir })
   })
 
-  it('a restart logs what it verified, with counts', async () => {
-    const dataDir = join(mkdtempSync(join(tmpdir(), 'th-dd-')), 'state')
-    const env = { TRACEHOUND_DATA_DIR: dataDir, TRACEHOUND_MAC_KEYS: `k1:${'ab'.repeat(32)}` }
-    const first = await startDaemonProcess([], env)
-    const { createTracehoundClient } = await import('../src/client/index.js')
-    // A loaded machine can take longer than the default 1 s deadline for a first, fsynced call.
-    const c = createTracehoundClient({ socketPath: first.socketPath, timeoutMs: 20_000, callTimeoutMs: 20_000, failMode: 'closed' })
-    const v = await c.intercept({ id: 'q', payload: { a: 1 }, source: 's', timestamp: 1, threat: { category: 'injection', severity: 'high' } })
-    expect(v.status).toBe('quarantined')
-    if (v.status === 'quarantined') await c.neutralize(v.handle.signature)
-    c.close()
-    await first.stop()
-    const again = await startDaemonProcess([], env)
-    try {
-      const line = again.logs.find((l) => String(l.msg).startsWith('ledger verified'))
-      // Two log entries (the capture and its purge), one v1 record (the neutralization).
-      expect(line).toMatchObject({ msg: 'ledger verified: audit log, tree head, evidence and MACs', treeSize: 2, auditRecords: 1, evidence: 0, macKeys: 1 })
-    } finally {
-      await again.stop()
-    }
-  }, DAEMON_START_MS)
+  it(
+    'a restart logs what it verified, with counts',
+    async () => {
+      const dataDir = join(mkdtempSync(join(tmpdir(), 'th-dd-')), 'state')
+      const env = { TRACEHOUND_DATA_DIR: dataDir, TRACEHOUND_MAC_KEYS: `k1:${'ab'.repeat(32)}` }
+      const first = await startDaemonProcess([], env)
+      const { createTracehoundClient } = await import('../src/client/index.js')
+      // A loaded machine can take longer than the default 1 s deadline for a first, fsynced call.
+      const c = createTracehoundClient({ socketPath: first.socketPath, timeoutMs: 20_000, callTimeoutMs: 20_000, failMode: 'closed' })
+      const v = await c.intercept({
+        id: 'q',
+        payload: { a: 1 },
+        source: 's',
+        timestamp: 1,
+        threat: { category: 'injection', severity: 'high' },
+      })
+      expect(v.status).toBe('quarantined')
+      if (v.status === 'quarantined') await c.neutralize(v.handle.signature)
+      c.close()
+      await first.stop()
+      const again = await startDaemonProcess([], env)
+      try {
+        const line = again.logs.find((l) => String(l.msg).startsWith('ledger verified'))
+        // Two log entries (the capture and its purge), one v1 record (the neutralization).
+        expect(line).toMatchObject({
+          msg: 'ledger verified: audit log, tree head, evidence and MACs',
+          treeSize: 2,
+          auditRecords: 1,
+          evidence: 0,
+          macKeys: 1,
+        })
+      } finally {
+        await again.stop()
+      }
+    },
+    DAEMON_START_MS,
+  )
 })

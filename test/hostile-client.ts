@@ -2,7 +2,7 @@
 
 import * as http from 'node:http'
 import * as http2 from 'node:http2'
-import * as net from 'node:net'
+import type * as net from 'node:net'
 import { create, toBinary } from '@bufbuild/protobuf'
 import { expect } from 'vitest'
 import { createTracehoundClient } from '../src/client/index.js'
@@ -80,9 +80,19 @@ export interface H1Answer {
 }
 
 /** One HTTP/1.1 request on its own connection. */
-export function h1Request(port: number, init: { method?: string; path: string; headers?: http.OutgoingHttpHeaders; body?: Uint8Array | string }): Promise<H1Answer> {
+export function h1Request(
+  port: number,
+  init: { method?: string; path: string; headers?: http.OutgoingHttpHeaders; body?: Uint8Array | string },
+): Promise<H1Answer> {
   return new Promise((resolve, reject) => {
-    const req = http.request({ host: '127.0.0.1', port, method: init.method ?? 'POST', path: init.path, headers: init.headers, agent: false })
+    const req = http.request({
+      host: '127.0.0.1',
+      port,
+      method: init.method ?? 'POST',
+      path: init.path,
+      headers: init.headers,
+      agent: false,
+    })
     req.on('response', (res) => {
       const chunks: Buffer[] = []
       res.on('data', (c: Buffer) => chunks.push(c))
@@ -115,7 +125,13 @@ export function untilClosed(socket: net.Socket): Promise<string> {
 /** The daemon process is up and an authenticated Intercept over a new TCP connection is judged. */
 export async function expectServing(d: RunningDaemon): Promise<void> {
   expect(d.child.exitCode).toBeNull()
-  const c = createTracehoundClient({ baseUrl: `http://${d.tcp}`, token: TOKEN, timeoutMs: 20_000, callTimeoutMs: 20_000, failMode: 'closed' })
+  const c = createTracehoundClient({
+    baseUrl: `http://${d.tcp}`,
+    token: TOKEN,
+    timeoutMs: 20_000,
+    callTimeoutMs: 20_000,
+    failMode: 'closed',
+  })
   try {
     expect(await c.intercept({ id: `alive-${seq++}`, payload: 1, source: 'alive', timestamp: 1 })).toEqual({ status: 'clean' })
   } finally {

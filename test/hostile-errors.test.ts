@@ -7,13 +7,27 @@ import * as net from 'node:net'
 import { Code } from '@connectrpc/connect'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { type RunningDaemon, startDaemonProcess } from './daemon-harness.js'
-import { AUTH, expectServing, frame, grpcWebStatus, h1Request, h2Request, INTERCEPT, interceptRequest, portOf, TOKEN, untilClosed } from './hostile-client.js'
+import {
+  AUTH,
+  expectServing,
+  frame,
+  grpcWebStatus,
+  h1Request,
+  h2Request,
+  INTERCEPT,
+  interceptRequest,
+  portOf,
+  TOKEN,
+  untilClosed,
+} from './hostile-client.js'
 
 let d: RunningDaemon
 const MAX_MESSAGE = 64 * 1024
 
 beforeAll(async () => {
-  d = await startDaemonProcess(['--tcp', '127.0.0.1:0', '--memory', '--max-message-bytes', String(MAX_MESSAGE)], { TRACEHOUND_TOKEN: TOKEN })
+  d = await startDaemonProcess(['--tcp', '127.0.0.1:0', '--memory', '--max-message-bytes', String(MAX_MESSAGE)], {
+    TRACEHOUND_TOKEN: TOKEN,
+  })
   // A daemon start on a loaded machine can take longer than the default hook timeout.
 }, 60_000)
 afterAll(async () => {
@@ -43,10 +57,24 @@ function varint(n: number) {
 /** The status of one message over each protocol: gRPC, gRPC-Web (HTTP/1.1), Connect unary (HTTP/1.1). */
 async function overEveryProtocol(message: Uint8Array, headers: Record<string, string> = {}) {
   const grpc = await h2Request(tcp, { ':path': INTERCEPT, ...AUTH, ...headers }, frame(message))
-  const web = await h1Request(portOf(d), { path: INTERCEPT, headers: { 'content-type': 'application/grpc-web+proto', ...AUTH, ...headers }, body: frame(message) })
-  const connect = await h1Request(portOf(d), { path: INTERCEPT, headers: { 'content-type': 'application/proto', ...AUTH, ...headers }, body: message })
+  const web = await h1Request(portOf(d), {
+    path: INTERCEPT,
+    headers: { 'content-type': 'application/grpc-web+proto', ...AUTH, ...headers },
+    body: frame(message),
+  })
+  const connect = await h1Request(portOf(d), {
+    path: INTERCEPT,
+    headers: { 'content-type': 'application/proto', ...AUTH, ...headers },
+    body: message,
+  })
   const connectError = connect.status === 200 ? undefined : (JSON.parse(connect.body.toString()) as { code: string; message: string })
-  return { grpc: grpc.grpcStatus, grpcMessage: grpc.grpcMessage, web: grpcWebStatus(web), connect: connect.status, connectCode: connectError?.code }
+  return {
+    grpc: grpc.grpcStatus,
+    grpcMessage: grpc.grpcMessage,
+    web: grpcWebStatus(web),
+    connect: connect.status,
+    connectCode: connectError?.code,
+  }
 }
 
 describe('malformed messages: INVALID_ARGUMENT with a reason on every protocol', () => {
@@ -54,19 +82,34 @@ describe('malformed messages: INVALID_ARGUMENT with a reason on every protocol',
     ['random bytes', RANDOM, /parse binary: illegal tag/],
     ['invalid UTF-8 in a string field', INVALID_UTF8, /parse binary: .*utf-8/i],
     // Field 2 (the old google.protobuf.Value payload) is no longer decoded: its nesting costs nothing and it is refused by name.
-    ['nesting past the decoder limit, in the retired Value payload', deepPayload(120), /scent.payload as google.protobuf.Value is no longer read/],
+    [
+      'nesting past the decoder limit, in the retired Value payload',
+      deepPayload(120),
+      /scent.payload as google.protobuf.Value is no longer read/,
+    ],
   ])('%s', async (_, message, reason) => {
     const r = await overEveryProtocol(message)
-    expect(r).toMatchObject({ grpc: String(Code.InvalidArgument), web: String(Code.InvalidArgument), connect: 400, connectCode: 'invalid_argument' })
+    expect(r).toMatchObject({
+      grpc: String(Code.InvalidArgument),
+      web: String(Code.InvalidArgument),
+      connect: 400,
+      connectCode: 'invalid_argument',
+    })
     expect(r.grpcMessage).toMatch(reason)
     await expectServing(d)
   })
 
   it('a malformed message on a Connect stream: the end-of-stream error says invalid_argument', async () => {
-    const a = await h2Request(tcp, { ':path': '/tracehound.v1.TracehoundService/InterceptStream', 'content-type': 'application/connect+proto', ...AUTH }, frame(RANDOM))
+    const a = await h2Request(
+      tcp,
+      { ':path': '/tracehound.v1.TracehoundService/InterceptStream', 'content-type': 'application/connect+proto', ...AUTH },
+      frame(RANDOM),
+    )
     expect(a.status).toBe('200')
     expect(a.body[0]! & 0b10).toBe(0b10)
-    expect(JSON.parse(a.body.subarray(5).toString())).toMatchObject({ error: { code: 'invalid_argument', message: expect.stringMatching(/^parse binary: /) } })
+    expect(JSON.parse(a.body.subarray(5).toString())).toMatchObject({
+      error: { code: 'invalid_argument', message: expect.stringMatching(/^parse binary: /) },
+    })
     const grpc = await h2Request(tcp, { ':path': '/tracehound.v1.TracehoundService/InterceptStream', ...AUTH }, frame(RANDOM))
     expect(grpc.grpcStatus).toBe(String(Code.InvalidArgument))
     await expectServing(d)
@@ -77,7 +120,11 @@ describe('malformed messages: INVALID_ARGUMENT with a reason on every protocol',
     const grpc = await h2Request(tcp, { ':path': INTERCEPT, ...AUTH }, two)
     expect(grpc.grpcStatus).toBe(String(Code.InvalidArgument))
     expect(grpc.grpcMessage).toMatch(/extra input message/)
-    const web = await h1Request(portOf(d), { path: INTERCEPT, headers: { 'content-type': 'application/grpc-web+proto', ...AUTH }, body: two })
+    const web = await h1Request(portOf(d), {
+      path: INTERCEPT,
+      headers: { 'content-type': 'application/grpc-web+proto', ...AUTH },
+      body: two,
+    })
     expect(grpcWebStatus(web)).toBe(String(Code.InvalidArgument))
     await expectServing(d)
   })
@@ -114,7 +161,11 @@ describe('malformed messages: INVALID_ARGUMENT with a reason on every protocol',
 
 describe('deadlines: zero or negative → DEADLINE_EXCEEDED without running the call', () => {
   const intercepts = async () => {
-    const res = await fetch(`http://${d.tcp}/tracehound.v1.TracehoundService/GetStats`, { method: 'POST', headers: { ...AUTH, 'content-type': 'application/json' }, body: '{}' })
+    const res = await fetch(`http://${d.tcp}/tracehound.v1.TracehoundService/GetStats`, {
+      method: 'POST',
+      headers: { ...AUTH, 'content-type': 'application/json' },
+      body: '{}',
+    })
     return Number(((await res.json()) as { agent: { totalIntercepts?: string } }).agent.totalIntercepts ?? 0)
   }
 
@@ -126,9 +177,17 @@ describe('deadlines: zero or negative → DEADLINE_EXCEEDED without running the 
     const before = await intercepts()
     const grpc = await h2Request(tcp, { ':path': INTERCEPT, ...AUTH, ...grpcHeader }, frame(interceptRequest()))
     expect(grpc.grpcStatus).toBe(String(Code.DeadlineExceeded))
-    const web = await h1Request(portOf(d), { path: INTERCEPT, headers: { 'content-type': 'application/grpc-web+proto', ...AUTH, ...grpcHeader }, body: frame(interceptRequest()) })
+    const web = await h1Request(portOf(d), {
+      path: INTERCEPT,
+      headers: { 'content-type': 'application/grpc-web+proto', ...AUTH, ...grpcHeader },
+      body: frame(interceptRequest()),
+    })
     expect(grpcWebStatus(web)).toBe(String(Code.DeadlineExceeded))
-    const connect = await h1Request(portOf(d), { path: INTERCEPT, headers: { 'content-type': 'application/proto', ...AUTH, ...connectHeader }, body: interceptRequest() })
+    const connect = await h1Request(portOf(d), {
+      path: INTERCEPT,
+      headers: { 'content-type': 'application/proto', ...AUTH, ...connectHeader },
+      body: interceptRequest(),
+    })
     expect(connect.status).toBe(504)
     expect(JSON.parse(connect.body.toString())).toMatchObject({ code: 'deadline_exceeded' })
     expect(await intercepts()).toBe(before)

@@ -24,7 +24,9 @@ let d: RunningDaemon
 beforeAll(async () => {
   writeLimits(FILE)
   // The flag wins over the file's maxHeaderBytes.
-  d = await startDaemonProcess(['--tcp', '127.0.0.1:0', '--memory', '--no-watch', '--config', configPath, '--max-header-bytes', '5000'], { TRACEHOUND_TOKEN: TOKEN })
+  d = await startDaemonProcess(['--tcp', '127.0.0.1:0', '--memory', '--no-watch', '--config', configPath, '--max-header-bytes', '5000'], {
+    TRACEHOUND_TOKEN: TOKEN,
+  })
 }, 60_000)
 afterAll(async () => {
   await d?.stop()
@@ -62,7 +64,11 @@ async function watches(n: number): Promise<(string | undefined)[]> {
 }
 
 async function reload(): Promise<{ generation: string; restartRequired?: string[] }> {
-  const res = await fetch(`http://${d.tcp}/tracehound.v1.AdminService/ReloadConfig`, { method: 'POST', headers: { 'content-type': 'application/json', ...AUTH }, body: '{}' })
+  const res = await fetch(`http://${d.tcp}/tracehound.v1.AdminService/ReloadConfig`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', ...AUTH },
+    body: '{}',
+  })
   expect(res.status).toBe(200)
   return (await res.json()) as { generation: string; restartRequired?: string[] }
 }
@@ -82,12 +88,18 @@ describe('limits from the config file', () => {
     expect(answer.restartRequired).toEqual(['limits.maxConcurrentStreams'])
     expect(await watches(3)).toEqual([undefined, undefined, String(Code.ResourceExhausted)])
     expect(await remoteSettings()).toMatchObject({ maxConcurrentStreams: FILE.maxConcurrentStreams, maxHeaderListSize: 5000 })
-    await expect.poll(() => d.logs.find((l) => l.msg === 'config reloaded; these keys keep their old value until a restart')).toMatchObject({ restartRequired: ['limits.maxConcurrentStreams'] })
+    await expect
+      .poll(() => d.logs.find((l) => l.msg === 'config reloaded; these keys keep their old value until a restart'))
+      .toMatchObject({ restartRequired: ['limits.maxConcurrentStreams'] })
   })
 
   it('a bad value is rejected naming the key, and the old limits keep serving', async () => {
     writeLimits({ ...FILE, serverStreamsPerConnection: 0 })
-    const res = await fetch(`http://${d.tcp}/tracehound.v1.AdminService/ReloadConfig`, { method: 'POST', headers: { 'content-type': 'application/json', ...AUTH }, body: '{}' })
+    const res = await fetch(`http://${d.tcp}/tracehound.v1.AdminService/ReloadConfig`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', ...AUTH },
+      body: '{}',
+    })
     expect(res.status).toBe(400)
     expect(((await res.json()) as { message: string }).message).toMatch(/server_streams_per_connection/)
     expect(await watches(3)).toEqual([undefined, undefined, String(Code.ResourceExhausted)])
@@ -98,7 +110,22 @@ describe('limits from the config file', () => {
     writeFileSync(bad, JSON.stringify({ limits: { idleTimeoutMs: 2 ** 31 } }))
     // Waits for the exit itself: a loaded machine can take longer than the harness's start window.
     const { code, stderr } = await new Promise<{ code: number | null; stderr: string }>((resolve) => {
-      const child = spawn(process.execPath, ['--import', 'tsx', join(ROOT, 'src/cli/tracehoundd.ts'), '--memory', '--no-socket', '--tcp', '127.0.0.1:0', '--insecure-no-auth', '--config', bad], { cwd: ROOT, stdio: ['ignore', 'ignore', 'pipe'] })
+      const child = spawn(
+        process.execPath,
+        [
+          '--import',
+          'tsx',
+          join(ROOT, 'src/cli/tracehoundd.ts'),
+          '--memory',
+          '--no-socket',
+          '--tcp',
+          '127.0.0.1:0',
+          '--insecure-no-auth',
+          '--config',
+          bad,
+        ],
+        { cwd: ROOT, stdio: ['ignore', 'ignore', 'pipe'] },
+      )
       let stderr = ''
       child.stderr.on('data', (c) => (stderr += c))
       child.once('exit', (code) => resolve({ code, stderr }))

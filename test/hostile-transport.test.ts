@@ -15,7 +15,20 @@ import * as tls from 'node:tls'
 import { Code } from '@connectrpc/connect'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { type RunningDaemon, startDaemonProcess } from './daemon-harness.js'
-import { AUTH, expectServing, frame, h1Request, h2Request, INTERCEPT, interceptRequest, portOf, refusedCount, TOKEN, untilClosed, WATCH } from './hostile-client.js'
+import {
+  AUTH,
+  expectServing,
+  frame,
+  h1Request,
+  h2Request,
+  INTERCEPT,
+  interceptRequest,
+  portOf,
+  refusedCount,
+  TOKEN,
+  untilClosed,
+  WATCH,
+} from './hostile-client.js'
 
 const LIMITS = {
   maxConnections: 40,
@@ -33,7 +46,9 @@ const MAX_MESSAGE = 256 * 1024
 let d: RunningDaemon
 beforeAll(async () => {
   const flags = Object.entries(LIMITS).flatMap(([k, v]) => [`--${k.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)}`, String(v)])
-  d = await startDaemonProcess(['--tcp', '127.0.0.1:0', '--memory', '--max-message-bytes', String(MAX_MESSAGE), ...flags], { TRACEHOUND_TOKEN: TOKEN })
+  d = await startDaemonProcess(['--tcp', '127.0.0.1:0', '--memory', '--max-message-bytes', String(MAX_MESSAGE), ...flags], {
+    TRACEHOUND_TOKEN: TOKEN,
+  })
   // A daemon start on a loaded machine can take longer than the default hook timeout.
 }, 60_000)
 afterAll(async () => {
@@ -128,7 +143,9 @@ describe('payloads', () => {
   it('a Connect body declared over the message limit is refused before it is read', async () => {
     const socket = tcp()
     const answer = untilClosed(socket)
-    socket.write(`POST ${INTERCEPT} HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer ${TOKEN}\r\nContent-Type: application/proto\r\nContent-Length: ${13 * 1024 * 1024}\r\n\r\n`)
+    socket.write(
+      `POST ${INTERCEPT} HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer ${TOKEN}\r\nContent-Type: application/proto\r\nContent-Length: ${13 * 1024 * 1024}\r\n\r\n`,
+    )
     socket.write(Buffer.alloc(1024))
     const text = await answer
     expect(text).toMatch(/^HTTP\/1\.1 429 /)
@@ -147,7 +164,9 @@ describe('payloads', () => {
     const res = await h1Request(portOf(d), {
       path: INTERCEPT,
       headers: { 'content-type': 'application/json', ...AUTH },
-      body: JSON.stringify({ scent: { id: 'wide', source: 'wide', payload, threat: { category: 'THREAT_CATEGORY_INJECTION', severity: 'SEVERITY_LOW' } } }),
+      body: JSON.stringify({
+        scent: { id: 'wide', source: 'wide', payload, threat: { category: 'THREAT_CATEGORY_INJECTION', severity: 'SEVERITY_LOW' } },
+      }),
     })
     expect(res.status).toBe(200)
     expect(Object.keys(JSON.parse(res.body.toString()).verdict)).toEqual(['quarantined'])
@@ -229,16 +248,23 @@ describe('floods', () => {
     session.on('error', () => undefined)
     const goaway = new Promise<number>((resolve) => session.once('goaway', (code) => resolve(code)))
     const answers = await Promise.all(
-      Array.from({ length: 200 }, (_, i) =>
-        new Promise<string>((resolve) => {
-          const s = session.request({ ':method': 'POST', ':path': i % 2 ? WATCH : INTERCEPT, 'content-type': 'application/grpc', te: 'trailers' })
-          s.on('error', () => undefined)
-          let status = 'none'
-          s.once('response', (h) => (status = String(h['grpc-status'])))
-          s.once('close', () => resolve(`${status} rst ${s.rstCode}`))
-          // Headers only: the body never comes, the answer must not wait for it.
-          s.write(frame(new Uint8Array(100)).subarray(0, 10))
-        }),
+      Array.from(
+        { length: 200 },
+        (_, i) =>
+          new Promise<string>((resolve) => {
+            const s = session.request({
+              ':method': 'POST',
+              ':path': i % 2 ? WATCH : INTERCEPT,
+              'content-type': 'application/grpc',
+              te: 'trailers',
+            })
+            s.on('error', () => undefined)
+            let status = 'none'
+            s.once('response', (h) => (status = String(h['grpc-status'])))
+            s.once('close', () => resolve(`${status} rst ${s.rstCode}`))
+            // Headers only: the body never comes, the answer must not wait for it.
+            s.write(frame(new Uint8Array(100)).subarray(0, 10))
+          }),
       ),
     )
     session.destroy()
@@ -252,7 +278,11 @@ describe('floods', () => {
 
   it('unauthenticated streams on new connections are each answered at once and reset, without their bodies', async () => {
     const before = await refusedCount(d, 'unauthenticated')
-    const answers = await Promise.all(Array.from({ length: 20 }, (_, i) => h2Request(tcp, { ':path': i % 2 ? WATCH : INTERCEPT }, frame(new Uint8Array(100)).subarray(0, 10), { end: false })))
+    const answers = await Promise.all(
+      Array.from({ length: 20 }, (_, i) =>
+        h2Request(tcp, { ':path': i % 2 ? WATCH : INTERCEPT }, frame(new Uint8Array(100)).subarray(0, 10), { end: false }),
+      ),
+    )
     expect(new Set(answers.map((a) => a.grpcStatus))).toEqual(new Set([String(Code.Unauthenticated)]))
     expect(await refusedCount(d, 'unauthenticated')).toBe(before + 20)
     await expectServing(d)
@@ -285,7 +315,10 @@ describe('floods', () => {
     const session = http2.connect('http://localhost', { createConnection: tcp })
     session.on('error', () => undefined)
     const open = (end: boolean) => {
-      const s = session.request({ ':method': 'POST', ':path': INTERCEPT, 'content-type': 'application/grpc', te: 'trailers', ...AUTH }, { endStream: false })
+      const s = session.request(
+        { ':method': 'POST', ':path': INTERCEPT, 'content-type': 'application/grpc', te: 'trailers', ...AUTH },
+        { endStream: false },
+      )
       s.on('error', () => undefined)
       const done = new Promise<string>((resolve) => {
         let status = 'none'
@@ -336,9 +369,46 @@ describe('TLS', () => {
   beforeAll(async () => {
     const dir = mkdtempSync(join(tmpdir(), 'th-tls-'))
     const [cert, key] = [join(dir, 'cert.pem'), join(dir, 'key.pem')]
-    execFileSync('openssl', ['req', '-x509', '-newkey', 'ec', '-pkeyopt', 'ec_paramgen_curve:P-256', '-nodes', '-days', '1', '-subj', '/CN=localhost', '-addext', 'subjectAltName=IP:127.0.0.1', '-keyout', key, '-out', cert], { stdio: 'pipe' })
+    execFileSync(
+      'openssl',
+      [
+        'req',
+        '-x509',
+        '-newkey',
+        'ec',
+        '-pkeyopt',
+        'ec_paramgen_curve:P-256',
+        '-nodes',
+        '-days',
+        '1',
+        '-subj',
+        '/CN=localhost',
+        '-addext',
+        'subjectAltName=IP:127.0.0.1',
+        '-keyout',
+        key,
+        '-out',
+        cert,
+      ],
+      { stdio: 'pipe' },
+    )
     ca = readFileSync(cert)
-    t = await startDaemonProcess(['--tcp', '127.0.0.1:0', '--memory', '--tls-cert', cert, '--tls-key', key, '--headers-timeout-ms', '600', '--first-byte-timeout-ms', '5000'], { TRACEHOUND_TOKEN: TOKEN })
+    t = await startDaemonProcess(
+      [
+        '--tcp',
+        '127.0.0.1:0',
+        '--memory',
+        '--tls-cert',
+        cert,
+        '--tls-key',
+        key,
+        '--headers-timeout-ms',
+        '600',
+        '--first-byte-timeout-ms',
+        '5000',
+      ],
+      { TRACEHOUND_TOKEN: TOKEN },
+    )
   }, 60_000)
   afterAll(async () => {
     await t?.stop()

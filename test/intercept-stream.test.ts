@@ -9,7 +9,7 @@ import * as net from 'node:net'
 import { mkdtempSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { type MessageInitShape } from '@bufbuild/protobuf'
+import type { MessageInitShape } from '@bufbuild/protobuf'
 import { Code, ConnectError, createClient } from '@connectrpc/connect'
 import { connectNodeAdapter, createGrpcTransport, Http2SessionManager } from '@connectrpc/connect-node'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
@@ -32,7 +32,10 @@ afterAll(async () => {
 
 function serviceOver(socketPath: string) {
   const sessionManager = new Http2SessionManager('http://localhost', {}, { createConnection: () => net.connect(socketPath) })
-  return { service: createClient(TracehoundService, createGrpcTransport({ baseUrl: 'http://localhost', sessionManager })), close: () => sessionManager.abort() }
+  return {
+    service: createClient(TracehoundService, createGrpcTransport({ baseUrl: 'http://localhost', sessionManager })),
+    close: () => sessionManager.abort(),
+  }
 }
 
 let n = 0
@@ -73,7 +76,10 @@ describe('stream intercept path against tracehoundd', () => {
       mux.call([], 30_000),
       mux.call([scentToWire(threat({ after: Math.random() }))], 30_000),
     ])
-    expect(bad).toMatchObject({ status: 'rejected', reason: { code: Code.InvalidArgument, rawMessage: (unary as ConnectError).rawMessage.replace(/^scent\./, 'scents[0].') } })
+    expect(bad).toMatchObject({
+      status: 'rejected',
+      reason: { code: Code.InvalidArgument, rawMessage: (unary as ConnectError).rawMessage.replace(/^scent\./, 'scents[0].') },
+    })
     expect(empty).toMatchObject({ status: 'rejected', reason: { code: Code.InvalidArgument } })
     expect(good).toMatchObject({ status: 'fulfilled', value: [{ outcome: { case: 'quarantined' } }] })
     expect(mux.opened).toBe(1)
@@ -158,7 +164,13 @@ describe('stream intercept path against a fake daemon', () => {
   it('one call past its deadline leaves the stream serving; its late answer is dropped', async () => {
     const f = await fake(0)
     const c = createTracehoundClient({ socketPath: f.socketPath, timeoutMs: 200 })
-    const slow = await c.intercept({ id: 'slow', payload: 1, source: 's', timestamp: 1, threat: { category: 'injection', severity: 'high' } })
+    const slow = await c.intercept({
+      id: 'slow',
+      payload: 1,
+      source: 's',
+      timestamp: 1,
+      threat: { category: 'injection', severity: 'high' },
+    })
     expect(slow).toMatchObject({ status: 'clean', degraded: { code: 'DeadlineExceeded' } })
     const overtaking = c.intercept(threat(1))
     f.release()

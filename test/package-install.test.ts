@@ -27,7 +27,12 @@ const env: NodeJS.ProcessEnv = Object.fromEntries(
 )
 env.TMPDIR = sandbox
 
-function run(cmd: string, args: string[], cwd: string, timeoutMs = 120_000): Promise<{ code: number | null; stdout: string; stderr: string }> {
+function run(
+  cmd: string,
+  args: string[],
+  cwd: string,
+  timeoutMs = 120_000,
+): Promise<{ code: number | null; stdout: string; stderr: string }> {
   const child = spawn(cmd, args, { cwd, env, stdio: ['ignore', 'pipe', 'pipe'] })
   let stdout = ''
   let stderr = ''
@@ -55,7 +60,9 @@ beforeAll(async () => {
   expect(shipped).toContain('dist/index.js')
   expect(shipped).toContain('dist/index.d.ts')
   expect(shipped).toContain('dist/cli/tracehoundd.js')
-  expect(shipped.filter((p) => !/^(dist\/|proto\/|package\.json$|README\.md$|LICENSE)/.test(p) || /\.test\.|\.ts$(?<!\.d\.ts)/.test(p))).toEqual([])
+  expect(
+    shipped.filter((p) => !/^(dist\/|proto\/|package\.json$|README\.md$|LICENSE)/.test(p) || /\.test\.|\.ts$(?<!\.d\.ts)/.test(p)),
+  ).toEqual([])
 
   writeFileSync(join(app, 'package.json'), JSON.stringify({ name: 'consumer', private: true, type: 'module' }))
   const install = ['install', '--ignore-scripts', '--no-audit', '--no-fund', join(work, filename)]
@@ -67,7 +74,10 @@ beforeAll(async () => {
   const appSqlite = JSON.parse(readFileSync(join(app, 'node_modules/better-sqlite3/package.json'), 'utf8')) as { version: string }
   expect(appSqlite.version).toBe(repoSqlite.version)
   mkdirSync(join(app, 'node_modules/better-sqlite3/build/Release'), { recursive: true })
-  copyFileSync(join(ROOT, 'node_modules/better-sqlite3/build/Release/better_sqlite3.node'), join(app, 'node_modules/better-sqlite3/build/Release/better_sqlite3.node'))
+  copyFileSync(
+    join(ROOT, 'node_modules/better-sqlite3/build/Release/better_sqlite3.node'),
+    join(app, 'node_modules/better-sqlite3/build/Release/better_sqlite3.node'),
+  )
   for (const f of ['ts-embedded.mjs', 'ts-client.mjs']) copyFileSync(join(ROOT, 'examples', f), join(app, f))
 }, 600_000)
 
@@ -95,7 +105,12 @@ describe('npm pack → npm install → plain node', () => {
   it('npx tracehoundd serves; the TS client example finds it with no path; npx tracehound audit export | verify', async () => {
     const dataDir = join(work, 'state')
     // Its own process group: npx does not pass SIGTERM on to the node it starts, so the group is signalled.
-    daemon = spawn('npx', ['--offline', 'tracehoundd', '--data-dir', dataDir], { cwd: app, env, stdio: ['ignore', 'pipe', 'pipe'], detached: true })
+    daemon = spawn('npx', ['--offline', 'tracehoundd', '--data-dir', dataDir], {
+      cwd: app,
+      env,
+      stdio: ['ignore', 'pipe', 'pipe'],
+      detached: true,
+    })
     let stderr = ''
     daemon.stderr!.on('data', (d) => (stderr += d))
     const exited = new Promise<void>((resolve) => daemon!.once('exit', () => resolve()))
@@ -113,7 +128,11 @@ describe('npm pack → npm install → plain node', () => {
 
     process.kill(-daemon.pid!, 'SIGTERM')
     await exited
-    const exported = await run('npx', ['--offline', 'tracehound', 'audit', 'export', '--data-dir', dataDir, '-o', join(work, 'audit.jsonl')], app)
+    const exported = await run(
+      'npx',
+      ['--offline', 'tracehound', 'audit', 'export', '--data-dir', dataDir, '-o', join(work, 'audit.jsonl')],
+      app,
+    )
     expect(exported.code, exported.stderr).toBe(0)
     expect(exported.stderr).toContain('exported 2 audit records')
     const verified = await run('npx', ['--offline', 'tracehound', 'audit', 'verify', join(work, 'audit.jsonl')], app)

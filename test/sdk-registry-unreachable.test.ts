@@ -18,7 +18,11 @@ const ROOT = new URL('..', import.meta.url).pathname
 const has = (bin: string) => spawnSync('sh', ['-c', `command -v ${bin}`], { stdio: 'ignore' }).status === 0
 
 function run(script: string, args: string[], env: NodeJS.ProcessEnv): Promise<{ code: number | null; out: string }> {
-  const child = spawn('bash', [join(ROOT, script), ...args], { cwd: ROOT, env: { ...process.env, TRACEHOUND_MEMORY: '1', ...env }, stdio: ['ignore', 'pipe', 'pipe'] })
+  const child = spawn('bash', [join(ROOT, script), ...args], {
+    cwd: ROOT,
+    env: { ...process.env, TRACEHOUND_MEMORY: '1', ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  })
   let out = ''
   child.stdout.on('data', (d) => (out += d))
   child.stderr.on('data', (d) => (out += d))
@@ -35,30 +39,49 @@ async function closedPort(): Promise<number> {
 }
 
 describe.sequential('SDK test scripts with the registry unreachable', () => {
-  it.runIf(has('go'))('go: GOPROXY=off and an empty module cache → SKIPPED', async () => {
-    const r = await run('sdks/go/test.sh', [], { GOPROXY: 'off', GOMODCACHE: mkdtempSync(join(tmpdir(), 'th-gomod-')), GOFLAGS: '-mod=mod' })
-    expect(r.code, r.out).toBe(0)
-    expect(r.out).toMatch(/^SKIPPED: go \(module proxy unreachable: .*GOPROXY=off/m)
-  }, 300_000)
+  it.runIf(has('go'))(
+    'go: GOPROXY=off and an empty module cache → SKIPPED',
+    async () => {
+      const r = await run('sdks/go/test.sh', [], {
+        GOPROXY: 'off',
+        GOMODCACHE: mkdtempSync(join(tmpdir(), 'th-gomod-')),
+        GOFLAGS: '-mod=mod',
+      })
+      expect(r.code, r.out).toBe(0)
+      expect(r.out).toMatch(/^SKIPPED: go \(module proxy unreachable: .*GOPROXY=off/m)
+    },
+    300_000,
+  )
 
-  it.runIf(has('python3'))('python: the index on a closed port and a fresh venv → SKIPPED', async () => {
-    const port = await closedPort()
-    const r = await run('sdks/python/test.sh', [], {
-      TRACEHOUND_PY_VENV: join(mkdtempSync(join(tmpdir(), 'th-pyvenv-')), 'venv'),
-      PIP_INDEX_URL: `http://127.0.0.1:${port}/simple`,
-      PIP_RETRIES: '1', // one retry: pip only names the refused connection when it retries
-      PIP_NO_CACHE_DIR: '1',
-      PIP_FIND_LINKS: '',
-    })
-    expect(r.code, r.out).toBe(0)
-    expect(r.out).toMatch(/^SKIPPED: python \(.*unreachable: .*(Connection refused|Failed to establish a new connection)/m)
-  }, 300_000)
+  it.runIf(has('python3'))(
+    'python: the index on a closed port and a fresh venv → SKIPPED',
+    async () => {
+      const port = await closedPort()
+      const r = await run('sdks/python/test.sh', [], {
+        TRACEHOUND_PY_VENV: join(mkdtempSync(join(tmpdir(), 'th-pyvenv-')), 'venv'),
+        PIP_INDEX_URL: `http://127.0.0.1:${port}/simple`,
+        PIP_RETRIES: '1', // one retry: pip only names the refused connection when it retries
+        PIP_NO_CACHE_DIR: '1',
+        PIP_FIND_LINKS: '',
+      })
+      expect(r.code, r.out).toBe(0)
+      expect(r.out).toMatch(/^SKIPPED: python \(.*unreachable: .*(Connection refused|Failed to establish a new connection)/m)
+    },
+    300_000,
+  )
 
-  it.runIf(has('mvn') && has('java'))('java: Maven offline with an empty settings file and local repository → SKIPPED', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'th-m2-'))
-    writeFileSync(join(dir, 'settings.xml'), `<settings><offline>true</offline><localRepository>${dir}/repository</localRepository></settings>\n`)
-    const r = await run('sdks/java/test.sh', ['-o', '-s', join(dir, 'settings.xml'), `-Dmaven.repo.local=${dir}/repository`], {})
-    expect(r.code, r.out).toBe(0)
-    expect(r.out).toMatch(/^SKIPPED: java \(Maven Central unreachable: .*offline mode/m)
-  }, 300_000)
+  it.runIf(has('mvn') && has('java'))(
+    'java: Maven offline with an empty settings file and local repository → SKIPPED',
+    async () => {
+      const dir = mkdtempSync(join(tmpdir(), 'th-m2-'))
+      writeFileSync(
+        join(dir, 'settings.xml'),
+        `<settings><offline>true</offline><localRepository>${dir}/repository</localRepository></settings>\n`,
+      )
+      const r = await run('sdks/java/test.sh', ['-o', '-s', join(dir, 'settings.xml'), `-Dmaven.repo.local=${dir}/repository`], {})
+      expect(r.code, r.out).toBe(0)
+      expect(r.out).toMatch(/^SKIPPED: java \(Maven Central unreachable: .*offline mode/m)
+    },
+    300_000,
+  )
 })

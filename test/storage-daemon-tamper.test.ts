@@ -23,7 +23,13 @@ afterEach(async () => {
   d = undefined
 })
 
-const threat = (i: number) => ({ id: `t${i}`, payload: { i }, source: `s${i}`, timestamp: 1_700_000_000_000, threat: { category: 'spam' as const, severity: 'low' as const } })
+const threat = (i: number) => ({
+  id: `t${i}`,
+  payload: { i },
+  source: `s${i}`,
+  timestamp: 1_700_000_000_000,
+  threat: { category: 'spam' as const, severity: 'low' as const },
+})
 
 describe('tracehoundd ledger tampering', () => {
   it('reports, refuses writes until --acknowledge-tamper, then serves', async () => {
@@ -43,7 +49,13 @@ describe('tracehoundd ledger tampering', () => {
     // One flipped character in a stored record.
     const db = new Database(join(dataDir, 'ledger.sqlite'))
     const forged = `${record.signature.slice(0, -1)}${record.signature.endsWith('0') ? '1' : '0'}`
-    expect(editEntries(db, (e) => e.id === record.id, (e) => (e.signature = forged))).toBe(1)
+    expect(
+      editEntries(
+        db,
+        (e) => e.id === record.id,
+        (e) => (e.signature = forged),
+      ),
+    ).toBe(1)
     db.close()
 
     d = await startDaemonProcess([], env)

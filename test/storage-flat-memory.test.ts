@@ -7,7 +7,17 @@
 import { join } from 'node:path'
 import Database from 'better-sqlite3'
 import { afterEach, describe, expect, it } from 'vitest'
-import { createManualClock, createSeededRandom, DEFAULT_CONFIG, entryText, MerkleTree, nodeCrypto, RetentionError, type Scent, toHex, Tracehound } from '../src/core/index.js'
+import {
+  createManualClock,
+  createSeededRandom,
+  entryText,
+  MerkleTree,
+  nodeCrypto,
+  RetentionError,
+  type Scent,
+  toHex,
+  Tracehound,
+} from '../src/core/index.js'
 import { fullCheck } from '../src/storage/full-check.js'
 import { verifyConsistency, verifyInclusion } from '../src/core/kernel/index.js'
 import { Ledger, verifyLedgerFile } from '../src/storage/index.js'
@@ -27,11 +37,24 @@ function ledger(dataDir: string, macKeys = [KEY]): Ledger {
   return l
 }
 
-const threat = (i: number): Scent => ({ id: `s${i}`, payload: { i }, source: `src${i}`, timestamp: 1_700_000_000_000 + i, threat: { category: 'injection', severity: 'high' } })
+const threat = (i: number): Scent => ({
+  id: `s${i}`,
+  payload: { i },
+  source: `src${i}`,
+  timestamp: 1_700_000_000_000 + i,
+  threat: { category: 'injection', severity: 'high' },
+})
 
 function engine(storage: Ledger | undefined, auditRetention: number) {
   const clock = createManualClock(1_700_000_000_000)
-  return new Tracehound({ ...(storage && { storage }), auditRetention, clock: clock.now, random: createSeededRandom('flat'), quarantine: { maxCount: 3 }, macKeys: [KEY] })
+  return new Tracehound({
+    ...(storage && { storage }),
+    auditRetention,
+    clock: clock.now,
+    random: createSeededRandom('flat'),
+    quarantine: { maxCount: 3 },
+    macKeys: [KEY],
+  })
 }
 
 /** n threats into a quarantine of 3: every one after the third evicts (a capture and a record). */
@@ -66,11 +89,15 @@ describe('durable audit log served from SQLite', () => {
     for (let i = 0; i < ref.size; i++) {
       const p = th.inclusionProof(i)
       expect(p.path).toEqual(ref.inclusionProof(i).map(toHex))
-      expect(verifyInclusion({ leafHash: p.leafHash, leafIndex: i, treeSize: p.treeSize, path: p.path, rootHash: head.rootHash })).toBe(true)
+      expect(verifyInclusion({ leafHash: p.leafHash, leafIndex: i, treeSize: p.treeSize, path: p.path, rootHash: head.rootHash })).toBe(
+        true,
+      )
     }
     for (const m of [1, 7, 16, 64, 100, 116]) {
       const c = th.consistencyProof(m)
-      expect(verifyConsistency({ firstSize: m, secondSize: 117, path: c.path, firstRoot: toHex(ref.root(m)), secondRoot: head.rootHash })).toBe(true)
+      expect(
+        verifyConsistency({ firstSize: m, secondSize: 117, path: c.path, firstRoot: toHex(ref.root(m)), secondRoot: head.rootHash }),
+      ).toBe(true)
     }
     // The v1 chain goes on from the restored frontier; an old record still comes back by leaf.
     expect(th.auditChain.length).toBe(57)
@@ -79,14 +106,18 @@ describe('durable audit log served from SQLite', () => {
     expect(th.auditChain.verify()).toBe(true)
   })
 
-  it('a start trusts the MAC\'d checkpoint; verify --full finds what lies before it, and a start finds what lies after', () => {
+  it("a start trusts the MAC'd checkpoint; verify --full finds what lies before it, and a start finds what lies after", () => {
     const dir = tmp()
     fill(dir, 60)
     const db = raw(dir)
     // Leaf 4 is before the checkpoint (113), leaf 114 after it.
-    const firstRecord = (db.prepare('SELECT entry FROM audit_log WHERE idx = 4').pluck().get() as string)
+    const firstRecord = db.prepare('SELECT entry FROM audit_log WHERE idx = 4').pluck().get() as string
     expect(JSON.parse(firstRecord).type).toBe('neutralization')
-    editEntries(db, (e) => e.id === JSON.parse(firstRecord).id, (e) => (e.timestamp = (e.timestamp as number) + 1))
+    editEntries(
+      db,
+      (e) => e.id === JSON.parse(firstRecord).id,
+      (e) => (e.timestamp = (e.timestamp as number) + 1),
+    )
     db.close()
     const full = verifyLedgerFile(dir, { macKeys: [KEY] })
     expect(full.problems.map((p) => p.kind).sort()).toEqual(['audit-hash', 'audit-mac', 'tree-head', 'tree-node'])
@@ -95,7 +126,11 @@ describe('durable audit log served from SQLite', () => {
     l.close()
     const db2 = raw(dir)
     const late = JSON.parse(db2.prepare('SELECT entry FROM audit_log WHERE idx = 114').pluck().get() as string)
-    editEntries(db2, (e) => e.signature === late.signature && e.type === late.type, (e) => (e.severity = 'low'))
+    editEntries(
+      db2,
+      (e) => e.signature === late.signature && e.type === late.type,
+      (e) => (e.severity = 'low'),
+    )
     db2.close()
     expect(ledger(dir).problems.map((p) => p.kind)).toContain('tree-head')
   })
@@ -145,7 +180,12 @@ describe('memory mode retention', () => {
     for (let i = 0; i < 200; i++) th.intercept(threat(i))
     const size = th.auditChain.treeSize
     expect(size).toBe(397)
-    const full = new Tracehound({ clock: createManualClock(1_700_000_000_000).now, random: createSeededRandom('flat'), quarantine: { maxCount: 3 }, macKeys: [KEY] })
+    const full = new Tracehound({
+      clock: createManualClock(1_700_000_000_000).now,
+      random: createSeededRandom('flat'),
+      quarantine: { maxCount: 3 },
+      macKeys: [KEY],
+    })
     for (let i = 0; i < 200; i++) full.intercept(threat(i))
     expect(th.treeHead().rootHash).toBe(full.treeHead().rootHash)
     for (let i = size - 10; i < size; i++) expect(th.inclusionProof(i)).toEqual(full.inclusionProof(i))

@@ -5,7 +5,7 @@ import { join } from 'node:path'
 import Database from 'better-sqlite3'
 import { afterEach, describe, expect, it } from 'vitest'
 import { createManualClock, createSeededRandom, type Scent, type SettingsInput, Tracehound } from '../src/core/index.js'
-import { GroupCommit, Ledger, LedgerLockedError, LedgerRefusedError, LedgerVersionError, SCHEMA_VERSION } from '../src/storage/index.js'
+import { GroupCommit, Ledger, LedgerLockedError, LedgerRefusedError, LedgerVersionError } from '../src/storage/index.js'
 import { createMemoryColdStorage } from '../src/cold-storage/memory-cold-storage.js'
 import { createTracehound as createNodeTracehound } from '../src/index.js'
 import { editEntries, entries } from './ledger-edit.js'
@@ -118,7 +118,10 @@ describe('rate-limit blocks', () => {
     const open2 = () => {
       const l = new Ledger({ dataDir: dir, macKeys: [KEY], clock: clock.now }) // the engine's clock decides what has expired
       open.push(l)
-      return { l, th: new Tracehound({ storage: l, clock: clock.now, macKeys: [KEY], rateLimit: { maxRequests: 1, blockDurationMs: 60_000 } }) }
+      return {
+        l,
+        th: new Tracehound({ storage: l, clock: clock.now, macKeys: [KEY], rateLimit: { maxRequests: 1, blockDurationMs: 60_000 } }),
+      }
     }
     let { l, th } = open2()
     const hit = () => th.intercept({ id: 'x', payload: 1, source: 'attacker', timestamp: clock.now() })
@@ -139,7 +142,9 @@ describe('rate-limit blocks', () => {
     const dir = tmp()
     ledger(dir)
     open.pop()!.close()
-    raw(dir).prepare('INSERT INTO rate_block VALUES (?, ?, ?, ?)').run('victim', Date.now() + 1e9, 'k1', 'ab'.repeat(32))
+    raw(dir)
+      .prepare('INSERT INTO rate_block VALUES (?, ?, ?, ?)')
+      .run('victim', Date.now() + 1e9, 'k1', 'ab'.repeat(32))
     const l = ledger(dir)
     expect(l.problems.map((p) => [p.kind, p.id])).toEqual([
       ['block-unlogged', 'victim'], // no block entry in the audit log: found without a key
@@ -151,7 +156,7 @@ describe('rate-limit blocks', () => {
 })
 
 describe('ledger keys', () => {
-  it('signs with the engine\'s keyring: a reload re-keys new rows; old rows keep their kid', () => {
+  it("signs with the engine's keyring: a reload re-keys new rows; old rows keep their kid", () => {
     const dir = tmp()
     const l = ledger(dir)
     const settings: SettingsInput = { quarantine: { maxCount: 3 }, macKeys: [KEY] }
@@ -170,7 +175,7 @@ describe('ledger keys', () => {
     expect(ledger(dir, rotated.macKeys).problems).toEqual([])
   })
 
-  it('an embedded engine without keys of its own signs with the ledger\'s: its heads are the stored ones', () => {
+  it("an embedded engine without keys of its own signs with the ledger's: its heads are the stored ones", () => {
     const dir = tmp()
     const l = ledger(dir)
     const th = new Tracehound({ storage: l, quarantine: { maxCount: 3 } })
@@ -183,7 +188,7 @@ describe('ledger keys', () => {
 })
 
 describe('one audit tree', () => {
-  it('reset refuses an engine whose audit tree is the ledger\'s (it cannot be discarded)', () => {
+  it("reset refuses an engine whose audit tree is the ledger's (it cannot be discarded)", () => {
     const l = ledger(tmp())
     const th = engine(l)
     th.intercept(threat(1))
@@ -191,7 +196,7 @@ describe('one audit tree', () => {
     expect(th.auditChain.treeSize).toBe(l.auditTree.size) // nothing swapped
   })
 
-  it('the ledger writes the engine\'s leaves and nodes: the stored tree proves what the engine proves', () => {
+  it("the ledger writes the engine's leaves and nodes: the stored tree proves what the engine proves", () => {
     const dir = tmp()
     const l = ledger(dir)
     const th = engine(l)
@@ -241,7 +246,13 @@ describe('ledger tampering', () => {
     const dir = tmp()
     const before = fill(dir)
     const target = before.chain[1]!
-    expect(editEntries(raw(dir), (e) => e.id === target.id, (e) => (e.timestamp = (e.timestamp as number) + 1))).toBe(1)
+    expect(
+      editEntries(
+        raw(dir),
+        (e) => e.id === target.id,
+        (e) => (e.timestamp = (e.timestamp as number) + 1),
+      ),
+    ).toBe(1)
     const l = ledger(dir)
     expect(l.problems.map((p) => [p.kind, p.id])).toEqual([
       ['audit-hash', target.id],
@@ -264,7 +275,11 @@ describe('ledger tampering', () => {
   it('a changed stored hash breaks the hash check and the next link', () => {
     const dir = tmp()
     const before = fill(dir)
-    editEntries(raw(dir), (e) => e.id === before.chain[0]!.id, (e) => (e.hash = 'f'.repeat(64)))
+    editEntries(
+      raw(dir),
+      (e) => e.id === before.chain[0]!.id,
+      (e) => (e.hash = 'f'.repeat(64)),
+    )
     const kinds = ledger(dir, []).problems.map((p) => `${p.kind}:${p.id}`)
     expect(kinds).toContain(`audit-hash:${before.chain[0]!.id}`)
     expect(kinds).toContain(`audit-link:${before.chain[1]!.id}`)

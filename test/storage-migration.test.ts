@@ -47,16 +47,26 @@ describe('migration from schema 2', () => {
       expect(raw(dir).pragma('user_version', { simple: true })).toBe(2)
       const l = ledger(dir, [...keys])
       expect(l.migrations).toHaveLength(2)
-      expect(l.migrations[1]).toBe(`schema 3 → 4: Merkle nodes stored for ${expected.records.length + expected.evidence.length} leaves (proofs are read from disk from now on)`)
+      expect(l.migrations[1]).toBe(
+        `schema 3 → 4: Merkle nodes stored for ${expected.records.length + expected.evidence.length} leaves (proofs are read from disk from now on)`,
+      )
       expect(l.migrations[0]).toMatch(
-        new RegExp(`^schema 2 → 3: ${expected.records.length} audit records moved to audit_log .*, ${expected.evidence.length} live evidence rows logged as captures, 0 rate-limit blocks logged; tree head rebuilt: size ${expected.records.length + expected.evidence.length}, root [0-9a-f]{64}$`),
+        new RegExp(
+          `^schema 2 → 3: ${expected.records.length} audit records moved to audit_log .*, ${expected.evidence.length} live evidence rows logged as captures, 0 rate-limit blocks logged; tree head rebuilt: size ${expected.records.length + expected.evidence.length}, root [0-9a-f]{64}$`,
+        ),
       )
       expect(l.problems).toEqual([])
       expect(raw(dir).pragma('user_version', { simple: true })).toBe(SCHEMA_VERSION)
       const logged = entries(raw(dir))
       expect(logged.filter((e) => e.type === 'capture').map((e) => e.signature)).toEqual(expected.evidence)
 
-      const th = new Tracehound({ storage: l, clock: createManualClock(1_800_000_000_000).now, random: createSeededRandom('m'), macKeys: [...keys], quarantine: { maxCount: 3 } })
+      const th = new Tracehound({
+        storage: l,
+        clock: createManualClock(1_800_000_000_000).now,
+        random: createSeededRandom('m'),
+        macKeys: [...keys],
+        quarantine: { maxCount: 3 },
+      })
       // v1 record hashes are unchanged; only the leaves (and so the root) moved.
       expect(th.auditChain.export()).toEqual(expected.records)
       expect(th.auditChain.verify()).toBe(true)
@@ -66,7 +76,10 @@ describe('migration from schema 2', () => {
       expect(head.rootHash).not.toBe(expected.v2Head.rootHash)
       expect(th.treeHead().rootHash).toBe(head.rootHash)
       // The engine goes on from there, and the next open has nothing to migrate or report.
-      expect(th.intercept({ id: 'n', payload: { n: 1 }, source: 'x', timestamp: 1, threat: { category: 'malware', severity: 'critical' } }).status).toBe('quarantined')
+      expect(
+        th.intercept({ id: 'n', payload: { n: 1 }, source: 'x', timestamp: 1, threat: { category: 'malware', severity: 'critical' } })
+          .status,
+      ).toBe('quarantined')
       l.close()
       const again = ledger(dir, [...keys])
       expect(again.migrations).toEqual([])
@@ -103,7 +116,10 @@ describe('migration from schema 2', () => {
     db.pragma('user_version = 1')
     db.close()
     const l = ledger(dir, [])
-    expect(l.migrations).toEqual([expect.stringMatching(/^schema 2 → 3: /), expect.stringMatching(/^schema 3 → 4: Merkle nodes stored for \d+ leaves/)])
+    expect(l.migrations).toEqual([
+      expect.stringMatching(/^schema 2 → 3: /),
+      expect.stringMatching(/^schema 3 → 4: Merkle nodes stored for \d+ leaves/),
+    ])
     expect(l.problems).toEqual([])
     expect([...l.entries()].filter(isChainRecord)).toEqual(expected.records)
   })

@@ -25,9 +25,19 @@ afterEach(async () => {
 })
 
 const cli = (...args: string[]) =>
-  spawnSync(process.execPath, ['--import', 'tsx', join(ROOT, 'src/cli/tracehound.ts'), ...args], { cwd: ROOT, encoding: 'utf8', env: { ...process.env, TRACEHOUND_MAC_KEYS: '' } })
+  spawnSync(process.execPath, ['--import', 'tsx', join(ROOT, 'src/cli/tracehound.ts'), ...args], {
+    cwd: ROOT,
+    encoding: 'utf8',
+    env: { ...process.env, TRACEHOUND_MAC_KEYS: '' },
+  })
 
-const threat = (i: number) => ({ id: `t${i}`, payload: { i }, source: `s${i}`, timestamp: 1_700_000_000_000 + i, threat: { category: 'malware' as const, severity: 'high' as const } })
+const threat = (i: number) => ({
+  id: `t${i}`,
+  payload: { i },
+  source: `s${i}`,
+  timestamp: 1_700_000_000_000 + i,
+  threat: { category: 'malware' as const, severity: 'high' as const },
+})
 
 async function capture(from: number, to: number): Promise<void> {
   const c = createTracehoundClient({ socketPath: d!.socketPath, ...PATIENT })
@@ -38,7 +48,8 @@ async function capture(from: number, to: number): Promise<void> {
   c.close()
 }
 
-const lastLine = (file: string) => JSON.parse(readFileSync(file, 'utf8').trim().split('\n').at(-1)!) as { treeSize: number; rootHash: string }
+const lastLine = (file: string) =>
+  JSON.parse(readFileSync(file, 'utf8').trim().split('\n').at(-1)!) as { treeSize: number; rootHash: string }
 
 describe('rollback detection', () => {
   it('a rolled back or replaced ledger is reported with both heads, and writes are refused', async () => {
@@ -103,7 +114,9 @@ describe('rollback detection', () => {
         const th = new Tracehound({ storage: l, clock: clock.now })
         for (const i of [0, ${extra}]) th.intercept({ id: 't' + i, payload: { i }, source: 's', timestamp: 1, threat: { category: 'spam', severity: 'low' } })
         l.close()`
-      expect(spawnSync(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', script], { cwd: ROOT, encoding: 'utf8' }).status).toBe(0)
+      expect(
+        spawnSync(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', script], { cwd: ROOT, encoding: 'utf8' }).status,
+      ).toBe(0)
     }
     fill(a, 1)
     fill(b, 2)
@@ -121,7 +134,11 @@ describe('rollback detection', () => {
     const forked = cli('audit', 'verify', exportOf(b), '--since', since)
     expect(forked.status).toBe(1)
     const sinceHead = JSON.parse(readFileSync(since, 'utf8')) as { rootHash: string }
-    expect(forked.stdout).toMatch(new RegExp(`this export has size 2, root [0-9a-f]{64} .*the earlier head has size 2, root ${sinceHead.rootHash}: forked or rewritten`))
+    expect(forked.stdout).toMatch(
+      new RegExp(
+        `this export has size 2, root [0-9a-f]{64} .*the earlier head has size 2, root ${sinceHead.rootHash}: forked or rewritten`,
+      ),
+    )
   })
 
   it('the daemon migrates a schema-2 data directory and logs what it did', async () => {

@@ -57,10 +57,9 @@ if ! bash ../../scripts/generate.sh --check python >"$log" 2>&1; then
   status=1
 fi
 step "mypy --strict" "$VENV/bin/mypy"
-# ruff lints every Python file of the SDK and the conformance executor. The formatter holds only
-# the files listed in $formatted until the SDK's one-time reformat (`ruff format` in sdks/python);
-# then the list becomes the whole tree.
-formatted=(../../conformance/runners/python)
+# ruff lints and format-checks every Python file of the SDK and the conformance executor
+# (`npm run format:python` rewrites them).
+formatted=(src tests bench scripts ../../conformance/runners/python)
 if [ -x "$VENV/bin/ruff" ]; then
   step "ruff check" "$VENV/bin/ruff" check src tests bench scripts ../../conformance/runners/python
   step "ruff format --check" "$VENV/bin/ruff" format --check "${formatted[@]}"

@@ -31,7 +31,8 @@ function origin(value: string, previous: string[]): string[] {
   } catch {
     parsed = undefined
   }
-  if (!parsed || parsed.origin !== value) throw new InvalidArgumentError('expected an exact origin such as https://app.example or http://localhost:5173')
+  if (!parsed || parsed.origin !== value)
+    throw new InvalidArgumentError('expected an exact origin such as https://app.example or http://localhost:5173')
   return [...previous, value]
 }
 
@@ -56,7 +57,9 @@ function nonNegative(value: string): number {
 const program = new Command('tracehoundd')
   .description('Serves the Tracehound engine over Connect, gRPC and gRPC-Web on a Unix socket and optionally TCP.')
   .version(SERVER_VERSION)
-  .addOption(new Option('-c, --config <file>', 'config file (tracehound.v1.DaemonConfig as JSON); reloaded on change').env('TRACEHOUND_CONFIG'))
+  .addOption(
+    new Option('-c, --config <file>', 'config file (tracehound.v1.DaemonConfig as JSON); reloaded on change').env('TRACEHOUND_CONFIG'),
+  )
   .addOption(new Option('-s, --socket <path>', 'Unix socket path (created 0600)').env('TRACEHOUND_SOCKET').default(defaultSocketPath()))
   .option('--no-socket', 'serve no Unix socket')
   .option('--print-socket', 'print the Unix socket path this invocation would use, and exit')
@@ -66,15 +69,33 @@ const program = new Command('tracehoundd')
   .option('--tls-cert <file>', 'TLS certificate (PEM) for TCP')
   .option('--tls-key <file>', 'TLS private key (PEM) for TCP')
   .option('--cors-origin <origin>', 'a browser origin allowed on TCP (repeatable; none by default; needs the token)', origin, [])
-  .addOption(new Option('--log-level <level>', 'pino level').choices(['trace', 'debug', 'info', 'warn', 'error', 'fatal', 'silent']).default('info'))
+  .addOption(
+    new Option('--log-level <level>', 'pino level').choices(['trace', 'debug', 'info', 'warn', 'error', 'fatal', 'silent']).default('info'),
+  )
   .addOption(new Option('--max-message-bytes <n>', 'largest request message').argParser(positiveInt).default(16 * 1024 * 1024))
   .option('--no-watch', 'do not reload when the config file changes')
-  .addOption(new Option('--data-dir <dir>', 'where the evidence ledger lives (ledger.sqlite)').env('TRACEHOUND_DATA_DIR').default(defaultDataDir()))
+  .addOption(
+    new Option('--data-dir <dir>', 'where the evidence ledger lives (ledger.sqlite)').env('TRACEHOUND_DATA_DIR').default(defaultDataDir()),
+  )
   .option('--memory', 'keep evidence and audit in memory only: nothing survives a restart (or TRACEHOUND_MEMORY=1)')
-  .option('--trusted-head <file>', 'a tree head saved earlier (`tracehound audit head`): the ledger must extend it, else writes are refused')
-  .option('--witness <file>', 'append every new tree head here (keep it off the data directory); its last head is checked at start like --trusted-head')
-  .option('--audit-retention <n>', 'memory mode: keep audit records and Merkle nodes for the newest N leaves; older proofs answer OUT_OF_RANGE (default 100000)', positiveInt)
-  .option('--full-check-hours <h>', 'verify the whole ledger (every entry and stored node) this often, on a worker thread; 0: never (default 24)', nonNegative)
+  .option(
+    '--trusted-head <file>',
+    'a tree head saved earlier (`tracehound audit head`): the ledger must extend it, else writes are refused',
+  )
+  .option(
+    '--witness <file>',
+    'append every new tree head here (keep it off the data directory); its last head is checked at start like --trusted-head',
+  )
+  .option(
+    '--audit-retention <n>',
+    'memory mode: keep audit records and Merkle nodes for the newest N leaves; older proofs answer OUT_OF_RANGE (default 100000)',
+    positiveInt,
+  )
+  .option(
+    '--full-check-hours <h>',
+    'verify the whole ledger (every entry and stored node) this often, on a worker thread; 0: never (default 24)',
+    nonNegative,
+  )
   .option('--acknowledge-tamper', 'accept writes although the ledger reports integrity problems (after review; recorded in the ledger)')
   .option('--conformance', 'serve ConformanceService (manual clock, seeded ids, resettable): for conformance runs only')
 
@@ -124,13 +145,14 @@ function daemonOptions(f: Flags): DaemonOptions {
     watchConfig: f.watch,
     conformance: Boolean(f.conformance),
     // Conformance mode stays memory-only and deterministic.
-    ...(!(f.memory || process.env.TRACEHOUND_MEMORY === '1') && !f.conformance && {
-      dataDir: f.dataDir,
-      acknowledgeTamper: Boolean(f.acknowledgeTamper),
-      ...(f.trustedHead !== undefined && { trustedHead: f.trustedHead }),
-      ...(f.witness !== undefined && { witness: f.witness }),
-      ...(f.fullCheckHours !== undefined && { fullCheckMs: f.fullCheckHours * 3_600_000 }),
-    }),
+    ...(!(f.memory || process.env.TRACEHOUND_MEMORY === '1') &&
+      !f.conformance && {
+        dataDir: f.dataDir,
+        acknowledgeTamper: Boolean(f.acknowledgeTamper),
+        ...(f.trustedHead !== undefined && { trustedHead: f.trustedHead }),
+        ...(f.witness !== undefined && { witness: f.witness }),
+        ...(f.fullCheckHours !== undefined && { fullCheckMs: f.fullCheckHours * 3_600_000 }),
+      }),
     ...(f.auditRetention !== undefined && { auditRetention: f.auditRetention }),
     ...(f.config !== undefined && { configPath: f.config }),
     ...(f.socket !== false && { socketPath: f.socket }),

@@ -21,8 +21,15 @@ describe('client error codes', () => {
 
   it('keep the strings SDK users match on today', () => {
     const codes = known.map((v) => v.name.slice(PREFIX.length))
-    expect(codes).toEqual(expect.arrayContaining(['DAEMON_UNAVAILABLE', 'SCENT_INVALID', 'CLIENT_UNKNOWN_VERDICT', 'AGENT_SERIALIZATION_FAILED']))
-    expect(clientError(ClientErrorCode.DAEMON_UNAVAILABLE, 'down')).toEqual({ state: 'daemon', code: 'DAEMON_UNAVAILABLE', message: 'down', recoverable: true })
+    expect(codes).toEqual(
+      expect.arrayContaining(['DAEMON_UNAVAILABLE', 'SCENT_INVALID', 'CLIENT_UNKNOWN_VERDICT', 'AGENT_SERIALIZATION_FAILED']),
+    )
+    expect(clientError(ClientErrorCode.DAEMON_UNAVAILABLE, 'down')).toEqual({
+      state: 'daemon',
+      code: 'DAEMON_UNAVAILABLE',
+      message: 'down',
+      recoverable: true,
+    })
     expect(clientError(ClientErrorCode.SCENT_INVALID, 'bad')).toMatchObject({ state: 'scent', recoverable: false })
   })
 

@@ -4,7 +4,16 @@ import { Code, ConnectError, createClient, type Client, type Interceptor, type T
 import type { AuditRecord, Scent } from '../core/index.js'
 import { AdminService } from '../gen/tracehound/v1/admin_service_pb.js'
 import { type HandshakeResponse, TracehoundService } from '../gen/tracehound/v1/tracehound_service_pb.js'
-import { type ClientVerdict, type ConsistencyProof, type EvidenceInfo, type EvidenceRecord, evidenceFromWire, type InclusionProof, type TreeHead, verdictFromWire } from './convert.js'
+import {
+  type ClientVerdict,
+  type ConsistencyProof,
+  type EvidenceInfo,
+  type EvidenceRecord,
+  evidenceFromWire,
+  type InclusionProof,
+  type TreeHead,
+  verdictFromWire,
+} from './convert.js'
 import { type DaemonStats, statsFromWire } from './stats.js'
 import {
   auditRecordFromWire,
@@ -246,13 +255,19 @@ export function createTracehoundClientFromTransport(
     },
 
     async getInclusionProof(leafIndex, treeSize = 0) {
-      const res = await service.getInclusionProof({ leafIndex: BigInt(leafIndex), treeSize: BigInt(treeSize) }, { timeoutMs: callTimeoutMs })
+      const res = await service.getInclusionProof(
+        { leafIndex: BigInt(leafIndex), treeSize: BigInt(treeSize) },
+        { timeoutMs: callTimeoutMs },
+      )
       if (!res.proof) throw new ConnectError('response without a proof', Code.DataLoss)
       return { proof: inclusionProofFromWire(res.proof), ...(res.record && { record: auditRecordFromWire(res.record) }) }
     },
 
     async getConsistencyProof(firstSize, secondSize = 0) {
-      const res = await service.getConsistencyProof({ firstSize: BigInt(firstSize), secondSize: BigInt(secondSize) }, { timeoutMs: callTimeoutMs })
+      const res = await service.getConsistencyProof(
+        { firstSize: BigInt(firstSize), secondSize: BigInt(secondSize) },
+        { timeoutMs: callTimeoutMs },
+      )
       if (!res.proof) throw new ConnectError('response without a proof', Code.DataLoss)
       return consistencyProofFromWire(res.proof)
     },

@@ -138,7 +138,10 @@ export class InterceptMux {
     if (!call) return // its deadline expired
     s.calls.delete(res.requestId)
     clearTimeout(call.timer)
-    if (res.error) call.reject(new ConnectError(res.error.message, res.error.code >= 1 && res.error.code <= 16 ? (res.error.code as Code) : Code.Unknown))
+    if (res.error)
+      call.reject(
+        new ConnectError(res.error.message, res.error.code >= 1 && res.error.code <= 16 ? (res.error.code as Code) : Code.Unknown),
+      )
     else if (res.verdicts.length !== call.count) call.reject(new ConnectError('daemon answered a batch only in part', Code.DataLoss))
     else call.resolve(res.verdicts)
   }

@@ -15,7 +15,7 @@ describe('default socket rule', () => {
     expect(defaultSocketPath({})).toBe(`/tmp/tracehound-${uid}/tracehoundd.sock`)
     expect(defaultSocketPath({ TMPDIR: '', XDG_RUNTIME_DIR: '' })).toBe(`/tmp/tracehound-${uid}/tracehoundd.sock`)
   })
-  it('TRACEHOUND_SOCKET overrides the rule (as the daemon\'s --socket env does)', () => {
+  it("TRACEHOUND_SOCKET overrides the rule (as the daemon's --socket env does)", () => {
     expect(defaultSocketPath({ TRACEHOUND_SOCKET: '/srv/th.sock', XDG_RUNTIME_DIR: '/run/user/1' })).toBe('/srv/th.sock')
   })
 })

@@ -4,11 +4,26 @@ import type { GetStatsResponse } from '../gen/tracehound/v1/tracehound_service_p
 
 /** The daemon's counters since it started; every count is a JSON-safe number. */
 export interface DaemonStats {
-  agent: { totalIntercepts: number; clean: number; rateLimited: number; validationFailures: number; ignored: number; quarantined: number; errors: number }
+  agent: {
+    totalIntercepts: number
+    clean: number
+    rateLimited: number
+    validationFailures: number
+    ignored: number
+    quarantined: number
+    errors: number
+  }
   quarantine: { count: number; bytes: number; bySeverity: Record<string, number> }
   rateLimiter: { sources: number; blocked: number; totalChecks: number; totalRejections: number }
   audit: { records: number; treeSize: number }
-  watcher: { totalThreats: number; byCategory: Record<string, number>; bySeverity: Record<string, number>; totalAlerts: number; alertsInWindow: number; overloaded: boolean }
+  watcher: {
+    totalThreats: number
+    byCategory: Record<string, number>
+    bySeverity: Record<string, number>
+    totalAlerts: number
+    alertsInWindow: number
+    overloaded: boolean
+  }
 }
 
 /**
@@ -39,7 +54,12 @@ export function statsFromWire(r: GetStatsResponse): DaemonStats {
       errors: num(a?.errorCount),
     },
     quarantine: { count: num(q?.count), bytes: num(q?.bytes), bySeverity: counts(q?.bySeverity) },
-    rateLimiter: { sources: num(l?.sources), blocked: num(l?.blocked), totalChecks: num(l?.totalChecks), totalRejections: num(l?.totalRejections) },
+    rateLimiter: {
+      sources: num(l?.sources),
+      blocked: num(l?.blocked),
+      totalChecks: num(l?.totalChecks),
+      totalRejections: num(l?.totalRejections),
+    },
     audit: { records: num(au?.records), treeSize: num(au?.treeSize) },
     watcher: {
       totalThreats: num(w?.totalThreats),

@@ -21,8 +21,7 @@ export function createTracehoundWebClient(options: WebClientOptions): Tracehound
     baseUrl: options.baseUrl,
     interceptors: options.token ? [bearerInterceptor(options.token)] : [],
   }
-  const transport =
-    options.protocol === 'grpc-web' ? createGrpcWebTransport(transportOptions) : createConnectTransport(transportOptions)
+  const transport = options.protocol === 'grpc-web' ? createGrpcWebTransport(transportOptions) : createConnectTransport(transportOptions)
   // fetch cannot do bidi streams: interceptMany fans out unary calls.
   return createTracehoundClientFromTransport(transport, { ...options, streaming: false })
 }

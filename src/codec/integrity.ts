@@ -49,9 +49,7 @@ export async function encodeWithIntegrityAsync(payload: Uint8Array): Promise<Enc
 
 /** true when the hash matches the compressed bytes; no decompression. */
 export function verify(encoded: EncodedPayload): boolean {
-  return (
-    encoded.compressed.length === encoded.compressedSize && sha256Hex(encoded.compressed) === encoded.hash
-  )
+  return encoded.compressed.length === encoded.compressedSize && sha256Hex(encoded.compressed) === encoded.hash
 }
 
 function assertIntact(encoded: EncodedPayload): void {

@@ -4,7 +4,14 @@
  * under `<prefix><id>.thcs`.
  */
 
-import { type ColdStorageReadResult, type ColdStorageWriteResult, type EncodedPayload, type IColdStorageAdapter, packEnvelope, unpackEnvelope } from '../core/index.js'
+import {
+  type ColdStorageReadResult,
+  type ColdStorageWriteResult,
+  type EncodedPayload,
+  type IColdStorageAdapter,
+  packEnvelope,
+  unpackEnvelope,
+} from '../core/index.js'
 
 /** The four calls this adapter needs, in the AWS SDK's parameter shape. */
 export interface S3LikeClient {

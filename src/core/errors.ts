@@ -173,17 +173,14 @@ export const Errors = {
   invalidConfigQuarantine: (issue: string) =>
     fatal('config', 'CONFIG_QUARANTINE_INVALID', `Invalid quarantine config: ${issue}`, { issue }),
   /** `CONFIG_RATELIMIT_INVALID` (fatal): Invalid rate limit config: …. */
-  invalidConfigRateLimit: (issue: string) =>
-    fatal('config', 'CONFIG_RATELIMIT_INVALID', `Invalid rate limit config: ${issue}`, { issue }),
+  invalidConfigRateLimit: (issue: string) => fatal('config', 'CONFIG_RATELIMIT_INVALID', `Invalid rate limit config: ${issue}`, { issue }),
   /** `CONFIG_AGENT_INVALID` (fatal): Invalid agent config: …. */
   invalidConfigAgent: (issue: string) => fatal('config', 'CONFIG_AGENT_INVALID', `Invalid agent config: ${issue}`, { issue }),
   /** `CONFIG_SCHEDULER_INVALID` (fatal): Invalid scheduler config: …. */
-  invalidConfigScheduler: (issue: string) =>
-    fatal('config', 'CONFIG_SCHEDULER_INVALID', `Invalid scheduler config: ${issue}`, { issue }),
+  invalidConfigScheduler: (issue: string) => fatal('config', 'CONFIG_SCHEDULER_INVALID', `Invalid scheduler config: ${issue}`, { issue }),
 
   /** `SCENT_PAYLOAD_INVALID` (fatal): Invalid scent payload: …. */
-  scentPayloadInvalid: (reason: string) =>
-    fatal('scent', 'SCENT_PAYLOAD_INVALID', `Invalid scent payload: ${reason}`, { reason }),
+  scentPayloadInvalid: (reason: string) => fatal('scent', 'SCENT_PAYLOAD_INVALID', `Invalid scent payload: ${reason}`, { reason }),
   /** `SCENT_SOURCE_MISSING` (fatal): Scent source is required. */
   scentSourceMissing: () => fatal('scent', 'SCENT_SOURCE_MISSING', 'Scent source is required'),
   /** `SCENT_ID_INVALID` (fatal): Invalid scent ID format: …. */
@@ -196,18 +193,15 @@ export const Errors = {
   payloadTooDeep: (maxDepth: number) =>
     fatal('agent', 'AGENT_PAYLOAD_TOO_LARGE', `Payload nesting exceeds ${maxDepth} levels`, { maxDepth }),
   /** `AGENT_SERIALIZATION_FAILED` (fatal): Failed to serialize: …. */
-  serializationFailed: (reason: string) =>
-    fatal('agent', 'AGENT_SERIALIZATION_FAILED', `Failed to serialize: ${reason}`, { reason }),
+  serializationFailed: (reason: string) => fatal('agent', 'AGENT_SERIALIZATION_FAILED', `Failed to serialize: ${reason}`, { reason }),
   /** `AGENT_INTERCEPT_FAILED` (recoverable): Intercept failed: …. */
-  interceptFailed: (reason: string) =>
-    retryable('agent', 'AGENT_INTERCEPT_FAILED', `Intercept failed: ${reason}`, { reason }),
+  interceptFailed: (reason: string) => retryable('agent', 'AGENT_INTERCEPT_FAILED', `Intercept failed: ${reason}`, { reason }),
 
   /** `QUARANTINE_FULL` (fatal): Quarantine at capacity: …/…. */
   quarantineFull: (count: number, maxCount: number) =>
     fatal('quarantine', 'QUARANTINE_FULL', `Quarantine at capacity: ${count}/${maxCount}`, { count, maxCount }),
   /** `QUARANTINE_EVICT_FAILED` (fatal): Eviction failed: …. */
-  quarantineEvictFailed: (reason: string) =>
-    fatal('quarantine', 'QUARANTINE_EVICT_FAILED', `Eviction failed: ${reason}`, { reason }),
+  quarantineEvictFailed: (reason: string) => fatal('quarantine', 'QUARANTINE_EVICT_FAILED', `Eviction failed: ${reason}`, { reason }),
 
   /** `EVIDENCE_DISPOSED` (fatal): Evidence … already disposed. */
   evidenceAlreadyDisposed: (signature: string) =>
@@ -240,14 +234,12 @@ export const Errors = {
   coldStorageReadFailed: (id: string, reason: string) =>
     retryable('cold_storage', 'COLD_READ_FAILED', `Failed to read ${id}: ${reason}`, { id, reason }),
   /** `COLD_NOT_FOUND` (fatal): Evidence … not found in cold storage. */
-  coldStorageNotFound: (id: string) =>
-    fatal('cold_storage', 'COLD_NOT_FOUND', `Evidence ${id} not found in cold storage`, { id }),
+  coldStorageNotFound: (id: string) => fatal('cold_storage', 'COLD_NOT_FOUND', `Evidence ${id} not found in cold storage`, { id }),
   /** `COLD_UNAVAILABLE` (recoverable): Cold storage is unavailable. */
   coldStorageUnavailable: () => retryable('cold_storage', 'COLD_UNAVAILABLE', 'Cold storage is unavailable'),
 
   /** `PROCESS_SPAWN_FAILED` (recoverable): Failed to spawn process: …. */
-  processSpawnFailed: (reason: string) =>
-    retryable('process', 'PROCESS_SPAWN_FAILED', `Failed to spawn process: ${reason}`, { reason }),
+  processSpawnFailed: (reason: string) => retryable('process', 'PROCESS_SPAWN_FAILED', `Failed to spawn process: ${reason}`, { reason }),
   /** `PROCESS_TIMEOUT` (fatal): Process … timed out after …ms. */
   processTimeout: (houndId: string, elapsed: number) =>
     fatal('process', 'PROCESS_TIMEOUT', `Process ${houndId} timed out after ${elapsed}ms`, { houndId, elapsed }),
@@ -266,8 +258,7 @@ export const Errors = {
     retryable('ratelimit', 'RATE_SOURCE_BLOCKED', `Source ${source} blocked until ${until}`, { source, until }),
 
   /** `RUNTIME_FLAG_MISSING` (fatal): Required runtime flag missing: …. */
-  runtimeFlagMissing: (flag: string) =>
-    fatal('runtime', 'RUNTIME_FLAG_MISSING', `Required runtime flag missing: ${flag}`, { flag }),
+  runtimeFlagMissing: (flag: string) => fatal('runtime', 'RUNTIME_FLAG_MISSING', `Required runtime flag missing: ${flag}`, { flag }),
   /** `RUNTIME_INTRINSICS_NOT_FROZEN` (fatal): Intrinsics are not frozen. */
   runtimeIntrinsicsNotFrozen: () => fatal('runtime', 'RUNTIME_INTRINSICS_NOT_FROZEN', 'Intrinsics are not frozen'),
 

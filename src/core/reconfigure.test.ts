@@ -15,7 +15,12 @@ const threat = (i: number, severity: 'low' | 'high' = 'low'): Scent => ({
 
 describe('resolveSettings', () => {
   it('fills what is left out, or undefined, from DEFAULT_CONFIG', () => {
-    expect(base).toEqual({ maxPayloadSize: DEFAULT_CONFIG.maxPayloadSize, quarantine: DEFAULT_CONFIG.quarantine, rateLimit: DEFAULT_CONFIG.rateLimit, macKeys: [] })
+    expect(base).toEqual({
+      maxPayloadSize: DEFAULT_CONFIG.maxPayloadSize,
+      quarantine: DEFAULT_CONFIG.quarantine,
+      rateLimit: DEFAULT_CONFIG.rateLimit,
+      macKeys: [],
+    })
     expect(resolveSettings({ quarantine: { maxCount: undefined, maxBytes: 5 }, rateLimit: { maxRequests: 3 } })).toMatchObject({
       quarantine: { maxCount: DEFAULT_CONFIG.quarantine.maxCount, maxBytes: 5 },
       rateLimit: { ...DEFAULT_CONFIG.rateLimit, maxRequests: 3 },

@@ -77,7 +77,14 @@ describe('intercept', () => {
     const { th } = engine()
     const cyclic: Record<string, unknown> = {}
     cyclic.me = cyclic
-    const hostile = new Proxy({}, { get: () => { throw new Error('boom') } })
+    const hostile = new Proxy(
+      {},
+      {
+        get: () => {
+          throw new Error('boom')
+        },
+      },
+    )
     const inputs: unknown[] = [null, undefined, 42, 'x', {}, hostile, scent(cyclic, ['spam', 'low']), scent(10n, ['spam', 'low'])]
     for (const input of inputs) {
       const r = th.intercept(input as Scent)

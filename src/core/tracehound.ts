@@ -156,12 +156,20 @@ export class Tracehound implements ITracehound {
     this.#durability = options.durability ?? (options.storage && commitEachChange(options.storage))
     this.#coldStorage = options.coldStorage
     this.#onEvict = options.onEvict
-    this.#auditOptions = { crypto: this.#crypto, ...auditStoreOf(options.storage), ...(options.auditRetention !== undefined && { retain: options.auditRetention }) }
+    this.#auditOptions = {
+      crypto: this.#crypto,
+      ...auditStoreOf(options.storage),
+      ...(options.auditRetention !== undefined && { retain: options.auditRetention }),
+    }
     this.#auditChain = new AuditChain(this.#auditOptions)
 
     this.notifications = options.notifications ?? new NotificationHub({ clock: this.#clock })
     this.watcher = new Watcher(options.watcher, { clock: this.#clock })
-    this.securityState = new SecurityState({ ...options.securityState, quarantineMaxBytes: settings.quarantine.maxBytes, clock: this.#clock })
+    this.securityState = new SecurityState({
+      ...options.securityState,
+      quarantineMaxBytes: settings.quarantine.maxBytes,
+      clock: this.#clock,
+    })
     this.failSafe = createFailSafe(options.failSafe, { clock: this.#clock })
     reportPanics(this.failSafe, this.securityState, this.notifications)
     const engine = this
@@ -230,7 +238,8 @@ export class Tracehound implements ITracehound {
    */
   reset(input: SettingsInput): void {
     // A durable audit tree (StoragePort.auditTree) is the chain's own tree: it cannot be discarded.
-    if (this.#storage?.auditTree) throw new TracehoundError('CONFIG_AUDIT_INVALID', 'reset needs an engine whose audit tree is in memory, not a durable one')
+    if (this.#storage?.auditTree)
+      throw new TracehoundError('CONFIG_AUDIT_INVALID', 'reset needs an engine whose audit tree is in memory, not a durable one')
     const auditChain = new AuditChain(this.#auditOptions)
     const parts = this.#build(resolveSettings(input), undefined, auditChain)
     this.#auditChain = auditChain
@@ -265,7 +274,13 @@ export class Tracehound implements ITracehound {
               this.#onEvict?.(record.audit)
             },
           })
-    const agent = new Agent({ maxPayloadSize: settings.maxPayloadSize }, quarantine, rateLimiter, this.#factory, this.#observer.afterIntercept)
+    const agent = new Agent(
+      { maxPayloadSize: settings.maxPayloadSize },
+      quarantine,
+      rateLimiter,
+      this.#factory,
+      this.#observer.afterIntercept,
+    )
     if (previous && quarantine !== previous.quarantine) {
       // Moved over in the old store's capture order (already stored: restore, not insert); evictions are audited as usual.
       for (const handle of previous.quarantine.list()) quarantine.restore(handle)

@@ -99,15 +99,12 @@ export type InterceptResult =
   | { status: 'error'; error: TracehoundError }
 
 /** Narrows a verdict to `quarantined`. */
-export const isQuarantined = (r: InterceptResult): r is Extract<InterceptResult, { status: 'quarantined' }> =>
-  r.status === 'quarantined'
+export const isQuarantined = (r: InterceptResult): r is Extract<InterceptResult, { status: 'quarantined' }> => r.status === 'quarantined'
 /** Narrows a verdict to `error`. */
 export const isError = (r: InterceptResult): r is Extract<InterceptResult, { status: 'error' }> => r.status === 'error'
 /** Narrows a verdict to `clean`. */
 export const isClean = (r: InterceptResult): r is Extract<InterceptResult, { status: 'clean' }> => r.status === 'clean'
 /** Narrows a verdict to `rate_limited`. */
-export const isRateLimited = (r: InterceptResult): r is Extract<InterceptResult, { status: 'rate_limited' }> =>
-  r.status === 'rate_limited'
+export const isRateLimited = (r: InterceptResult): r is Extract<InterceptResult, { status: 'rate_limited' }> => r.status === 'rate_limited'
 /** Narrows a verdict to `ignored`. */
-export const isIgnored = (r: InterceptResult): r is Extract<InterceptResult, { status: 'ignored' }> =>
-  r.status === 'ignored'
+export const isIgnored = (r: InterceptResult): r is Extract<InterceptResult, { status: 'ignored' }> => r.status === 'ignored'

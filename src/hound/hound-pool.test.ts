@@ -70,7 +70,11 @@ describe('HoundPool', () => {
 
   it.each([
     ['an error status', (h: ReturnType<typeof harness>, pid: number) => h.status(pid, 'error', 'analysis_failed'), 'analysis_failed'],
-    ['an undecodable message', (h: ReturnType<typeof harness>, pid: number) => h.adapter.simulateMessage(pid, new Uint8Array([0xff]).buffer), 'ipc_decode_error'],
+    [
+      'an undecodable message',
+      (h: ReturnType<typeof harness>, pid: number) => h.adapter.simulateMessage(pid, new Uint8Array([0xff]).buffer),
+      'ipc_decode_error',
+    ],
     ['a crash', (h: ReturnType<typeof harness>, pid: number) => h.adapter.simulateExit(pid, 3), 'process_exit_3'],
   ])('ends the job in one error result on %s, and respawns next time', (_name, act, error) => {
     const h = harness()

@@ -167,8 +167,7 @@ export class HoundPool implements IHoundPool {
       return
     }
     if (action === 'escalate') this.errors++
-    const error =
-      action === 'defer' ? 'defer_queue_full' : action === 'escalate' ? 'pool_exhausted_escalated' : 'pool_exhausted'
+    const error = action === 'defer' ? 'defer_queue_full' : action === 'escalate' ? 'pool_exhausted_escalated' : 'pool_exhausted'
     this.emit({ signature: evidence.signature, status: 'error', durationMs: 0, processId: 'pool', error })
   }
 

@@ -16,7 +16,7 @@ export interface RuntimeInfo {
 
 function protoDisabled(): boolean {
   try {
-    void (({}) as { __proto__?: unknown }).__proto__
+    void ({} as { __proto__?: unknown }).__proto__
     return false
   } catch {
     return true // --disable-proto=throw makes the accessor throw

@@ -17,7 +17,10 @@ export class TokenCheck {
 
   constructor(token: string) {
     if (Buffer.byteLength(token, 'utf8') < MIN_TOKEN_BYTES) {
-      throw new TracehoundError('SERVER_OPTIONS_INVALID', `the bearer token must be at least ${MIN_TOKEN_BYTES} bytes (it is ${Buffer.byteLength(token, 'utf8')})`)
+      throw new TracehoundError(
+        'SERVER_OPTIONS_INVALID',
+        `the bearer token must be at least ${MIN_TOKEN_BYTES} bytes (it is ${Buffer.byteLength(token, 'utf8')})`,
+      )
     }
     this.#expected = digest(token)
   }

@@ -49,7 +49,10 @@ describe('loadConfig', () => {
   })
 
   it('adds MAC keys from the environment and redacts them', async () => {
-    const { config } = await loadConfig(undefined, { TRACEHOUND_MAC_KEYS: `k1:${KEY.toUpperCase()}, k2:${KEY}`, TRACEHOUND_ACTIVE_KID: 'k2' })
+    const { config } = await loadConfig(undefined, {
+      TRACEHOUND_MAC_KEYS: `k1:${KEY.toUpperCase()}, k2:${KEY}`,
+      TRACEHOUND_ACTIVE_KID: 'k2',
+    })
     expect(config.macKeys.map((k) => [k.kid, k.key])).toEqual([
       ['k1', KEY],
       ['k2', KEY],

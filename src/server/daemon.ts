@@ -94,8 +94,13 @@ export interface Daemon {
 export async function startDaemon(o: DaemonOptions): Promise<Daemon> {
   const corsOrigins = o.corsOrigins ?? []
   // With no token, an allowed origin would let any page it serves drive the daemon.
-  if (corsOrigins.length > 0 && o.tcp?.token === null) throw new TracehoundError('SERVER_OPTIONS_INVALID', 'CORS origins need the bearer token: --cors-origin cannot go with --insecure-no-auth')
-  if (corsOrigins.includes('*')) throw new TracehoundError('SERVER_OPTIONS_INVALID', '--cors-origin takes exact origins (e.g. https://app.example), not *')
+  if (corsOrigins.length > 0 && o.tcp?.token === null)
+    throw new TracehoundError(
+      'SERVER_OPTIONS_INVALID',
+      'CORS origins need the bearer token: --cors-origin cannot go with --insecure-no-auth',
+    )
+  if (corsOrigins.includes('*'))
+    throw new TracehoundError('SERVER_OPTIONS_INVALID', '--cors-origin takes exact origins (e.g. https://app.example), not *')
   const token = o.tcp?.token ? new TokenCheck(o.tcp.token) : undefined
   const flagLimits = o.limits ?? {}
   checkLimits(flagLimits)
@@ -108,7 +113,11 @@ export async function startDaemon(o: DaemonOptions): Promise<Daemon> {
   const determinism = o.conformance ? new ConformanceDeterminism() : undefined
   const settings = settingsFromConfig(initial.config)
   const dataDir = o.dataDir !== undefined && !determinism ? secureDataDir(o.dataDir) : undefined
-  if (dataDir?.tightenedFrom !== undefined) log.warn({ dataDir: dataDir.dir, was: dataDir.tightenedFrom.toString(8), now: '700' }, 'data dir was open to group or others; set to 0700')
+  if (dataDir?.tightenedFrom !== undefined)
+    log.warn(
+      { dataDir: dataDir.dir, was: dataDir.tightenedFrom.toString(8), now: '700' },
+      'data dir was open to group or others; set to 0700',
+    )
   const ledger = o.dataDir !== undefined && !determinism ? openLedger({ ...o, dataDir: o.dataDir }, settings, log) : undefined
   const commits = ledger && new GroupCommit(ledger)
   const events = new EventBus()
@@ -125,7 +134,9 @@ export async function startDaemon(o: DaemonOptions): Promise<Daemon> {
       ...(o.random && { random: o.random }),
       ...(determinism && { clock: determinism.clock.now, random: determinism.random }),
       // One fsynced transaction for the writes of every call answered in the same turn (GroupCommit).
-      ...(ledger && commits ? { storage: ledger, durability: { commit: () => commits.durable() } } : { auditRetention: o.auditRetention ?? DEFAULT_AUDIT_RETENTION }),
+      ...(ledger && commits
+        ? { storage: ledger, durability: { commit: () => commits.durable() } }
+        : { auditRetention: o.auditRetention ?? DEFAULT_AUDIT_RETENTION }),
       onEvict,
     })
   } catch (e) {
@@ -196,8 +207,17 @@ export async function startDaemon(o: DaemonOptions): Promise<Daemon> {
     // (treeSize counts every log entry: captures, purges, blocks; auditRecords the v1 records).
     const head = engine.treeHead()
     startLog.info(
-      { ledger: ledger.path, auditRecords: engine.auditChain.length, treeSize: head.treeSize, rootHash: head.rootHash, evidence: engine.quarantine.stats.count, macKeys: settings.macKeys.length },
-      settings.macKeys.length > 0 ? 'ledger verified: audit log, tree head, evidence and MACs' : 'ledger verified: audit log, tree head and evidence (no MAC keys configured)',
+      {
+        ledger: ledger.path,
+        auditRecords: engine.auditChain.length,
+        treeSize: head.treeSize,
+        rootHash: head.rootHash,
+        evidence: engine.quarantine.stats.count,
+        macKeys: settings.macKeys.length,
+      },
+      settings.macKeys.length > 0
+        ? 'ledger verified: audit log, tree head, evidence and MACs'
+        : 'ledger verified: audit log, tree head and evidence (no MAC keys configured)',
     )
   }
   startLog.info(
@@ -205,10 +225,20 @@ export async function startDaemon(o: DaemonOptions): Promise<Daemon> {
       addresses,
       ...(ledger && {
         ledger: ledger.path,
-        restored: { evidence: engine.quarantine.stats.count, auditRecords: engine.auditChain.length, treeSize: engine.auditChain.treeSize, verifiedFrom: ledger.verifiedFrom },
+        restored: {
+          evidence: engine.quarantine.stats.count,
+          auditRecords: engine.auditChain.length,
+          treeSize: engine.auditChain.treeSize,
+          verifiedFrom: ledger.verifiedFrom,
+        },
       }),
       ...(!ledger && { auditRetention: o.auditRetention ?? DEFAULT_AUDIT_RETENTION }),
-      tls: Boolean(o.tcp?.tls), auth: o.tcp ? o.tcp.token !== null : undefined, limits, source: initial.source, config: redactedJson(initial.config) },
+      tls: Boolean(o.tcp?.tls),
+      auth: o.tcp ? o.tcp.token !== null : undefined,
+      limits,
+      source: initial.source,
+      config: redactedJson(initial.config),
+    },
     'listening',
   )
 
@@ -263,16 +293,24 @@ function openLedger(o: DaemonOptions & { dataDir: string }, settings: EngineSett
     ...(o.trustedHead !== undefined && { trustedHead: o.trustedHead }),
     ...(o.witness !== undefined && { witness: o.witness }),
   })
-  if (ledger.nodesRewritten > 0) log.warn({ ledger: ledger.path, nodes: ledger.nodesRewritten }, 'stored Merkle nodes rewritten to match the audit log as stored')
+  if (ledger.nodesRewritten > 0)
+    log.warn({ ledger: ledger.path, nodes: ledger.nodesRewritten }, 'stored Merkle nodes rewritten to match the audit log as stored')
   for (const done of ledger.migrations) log.warn({ ledger: ledger.path, migration: done }, 'ledger migrated')
   for (const problem of ledger.problems) {
     const acknowledged = !ledger.unacknowledged.includes(problem)
     log.error({ ledger: ledger.path, problem, acknowledged }, 'ledger integrity problem')
   }
   if (acknowledge && ledger.unacknowledged.length > 0) {
-    log.warn({ ledger: ledger.path, acknowledged: ledger.acknowledge().length }, 'integrity problems acknowledged by the operator (--acknowledge-tamper); accepting writes')
+    log.warn(
+      { ledger: ledger.path, acknowledged: ledger.acknowledge().length },
+      'integrity problems acknowledged by the operator (--acknowledge-tamper); accepting writes',
+    )
   }
   const refusal = ledger.refusal
-  if (refusal) log.error({ ledger: ledger.path, refusal }, 'refusing writes (Intercept with a threat, Neutralize) until acknowledged: review, then restart with --acknowledge-tamper')
+  if (refusal)
+    log.error(
+      { ledger: ledger.path, refusal },
+      'refusing writes (Intercept with a threat, Neutralize) until acknowledged: review, then restart with --acknowledge-tamper',
+    )
   return ledger
 }

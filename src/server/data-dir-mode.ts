@@ -15,7 +15,10 @@ export function secureDataDir(dir: string, uid = process.getuid?.()): DataDirChe
   if (!st) return undefined
   if (!st.isDirectory()) throw new TracehoundError('SERVER_DATA_DIR_UNSAFE', `data dir ${dir} exists and is not a directory`)
   if (uid !== undefined && st.uid !== uid) {
-    throw new TracehoundError('SERVER_DATA_DIR_UNSAFE', `data dir ${dir} is owned by uid ${st.uid}, not by this user (uid ${uid}); refusing to keep evidence there`)
+    throw new TracehoundError(
+      'SERVER_DATA_DIR_UNSAFE',
+      `data dir ${dir} is owned by uid ${st.uid}, not by this user (uid ${uid}); refusing to keep evidence there`,
+    )
   }
   const mode = st.mode & 0o777
   if ((mode & 0o077) === 0) return { dir }

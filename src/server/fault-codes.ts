@@ -91,12 +91,24 @@ export async function withClientFaults(res: UniversalServerResponse, protocol: P
           const fixed = encoder.encode(JSON.stringify({ ...err, code: 'invalid_argument' }))
           const header = new Headers(res.header)
           header.set('content-length', String(fixed.length))
-          return { ...res, status: 400, header, body: (async function* () { yield fixed })() }
+          return {
+            ...res,
+            status: 400,
+            header,
+            body: (async function* () {
+              yield fixed
+            })(),
+          }
         }
       } catch {
         // Not JSON (compressed): as connect wrote it.
       }
-      return { ...res, body: (async function* () { yield bytes })() }
+      return {
+        ...res,
+        body: (async function* () {
+          yield bytes
+        })(),
+      }
     }
     case 'http':
       return res

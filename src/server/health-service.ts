@@ -2,7 +2,7 @@
 
 import { EventEmitter, on } from 'node:events'
 import { Code, ConnectError, type ServiceImpl } from '@connectrpc/connect'
-import { Health, HealthCheckResponse_ServingStatus as Status } from '../gen/grpc/health/v1/health_pb.js'
+import { type Health, HealthCheckResponse_ServingStatus as Status } from '../gen/grpc/health/v1/health_pb.js'
 import { AdminService } from '../gen/tracehound/v1/admin_service_pb.js'
 import { TracehoundService } from '../gen/tracehound/v1/tracehound_service_pb.js'
 

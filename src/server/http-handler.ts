@@ -4,7 +4,13 @@
  */
 
 import { Code, ConnectError, cors, createConnectRouter, type ConnectRouter, type Interceptor } from '@connectrpc/connect'
-import { compressionBrotli, compressionGzip, universalRequestFromNodeRequest, universalResponseToNodeResponse, type connectNodeAdapter } from '@connectrpc/connect-node'
+import {
+  compressionBrotli,
+  compressionGzip,
+  universalRequestFromNodeRequest,
+  universalResponseToNodeResponse,
+  type connectNodeAdapter,
+} from '@connectrpc/connect-node'
 import type { IncomingHttpHeaders } from 'node:http'
 import * as http2 from 'node:http2'
 import type { Logger } from 'pino'
@@ -88,7 +94,11 @@ export function createRequestHandlers(o: HandlerOptions): RequestHandlers {
       },
     )
   }
-  const router = createConnectRouter({ interceptors: o.interceptors, readMaxBytes: o.readMaxBytes, acceptCompression: [compressionGzip, compressionBrotli] })
+  const router = createConnectRouter({
+    interceptors: o.interceptors,
+    readMaxBytes: o.readMaxBytes,
+    acceptCompression: [compressionGzip, compressionBrotli],
+  })
   o.routes(router)
   const rpcs = new Map(router.handlers.map((h) => [h.requestPath, h]))
 
@@ -137,7 +147,10 @@ export function createRequestHandlers(o: HandlerOptions): RequestHandlers {
       const path = req.url?.split('?', 1)[0] ?? ''
       // HTTP/2 streams passed admitStream already.
       if (!('stream' in req)) {
-        const refused = o.gate.admit({ headers: req.headers, method: req.method, path, connection: req.socket, onClose: (f) => res.once('close', f) }, o.token)
+        const refused = o.gate.admit(
+          { headers: req.headers, method: req.method, path, connection: req.socket, onClose: (f) => res.once('close', f) },
+          o.token,
+        )
         if (refused) return refuse(req, res, refused.code, refused.message)
       }
       const rpc = rpcs.get(path)
@@ -153,7 +166,9 @@ export function createRequestHandlers(o: HandlerOptions): RequestHandlers {
         // so the client stops sending. CANCEL, not NO_ERROR: node holds a NO_ERROR reset until its
         // writable side finishes, which a client that stopped reading can postpone forever.
         const { stream } = req
-        stream.once('wantTrailers', () => setImmediate(() => stream.closed || req.readableEnded || stream.close(http2.constants.NGHTTP2_CANCEL)))
+        stream.once('wantTrailers', () =>
+          setImmediate(() => stream.closed || req.readableEnded || stream.close(http2.constants.NGHTTP2_CANCEL)),
+        )
       }
       const uReq = universalRequestFromNodeRequest(req, res, undefined, undefined)
       const body = o.gate.metered(req, uReq.body as AsyncIterable<Uint8Array>)

@@ -13,7 +13,8 @@ function source(n = Infinity) {
   const state = { pulled: 0 }
   const iterable: AsyncIterable<number> = {
     [Symbol.asyncIterator]: () => ({
-      next: () => (state.pulled >= n ? Promise.resolve({ done: true, value: undefined }) : Promise.resolve({ done: false, value: state.pulled++ })),
+      next: () =>
+        state.pulled >= n ? Promise.resolve({ done: true, value: undefined }) : Promise.resolve({ done: false, value: state.pulled++ }),
     }),
   }
   return { iterable, state }

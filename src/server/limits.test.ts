@@ -3,7 +3,17 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { ConfigError, loadConfig } from './config.js'
-import { checkLimits, DEFAULT_LIMITS, LIMIT_KEYS, LIMIT_RANGE, limitsFromConfig, reloadLimits, RELOADABLE, resolveLimits, type ServerLimits } from './limits.js'
+import {
+  checkLimits,
+  DEFAULT_LIMITS,
+  LIMIT_KEYS,
+  LIMIT_RANGE,
+  limitsFromConfig,
+  reloadLimits,
+  RELOADABLE,
+  resolveLimits,
+  type ServerLimits,
+} from './limits.js'
 
 const file = (limits: Record<string, unknown>) => {
   const p = join(mkdtempSync(join(tmpdir(), 'th-limits-')), 'c.json')
@@ -31,7 +41,8 @@ describe('limits in the config file', () => {
       expect((err as Error).message).toContain(snake(key))
     }
     // The bounds themselves are accepted: the file and the flags take the same range.
-    for (const good of [min, max]) expect(limitsFromConfig((await loadConfig(file({ [key]: String(good) }), {})).config)).toEqual({ [key]: good })
+    for (const good of [min, max])
+      expect(limitsFromConfig((await loadConfig(file({ [key]: String(good) }), {})).config)).toEqual({ [key]: good })
   })
 
   it.each(LIMIT_KEYS)('%s: the same range for flags, with the flag named', (key) => {
@@ -49,7 +60,11 @@ describe('limits in the config file', () => {
   })
 
   it('a flag overrides the file, which overrides the default', () => {
-    expect(resolveLimits({ maxConnections: 10, serverStreams: 5 }, { maxConnections: 20 })).toEqual({ ...DEFAULT_LIMITS, maxConnections: 20, serverStreams: 5 })
+    expect(resolveLimits({ maxConnections: 10, serverStreams: 5 }, { maxConnections: 20 })).toEqual({
+      ...DEFAULT_LIMITS,
+      maxConnections: 20,
+      serverStreams: 5,
+    })
   })
 })
 
@@ -60,7 +75,11 @@ describe('reloadLimits', () => {
     const live = resolveLimits({}, {})
     const restart = reloadLimits(live, changedEach, {})
     for (const key of LIMIT_KEYS) expect(live[key]).toBe(RELOADABLE.has(key) ? DEFAULT_LIMITS[key] + 1 : DEFAULT_LIMITS[key])
-    expect(restart.sort()).toEqual(LIMIT_KEYS.filter((k) => !RELOADABLE.has(k)).map((k) => `limits.${k}`).sort())
+    expect(restart.sort()).toEqual(
+      LIMIT_KEYS.filter((k) => !RELOADABLE.has(k))
+        .map((k) => `limits.${k}`)
+        .sort(),
+    )
     expect(RELOADABLE).toEqual(new Set(['maxConnections', 'inFlightBytes', 'serverStreamsPerConnection', 'serverStreams']))
   })
 

@@ -62,7 +62,12 @@ export const LIMIT_RANGE: Readonly<Record<LimitKey, readonly [min: number, max: 
  * Caps a reload changes in place: the request gate and the accept check read them per request or
  * connection. The others are handed to node's HTTP servers and sessions when a listener is built.
  */
-export const RELOADABLE: ReadonlySet<LimitKey> = new Set<LimitKey>(['maxConnections', 'inFlightBytes', 'serverStreamsPerConnection', 'serverStreams'])
+export const RELOADABLE: ReadonlySet<LimitKey> = new Set<LimitKey>([
+  'maxConnections',
+  'inFlightBytes',
+  'serverStreamsPerConnection',
+  'serverStreams',
+])
 
 export const LIMIT_KEYS = Object.keys(DEFAULT_LIMITS) as LimitKey[]
 
@@ -90,12 +95,17 @@ export function checkLimits(limits: Partial<ServerLimits>): void {
     const v = limits[key]
     if (v === undefined) continue
     const [min, max] = LIMIT_RANGE[key]
-    if (!Number.isSafeInteger(v) || v < min || v > max) throw new ConfigError(`${limitFlag(key)} must be an integer from ${min} to ${max} (it is ${v})`)
+    if (!Number.isSafeInteger(v) || v < min || v > max)
+      throw new ConfigError(`${limitFlag(key)} must be an integer from ${min} to ${max} (it is ${v})`)
   }
 }
 
 /** Defaults, then the file, then flags. */
-export const resolveLimits = (fromFile: Partial<ServerLimits>, fromFlags: Partial<ServerLimits>): ServerLimits => ({ ...DEFAULT_LIMITS, ...fromFile, ...fromFlags })
+export const resolveLimits = (fromFile: Partial<ServerLimits>, fromFlags: Partial<ServerLimits>): ServerLimits => ({
+  ...DEFAULT_LIMITS,
+  ...fromFile,
+  ...fromFlags,
+})
 
 /**
  * Applies a reloaded file's caps to the live limits object: reloadable keys change in place

@@ -4,7 +4,7 @@ import { chmod, lstat, unlink } from 'node:fs/promises'
 import * as http from 'node:http'
 import * as http2 from 'node:http2'
 import * as net from 'node:net'
-import type { NodeHandlerFn, RequestHandlers } from './http-handler.js'
+import type { RequestHandlers } from './http-handler.js'
 import type { ServerLimits } from './limits.js'
 import type { RefusalReason } from './metrics.js'
 import { TracehoundError } from '../core/index.js'
@@ -35,9 +35,11 @@ const h2Options = (l: ServerLimits): http2.ServerOptions => ({
 function onClientError(refused: Refused) {
   return (err: NodeJS.ErrnoException, socket: net.Socket | import('node:stream').Duplex) => {
     const [reason, status] =
-      err.code === 'HPE_HEADER_OVERFLOW' ? (['header_bytes', '431 Request Header Fields Too Large'] as const)
-      : err.code === 'ERR_HTTP_REQUEST_TIMEOUT' ? (['headers_timeout', '408 Request Timeout'] as const)
-      : ([undefined, '400 Bad Request'] as const)
+      err.code === 'HPE_HEADER_OVERFLOW'
+        ? (['header_bytes', '431 Request Header Fields Too Large'] as const)
+        : err.code === 'ERR_HTTP_REQUEST_TIMEOUT'
+          ? (['headers_timeout', '408 Request Timeout'] as const)
+          : ([undefined, '400 Bad Request'] as const)
     if (reason) refused(reason)
     if ((socket as net.Socket).writable && !(socket as net.Socket & { _httpMessage?: unknown })._httpMessage) {
       socket.end(`HTTP/1.1 ${status}\r\nConnection: close\r\nContent-Length: 0\r\n\r\n`)
@@ -94,7 +96,11 @@ function countStreamsRefusedAtCap(h2: http2.Http2Server | http2.Http2SecureServe
  * Browsers speak HTTP/1.1 to a cleartext port and gRPC clients speak h2c, so
  * the first bytes pick the server: the HTTP/2 connection preface or not.
  */
-function createCleartextServer({ handlers, limits, refused }: ServeOptions): { server: net.Server; h2: http2.Http2Server; h2Sockets: WeakSet<net.Socket> } {
+function createCleartextServer({ handlers, limits, refused }: ServeOptions): {
+  server: net.Server
+  h2: http2.Http2Server
+  h2Sockets: WeakSet<net.Socket>
+} {
   const h2Sockets = new WeakSet<net.Socket>()
   const handler = handlers.listener
   const h1 = http.createServer(h1Options(limits), handler)
@@ -248,7 +254,10 @@ export async function listenTcp(host: string, port: number, serve: ServeOptions,
   let close: (graceMs: number) => Promise<void>
   let server: net.Server
   if (tls) {
-    const secure = http2.createSecureServer({ ...tls, ...h2Options(limits), allowHTTP1: true, handshakeTimeout: limits.firstByteTimeoutMs }, handlers.listener)
+    const secure = http2.createSecureServer(
+      { ...tls, ...h2Options(limits), allowHTTP1: true, handshakeTimeout: limits.firstByteTimeoutMs },
+      handlers.listener,
+    )
     // The HTTP/1.1 fallback (ALPN http/1.1) is node's HTTP/1.1 server code reading these from the
     // server object, as http.Server does; its timeout checks start on 'listening', below.
     Object.assign(secure, h1Options(limits))

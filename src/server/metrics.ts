@@ -111,8 +111,22 @@ export function createMetrics(stats: () => TracehoundStats): Metrics {
     setGeneration: (g) => generation.set(g),
     countRefused: (reason, count = 1) => refused.inc({ reason }, count),
     gaugeGate(gate) {
-      new Gauge({ name: 'tracehound_in_flight_request_bytes', help: 'Request bytes the daemon holds (bodies and partial messages).', registers, collect() { this.set(gate.inFlightBytes) } })
-      new Gauge({ name: 'tracehound_server_streams', help: 'Open server streams (Health/Watch, WatchEvents).', registers, collect() { this.set(gate.serverStreams) } })
+      new Gauge({
+        name: 'tracehound_in_flight_request_bytes',
+        help: 'Request bytes the daemon holds (bodies and partial messages).',
+        registers,
+        collect() {
+          this.set(gate.inFlightBytes)
+        },
+      })
+      new Gauge({
+        name: 'tracehound_server_streams',
+        help: 'Open server streams (Health/Watch, WatchEvents).',
+        registers,
+        collect() {
+          this.set(gate.serverStreams)
+        },
+      })
     },
     interceptor,
   }

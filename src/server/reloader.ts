@@ -68,7 +68,8 @@ export class Reloader {
     try {
       const next = await loadConfig(this.path, env)
       // Editors fire several change events per save; an identical config is no reload.
-      if (trigger === 'file' && equals(DaemonConfigSchema, next.config, this.#current.config)) return { generation: this.#generation, restartRequired: [] }
+      if (trigger === 'file' && equals(DaemonConfigSchema, next.config, this.#current.config))
+        return { generation: this.#generation, restartRequired: [] }
       try {
         engine.reconfigure(settingsFromConfig(next.config))
       } catch (e) {
@@ -81,7 +82,16 @@ export class Reloader {
       this.#applyLogLevel(next)
       metrics.countReload('ok')
       metrics.setGeneration(this.#generation)
-      log.info({ trigger, generation: this.#generation, source: next.source, config: redactedJson(next.config), ...(restartRequired.length > 0 && { restartRequired }) }, 'config reloaded')
+      log.info(
+        {
+          trigger,
+          generation: this.#generation,
+          source: next.source,
+          config: redactedJson(next.config),
+          ...(restartRequired.length > 0 && { restartRequired }),
+        },
+        'config reloaded',
+      )
       if (restartRequired.length > 0) log.warn({ restartRequired }, 'config reloaded; these keys keep their old value until a restart')
       events.publish({ case: 'configReloaded', value: { generation: BigInt(this.#generation), source: next.source } })
       return { generation: this.#generation, restartRequired }

@@ -13,17 +13,21 @@ const envelope = (n: number) => {
 describe('EnvelopeTracker', () => {
   it('reports the bytes of each completed envelope, however the stream is cut', () => {
     fc.assert(
-      fc.property(fc.array(fc.integer({ min: 0, max: 300 }), { minLength: 1, maxLength: 8 }), fc.array(fc.integer({ min: 1, max: 97 }), { minLength: 1 }), (sizes, cuts) => {
-        const bytes = Buffer.concat(sizes.map(envelope))
-        const t = new EnvelopeTracker()
-        let completed = 0
-        for (let i = 0, c = 0; i < bytes.length; c++) {
-          const n = cuts[c % cuts.length]!
-          completed += t.push(bytes.subarray(i, i + n))
-          i += n
-        }
-        expect(completed).toBe(bytes.length)
-      }),
+      fc.property(
+        fc.array(fc.integer({ min: 0, max: 300 }), { minLength: 1, maxLength: 8 }),
+        fc.array(fc.integer({ min: 1, max: 97 }), { minLength: 1 }),
+        (sizes, cuts) => {
+          const bytes = Buffer.concat(sizes.map(envelope))
+          const t = new EnvelopeTracker()
+          let completed = 0
+          for (let i = 0, c = 0; i < bytes.length; c++) {
+            const n = cuts[c % cuts.length]!
+            completed += t.push(bytes.subarray(i, i + n))
+            i += n
+          }
+          expect(completed).toBe(bytes.length)
+        },
+      ),
       { seed: 14 },
     )
   })
@@ -62,7 +66,12 @@ describe('RefusalLog', () => {
     let now = 0
     const counted: RefusalReason[] = []
     const logged: Record<string, unknown>[] = []
-    const r = new RefusalLog({ countRefused: (reason) => counted.push(reason) }, { warn: ((o: Record<string, unknown>) => logged.push(o)) as never }, 1000, () => now)
+    const r = new RefusalLog(
+      { countRefused: (reason) => counted.push(reason) },
+      { warn: ((o: Record<string, unknown>) => logged.push(o)) as never },
+      1000,
+      () => now,
+    )
     for (let i = 0; i < 5; i++) r.refused('unauthenticated')
     r.refused('server_streams')
     now = 999
@@ -77,12 +86,20 @@ describe('RefusalLog', () => {
     let now = 0
     const counted = new Map<RefusalReason, number>()
     const logged: Record<string, unknown>[] = []
-    const r = new RefusalLog({ countRefused: (reason, n = 1) => counted.set(reason, (counted.get(reason) ?? 0) + n) }, { warn: ((o: Record<string, unknown>) => logged.push(o)) as never }, 1000, () => now)
+    const r = new RefusalLog(
+      { countRefused: (reason, n = 1) => counted.set(reason, (counted.get(reason) ?? 0) + n) },
+      { warn: ((o: Record<string, unknown>) => logged.push(o)) as never },
+      1000,
+      () => now,
+    )
     r.refused('concurrent_streams', undefined, 5)
     r.refused('concurrent_streams', undefined, 3)
     now = 1000
     r.refused('concurrent_streams')
     expect(counted.get('concurrent_streams')).toBe(9)
-    expect(logged).toEqual([{ reason: 'concurrent_streams', count: 5 }, { reason: 'concurrent_streams', sinceLastLog: 3 }])
+    expect(logged).toEqual([
+      { reason: 'concurrent_streams', count: 5 },
+      { reason: 'concurrent_streams', sinceLastLog: 3 },
+    ])
   })
 })

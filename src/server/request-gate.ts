@@ -16,7 +16,10 @@ import { protocolOf } from './refuse.js'
 
 type Request = Parameters<NodeHandlerFn>[0]
 
-const SERVER_STREAMS = new Set([`/${Health.typeName}/${Health.method.watch.name}`, `/${AdminService.typeName}/${AdminService.method.watchEvents.name}`])
+const SERVER_STREAMS = new Set([
+  `/${Health.typeName}/${Health.method.watch.name}`,
+  `/${AdminService.typeName}/${AdminService.method.watchEvents.name}`,
+])
 
 /** gRPC: 1–8 digits and a unit; a leading minus is read as what it means, an expired deadline. */
 const GRPC_TIMEOUT = /^(-?)(\d{1,8})[HMSmun]$/
@@ -94,13 +97,25 @@ export class RequestGate {
     // HTTP/1.1's parser enforces this itself; node's HTTP/2 only advertises it.
     const headerBytes = headerListSize(i.headers)
     if (headerBytes > o.limits.maxHeaderBytes) {
-      return this.#refused(i, 'header_bytes', Code.ResourceExhausted, `header list of ${headerBytes} bytes exceeds ${o.limits.maxHeaderBytes}`)
+      return this.#refused(
+        i,
+        'header_bytes',
+        Code.ResourceExhausted,
+        `header list of ${headerBytes} bytes exceeds ${o.limits.maxHeaderBytes}`,
+      )
     }
-    if (token && !token.accepts(i.headers.authorization)) return this.#refused(i, 'unauthenticated', Code.Unauthenticated, 'missing or invalid bearer token')
-    if (deadlineExpired(i.headers)) return this.#refused(i, 'deadline', Code.DeadlineExceeded, 'the deadline expired before the call started')
+    if (token && !token.accepts(i.headers.authorization))
+      return this.#refused(i, 'unauthenticated', Code.Unauthenticated, 'missing or invalid bearer token')
+    if (deadlineExpired(i.headers))
+      return this.#refused(i, 'deadline', Code.DeadlineExceeded, 'the deadline expired before the call started')
     const declared = Number(i.headers['content-length'])
     if (protocolOf(i.headers, i.method) === 'connect' && declared > o.readMaxBytes) {
-      return this.#refused(i, 'message_bytes', Code.ResourceExhausted, `message size ${declared} is larger than configured readMaxBytes ${o.readMaxBytes}`)
+      return this.#refused(
+        i,
+        'message_bytes',
+        Code.ResourceExhausted,
+        `message size ${declared} is larger than configured readMaxBytes ${o.readMaxBytes}`,
+      )
     }
     if (SERVER_STREAMS.has(i.path)) return this.#admitServerStream(i)
     return undefined
@@ -111,9 +126,15 @@ export class RequestGate {
     const { connection } = i
     const here = (connection && this.#perConnection.get(connection)) ?? 0
     if (here >= limits.serverStreamsPerConnection) {
-      return this.#refused(i, 'server_streams_per_connection', Code.ResourceExhausted, `at most ${limits.serverStreamsPerConnection} server streams per connection`)
+      return this.#refused(
+        i,
+        'server_streams_per_connection',
+        Code.ResourceExhausted,
+        `at most ${limits.serverStreamsPerConnection} server streams per connection`,
+      )
     }
-    if (this.#serverStreams >= limits.serverStreams) return this.#refused(i, 'server_streams', Code.ResourceExhausted, `at most ${limits.serverStreams} server streams`)
+    if (this.#serverStreams >= limits.serverStreams)
+      return this.#refused(i, 'server_streams', Code.ResourceExhausted, `at most ${limits.serverStreams} server streams`)
     this.#serverStreams++
     if (connection) this.#perConnection.set(connection, here + 1)
     i.onClose(() => {
@@ -143,7 +164,10 @@ export class RequestGate {
         this.#inFlight += chunk.byteLength
         if (this.#inFlight > this.o.limits.inFlightBytes) {
           this.o.refused('in_flight_bytes', { path: req.url })
-          throw new ConnectError(`the daemon holds its limit of ${this.o.limits.inFlightBytes} request bytes in flight; retry later`, Code.ResourceExhausted)
+          throw new ConnectError(
+            `the daemon holds its limit of ${this.o.limits.inFlightBytes} request bytes in flight; retry later`,
+            Code.ResourceExhausted,
+          )
         }
         if (enveloped) {
           const done = messages.push(chunk)

@@ -11,16 +11,27 @@ export function ensurePrivateSocketDir(dir: string): void {
   try {
     mkdirSync(dir, { mode: 0o700 })
   } catch (e) {
-    if ((e as NodeJS.ErrnoException).code !== 'EEXIST') throw new TracehoundError('SERVER_SOCKET_UNSAFE', `cannot create the socket directory ${dir}: ${(e as Error).message}`, { cause: e })
+    if ((e as NodeJS.ErrnoException).code !== 'EEXIST')
+      throw new TracehoundError('SERVER_SOCKET_UNSAFE', `cannot create the socket directory ${dir}: ${(e as Error).message}`, { cause: e })
   }
   // lstat: a symlink planted at the path is refused, not followed.
   const st = lstatSync(dir)
   const uid = process.getuid?.()
-  if (!st.isDirectory()) throw new TracehoundError('SERVER_SOCKET_UNSAFE', `the socket directory ${dir} is not a directory (a symlink or file is there); remove it or pass --socket`)
+  if (!st.isDirectory())
+    throw new TracehoundError(
+      'SERVER_SOCKET_UNSAFE',
+      `the socket directory ${dir} is not a directory (a symlink or file is there); remove it or pass --socket`,
+    )
   if (uid !== undefined && st.uid !== uid) {
-    throw new TracehoundError('SERVER_SOCKET_UNSAFE', `the socket directory ${dir} belongs to uid ${st.uid}, not to this user (uid ${uid}); remove it or pass --socket`)
+    throw new TracehoundError(
+      'SERVER_SOCKET_UNSAFE',
+      `the socket directory ${dir} belongs to uid ${st.uid}, not to this user (uid ${uid}); remove it or pass --socket`,
+    )
   }
   if ((st.mode & 0o077) !== 0) {
-    throw new TracehoundError('SERVER_SOCKET_UNSAFE', `the socket directory ${dir} is open to other users (mode ${(st.mode & 0o777).toString(8)}); chmod 700 it or pass --socket`)
+    throw new TracehoundError(
+      'SERVER_SOCKET_UNSAFE',
+      `the socket directory ${dir} is open to other users (mode ${(st.mode & 0o777).toString(8)}); chmod 700 it or pass --socket`,
+    )
   }
 }

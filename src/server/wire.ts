@@ -1,6 +1,12 @@
 /** The engine's notifications → AdminService.WatchEvents events. */
 
-import type { INotificationEmitter, RateLimitExceededPayload, SystemPanicPayload, ThreatCategory, ThreatDetectedPayload } from '../core/index.js'
+import type {
+  INotificationEmitter,
+  RateLimitExceededPayload,
+  SystemPanicPayload,
+  ThreatCategory,
+  ThreatDetectedPayload,
+} from '../core/index.js'
 import { categoryToWire, severityToWire, u64 } from '../wire/index.js'
 import type { DaemonEvent } from './events.js'
 
@@ -13,7 +19,12 @@ export function forwardEngineEvents(
   hub.on<ThreatDetectedPayload>('threat.detected', ({ payload: p }) => {
     if (!events.watched) return
     // The engine only emits its own categories (v1's payload type says string).
-    const value = { scentId: p.scentId, category: categoryToWire(p.category as ThreatCategory), severity: severityToWire(p.severity), source: p.source }
+    const value = {
+      scentId: p.scentId,
+      category: categoryToWire(p.category as ThreatCategory),
+      severity: severityToWire(p.severity),
+      source: p.source,
+    }
     events.publish({ case: 'threatDetected', value })
   })
   hub.on<RateLimitExceededPayload>('rate_limit.exceeded', ({ payload: p }) => {

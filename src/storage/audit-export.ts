@@ -32,7 +32,8 @@ export interface ExportLine {
   path: string[]
 }
 
-const macOf = (row: { kid: string | null; mac: string | null }) => (row.kid !== null && row.mac !== null ? { kid: row.kid, mac: row.mac } : {})
+const macOf = (row: { kid: string | null; mac: string | null }) =>
+  row.kid !== null && row.mac !== null ? { kid: row.kid, mac: row.mac } : {}
 
 const parsed = (text: string): unknown => {
   try {

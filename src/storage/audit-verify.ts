@@ -7,7 +7,18 @@
  * Trusts nothing in the file.
  */
 
-import { type AuditEntry, canonicalBytes, checkAuditEntry, GENESIS_HASH, leafHash, recordHash, verifyConsistency, verifyInclusion, verifyMac, verifyRecordMac } from '../core/kernel/index.js'
+import {
+  type AuditEntry,
+  canonicalBytes,
+  checkAuditEntry,
+  GENESIS_HASH,
+  leafHash,
+  recordHash,
+  verifyConsistency,
+  verifyInclusion,
+  verifyMac,
+  verifyRecordMac,
+} from '../core/kernel/index.js'
 import { isChainRecord, MerkleTree, nodeCrypto, toHex, type TreeHead } from '../core/index.js'
 import { EXPORT_FORMAT, type ExportHeader, type ExportLine } from './audit-export.js'
 import { chainHashOf, EvidenceLog } from './evidence-log.js'
@@ -65,7 +76,8 @@ export function verifyExport(text: string, keys: ReadonlyMap<string, string> = n
   const head = header.treeHead
   if (head.kid !== undefined && keys.has(head.kid)) {
     macsChecked.add(head.kid)
-    if (!verifyRecordMac(keys.get(head.kid)!, head)) problems.push({ line: 1, id: 'tree-head', detail: `tree head MAC (kid ${head.kid}) does not verify` })
+    if (!verifyRecordMac(keys.get(head.kid)!, head))
+      problems.push({ line: 1, id: 'tree-head', detail: `tree head MAC (kid ${head.kid}) does not verify` })
   }
 
   const tree = new MerkleTree(nodeCrypto)
@@ -98,7 +110,9 @@ export function verifyExport(text: string, keys: ReadonlyMap<string, string> = n
     const out = log.apply(entry)
     if (out) at(out)
     if (leafHash(entry) !== line.leafHash) at('leaf hash does not match the entry')
-    else if (!verifyInclusion({ leafHash: line.leafHash, leafIndex: count - 1, treeSize: head.treeSize, path: line.path, rootHash: head.rootHash })) {
+    else if (
+      !verifyInclusion({ leafHash: line.leafHash, leafIndex: count - 1, treeSize: head.treeSize, path: line.path, rootHash: head.rootHash })
+    ) {
       at(`not included in the tree head (size ${head.treeSize}, root ${head.rootHash})`)
     }
     checkMac(i + 1, idOf(entry), entry, line.kid, line.mac)
@@ -118,9 +132,13 @@ function sinceProblem(since: TreeHead, head: TreeHead, tree: MerkleTree): string
   const theirs = `the earlier head has size ${since.treeSize}, root ${since.rootHash}`
   const ours = `this export has size ${head.treeSize}, root ${head.rootHash}`
   if (since.treeSize > head.treeSize) return `${ours}; ${theirs}: truncated or replaced`
-  if (tree.size !== head.treeSize || toHex(tree.root()) !== head.rootHash) return `${ours}, but its entries do not rebuild that root: no consistency proof possible`
+  if (tree.size !== head.treeSize || toHex(tree.root()) !== head.rootHash)
+    return `${ours}, but its entries do not rebuild that root: no consistency proof possible`
   if (since.treeSize === 0) return undefined
   const path = tree.consistencyProof(since.treeSize, head.treeSize).map(toHex)
-  if (verifyConsistency({ firstSize: since.treeSize, secondSize: head.treeSize, path, firstRoot: since.rootHash, secondRoot: head.rootHash })) return undefined
+  if (
+    verifyConsistency({ firstSize: since.treeSize, secondSize: head.treeSize, path, firstRoot: since.rootHash, secondRoot: head.rootHash })
+  )
+    return undefined
   return `${ours} (root ${toHex(tree.root(since.treeSize))} at size ${since.treeSize}); ${theirs}: forked or rewritten`
 }

@@ -7,7 +7,18 @@
  */
 
 import type { Database } from 'better-sqlite3'
-import { type Bytes, canonicalize, type CaptureEntry, checkAuditEntry, fromHex, type MacKeyring, MerkleTree, type MerkleTreeOptions, nodeCrypto, toHex } from '../core/index.js'
+import {
+  type Bytes,
+  canonicalize,
+  type CaptureEntry,
+  checkAuditEntry,
+  fromHex,
+  type MacKeyring,
+  MerkleTree,
+  type MerkleTreeOptions,
+  nodeCrypto,
+  toHex,
+} from '../core/index.js'
 import type { IntegrityProblem } from './integrity.js'
 import type { LogState } from './evidence-log.js'
 
@@ -61,7 +72,12 @@ export interface Checkpoint {
  * The stored checkpoint if it can be trusted: MAC'd by a configured key, well formed, and its
  * frontier rebuilds its root. A checkpoint that fails is a problem (writing one takes the key).
  */
-export function readCheckpoint(db: Database, keyring: MacKeyring, problems: IntegrityProblem[], options: MerkleTreeOptions): Checkpoint | undefined {
+export function readCheckpoint(
+  db: Database,
+  keyring: MacKeyring,
+  problems: IntegrityProblem[],
+  options: MerkleTreeOptions,
+): Checkpoint | undefined {
   if (!keyring.enabled) return undefined
   const row = db.prepare('SELECT * FROM checkpoint').get() as CheckpointRow | undefined
   if (!row) return undefined

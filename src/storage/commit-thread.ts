@@ -10,7 +10,9 @@ export class CommitThread {
   #next = 0
 
   constructor(path: string) {
-    this.#worker = new Worker(new URL('./commit-worker.mjs', import.meta.url), { workerData: { path, sql: WRITE_SQL, cacheKib: LEDGER_CACHE_KIB } })
+    this.#worker = new Worker(new URL('./commit-worker.mjs', import.meta.url), {
+      workerData: { path, sql: WRITE_SQL, cacheKib: LEDGER_CACHE_KIB },
+    })
     this.#worker.unref() // an idle ledger never keeps the process alive
     this.#worker.on('message', (m: { id: number; error?: string }) => {
       const w = this.#waiting.get(m.id)

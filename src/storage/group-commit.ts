@@ -50,9 +50,12 @@ export class GroupCommit {
     const sending = this.#open
     this.#open = undefined
     this.#inFlight = sending
-    this.ledger.commitAsync().then(sending.resolve, sending.reject).finally(() => {
-      this.#inFlight = undefined
-      this.#send()
-    })
+    this.ledger
+      .commitAsync()
+      .then(sending.resolve, sending.reject)
+      .finally(() => {
+        this.#inFlight = undefined
+        this.#send()
+      })
   }
 }

@@ -5,7 +5,22 @@
  * the record (audit id, evidence signature, leaf, or the tree head) it was found in.
  */
 
-import { type AuditEntry, auditRecordHashInput, canonicalize, checkAuditEntry, GENESIS_HASH, isChainRecord, type MacKeyring, MerkleTree, nodeCrypto, SEVERITIES, type StoredEvidence, type StoredState, THREAT_CATEGORIES, toHex } from '../core/index.js'
+import {
+  type AuditEntry,
+  auditRecordHashInput,
+  canonicalize,
+  checkAuditEntry,
+  GENESIS_HASH,
+  isChainRecord,
+  type MacKeyring,
+  MerkleTree,
+  nodeCrypto,
+  SEVERITIES,
+  type StoredEvidence,
+  type StoredState,
+  THREAT_CATEGORIES,
+  toHex,
+} from '../core/index.js'
 import { chainHashOf, EvidenceLog, type SetMismatch } from './evidence-log.js'
 import { type AuditLogRow, type BlockRow, blockMacBody, type EvidenceRow, evidenceMacBody, type TreeHeadRow } from './rows.js'
 
@@ -37,7 +52,6 @@ export interface IntegrityProblem {
   id: string
   detail: string
 }
-
 
 type MacResult = 'ok' | 'unknown-kid' | 'bad' | 'half' | 'unsigned'
 
@@ -109,7 +123,12 @@ export const emptyScan = (tree: MerkleTree = new MerkleTree(nodeCrypto)): ScanSt
  * Verifies audit_log rows in idx order, appending them to `start.tree` (which starts at the first
  * row's idx). Entries are checked and dropped as they pass: memory does not grow with the log.
  */
-export function verifyAudit(rows: Iterable<AuditLogRow>, keyring: MacKeyring, problems: IntegrityProblem[], start: ScanStart = emptyScan()): VerifiedLog {
+export function verifyAudit(
+  rows: Iterable<AuditLogRow>,
+  keyring: MacKeyring,
+  problems: IntegrityProblem[],
+  start: ScanStart = emptyScan(),
+): VerifiedLog {
   const { tree, log } = start
   let expectedPrevious = start.lastHash
   let previousIdx = tree.size - 1
@@ -136,7 +155,8 @@ export function verifyAudit(rows: Iterable<AuditLogRow>, keyring: MacKeyring, pr
         problems.push({ kind: 'audit-link', id, detail: 'previousHash does not match the hash of the record before it' })
       }
       const recomputed = nodeCrypto.sha256Hex(auditRecordHashInput(parsed))
-      if (recomputed !== parsed.hash) problems.push({ kind: 'audit-hash', id, detail: `stored hash ${parsed.hash}, recomputed ${recomputed}` })
+      if (recomputed !== parsed.hash)
+        problems.push({ kind: 'audit-hash', id, detail: `stored hash ${parsed.hash}, recomputed ${recomputed}` })
       expectedPrevious = parsed.hash
       records++
     }
@@ -149,15 +169,29 @@ export function verifyAudit(rows: Iterable<AuditLogRow>, keyring: MacKeyring, pr
   return { tree, log, signed, records, lastHash: expectedPrevious }
 }
 
-export function verifyTreeHead(head: TreeHeadRow | undefined, tree: MerkleTree, keyring: MacKeyring, problems: IntegrityProblem[], signed = false): void {
+export function verifyTreeHead(
+  head: TreeHeadRow | undefined,
+  tree: MerkleTree,
+  keyring: MacKeyring,
+  problems: IntegrityProblem[],
+  signed = false,
+): void {
   if (!head) {
     if (tree.size > 0) problems.push({ kind: 'tree-head', id: 'tree-head', detail: `no stored tree head for ${tree.size} entries` })
     return
   }
   if (head.tree_size !== tree.size) {
-    problems.push({ kind: 'tree-head', id: 'tree-head', detail: `stored tree size ${head.tree_size}, entries ${tree.size} (truncated or extended)` })
+    problems.push({
+      kind: 'tree-head',
+      id: 'tree-head',
+      detail: `stored tree size ${head.tree_size}, entries ${tree.size} (truncated or extended)`,
+    })
   } else if (head.root_hash !== toHex(tree.root())) {
-    problems.push({ kind: 'tree-head', id: 'tree-head', detail: `stored root ${head.root_hash} differs from the root rebuilt from the entries` })
+    problems.push({
+      kind: 'tree-head',
+      id: 'tree-head',
+      detail: `stored root ${head.root_hash} differs from the root rebuilt from the entries`,
+    })
   }
   const body = { treeSize: head.tree_size, rootHash: head.root_hash, timestamp: head.timestamp }
   const mac = macProblem('tree-head-mac', 'tree-head', head, checkMac(keyring, body, head, signed))
@@ -168,7 +202,14 @@ export function verifyTreeHead(head: TreeHeadRow | undefined, tree: MerkleTree, 
  * Blocks against the log and their MAC; a row with a problem is reported and not restored (a
  * forged row must not block anyone). Rows that expired by `now` were pruned before this.
  */
-export function verifyBlocks(rows: Iterable<BlockRow>, log: EvidenceLog, now: number, keyring: MacKeyring, problems: IntegrityProblem[], signed = false): StoredState['blocks'] {
+export function verifyBlocks(
+  rows: Iterable<BlockRow>,
+  log: EvidenceLog,
+  now: number,
+  keyring: MacKeyring,
+  problems: IntegrityProblem[],
+  signed = false,
+): StoredState['blocks'] {
   const out: StoredState['blocks'] = []
   const seen = new Set<string>()
   for (const row of rows) {
@@ -186,7 +227,13 @@ export function verifyBlocks(rows: Iterable<BlockRow>, log: EvidenceLog, now: nu
 }
 
 /** Evidence rows against themselves, their MAC and the log's evidence set; only clean rows are restored. */
-export function verifyEvidence(rows: Iterable<EvidenceRow>, log: EvidenceLog, keyring: MacKeyring, problems: IntegrityProblem[], signed = false): StoredEvidence[] {
+export function verifyEvidence(
+  rows: Iterable<EvidenceRow>,
+  log: EvidenceLog,
+  keyring: MacKeyring,
+  problems: IntegrityProblem[],
+  signed = false,
+): StoredEvidence[] {
   const out: StoredEvidence[] = []
   const seen = new Set<string>()
   for (const row of rows) {
@@ -199,7 +246,8 @@ export function verifyEvidence(rows: Iterable<EvidenceRow>, log: EvidenceLog, ke
       row.bytes.length === row.size &&
       row.size > 0 &&
       (row.compressed === 0 || row.compressed === 1)
-    if (!valid) problems.push({ kind: 'evidence-invalid', id: row.signature, detail: 'signature, severity, size or compressed flag is malformed' })
+    if (!valid)
+      problems.push({ kind: 'evidence-invalid', id: row.signature, detail: 'signature, severity, size or compressed flag is malformed' })
     else if (row.compressed === 0 && nodeCrypto.sha256Hex(row.bytes) !== row.hash) {
       problems.push({ kind: 'evidence-hash', id: row.signature, detail: 'bytes do not hash to the stored hash' })
     }
@@ -210,7 +258,14 @@ export function verifyEvidence(rows: Iterable<EvidenceRow>, log: EvidenceLog, ke
     if (problems.length !== before) continue
     // Own ArrayBuffer: the engine's Evidence wants exactly its bytes.
     const bytes = row.bytes.buffer.slice(row.bytes.byteOffset, row.bytes.byteOffset + row.bytes.byteLength) as ArrayBuffer
-    out.push({ bytes, signature: row.signature, hash: row.hash, severity: row.severity as StoredEvidence['severity'], captured: row.captured, compressed: row.compressed !== 0 })
+    out.push({
+      bytes,
+      signature: row.signature,
+      hash: row.hash,
+      severity: row.severity as StoredEvidence['severity'],
+      captured: row.captured,
+      compressed: row.compressed !== 0,
+    })
   }
   for (const signature of log.missing(seen)) {
     problems.push({ kind: 'evidence-missing', id: signature, detail: 'the audit log holds it as quarantined, but its row is gone' })

@@ -10,7 +10,31 @@
 import { chmodSync, mkdirSync } from 'node:fs'
 import { join } from 'node:path'
 import Database from 'better-sqlite3'
-import { type AuditEntry, type AuditFrontier, type AuditRecord, type BlockEntry, type Bytes, type CaptureEntry, checkAuditEntry, type Clock, DURABLE_AUDIT_RETENTION, entryText, type EvidenceHandle, isChainRecord, type MacKey, MacKeyring, MerkleTree, nodeCrypto, nodePosition, type PurgeEntry, type StoragePort, type StoredState, systemClock, toHex, type TreeHead } from '../core/index.js'
+import {
+  type AuditEntry,
+  type AuditFrontier,
+  type AuditRecord,
+  type BlockEntry,
+  type Bytes,
+  type CaptureEntry,
+  checkAuditEntry,
+  type Clock,
+  DURABLE_AUDIT_RETENTION,
+  entryText,
+  type EvidenceHandle,
+  isChainRecord,
+  type MacKey,
+  MacKeyring,
+  MerkleTree,
+  nodeCrypto,
+  nodePosition,
+  type PurgeEntry,
+  type StoragePort,
+  type StoredState,
+  systemClock,
+  toHex,
+  type TreeHead,
+} from '../core/index.js'
 import { CHECKPOINT_EVERY, checkpointBody, checkpointRow } from './checkpoint.js'
 import { LEDGER_CACHE_KIB, LEDGER_FILE } from './data-dir.js'
 import { LedgerRefusedError } from './errors.js'
@@ -60,7 +84,6 @@ interface Batch {
   rows: WriteRow[]
   head?: TreeHead
 }
-
 
 const problemKey = (p: IntegrityProblem) => `${p.kind} ${p.id}: ${p.detail}`
 
@@ -211,7 +234,8 @@ export class Ledger implements StoragePort {
   #acknowledgements(db: Database.Database): Set<string> {
     const rows = db.prepare('SELECT * FROM acknowledged_problem').all() as AckRow[]
     const ok = (r: AckRow) =>
-      !this.keyring.enabled || (r.kid !== null && r.mac !== null && this.keyring.verify(ackMacBody(r.problem, r.acknowledged_at), { kid: r.kid, mac: r.mac }))
+      !this.keyring.enabled ||
+      (r.kid !== null && r.mac !== null && this.keyring.verify(ackMacBody(r.problem, r.acknowledged_at), { kid: r.kid, mac: r.mac }))
     return new Set(rows.filter(ok).map((r) => r.problem))
   }
 
@@ -263,7 +287,8 @@ export class Ledger implements StoragePort {
 
   /** Every stored entry in leaf order, as stored (verified at open only from the checkpoint on); streams from the file. */
   *entries(): Generator<AuditEntry> {
-    for (const text of this.#db.prepare('SELECT entry FROM audit_log ORDER BY idx').pluck().iterate() as Iterable<string>) yield JSON.parse(text) as AuditEntry
+    for (const text of this.#db.prepare('SELECT entry FROM audit_log ORDER BY idx').pluck().iterate() as Iterable<string>)
+      yield JSON.parse(text) as AuditEntry
   }
 
   evidenceInserted(e: EvidenceHandle, capture: CaptureEntry): void {
@@ -384,7 +409,18 @@ export class Ledger implements StoragePort {
       if (op.kind === 'insert') {
         const c = op.capture
         const mac = this.keyring.enabled ? this.keyring.sign(evidenceMacBody(c)) : undefined
-        rows.push(['insert', c.signature, c.hash, c.size, c.severity, c.captured, c.compressed ? 1 : 0, op.bytes, mac?.kid ?? null, mac?.mac ?? null])
+        rows.push([
+          'insert',
+          c.signature,
+          c.hash,
+          c.size,
+          c.severity,
+          c.captured,
+          c.compressed ? 1 : 0,
+          op.bytes,
+          mac?.kid ?? null,
+          mac?.mac ?? null,
+        ])
         this.#log(rows, c)
         continue
       }

@@ -6,7 +6,15 @@
  */
 
 import type { Database, Statement } from 'better-sqlite3'
-import { type Bytes, MemoryNodeStore, type MerkleNodeStore, MerkleTree, type MerkleTreeOptions, nodeCrypto, nodePosition } from '../core/index.js'
+import {
+  type Bytes,
+  MemoryNodeStore,
+  type MerkleNodeStore,
+  MerkleTree,
+  type MerkleTreeOptions,
+  nodeCrypto,
+  nodePosition,
+} from '../core/index.js'
 
 /** Leaves whose nodes a stored tree keeps in memory (newer than any commit; the rest are read from disk). */
 export const RECENT_LEAVES = 4096
@@ -172,6 +180,7 @@ export function migrateToStoredTree(db: Database): string {
   const tree = new MerkleTree(nodeCrypto, { retain: 1, onNode: (l, i, h) => insert.run(nodePosition(l, i), h) })
   // In pages: the connection cannot write while a query iterates.
   const page = db.prepare('SELECT entry FROM audit_log WHERE idx >= ? ORDER BY idx LIMIT 10000').pluck()
-  for (let texts = page.all(0) as string[]; texts.length > 0; texts = page.all(tree.size) as string[]) texts.forEach((t) => tree.appendText(t))
+  for (let texts = page.all(0) as string[]; texts.length > 0; texts = page.all(tree.size) as string[])
+    texts.forEach((t) => tree.appendText(t))
   return `Merkle nodes stored for ${tree.size} leaves (proofs are read from disk from now on)`
 }

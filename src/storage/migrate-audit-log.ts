@@ -43,7 +43,14 @@ export function migrateToAuditLog(db: Database, { keyring, now }: MigrationConte
   let next = 0
   let records = 0
   for (const r of db.prepare('SELECT * FROM audit ORDER BY idx').all() as V2AuditRow[]) {
-    const entry = canonicalize({ id: r.id, type: r.type, signature: r.signature, timestamp: r.timestamp, previousHash: r.previous_hash, hash: r.hash })
+    const entry = canonicalize({
+      id: r.id,
+      type: r.type,
+      signature: r.signature,
+      timestamp: r.timestamp,
+      previousHash: r.previous_hash,
+      hash: r.hash,
+    })
     // Same MAC body as schema 2 ({id, type, signature, timestamp, previousHash, hash}): the MAC carries over.
     insert.run(r.idx, entry, r.kid, r.mac)
     v2Tree.append(HEX64.test(r.hash) ? fromHex(r.hash) : nodeCrypto.sha256(r.hash))
@@ -69,7 +76,10 @@ export function migrateToAuditLog(db: Database, { keyring, now }: MigrationConte
     captures++
   }
   let blocks = 0
-  for (const b of db.prepare('SELECT source, blocked_until FROM rate_block ORDER BY source').all() as { source: string; blocked_until: number }[]) {
+  for (const b of db.prepare('SELECT source, blocked_until FROM rate_block ORDER BY source').all() as {
+    source: string
+    blocked_until: number
+  }[]) {
     const block: BlockEntry = { type: 'block', source: b.source, blockedUntil: b.blocked_until }
     const mac = keyring.sign(block)
     const entry = canonicalize(block)
@@ -102,7 +112,9 @@ function v2HeadProblem(head: TreeHeadRow | undefined, v2Tree: MerkleTree, keyrin
   if (head.root_hash !== toHex(v2Tree.root())) return 'stored root differs from the records'
   if (head.kid !== null && head.mac !== null) {
     if (!keyring.kids.includes(head.kid)) return `its MAC key ${head.kid} is not configured`
-    if (!keyring.verify({ treeSize: head.tree_size, rootHash: head.root_hash, timestamp: head.timestamp }, { kid: head.kid, mac: head.mac })) {
+    if (
+      !keyring.verify({ treeSize: head.tree_size, rootHash: head.root_hash, timestamp: head.timestamp }, { kid: head.kid, mac: head.mac })
+    ) {
       return 'its MAC does not verify'
     }
   }

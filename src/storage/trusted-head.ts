@@ -66,7 +66,13 @@ export function appendWitness(path: string, head: TreeHead): void {
 }
 
 /** Reports unless the tree extends `trusted`: both sizes and roots go into the problem. */
-export function checkTrustedHead(trusted: TreeHead, source: string, tree: MerkleTree, keyring: MacKeyring, problems: IntegrityProblem[]): void {
+export function checkTrustedHead(
+  trusted: TreeHead,
+  source: string,
+  tree: MerkleTree,
+  keyring: MacKeyring,
+  problems: IntegrityProblem[],
+): void {
   const size = tree.size
   const root = toHex(tree.root())
   const ours = `ledger tree size ${size}, root ${root}`
@@ -74,7 +80,11 @@ export function checkTrustedHead(trusted: TreeHead, source: string, tree: Merkle
   if (trusted.kid !== undefined && trusted.mac !== undefined && keyring.kids.includes(trusted.kid)) {
     const { kid, mac, ...body } = trusted
     if (!keyring.verify(body, { kid, mac })) {
-      problems.push({ kind: 'rollback', id: 'tree-head', detail: `${theirs}: its MAC (kid ${kid}) does not verify; not a head this ledger signed` })
+      problems.push({
+        kind: 'rollback',
+        id: 'tree-head',
+        detail: `${theirs}: its MAC (kid ${kid}) does not verify; not a head this ledger signed`,
+      })
       return
     }
   }
@@ -86,6 +96,10 @@ export function checkTrustedHead(trusted: TreeHead, source: string, tree: Merkle
   const path = tree.consistencyProof(trusted.treeSize, size).map(toHex)
   if (!verifyConsistency({ firstSize: trusted.treeSize, secondSize: size, path, firstRoot: trusted.rootHash, secondRoot: root })) {
     const prefix = toHex(tree.root(trusted.treeSize))
-    problems.push({ kind: 'fork', id: 'tree-head', detail: `${ours} (root ${prefix} at size ${trusted.treeSize}) does not extend the ${theirs}: forked or rewritten` })
+    problems.push({
+      kind: 'fork',
+      id: 'tree-head',
+      detail: `${ours} (root ${prefix} at size ${trusted.treeSize}) does not extend the ${theirs}: forked or rewritten`,
+    })
   }
 }

@@ -8,13 +8,30 @@
 import { existsSync } from 'node:fs'
 import { join } from 'node:path'
 import Database from 'better-sqlite3'
-import { type MacKey, MacKeyring, MerkleTree, type MerkleTreeOptions, nodeCrypto, nodePosition, type StoredState, toHex } from '../core/index.js'
+import {
+  type MacKey,
+  MacKeyring,
+  MerkleTree,
+  type MerkleTreeOptions,
+  nodeCrypto,
+  nodePosition,
+  type StoredState,
+  toHex,
+} from '../core/index.js'
 import { readCheckpoint } from './checkpoint.js'
 import { LEDGER_CACHE_KIB, LEDGER_FILE } from './data-dir.js'
 import { LedgerError } from './errors.js'
 import { SCHEMA_VERSION } from './schema.js'
 import { EvidenceLog } from './evidence-log.js'
-import { emptyScan, type IntegrityProblem, type VerifiedLog, verifyAudit, verifyBlocks, verifyEvidence, verifyTreeHead } from './integrity.js'
+import {
+  emptyScan,
+  type IntegrityProblem,
+  type VerifiedLog,
+  verifyAudit,
+  verifyBlocks,
+  verifyEvidence,
+  verifyTreeHead,
+} from './integrity.js'
 import { StoredNodeStore, storedNodeReader } from './merkle-store.js'
 import type { AuditLogRow, BlockRow, EvidenceRow, TreeHeadRow } from './rows.js'
 import { checkTrustedHead, readHeadFile } from './trusted-head.js'
@@ -57,22 +74,43 @@ export function verifyLedger(db: Database.Database, o: VerifyLedgerOptions): Led
   start.log = new EvidenceLog(watch)
   if (checkpoint) {
     const b = checkpoint.body
-    start = { tree: checkpoint.tree, log: EvidenceLog.restore({ ...b, applied: b.treeSize }, watch), signed: true, records: b.records, lastHash: b.lastHash }
+    start = {
+      tree: checkpoint.tree,
+      log: EvidenceLog.restore({ ...b, applied: b.treeSize }, watch),
+      signed: true,
+      records: b.records,
+      lastHash: b.lastHash,
+    }
     // A log cut below the checkpoint would otherwise pass unseen until the next full check.
     if (b.treeSize > 0 && db.prepare('SELECT 1 FROM audit_log WHERE idx = ?').get(b.treeSize - 1) === undefined) {
-      problems.push({ kind: 'audit-gap', id: `leaf ${b.treeSize - 1}`, detail: `the checkpoint covers ${b.treeSize} entries, but leaf ${b.treeSize - 1} is gone` })
+      problems.push({
+        kind: 'audit-gap',
+        id: `leaf ${b.treeSize - 1}`,
+        detail: `the checkpoint covers ${b.treeSize} entries, but leaf ${b.treeSize - 1} is gone`,
+      })
     }
   }
   const from = start.tree.size
   const head = db.prepare('SELECT * FROM tree_head').get() as TreeHeadRow | undefined
   const total = Math.max(head?.tree_size ?? 0, from)
-  const rows = progress(db.prepare('SELECT * FROM audit_log WHERE idx >= ? ORDER BY idx').iterate(from) as Iterable<AuditLogRow>, from, total, o.onProgress)
+  const rows = progress(
+    db.prepare('SELECT * FROM audit_log WHERE idx >= ? ORDER BY idx').iterate(from) as Iterable<AuditLogRow>,
+    from,
+    total,
+    o.onProgress,
+  )
   const scan = o.full ? verifyNodes(rows, o.keyring, problems, start, db) : verifyAudit(rows, o.keyring, problems, start)
   verifyTreeHead(head, scan.tree, o.keyring, problems, scan.signed)
   if (o.trustedHead !== undefined) checkTrustedHead(readHeadFile(o.trustedHead)!, o.trustedHead, scan.tree, o.keyring, problems)
   const witnessed = o.witness !== undefined ? readHeadFile(o.witness, { missingOk: true }) : undefined
   if (witnessed) checkTrustedHead(witnessed, `witness ${o.witness}`, scan.tree, o.keyring, problems)
-  const evidence = verifyEvidence(db.prepare('SELECT * FROM evidence ORDER BY seq').iterate() as Iterable<EvidenceRow>, scan.log, o.keyring, problems, scan.signed)
+  const evidence = verifyEvidence(
+    db.prepare('SELECT * FROM evidence ORDER BY seq').iterate() as Iterable<EvidenceRow>,
+    scan.log,
+    o.keyring,
+    problems,
+    scan.signed,
+  )
   const blockRows = db.prepare('SELECT * FROM rate_block WHERE blocked_until > ?').iterate(o.now) as Iterable<BlockRow>
   const blocks = verifyBlocks(blockRows, scan.log, o.now, o.keyring, problems, scan.signed)
   return { problems, scan, evidence, blocks, from }
@@ -88,7 +126,13 @@ function* progress<T>(rows: Iterable<T>, from: number, total: number, report: Ve
 }
 
 /** verifyAudit, also comparing every node the rebuilt tree makes with the stored one. */
-function verifyNodes(rows: Iterable<AuditLogRow>, keyring: MacKeyring, problems: IntegrityProblem[], start: VerifiedLog, db: Database.Database): VerifiedLog {
+function verifyNodes(
+  rows: Iterable<AuditLogRow>,
+  keyring: MacKeyring,
+  problems: IntegrityProblem[],
+  start: VerifiedLog,
+  db: Database.Database,
+): VerifiedLog {
   let differ = 0
   let first = ''
   const read = storedNodeReader(db)
@@ -97,11 +141,17 @@ function verifyNodes(rows: Iterable<AuditLogRow>, keyring: MacKeyring, problems:
     onNode: (level, index, hash) => {
       const stored = read(level, index)
       if (stored !== undefined && toHex(stored) === toHex(hash)) return
-      if (differ++ === 0) first = `level ${level} index ${index} (position ${nodePosition(level, index)}) ${stored ? 'differs' : 'is missing'}`
+      if (differ++ === 0)
+        first = `level ${level} index ${index} (position ${nodePosition(level, index)}) ${stored ? 'differs' : 'is missing'}`
     },
   })
   const scan = verifyAudit(rows, keyring, problems, { ...start, tree })
-  if (differ > 0) problems.push({ kind: 'tree-node', id: 'merkle_node', detail: `${differ} stored Merkle node(s) differ from the tree rebuilt from the log; first: ${first}` })
+  if (differ > 0)
+    problems.push({
+      kind: 'tree-node',
+      id: 'merkle_node',
+      detail: `${differ} stored Merkle node(s) differ from the tree rebuilt from the log; first: ${first}`,
+    })
   return scan
 }
 
@@ -119,16 +169,24 @@ export interface FullVerification {
  * `tracehound audit verify --full` and the daemon's periodic check: the whole file, read-only (a
  * running daemon may keep writing; this reads one snapshot), every entry and every stored node.
  */
-export function verifyLedgerFile(dataDir: string, o: { macKeys?: readonly MacKey[]; now?: number; onProgress?: VerifyLedgerOptions['onProgress'] } = {}): FullVerification {
+export function verifyLedgerFile(
+  dataDir: string,
+  o: { macKeys?: readonly MacKey[]; now?: number; onProgress?: VerifyLedgerOptions['onProgress'] } = {},
+): FullVerification {
   const path = join(dataDir, LEDGER_FILE)
   if (!existsSync(path)) throw new LedgerError(`no ledger at ${path}`)
   const db = new Database(path, { readonly: true, fileMustExist: true })
   db.pragma(`cache_size = -${LEDGER_CACHE_KIB}`)
   try {
     const version = db.pragma('user_version', { simple: true }) as number
-    if (version !== SCHEMA_VERSION) throw new LedgerError(`${path} has schema version ${version}, this build ${SCHEMA_VERSION}: open it once with this build (tracehoundd) first`)
+    if (version !== SCHEMA_VERSION)
+      throw new LedgerError(
+        `${path} has schema version ${version}, this build ${SCHEMA_VERSION}: open it once with this build (tracehoundd) first`,
+      )
     const keyring = new MacKeyring(o.macKeys ?? [], nodeCrypto)
-    const v = db.transaction(() => verifyLedger(db, { keyring, now: o.now ?? Date.now(), full: true, ...(o.onProgress && { onProgress: o.onProgress }) }))()
+    const v = db.transaction(() =>
+      verifyLedger(db, { keyring, now: o.now ?? Date.now(), full: true, ...(o.onProgress && { onProgress: o.onProgress }) }),
+    )()
     return { problems: v.problems, entries: v.scan.tree.size, evidenceRows: v.evidence.length }
   } finally {
     db.close()

@@ -32,8 +32,18 @@ def scent(i: int) -> th.Scent:
 
 def row(client: str, path: str, samples_ns: list[int]) -> None:
     us = sorted(s / 1000 for s in samples_ns)
-    print(json.dumps({"client": client, "path": path, "calls": len(us), "p50Us": us[len(us) // 2],
-                      "p99Us": us[min(len(us) - 1, int(0.99 * len(us)))]}), flush=True)
+    print(
+        json.dumps(
+            {
+                "client": client,
+                "path": path,
+                "calls": len(us),
+                "p50Us": us[len(us) // 2],
+                "p99Us": us[min(len(us) - 1, int(0.99 * len(us)))],
+            }
+        ),
+        flush=True,
+    )
 
 
 def check(v: th.Verdict) -> None:
@@ -77,8 +87,10 @@ def main() -> None:
 
     async def aio(path: c.InterceptPath) -> list[int]:
         async with th.aio.connect(address, timeout=5, fail_mode="closed", intercept_path=path) as ac:
+
             async def one(i: int) -> None:
                 check(await ac.intercept(scent(i)))
+
             return await sample_async(a.calls, a.warmup, one)
 
     for path in ("unary", "stream"):
@@ -98,6 +110,7 @@ def main() -> None:
 
             async def one(i: int) -> None:
                 await stub.Intercept(req, timeout=5)
+
             return await sample_async(a.calls, a.warmup, one)
 
     row("python-asyncio", "floor", asyncio.run(aio_floor()))

@@ -51,8 +51,12 @@ def test_refused_payloads_travel_as_refusals() -> None:
     deep: Any = 1
     for _ in range(513):
         deep = [deep]
-    for payload, kind in ((math.nan, "KIND_NOT_JSON"), (10**400, "KIND_NOT_JSON"), ({"s": {1, 2}}, "KIND_NOT_JSON"),
-                          (deep, "KIND_TOO_DEEP")):
+    for payload, kind in (
+        (math.nan, "KIND_NOT_JSON"),
+        (10**400, "KIND_NOT_JSON"),
+        ({"s": {1, 2}}, "KIND_NOT_JSON"),
+        (deep, "KIND_TOO_DEEP"),
+    ):
         w = _convert.scent_to_wire(scent(payload))
         assert w.WhichOneof("payload_form") == "payload_refusal"
         assert w.payload_refusal.Kind.Name(w.payload_refusal.kind) == kind
@@ -60,7 +64,9 @@ def test_refused_payloads_travel_as_refusals() -> None:
 
 def test_local_refusals_need_no_daemon() -> None:
     with th.Client("unix:///nonexistent/th.sock") as c:
-        bad = c.intercept({"id": "x", "payload": 1, "source": "s", "timestamp": 1, "threat": {"category": "nope", "severity": "low"}})
+        bad = c.intercept(
+            {"id": "x", "payload": 1, "source": "s", "timestamp": 1, "threat": {"category": "nope", "severity": "low"}}
+        )
         assert isinstance(bad, th.Error) and bad.error.code == "SCENT_INVALID"
         for broken in ({"payload": 1}, {"id": "x", "source": "s", "timestamp": "soon"}, object()):
             v = c.intercept(broken)  # type: ignore[arg-type]
@@ -113,8 +119,9 @@ class FakeDaemon(svc_grpc.TracehoundServiceServicer):
         res.verdict.clean.SetInParent()
         return res
 
-    def InterceptStream(self, request_iterator: Iterator[svc.InterceptStreamRequest],
-                        context: grpc.ServicerContext) -> Iterator[svc.InterceptStreamResponse]:
+    def InterceptStream(
+        self, request_iterator: Iterator[svc.InterceptStreamRequest], context: grpc.ServicerContext
+    ) -> Iterator[svc.InterceptStreamResponse]:
         for req in request_iterator:
             time.sleep(self.delay)
             res = svc.InterceptStreamResponse(request_id=req.request_id)
@@ -182,6 +189,7 @@ def test_aio_schema_skew(fake: str) -> None:
         with pytest.raises(th.IncompatibleSchemaError):
             async with th.aio.connect(fake):
                 pass
+
     asyncio.run(go())
 
 
@@ -189,6 +197,7 @@ def test_aio_daemon_down_fails_open() -> None:
     async def go() -> list[th.Verdict]:
         async with th.aio.connect("unix:///nonexistent/th.sock") as c:
             return [await c.intercept(scent("x")), *(await c.intercept_many([scent(1), scent(2)]))]
+
     verdicts = asyncio.run(go())
     assert all(isinstance(v, th.Clean) and v.degraded is not None for v in verdicts) and len(verdicts) == 3
 
@@ -196,17 +205,22 @@ def test_aio_daemon_down_fails_open() -> None:
 def test_on_degraded_hook_errors_do_not_escape() -> None:
     def boom(_: th.Degraded) -> None:
         raise RuntimeError("hook")
+
     with th.Client("unix:///nonexistent/th.sock", on_degraded=boom) as c:
         assert isinstance(c.intercept(scent("x")), th.Clean)
 
 
 def test_verdict_forms() -> None:
     h = th.EvidenceInfo("spam:ab", "ab", 3, 5, "low", False)
-    assert th.Quarantined(h).to_dict() == {"status": "quarantined", "handle": {
-        "signature": "spam:ab", "hash": "ab", "size": 3, "severity": "low", "captured": 5, "disposed": False}}
+    assert th.Quarantined(h).to_dict() == {
+        "status": "quarantined",
+        "handle": {"signature": "spam:ab", "hash": "ab", "size": 3, "severity": "low", "captured": 5, "disposed": False},
+    }
     assert th.RateLimited(7).to_dict() == {"status": "rate_limited", "retryAfter": 7}
     assert th.Error(th.VerdictError("agent", "X", "msg", False)).to_dict() == {
-        "status": "error", "error": {"state": "agent", "code": "X", "recoverable": False}}
+        "status": "error",
+        "error": {"state": "agent", "code": "X", "recoverable": False},
+    }
     assert isinstance(th.Quarantined(h), th.BLOCKING) and not isinstance(th.Clean(), th.BLOCKING)
 
 

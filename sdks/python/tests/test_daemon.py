@@ -20,8 +20,9 @@ def now() -> int:
     return int(time.time() * 1000)
 
 
-def threat_scent(payload: Any, source: str | None = None, severity: th.SeverityName = "high",
-                 category: th.Category = "injection") -> th.Scent:
+def threat_scent(
+    payload: Any, source: str | None = None, severity: th.SeverityName = "high", category: th.Category = "injection"
+) -> th.Scent:
     return th.Scent(f"id-{uuid.uuid4()}", payload, source or f"src-{uuid.uuid4()}", now(), th.Threat(category, severity))
 
 
@@ -63,10 +64,13 @@ def test_intercept_many_keeps_order_across_batches(client: th.Client) -> None:
     tag = str(uuid.uuid4())
     scents: list[th.Scent | dict[str, Any]] = []
     for i in range(1500):
-        scents.append(th.Scent(str(i), {"tag": tag, "i": i}, f"src-{tag}-{i}", now(),
-                               th.Threat("spam", "low") if i % 3 == 0 else None))
+        scents.append(
+            th.Scent(str(i), {"tag": tag, "i": i}, f"src-{tag}-{i}", now(), th.Threat("spam", "low") if i % 3 == 0 else None)
+        )
     scents.insert(10, threat_scent(math.inf))
-    scents.insert(20, {"id": "bad", "payload": "\ud800", "source": "s", "timestamp": 1, "threat": {"category": "spam", "severity": "low"}})
+    scents.insert(
+        20, {"id": "bad", "payload": "\ud800", "source": "s", "timestamp": 1, "threat": {"category": "spam", "severity": "low"}}
+    )
     verdicts = client.intercept_many(scents)
     assert len(verdicts) == len(scents)
     assert isinstance(verdicts[10], th.Error) and verdicts[10].error.code == "AGENT_SERIALIZATION_FAILED"
@@ -149,6 +153,7 @@ def test_aio_client(daemon: Daemon) -> None:
             assert head.verify_mac(daemon.mac_key) and await c.verify_record(done[1] - 1, head)
             stats = await c.stats()
             assert stats.agent["totalIntercepts"] >= 23 and stats.audit["treeSize"] == head.tree_size
+
     asyncio.run(go())
 
 

@@ -28,8 +28,13 @@ def test_executor_flags_tampered_vectors(tmp_path: Path) -> None:
     (tmp_path / "hmac_test.json").write_text(json.dumps(mac))
 
     env = {k: v for k, v in os.environ.items() if k != "TRACEHOUND_CONFORMANCE_ADDRESS"}
-    res = subprocess.run([sys.executable, str(REPO / "conformance/runners/python/run.py"), str(tmp_path)],
-                         capture_output=True, text=True, env=env, cwd=REPO)
+    res = subprocess.run(
+        [sys.executable, str(REPO / "conformance/runners/python/run.py"), str(tmp_path)],
+        capture_output=True,
+        text=True,
+        env=env,
+        cwd=REPO,
+    )
     lines = res.stdout.strip().splitlines()
     results = {r["case"]: r for r in map(json.loads, lines[:-1])}
     assert res.returncode == 1

@@ -14,9 +14,12 @@ GENESIS = "0" * 64
 
 
 def test_record_hash_pinned_v1_genesis() -> None:
-    record = {"id": "018bcfe5-6800-7898-bf64-323ccb8944af-1a5a7cf4",
-              "signature": "spam:81c377d85bae75280fd1064a33ab594fcf849702b47dd2aa1a1b7da0875fe4a3",
-              "timestamp": 1700000000000, "previousHash": GENESIS}
+    record = {
+        "id": "018bcfe5-6800-7898-bf64-323ccb8944af-1a5a7cf4",
+        "signature": "spam:81c377d85bae75280fd1064a33ab594fcf849702b47dd2aa1a1b7da0875fe4a3",
+        "timestamp": 1700000000000,
+        "previousHash": GENESIS,
+    }
     assert kernel.record_hash(record) == "687f44b35b534aa2b8c2e44affae0d1218aa9d3556750cfcfca88aefd5600403"
     assert kernel.record_hash({**record, "timestamp": 1700000000001}) != kernel.record_hash(record)
 
@@ -88,7 +91,7 @@ def test_inclusion_proofs_verify_and_any_bit_flip_fails(n: int, data: st.DataObj
         bit = data.draw(st.integers(0, 255))
         flipped = bytearray(bytes.fromhex(path[i]))
         flipped[bit // 8] ^= 1 << (bit % 8)
-        assert not kernel.verify_inclusion(leaf, m, n, [*path[:i], flipped.hex(), *path[i + 1:]], root)
+        assert not kernel.verify_inclusion(leaf, m, n, [*path[:i], flipped.hex(), *path[i + 1 :]], root)
         assert not kernel.verify_inclusion(leaf, m, n, path[:-1], root)
     assert not kernel.verify_inclusion(leaf, m, n, path + [root], root)
 
@@ -105,20 +108,32 @@ def test_consistency_proofs_verify_and_tampering_fails(n: int, data: st.DataObje
         i = data.draw(st.integers(0, len(proof) - 1))
         bad = bytearray(bytes.fromhex(proof[i]))
         bad[0] ^= 0x80
-        assert not kernel.verify_consistency(m, n, [*proof[:i], bad.hex(), *proof[i + 1:]], first, second)
+        assert not kernel.verify_consistency(m, n, [*proof[:i], bad.hex(), *proof[i + 1 :]], first, second)
 
 
-@pytest.mark.parametrize("bad", [
-    ("zz" * 32, 0, 1, [], None), (None, -1, 1, [], None), (None, 1, 1, [], None), (None, 0.5, 1, [], None),
-    (None, True, 2, [], None), (None, 0, 1, ["AB" * 32], None), (None, 0, 2**53, [], None),
-])
+@pytest.mark.parametrize(
+    "bad",
+    [
+        ("zz" * 32, 0, 1, [], None),
+        (None, -1, 1, [], None),
+        (None, 1, 1, [], None),
+        (None, 0.5, 1, [], None),
+        (None, True, 2, [], None),
+        (None, 0, 1, ["AB" * 32], None),
+        (None, 0, 2**53, [], None),
+    ],
+)
 def test_inclusion_rejects_malformed_input(bad: tuple[object, ...]) -> None:
     hs = _hashes(2)
     leaf, index, size, path, root = bad
     good_path = [p.hex() for p in _path(0, hs)]
     assert not kernel.verify_inclusion(
-        leaf if isinstance(leaf, str) else _leaf(hs[0]).hex(), index, size,  # type: ignore[arg-type]
-        path or good_path if size == 2 else path, _mth(hs).hex() if root is None else root)  # type: ignore[arg-type]
+        leaf if isinstance(leaf, str) else _leaf(hs[0]).hex(),
+        index,
+        size,  # type: ignore[arg-type]
+        path or good_path if size == 2 else path,
+        _mth(hs).hex() if root is None else root,
+    )  # type: ignore[arg-type]
 
 
 def test_consistency_needs_first_at_least_one() -> None:

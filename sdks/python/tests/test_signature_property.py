@@ -11,7 +11,13 @@ from hypothesis import HealthCheck, given, settings, strategies as st
 import tracehound as th
 
 # Unicode without lone surrogates (protobuf strings are UTF-8); doubles and ints, big ones included.
-scalars = st.none() | st.booleans() | st.integers(-(2**64), 2**64) | st.floats(allow_nan=False, allow_infinity=False) | st.text(max_size=12)
+scalars = (
+    st.none()
+    | st.booleans()
+    | st.integers(-(2**64), 2**64)
+    | st.floats(allow_nan=False, allow_infinity=False)
+    | st.text(max_size=12)
+)
 json_values = st.recursive(
     scalars,
     lambda inner: st.lists(inner, max_size=5) | st.dictionaries(st.text(max_size=8), inner, max_size=5),
@@ -47,10 +53,12 @@ def test_key_order_equals_daemons(client: th.Client, payload: Any) -> None:
 @given(st.lists(json_values, min_size=1, max_size=20))
 def test_stream_signatures_equal_the_kernels(client: th.Client, payloads: list[Any]) -> None:
     source = f"prop-many-{uuid.uuid4()}"  # ≤ 20 per source: under the rate limit
-    verdicts = client.intercept_many([th.Scent(str(i), p, source, 1_700_000_000_000, th.Threat("flood", "medium"))
-                                      for i, p in enumerate(payloads)])
+    verdicts = client.intercept_many(
+        [th.Scent(str(i), p, source, 1_700_000_000_000, th.Threat("flood", "medium")) for i, p in enumerate(payloads)]
+    )
     assert len(verdicts) == len(payloads)
     for p, v in zip(payloads, verdicts, strict=True):
         expected = th.signature("flood", p)
         assert (v.handle.signature if isinstance(v, th.Quarantined) else v) == (
-            expected if isinstance(v, th.Quarantined) else th.Ignored(expected)), v
+            expected if isinstance(v, th.Quarantined) else th.Ignored(expected)
+        ), v

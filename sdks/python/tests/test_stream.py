@@ -47,7 +47,11 @@ def test_concurrent_calls_are_matched_by_id(client: th.Client) -> None:
 
 def test_a_bad_scent_fails_only_its_call(client: th.Client) -> None:
     assert client._mux is not None
-    bad = scent_pb2.Scent(id="bad", source="s", threat=scent_pb2.ThreatSignal(category=scent_pb2.THREAT_CATEGORY_UNSPECIFIED, severity=scent_pb2.SEVERITY_HIGH))
+    bad = scent_pb2.Scent(
+        id="bad",
+        source="s",
+        threat=scent_pb2.ThreatSignal(category=scent_pb2.THREAT_CATEGORY_UNSPECIFIED, severity=scent_pb2.SEVERITY_HIGH),
+    )
     with pytest.raises(StreamError) as e:
         client._mux.call([bad], 5)
     assert e.value.code() == grpc.StatusCode.INVALID_ARGUMENT
@@ -89,7 +93,9 @@ class Fake(svc_grpc.TracehoundServiceServicer):
     def Handshake(self, request: Any, context: Any) -> svc.HandshakeResponse:
         return svc.HandshakeResponse(server_name="fake", schema_version="1.0.0", compatible=True)
 
-    def InterceptStream(self, request_iterator: Iterator[svc.InterceptStreamRequest], context: Any) -> Iterator[svc.InterceptStreamResponse]:
+    def InterceptStream(
+        self, request_iterator: Iterator[svc.InterceptStreamRequest], context: Any
+    ) -> Iterator[svc.InterceptStreamResponse]:
         self.streams += 1
         first = self.streams == 1
         held = 0

@@ -5,7 +5,15 @@
  */
 
 import { TracehoundError } from '../errors.js'
-import { auditLeafInput, type AuditEntry, type BlockEntry, type CaptureEntry, entryText, isChainRecord, type PurgeEntry } from './audit-entry.js'
+import {
+  auditLeafInput,
+  type AuditEntry,
+  type BlockEntry,
+  type CaptureEntry,
+  entryText,
+  isChainRecord,
+  type PurgeEntry,
+} from './audit-entry.js'
 import { auditRecordHashInput, GENESIS_HASH } from './audit-record.js'
 import { bytesEqual, type CryptoPort, toHex } from '../ports/crypto-port.js'
 import { leafHashWith, MerkleTree } from './merkle-tree.js'
@@ -84,7 +92,11 @@ export class AuditChain implements IAuditChain {
 
   /** Continues the v1 chain where durable storage left off; call before any append. */
   restoreFrontier(f: AuditFrontier): void {
-    if (this.records.length > 0 || f.treeSize !== this.tree.size) throw new TracehoundError('AUDIT_RESTORE_INVALID', `restoreFrontier needs a fresh chain over the stored tree (${this.tree.size} leaves, got ${f.treeSize})`)
+    if (this.records.length > 0 || f.treeSize !== this.tree.size)
+      throw new TracehoundError(
+        'AUDIT_RESTORE_INVALID',
+        `restoreFrontier needs a fresh chain over the stored tree (${this.tree.size} leaves, got ${f.treeSize})`,
+      )
     this.recordsDropped = f.records
     this.baseHash = this._lastHash = f.lastHash
     for (const { leaf, record } of f.recent) {

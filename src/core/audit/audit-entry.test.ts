@@ -6,9 +6,29 @@ import { canonicalize } from '../encoding/canonical-json.js'
 const str = fc.string({ unit: 'binary' }) // lone surrogates included
 const num = fc.oneof(fc.integer(), fc.double({ noNaN: true, noDefaultInfinity: true }), fc.constant(2 ** 53 - 1))
 const entry: fc.Arbitrary<AuditEntry> = fc.oneof(
-  fc.record({ id: str, type: fc.constantFrom('neutralization' as const, 'evacuation' as const), signature: str, timestamp: num, previousHash: str, hash: str }),
-  fc.record({ type: fc.constant('capture' as const), signature: str, hash: str, size: num, severity: fc.constantFrom('low' as const, 'critical' as const), captured: num, compressed: fc.boolean() }),
-  fc.record({ type: fc.constant('purge' as const), signature: str, timestamp: num, reason: fc.constantFrom('timeout' as const, 'panic' as const) }),
+  fc.record({
+    id: str,
+    type: fc.constantFrom('neutralization' as const, 'evacuation' as const),
+    signature: str,
+    timestamp: num,
+    previousHash: str,
+    hash: str,
+  }),
+  fc.record({
+    type: fc.constant('capture' as const),
+    signature: str,
+    hash: str,
+    size: num,
+    severity: fc.constantFrom('low' as const, 'critical' as const),
+    captured: num,
+    compressed: fc.boolean(),
+  }),
+  fc.record({
+    type: fc.constant('purge' as const),
+    signature: str,
+    timestamp: num,
+    reason: fc.constantFrom('timeout' as const, 'panic' as const),
+  }),
   fc.record({ type: fc.constant('block' as const), source: str, blockedUntil: num }),
 )
 

@@ -60,7 +60,10 @@ const hex64: Check = (v) => typeof v === 'string' && /^[0-9a-f]{64}$/.test(v)
 const text: Check = (v) => typeof v === 'string' && v.length > 0
 const count: Check = (v) => typeof v === 'number' && Number.isSafeInteger(v) && v >= 0
 const signature: Check = (v) => typeof v === 'string' && /^[a-z_]+:[0-9a-f]{64}$/.test(v)
-const oneOf = (values: readonly string[]): Check => (v) => typeof v === 'string' && values.includes(v)
+const oneOf =
+  (values: readonly string[]): Check =>
+  (v) =>
+    typeof v === 'string' && values.includes(v)
 
 const record = { id: text, type: text, signature, timestamp: count, previousHash: hex64, hash: hex64 }
 
@@ -68,7 +71,15 @@ const record = { id: text, type: text, signature, timestamp: count, previousHash
 export const AUDIT_ENTRY_SCHEMA: Readonly<Record<AuditEntry['type'], Readonly<Record<string, Check>>>> = {
   neutralization: record,
   evacuation: record,
-  capture: { type: text, signature, hash: hex64, size: count, severity: oneOf(SEVERITIES), captured: count, compressed: (v) => typeof v === 'boolean' },
+  capture: {
+    type: text,
+    signature,
+    hash: hex64,
+    size: count,
+    severity: oneOf(SEVERITIES),
+    captured: count,
+    compressed: (v) => typeof v === 'boolean',
+  },
   purge: { type: text, signature, timestamp: count, reason: oneOf(['timeout', 'error', 'abort', 'panic']) },
   block: { type: text, source: (v) => typeof v === 'string', blockedUntil: count },
 }
@@ -78,7 +89,8 @@ export function checkAuditEntry(value: unknown): AuditEntry {
   if (typeof value !== 'object' || value === null || Array.isArray(value)) throw new AuditEntryError('an audit entry is a JSON object')
   const entry = value as Record<string, unknown>
   const type = entry.type
-  const schema = typeof type === 'string' && Object.hasOwn(AUDIT_ENTRY_SCHEMA, type) ? AUDIT_ENTRY_SCHEMA[type as AuditEntry['type']] : undefined
+  const schema =
+    typeof type === 'string' && Object.hasOwn(AUDIT_ENTRY_SCHEMA, type) ? AUDIT_ENTRY_SCHEMA[type as AuditEntry['type']] : undefined
   if (!schema) throw new AuditEntryError(`unknown audit entry type ${JSON.stringify(type)}`)
   for (const key of Object.keys(entry)) {
     if (!Object.hasOwn(schema, key)) throw new AuditEntryError(`field "${key}" is not part of a ${type} entry`)

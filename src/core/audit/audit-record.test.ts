@@ -4,10 +4,17 @@ import { auditRecordHashInput } from './audit-record.js'
 
 describe('v1 audit record hash input', () => {
   it('is byte for byte JSON.stringify of {id, signature, timestamp, previousHash}', () => {
-    const record = fc.record({ id: fc.string(), signature: fc.string(), timestamp: fc.oneof(fc.integer(), fc.double()), previousHash: fc.string() })
+    const record = fc.record({
+      id: fc.string(),
+      signature: fc.string(),
+      timestamp: fc.oneof(fc.integer(), fc.double()),
+      previousHash: fc.string(),
+    })
     fc.assert(
       fc.property(record, (r) => {
-        expect(auditRecordHashInput(r)).toBe(JSON.stringify({ id: r.id, signature: r.signature, timestamp: r.timestamp, previousHash: r.previousHash }))
+        expect(auditRecordHashInput(r)).toBe(
+          JSON.stringify({ id: r.id, signature: r.signature, timestamp: r.timestamp, previousHash: r.previousHash }),
+        )
       }),
       { numRuns: 1000 },
     )

@@ -43,11 +43,15 @@ export class MacKeyring {
     activeKid?: string,
   ) {
     for (const { kid, key } of keys) {
-      if (typeof kid !== 'string' || kid.length === 0) throw new TracehoundConfigError('CONFIG_MAC_INVALID', 'MAC key id must be a non-empty string')
+      if (typeof kid !== 'string' || kid.length === 0)
+        throw new TracehoundConfigError('CONFIG_MAC_INVALID', 'MAC key id must be a non-empty string')
       if (this.keys.has(kid)) throw new TracehoundConfigError('CONFIG_MAC_INVALID', `duplicate MAC key id "${kid}"`)
       const bytes = typeof key === 'string' ? decodeKey(kid, key) : key
       if (bytes.length < MIN_KEY_BYTES) {
-        throw new TracehoundConfigError('CONFIG_MAC_INVALID', `MAC key "${kid}" has ${bytes.length} bytes; at least ${MIN_KEY_BYTES} are required`)
+        throw new TracehoundConfigError(
+          'CONFIG_MAC_INVALID',
+          `MAC key "${kid}" has ${bytes.length} bytes; at least ${MIN_KEY_BYTES} are required`,
+        )
       }
       this.keys.set(kid, bytes)
     }

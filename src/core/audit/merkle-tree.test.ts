@@ -2,7 +2,16 @@ import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import { type Bytes, toHex } from '../ports/crypto-port.js'
 import { verifyConsistency, verifyInclusion } from '../kernel/merkle-verify.js'
-import { AuditRangeError, leafHashWith, MemoryNodeStore, type MerkleNodeStore, MerkleTree, nodeHashWith, nodePosition, RetentionError } from './merkle-tree.js'
+import {
+  AuditRangeError,
+  leafHashWith,
+  MemoryNodeStore,
+  type MerkleNodeStore,
+  MerkleTree,
+  nodeHashWith,
+  nodePosition,
+  RetentionError,
+} from './merkle-tree.js'
 import { nodeCrypto } from '../ports/node-crypto.js'
 
 const leafInput = (i: number) => nodeCrypto.sha256(`leaf-${i}`)
@@ -128,7 +137,12 @@ describe('MerkleTree', () => {
   })
 
   it('refuses proofs outside the tree', () => {
-    for (const call of [() => big.inclusionProof(MAX, MAX), () => big.inclusionProof(0, MAX + 1), () => big.consistencyProof(0, 5), () => big.consistencyProof(6, 5)]) {
+    for (const call of [
+      () => big.inclusionProof(MAX, MAX),
+      () => big.inclusionProof(0, MAX + 1),
+      () => big.consistencyProof(0, 5),
+      () => big.consistencyProof(6, 5),
+    ]) {
       expect(call).toThrow(AuditRangeError)
       expect(call).toThrow(expect.objectContaining({ code: 'AUDIT_OUT_OF_RANGE', state: 'audit' }))
     }
@@ -145,7 +159,8 @@ describe('MerkleTree with a retention bound', () => {
         expect(toHex(bounded.root())).toBe(toHex(full.root()))
         const lo = Math.max(0, n - retain)
         for (let i = lo; i < n; i++) expect(bounded.inclusionProof(i).map(toHex)).toEqual(full.inclusionProof(i).map(toHex))
-        for (let m = Math.max(1, lo + 1); m <= n; m++) expect(bounded.consistencyProof(m).map(toHex)).toEqual(full.consistencyProof(m).map(toHex))
+        for (let m = Math.max(1, lo + 1); m <= n; m++)
+          expect(bounded.consistencyProof(m).map(toHex)).toEqual(full.consistencyProof(m).map(toHex))
         if (lo >= 3) expect(() => bounded.inclusionProof(0)).toThrow(RetentionError)
       }),
       { seed: 18, numRuns: 150 },

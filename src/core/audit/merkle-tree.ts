@@ -43,7 +43,9 @@ export function nodePosition(level: number, index: number): number {
 }
 
 /** A proof asked about a leaf or size the tree cannot answer: outside it, or no longer held. */
-export class AuditRangeError<C extends 'AUDIT_OUT_OF_RANGE' | 'AUDIT_BEYOND_RETENTION' = 'AUDIT_OUT_OF_RANGE' | 'AUDIT_BEYOND_RETENTION'> extends TracehoundError<C> {
+export class AuditRangeError<
+  C extends 'AUDIT_OUT_OF_RANGE' | 'AUDIT_BEYOND_RETENTION' = 'AUDIT_OUT_OF_RANGE' | 'AUDIT_BEYOND_RETENTION',
+> extends TracehoundError<C> {
   override get name(): string {
     return 'AuditRangeError'
   }
@@ -217,7 +219,11 @@ export class MerkleTree {
   static fromFrontier(crypto: CryptoPort, size: number, frontier: readonly Bytes[], options: MerkleTreeOptions = {}): MerkleTree {
     const t = new MerkleTree(crypto, options)
     const levels = frontierLevels(size)
-    if (frontier.length !== levels.length) throw new TracehoundError('AUDIT_RESTORE_INVALID', `a tree of ${size} leaves has ${levels.length} frontier nodes, got ${frontier.length}`)
+    if (frontier.length !== levels.length)
+      throw new TracehoundError(
+        'AUDIT_RESTORE_INVALID',
+        `a tree of ${size} leaves has ${levels.length} frontier nodes, got ${frontier.length}`,
+      )
     t.store.start(size, frontier)
     t.leaves = size
     return t
@@ -334,7 +340,8 @@ export class MerkleTree {
     if (hash) return hash
     const leaves = `leaves ${index * 2 ** level}..${(index + 1) * 2 ** level - 1}`
     // A store that keeps every node (a durable one) lacks one it should hold: its storage is damaged, not the request out of range.
-    if (this.store.retain === Infinity) throw new TracehoundError('LEDGER_UNREADABLE', `node ${index} of level ${level} (${leaves}) is not stored`)
+    if (this.store.retain === Infinity)
+      throw new TracehoundError('LEDGER_UNREADABLE', `node ${index} of level ${level} (${leaves}) is not stored`)
     throw new RetentionError(this.store.retain, `node ${index} of level ${level} (${leaves}) is no longer held`)
   }
 

@@ -10,7 +10,22 @@ const sameBytes = (a: Uint8Array, b: Uint8Array) => a.length === b.length && a.e
 
 describe('checkCanonical', () => {
   it('accepts exactly what canonicalize writes', () => {
-    for (const v of [null, true, 0, -1.5, 1e21, 1e-7, '', 'a"\\\n\u001f\u007f\u2028', '\ud800', 'x\udc00\ud800', '😀', [], {}, { '9': 1, '10': 2, B: 3, a: 4 }]) {
+    for (const v of [
+      null,
+      true,
+      0,
+      -1.5,
+      1e21,
+      1e-7,
+      '',
+      'a"\\\n\u001f\u007f\u2028',
+      '\ud800',
+      'x\udc00\ud800',
+      '😀',
+      [],
+      {},
+      { '9': 1, '10': 2, B: 3, a: 4 },
+    ]) {
       expect(check(canonicalize(v))).toEqual({ ok: true })
     }
     expect(check(canonicalize(JSON.parse('{"__proto__":{"x":1},"a":1}')))).toEqual({ ok: true })
@@ -46,7 +61,13 @@ describe('checkCanonical', () => {
   })
 
   it('refuses ill-formed UTF-8: overlong, encoded surrogates, past U+10FFFF, truncated', () => {
-    for (const bytes of [[0x22, 0xc0, 0xaf, 0x22], [0x22, 0xed, 0xa0, 0x80, 0x22], [0x22, 0xf4, 0x90, 0x80, 0x80, 0x22], [0x22, 0xe2, 0x82, 0x22], [0x22, 0xff, 0x22]]) {
+    for (const bytes of [
+      [0x22, 0xc0, 0xaf, 0x22],
+      [0x22, 0xed, 0xa0, 0x80, 0x22],
+      [0x22, 0xf4, 0x90, 0x80, 0x80, 0x22],
+      [0x22, 0xe2, 0x82, 0x22],
+      [0x22, 0xff, 0x22],
+    ]) {
       expect(checkCanonical(Uint8Array.from(bytes))).toMatchObject({ ok: false, tooDeep: false, offset: 1, reason: 'invalid UTF-8' })
     }
   })

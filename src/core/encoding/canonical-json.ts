@@ -174,7 +174,7 @@ function writeObject(w: Writer, value: object, key: string | number): void {
     return writeValue(w, value.valueOf(), key)
   }
   const record = value as Record<string, unknown>
-  if (typeof record.toJSON === 'function' && !Object.prototype.hasOwnProperty.call(record, 'toJSON')) {
+  if (typeof record.toJSON === 'function' && !Object.hasOwn(record, 'toJSON')) {
     return writeValue(w, (record.toJSON as (k: string) => unknown)(String(key)), key)
   }
   enter(value)

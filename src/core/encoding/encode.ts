@@ -43,9 +43,7 @@ export function encodePayload(payload: JsonSerializable, maxSize: number): Encod
  * TH-CJSON-1, checked by the caller whenever they are within the size limit; `refused` is the
  * client kernel's answer for a payload that has no canonical form.
  */
-export type PreEncodedPayload =
-  | { readonly bytes: Uint8Array }
-  | { readonly refused: 'too_deep' | 'not_json'; readonly reason: string }
+export type PreEncodedPayload = { readonly bytes: Uint8Array } | { readonly refused: 'too_deep' | 'not_json'; readonly reason: string }
 
 /** The same errors as encodePayload, for a pre-encoded payload; the size is known before any parse. */
 export function acceptEncoded(payload: PreEncodedPayload, maxSize: number): Uint8Array {

@@ -33,7 +33,13 @@ const identityEncode = async (bytes: Uint8Array): Promise<EncodedPayload> => ({
 function engine(options: TracehoundOptions = {}) {
   const clock = createManualClock(1_700_000_000_000)
   const th = new Tracehound({ clock: clock.now, random: createSeededRandom('evac'), ...options })
-  const r = th.intercept({ id: 's1', payload: { b: 2, a: 1 }, source: 'x', timestamp: 5, threat: { category: 'malware', severity: 'high' } })
+  const r = th.intercept({
+    id: 's1',
+    payload: { b: 2, a: 1 },
+    source: 'x',
+    timestamp: 5,
+    threat: { category: 'malware', severity: 'high' },
+  })
   if (r.status !== 'quarantined') throw new Error(r.status)
   return { th, signature: r.handle.signature }
 }
@@ -44,7 +50,11 @@ describe('evacuate', () => {
     const { th, signature } = engine({ coldStorage: { adapter: store.adapter, encode: identityEncode } })
     const before = th.auditChain.length
     const outcome = await th.evacuate(signature)
-    expect(outcome).toMatchObject({ ok: true, location: `mem://${signature}`, record: { signature, destination: `mem://${signature}`, size: 13 } })
+    expect(outcome).toMatchObject({
+      ok: true,
+      location: `mem://${signature}`,
+      record: { signature, destination: `mem://${signature}`, size: 13 },
+    })
     expect(new TextDecoder().decode(store.writes.get(signature)!.compressed)).toBe('{"a":1,"b":2}')
     expect(th.quarantine.has(signature)).toBe(false)
     expect(th.auditChain.length).toBe(before + 1)

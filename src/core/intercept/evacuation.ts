@@ -19,9 +19,7 @@ export interface ColdStorageTarget {
 }
 
 /** What `evacuate` did: moved (with the audit record) or why not. */
-export type EvacuationOutcome =
-  | { ok: true; record: AuditedEvacuation; location: string }
-  | { ok: false; error: TracehoundError }
+export type EvacuationOutcome = { ok: true; record: AuditedEvacuation; location: string } | { ok: false; error: TracehoundError }
 
 const messageOf = (err: unknown) => (err instanceof Error ? err.message : String(err))
 

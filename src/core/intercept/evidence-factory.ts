@@ -56,12 +56,24 @@ export class EvidenceFactory implements IEvidenceFactory {
       const stored = this.codec ? this.codec.encode(bytes) : bytes
       const buffer = ownBuffer(stored)
       const compressed = this.codec !== undefined
-      const evidence = new Evidence({ bytes: buffer, signature, hash, severity: threat.severity, captured: scent.timestamp, compressed, context: this.context, hashVerified: true })
+      const evidence = new Evidence({
+        bytes: buffer,
+        signature,
+        hash,
+        severity: threat.severity,
+        captured: scent.timestamp,
+        compressed,
+        context: this.context,
+        hashVerified: true,
+      })
       return { ok: true, evidence, signature, hash, size: stored.byteLength, compressed }
     } catch (error: unknown) {
       if (isTracehoundError(error)) return { ok: false, error }
       const message = error instanceof Error ? error.message : 'Unknown error'
-      return { ok: false, error: new TracehoundError('EVIDENCE_CREATION_FAILED', message, { context: { scentId: scent.id }, cause: error }) }
+      return {
+        ok: false,
+        error: new TracehoundError('EVIDENCE_CREATION_FAILED', message, { context: { scentId: scent.id }, cause: error }),
+      }
     }
   }
 }

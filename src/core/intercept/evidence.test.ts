@@ -4,7 +4,15 @@ import { Evidence } from './evidence.js'
 import { hashBuffer } from '../encoding/hash.js'
 
 const bytes = () => new TextEncoder().encode('{"a":1}').buffer as ArrayBuffer
-const make = () => new Evidence({ bytes: bytes(), signature: 'spam:x', hash: hashBuffer(bytes()), severity: 'high', captured: 42, context: { clock: () => 7, newId: () => 'id-1' } })
+const make = () =>
+  new Evidence({
+    bytes: bytes(),
+    signature: 'spam:x',
+    hash: hashBuffer(bytes()),
+    severity: 'high',
+    captured: 42,
+    context: { clock: () => 7, newId: () => 'id-1' },
+  })
 
 describe('Evidence', () => {
   it('exposes its metadata and bytes', () => {
@@ -50,6 +58,8 @@ describe('Evidence', () => {
   it('refuses bad bytes and a wrong hash', () => {
     expect(() => new Evidence({ bytes: new ArrayBuffer(0), signature: 's', hash: 'h', severity: 'low', captured: 0 })).toThrow()
     expect(() => new Evidence({ bytes: bytes(), signature: 's', hash: '0'.repeat(64), severity: 'low', captured: 0 })).toThrow()
-    expect(() => new Evidence({ bytes: new Uint8Array(2) as unknown as ArrayBuffer, signature: 's', hash: 'h', severity: 'low', captured: 0 })).toThrow()
+    expect(
+      () => new Evidence({ bytes: new Uint8Array(2) as unknown as ArrayBuffer, signature: 's', hash: 'h', severity: 'low', captured: 0 }),
+    ).toThrow()
   })
 })

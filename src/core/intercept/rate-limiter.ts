@@ -18,9 +18,7 @@ export function rateLimitKey(source: string): string {
 }
 
 /** Allowed, or refused with the time until the source may try again. */
-export type RateLimitResult =
-  | { allowed: true }
-  | { allowed: false; blocked: boolean; retryAfter: number; reason: string }
+export type RateLimitResult = { allowed: true } | { allowed: false; blocked: boolean; retryAfter: number; reason: string }
 
 /** Tracked sources, currently blocked ones, checks and rejections so far. */
 export interface RateLimiterStats {
@@ -91,7 +89,12 @@ export class RateLimiter implements IRateLimiter {
     if (entry.blockedUntil !== null) {
       if (now < entry.blockedUntil) {
         this.totalRejections++
-        return { allowed: false, blocked: true, retryAfter: entry.blockedUntil - now, reason: 'Source is blocked due to rate limit violation' }
+        return {
+          allowed: false,
+          blocked: true,
+          retryAfter: entry.blockedUntil - now,
+          reason: 'Source is blocked due to rate limit violation',
+        }
       }
       entry.blockedUntil = null
       entry.hits = []

@@ -6,7 +6,7 @@
 
 import { type AuditEntry, auditLeafInput } from '../audit/audit-entry.js'
 import { type HashableAuditRecord, auditRecordHashInput } from '../audit/audit-record.js'
-import { canonicalBytes, canonicalize } from '../encoding/canonical-json.js'
+import { canonicalBytes } from '../encoding/canonical-json.js'
 import { type Bytes, fromHex, toHex } from '../ports/crypto-port.js'
 import { computeMacWith, verifyMacWith } from '../audit/mac.js'
 import { leafHashWith } from '../audit/merkle-tree.js'
@@ -93,9 +93,7 @@ export function verifyConsistency(p: ConsistencyInput): boolean {
   const first = hex(p.firstRoot)
   const second = hex(p.secondRoot)
   const path = hexList(p.path)
-  return (
-    !!first && !!second && !!path && verifyConsistencyBytes(p.firstSize, p.secondSize, path, first, second, nobleCrypto)
-  )
+  return !!first && !!second && !!path && verifyConsistencyBytes(p.firstSize, p.secondSize, path, first, second, nobleCrypto)
 }
 
 const keyBytes = (key: Bytes | string): Bytes => (typeof key === 'string' ? fromHex(key) : key)

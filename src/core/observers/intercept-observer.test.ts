@@ -153,7 +153,13 @@ describe('engine wiring: results unchanged', () => {
         }
         const quiet = engine(options)
         const noisy = engine(options)
-        for (const type of ['threat.detected', 'evidence.quarantined', 'evidence.evicted', 'rate_limit.exceeded', 'system.panic'] as const) {
+        for (const type of [
+          'threat.detected',
+          'evidence.quarantined',
+          'evidence.evicted',
+          'rate_limit.exceeded',
+          'system.panic',
+        ] as const) {
           noisy.th.notifications.on(type, () => {
             throw new Error('observer bug')
           })

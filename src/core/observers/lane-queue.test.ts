@@ -26,13 +26,7 @@ describe('LaneQueue', () => {
   it('dequeues by priority, FIFO inside a lane, and counts what it processed', () => {
     const q = new LaneQueue()
     for (const a of [alert('low', 'l1'), alert('critical', 'c1'), alert('medium', 'm1'), alert('critical', 'c2')]) q.enqueue(a)
-    expect([q.dequeue(), q.dequeue(), q.dequeue(), q.dequeue(), q.dequeue()].map((a) => a?.id)).toEqual([
-      'c1',
-      'c2',
-      'm1',
-      'l1',
-      undefined,
-    ])
+    expect([q.dequeue(), q.dequeue(), q.dequeue(), q.dequeue(), q.dequeue()].map((a) => a?.id)).toEqual(['c1', 'c2', 'm1', 'l1', undefined])
     expect(q.stats.processed).toBe(4)
   })
 

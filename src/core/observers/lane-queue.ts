@@ -124,7 +124,10 @@ export class LaneQueue {
       this.config.overflow === 'drop_oldest'
         ? this.lanes[severity]
         : this.config.overflow === 'drop_lowest'
-          ? [...PRIORITY].reverse().map((s) => this.lanes[s]).find((lane) => lane.length > 0)
+          ? [...PRIORITY]
+              .reverse()
+              .map((s) => this.lanes[s])
+              .find((lane) => lane.length > 0)
           : undefined
     if (!victimLane || victimLane.length === 0) return false
     victimLane.shift()

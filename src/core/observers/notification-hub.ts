@@ -133,8 +133,7 @@ export interface NotificationHubOptions {
   subscriberBufferSize?: number
 }
 
-const wants = (filter: readonly EventType[] | null | undefined, type: EventType) =>
-  !filter || filter.length === 0 || filter.includes(type)
+const wants = (filter: readonly EventType[] | null | undefined, type: EventType) => !filter || filter.length === 0 || filter.includes(type)
 
 export class NotificationHub implements INotificationEmitter {
   private readonly callbacks = new Map<EventType, Set<EventCallback>>()

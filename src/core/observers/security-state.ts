@@ -112,15 +112,10 @@ export class SecurityState implements ISecurityState {
 
   snapshot(): Readonly<SecuritySnapshot> {
     const now = this.clock()
-    const capacityPercent =
-      this.quarantineMaxBytes > 0 ? (this.quarantine.bytes / this.quarantineMaxBytes) * 100 : 0
+    const capacityPercent = this.quarantineMaxBytes > 0 ? (this.quarantine.bytes / this.quarantineMaxBytes) * 100 : 0
     const { status } = this.license
     const health: SecuritySnapshot['health'] =
-      capacityPercent > 90 || status === 'expired'
-        ? 'critical'
-        : capacityPercent > 70 || status === 'grace'
-          ? 'degraded'
-          : 'healthy'
+      capacityPercent > 90 || status === 'expired' ? 'critical' : capacityPercent > 70 || status === 'grace' ? 'degraded' : 'healthy'
     return Object.freeze({
       timestamp: now,
       uptimeMs: now - this.startTime,

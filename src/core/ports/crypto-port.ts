@@ -24,8 +24,7 @@ export function toHex(bytes: Bytes): string {
   return out
 }
 
-const nibble = (c: number): number =>
-  c >= 48 && c <= 57 ? c - 48 : c >= 97 && c <= 102 ? c - 87 : c >= 65 && c <= 70 ? c - 55 : -1
+const nibble = (c: number): number => (c >= 48 && c <= 57 ? c - 48 : c >= 97 && c <= 102 ? c - 87 : c >= 65 && c <= 70 ? c - 55 : -1)
 
 /** Strict hex decoding: throws on odd length or a non-hex character. */
 export function fromHex(hex: string): Bytes {

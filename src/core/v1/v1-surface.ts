@@ -44,7 +44,15 @@ export type {
 } from '../observers/security-state.js'
 
 export { createFailSafe, DEFAULT_FAIL_SAFE_CONFIG, FailSafe } from '../observers/fail-safe.js'
-export type { FailSafeConfig, FailSafeOverrides, PanicCallback, PanicEvent, PanicLevel, PanicReason, ThresholdConfig } from '../observers/fail-safe.js'
+export type {
+  FailSafeConfig,
+  FailSafeOverrides,
+  PanicCallback,
+  PanicEvent,
+  PanicLevel,
+  PanicReason,
+  ThresholdConfig,
+} from '../observers/fail-safe.js'
 
 export { createLaneQueue, DEFAULT_LANE_CONFIG, LaneQueue } from '../observers/lane-queue.js'
 export type { Alert as LaneAlert, LaneConfig, LaneQueueConfig, LaneQueueOverrides, LaneStats } from '../observers/lane-queue.js'

@@ -44,17 +44,33 @@ def _one_of(*values: str) -> Check:
     return lambda v: isinstance(v, str) and v in values
 
 
-_RECORD: dict[str, Check] = {"id": _text, "type": _text, "signature": _signature, "timestamp": _count,
-                             "previousHash": _hex64, "hash": _hex64}
+_RECORD: dict[str, Check] = {
+    "id": _text,
+    "type": _text,
+    "signature": _signature,
+    "timestamp": _count,
+    "previousHash": _hex64,
+    "hash": _hex64,
+}
 
 ENTRY_SCHEMAS: dict[str, dict[str, Check]] = {
     "neutralization": _RECORD,
     "evacuation": _RECORD,
-    "capture": {"type": _text, "signature": _signature, "hash": _hex64, "size": _count,
-                "severity": _one_of("low", "medium", "high", "critical"), "captured": _count,
-                "compressed": lambda v: isinstance(v, bool)},
-    "purge": {"type": _text, "signature": _signature, "timestamp": _count,
-              "reason": _one_of("timeout", "error", "abort", "panic")},
+    "capture": {
+        "type": _text,
+        "signature": _signature,
+        "hash": _hex64,
+        "size": _count,
+        "severity": _one_of("low", "medium", "high", "critical"),
+        "captured": _count,
+        "compressed": lambda v: isinstance(v, bool),
+    },
+    "purge": {
+        "type": _text,
+        "signature": _signature,
+        "timestamp": _count,
+        "reason": _one_of("timeout", "error", "abort", "panic"),
+    },
     "block": {"type": _text, "source": lambda v: isinstance(v, str), "blockedUntil": _count},
 }
 

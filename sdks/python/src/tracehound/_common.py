@@ -59,9 +59,9 @@ def parse_address(address: str | None) -> Target:
     if address.startswith(("/", "./", "../")):
         return Target("unix:" + os.path.abspath(address), False, True)
     if address.startswith("https://"):
-        return Target(address[len("https://"):].rstrip("/"), True, False)
+        return Target(address[len("https://") :].rstrip("/"), True, False)
     if address.startswith("http://"):
-        return Target(address[len("http://"):].rstrip("/"), False, False)
+        return Target(address[len("http://") :].rstrip("/"), False, False)
     return Target(address, False, False)
 
 
@@ -82,8 +82,9 @@ def channel_options(t: Target, extra: Sequence[tuple[str, Any]] = ()) -> list[tu
 
 
 def handshake_request(client_name: str, client_version: str) -> svc.HandshakeRequest:
-    return svc.HandshakeRequest(client_name=client_name, client_version=client_version or __version__,
-                                schema_version=SCHEMA_VERSION)
+    return svc.HandshakeRequest(
+        client_name=client_name, client_version=client_version or __version__, schema_version=SCHEMA_VERSION
+    )
 
 
 def handshake_info(res: svc.HandshakeResponse) -> HandshakeInfo:
@@ -153,7 +154,7 @@ def prepare(scents: Iterable[ScentLike]) -> tuple[list[Verdict | None], list[tup
 
 
 def batches(wire: list[tuple[int, scent_pb2.Scent]]) -> list[svc.InterceptStreamRequest]:
-    return [svc.InterceptStreamRequest(scents=[w for _, w in wire[i:i + BATCH]]) for i in range(0, len(wire), BATCH)]
+    return [svc.InterceptStreamRequest(scents=[w for _, w in wire[i : i + BATCH]]) for i in range(0, len(wire), BATCH)]
 
 
 def merge(out: list[Verdict | None], wire: list[tuple[int, scent_pb2.Scent]], verdicts: Sequence[Verdict]) -> list[Verdict]:

@@ -11,9 +11,25 @@ from ._gen.tracehound.v1 import audit_pb2, scent_pb2, tracehound_service_pb2, ve
 from .cjson import CanonicalJsonError, canonical_bytes
 from .client_error import ClientErrorCode, client_error
 from .types import (
-    CATEGORIES, SEVERITIES, AuditRecord, Clean, ConsistencyProof, Error, EvidenceInfo, EvidenceRecord,
-    Ignored, InclusionProof, PayloadTooLarge, Quarantined, RateLimited, Scent, SeverityName, Stats,
-    TreeHead, Verdict, VerdictError,
+    CATEGORIES,
+    SEVERITIES,
+    AuditRecord,
+    Clean,
+    ConsistencyProof,
+    Error,
+    EvidenceInfo,
+    EvidenceRecord,
+    Ignored,
+    InclusionProof,
+    PayloadTooLarge,
+    Quarantined,
+    RateLimited,
+    Scent,
+    SeverityName,
+    Stats,
+    TreeHead,
+    Verdict,
+    VerdictError,
 )
 
 
@@ -34,8 +50,11 @@ def scent_to_wire(s: Scent | Mapping[str, Any]) -> scent_pb2.Scent:
     if scent.threat is not None:
         if scent.threat.category not in CATEGORIES or scent.threat.severity not in SEVERITIES:
             raise ValueError(f"unknown threat {scent.threat}")
-        wire.threat.CopyFrom(scent_pb2.ThreatSignal(category=f"THREAT_CATEGORY_{scent.threat.category.upper()}",
-                                                    severity=f"SEVERITY_{scent.threat.severity.upper()}"))
+        wire.threat.CopyFrom(
+            scent_pb2.ThreatSignal(
+                category=f"THREAT_CATEGORY_{scent.threat.category.upper()}", severity=f"SEVERITY_{scent.threat.severity.upper()}"
+            )
+        )
         payload_to_wire(wire, scent.payload)
     return wire
 
@@ -82,8 +101,9 @@ def tree_head_from_wire(h: audit_pb2.TreeHead) -> TreeHead:
 
 
 def evidence_record_from_wire(r: audit_pb2.EvidenceRecord) -> EvidenceRecord:
-    return EvidenceRecord(r.signature, r.hash, r.size, severity_from_wire(r.severity), r.captured_ms,
-                          r.kid or None, r.mac or None)
+    return EvidenceRecord(
+        r.signature, r.hash, r.size, severity_from_wire(r.severity), r.captured_ms, r.kid or None, r.mac or None
+    )
 
 
 def inclusion_from_wire(p: audit_pb2.InclusionProof) -> InclusionProof:
@@ -97,12 +117,21 @@ def consistency_from_wire(p: audit_pb2.ConsistencyProof) -> ConsistencyProof:
 def stats_from_wire(s: tracehound_service_pb2.GetStatsResponse) -> Stats:
     a, q, r, au = s.agent, s.quarantine, s.rate_limiter, s.audit
     return Stats(
-        agent={"totalIntercepts": a.total_intercepts, "cleanCount": a.clean_count,
-               "rateLimitedCount": a.rate_limited_count, "validationFailures": a.validation_failures,
-               "ignoredCount": a.ignored_count, "quarantinedCount": a.quarantined_count, "errorCount": a.error_count},
-        quarantine={"count": q.count, "bytes": q.bytes,
-                    "bySeverity": {name: q.by_severity.get(name, 0) for name in SEVERITIES}},
-        rate_limiter={"sources": r.sources, "blocked": r.blocked, "totalChecks": r.total_checks,
-                      "totalRejections": r.total_rejections},
+        agent={
+            "totalIntercepts": a.total_intercepts,
+            "cleanCount": a.clean_count,
+            "rateLimitedCount": a.rate_limited_count,
+            "validationFailures": a.validation_failures,
+            "ignoredCount": a.ignored_count,
+            "quarantinedCount": a.quarantined_count,
+            "errorCount": a.error_count,
+        },
+        quarantine={"count": q.count, "bytes": q.bytes, "bySeverity": {name: q.by_severity.get(name, 0) for name in SEVERITIES}},
+        rate_limiter={
+            "sources": r.sources,
+            "blocked": r.blocked,
+            "totalChecks": r.total_checks,
+            "totalRejections": r.total_rejections,
+        },
         audit={"records": au.records, "treeSize": au.tree_size},
     )

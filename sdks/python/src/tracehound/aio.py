@@ -11,14 +11,29 @@ import grpc.aio
 from . import _common as c
 from ._stream import AsyncMux
 from ._convert import (
-    audit_record_from_wire, consistency_from_wire, evidence_from_wire, evidence_record_from_wire,
-    inclusion_from_wire, stats_from_wire, tree_head_from_wire, verdict_from_wire,
+    audit_record_from_wire,
+    consistency_from_wire,
+    evidence_from_wire,
+    evidence_record_from_wire,
+    inclusion_from_wire,
+    stats_from_wire,
+    tree_head_from_wire,
+    verdict_from_wire,
 )
 from ._gen.tracehound.v1 import tracehound_service_pb2 as svc, tracehound_service_pb2_grpc as svc_grpc
 from .client import _leaf
 from .types import (
-    AuditRecord, ConsistencyProof, Degraded, EvidenceInfo, EvidenceRecord, HandshakeInfo,
-    IncompatibleSchemaError, InclusionProof, Stats, TreeHead, Verdict,
+    AuditRecord,
+    ConsistencyProof,
+    Degraded,
+    EvidenceInfo,
+    EvidenceRecord,
+    HandshakeInfo,
+    IncompatibleSchemaError,
+    InclusionProof,
+    Stats,
+    TreeHead,
+    Verdict,
 )
 
 __all__ = ["AsyncClient", "connect"]
@@ -140,7 +155,9 @@ class AsyncClient:
         try:
             await self._ensure()
             call = self.stub.InterceptStream(iter(requests), timeout=self.timeout * len(requests), metadata=self.metadata)
-            verdicts = [verdict_from_wire(v) async for r in cast(AsyncIterable[svc.InterceptStreamResponse], call) for v in r.verdicts]
+            verdicts = [
+                verdict_from_wire(v) async for r in cast(AsyncIterable[svc.InterceptStreamResponse], call) for v in r.verdicts
+            ]
             if len(verdicts) != len(wire):
                 raise c.DataLoss(f"daemon answered {len(verdicts)} of {len(wire)} scents")
         except Exception as e:
@@ -163,7 +180,10 @@ class AsyncClient:
         out: list[EvidenceInfo] = []
         token = ""
         while True:
-            res = cast(svc.ListQuarantineResponse, await self._call("ListQuarantine", svc.ListQuarantineRequest(page_size=1000, page_token=token)))
+            res = cast(
+                svc.ListQuarantineResponse,
+                await self._call("ListQuarantine", svc.ListQuarantineRequest(page_size=1000, page_token=token)),
+            )
             out.extend(evidence_from_wire(h) for h in res.handles)
             token = res.next_page_token
             if not token:
@@ -183,11 +203,19 @@ class AsyncClient:
         return tree_head_from_wire(res.tree_head)
 
     async def get_inclusion_proof(self, leaf_index: int, tree_size: int = 0) -> tuple[InclusionProof, AuditRecord | None]:
-        res = cast(svc.GetInclusionProofResponse, await self._call("GetInclusionProof", svc.GetInclusionProofRequest(leaf_index=leaf_index, tree_size=tree_size)))
+        res = cast(
+            svc.GetInclusionProofResponse,
+            await self._call("GetInclusionProof", svc.GetInclusionProofRequest(leaf_index=leaf_index, tree_size=tree_size)),
+        )
         return inclusion_from_wire(res.proof), audit_record_from_wire(res.record) if res.HasField("record") else None
 
     async def get_consistency_proof(self, first_size: int, second_size: int = 0) -> ConsistencyProof:
-        res = cast(svc.GetConsistencyProofResponse, await self._call("GetConsistencyProof", svc.GetConsistencyProofRequest(first_size=first_size, second_size=second_size)))
+        res = cast(
+            svc.GetConsistencyProofResponse,
+            await self._call(
+                "GetConsistencyProof", svc.GetConsistencyProofRequest(first_size=first_size, second_size=second_size)
+            ),
+        )
         return consistency_from_wire(res.proof)
 
     async def stats(self) -> Stats:
@@ -196,8 +224,12 @@ class AsyncClient:
     async def verify_record(self, leaf_index: int, head: TreeHead | None = None) -> bool:
         head = head or await self.get_tree_head()
         proof, record = await self.get_inclusion_proof(leaf_index, head.tree_size)
-        return record is not None and record.verify_hash() and proof.verify(head.root_hash) and \
-            proof.leaf_hash == _leaf(record.to_dict())
+        return (
+            record is not None
+            and record.verify_hash()
+            and proof.verify(head.root_hash)
+            and proof.leaf_hash == _leaf(record.to_dict())
+        )
 
     async def verify_consistency(self, old: TreeHead, new: TreeHead | None = None) -> bool:
         new = new or await self.get_tree_head()
@@ -222,6 +254,16 @@ def connect(
 ) -> AsyncClient:
     """``async with tracehound.aio.connect(addr) as th:`` runs the Handshake on entry (same rules as the
     sync ``connect``: skew raises, a daemon that is down is tolerated)."""
-    return AsyncClient(address, token=token, timeout=timeout, call_timeout=call_timeout, fail_mode=fail_mode,
-                       on_degraded=on_degraded, client_name=client_name, client_version=client_version,
-                       credentials=credentials, options=options, intercept_path=intercept_path)
+    return AsyncClient(
+        address,
+        token=token,
+        timeout=timeout,
+        call_timeout=call_timeout,
+        fail_mode=fail_mode,
+        on_degraded=on_degraded,
+        client_name=client_name,
+        client_version=client_version,
+        credentials=credentials,
+        options=options,
+        intercept_path=intercept_path,
+    )

@@ -10,13 +10,28 @@ import grpc
 from . import _common as c
 from ._stream import SyncMux
 from ._convert import (
-    audit_record_from_wire, consistency_from_wire, evidence_from_wire, evidence_record_from_wire,
-    inclusion_from_wire, stats_from_wire, tree_head_from_wire, verdict_from_wire,
+    audit_record_from_wire,
+    consistency_from_wire,
+    evidence_from_wire,
+    evidence_record_from_wire,
+    inclusion_from_wire,
+    stats_from_wire,
+    tree_head_from_wire,
+    verdict_from_wire,
 )
 from ._gen.tracehound.v1 import tracehound_service_pb2 as svc, tracehound_service_pb2_grpc as svc_grpc
 from .types import (
-    AuditRecord, ConsistencyProof, Degraded, EvidenceInfo, EvidenceRecord, HandshakeInfo,
-    IncompatibleSchemaError, InclusionProof, Stats, TreeHead, Verdict,
+    AuditRecord,
+    ConsistencyProof,
+    Degraded,
+    EvidenceInfo,
+    EvidenceRecord,
+    HandshakeInfo,
+    IncompatibleSchemaError,
+    InclusionProof,
+    Stats,
+    TreeHead,
+    Verdict,
 )
 
 
@@ -140,7 +155,10 @@ class Client:
         out: list[EvidenceInfo] = []
         token = ""
         while True:
-            res = cast(svc.ListQuarantineResponse, self._call("ListQuarantine", svc.ListQuarantineRequest(page_size=1000, page_token=token)))
+            res = cast(
+                svc.ListQuarantineResponse,
+                self._call("ListQuarantine", svc.ListQuarantineRequest(page_size=1000, page_token=token)),
+            )
             out.extend(evidence_from_wire(h) for h in res.handles)
             token = res.next_page_token
             if not token:
@@ -160,11 +178,17 @@ class Client:
         return tree_head_from_wire(cast(svc.GetTreeHeadResponse, self._call("GetTreeHead", svc.GetTreeHeadRequest())).tree_head)
 
     def get_inclusion_proof(self, leaf_index: int, tree_size: int = 0) -> tuple[InclusionProof, AuditRecord | None]:
-        res = cast(svc.GetInclusionProofResponse, self._call("GetInclusionProof", svc.GetInclusionProofRequest(leaf_index=leaf_index, tree_size=tree_size)))
+        res = cast(
+            svc.GetInclusionProofResponse,
+            self._call("GetInclusionProof", svc.GetInclusionProofRequest(leaf_index=leaf_index, tree_size=tree_size)),
+        )
         return inclusion_from_wire(res.proof), audit_record_from_wire(res.record) if res.HasField("record") else None
 
     def get_consistency_proof(self, first_size: int, second_size: int = 0) -> ConsistencyProof:
-        res = cast(svc.GetConsistencyProofResponse, self._call("GetConsistencyProof", svc.GetConsistencyProofRequest(first_size=first_size, second_size=second_size)))
+        res = cast(
+            svc.GetConsistencyProofResponse,
+            self._call("GetConsistencyProof", svc.GetConsistencyProofRequest(first_size=first_size, second_size=second_size)),
+        )
         return consistency_from_wire(res.proof)
 
     def stats(self) -> Stats:
@@ -176,8 +200,12 @@ class Client:
         """Fetches record ``leaf_index`` with its inclusion proof and checks both locally against ``head``."""
         head = head or self.get_tree_head()
         proof, record = self.get_inclusion_proof(leaf_index, head.tree_size)
-        return record is not None and record.verify_hash() and proof.verify(head.root_hash) and \
-            proof.leaf_hash == _leaf(record.to_dict())
+        return (
+            record is not None
+            and record.verify_hash()
+            and proof.verify(head.root_hash)
+            and proof.leaf_hash == _leaf(record.to_dict())
+        )
 
     def verify_consistency(self, old: TreeHead, new: TreeHead | None = None) -> bool:
         """Checks locally that ``new`` (default: the current head) extends ``old``."""
@@ -213,9 +241,19 @@ def connect(
     """Opens a client and runs the Handshake. A daemon that is down is tolerated (the handshake is retried
     before the next call and intercepts fail open); a schema major skew raises IncompatibleSchemaError.
     ``timeout``: deadline (s) of one intercept or one intercept_many batch; ``call_timeout``: other calls."""
-    client = Client(address, token=token, timeout=timeout, call_timeout=call_timeout, fail_mode=fail_mode,
-                    on_degraded=on_degraded, client_name=client_name, client_version=client_version,
-                    credentials=credentials, options=options, intercept_path=intercept_path)
+    client = Client(
+        address,
+        token=token,
+        timeout=timeout,
+        call_timeout=call_timeout,
+        fail_mode=fail_mode,
+        on_degraded=on_degraded,
+        client_name=client_name,
+        client_version=client_version,
+        credentials=credentials,
+        options=options,
+        intercept_path=intercept_path,
+    )
     try:
         client.connect()
     except IncompatibleSchemaError:

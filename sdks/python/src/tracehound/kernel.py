@@ -16,8 +16,19 @@ from ._audit_entry import AuditEntryError, check_entry
 from .cjson import canonical_bytes, number_to_string, quote
 
 __all__ = [
-    "GENESIS_HASH", "signature", "record_hash", "leaf_hash", "node_hash", "merkle_root", "AuditEntryError", "check_entry",
-    "verify_inclusion", "verify_consistency", "compute_mac", "verify_mac", "verify_record_mac",
+    "GENESIS_HASH",
+    "signature",
+    "record_hash",
+    "leaf_hash",
+    "node_hash",
+    "merkle_root",
+    "AuditEntryError",
+    "check_entry",
+    "verify_inclusion",
+    "verify_consistency",
+    "compute_mac",
+    "verify_mac",
+    "verify_record_mac",
 ]
 
 GENESIS_HASH = "0" * 64

@@ -62,8 +62,14 @@ class EvidenceInfo:
     disposed: bool
 
     def to_dict(self) -> dict[str, Any]:
-        return {"signature": self.signature, "hash": self.hash, "size": self.size,
-                "severity": self.severity, "captured": self.captured, "disposed": self.disposed}
+        return {
+            "signature": self.signature,
+            "hash": self.hash,
+            "size": self.size,
+            "severity": self.severity,
+            "captured": self.captured,
+            "disposed": self.disposed,
+        }
 
 
 @dataclass(frozen=True)
@@ -155,8 +161,14 @@ class AuditRecord:
     previous_hash: str
 
     def to_dict(self) -> dict[str, Any]:
-        return {"id": self.id, "type": self.type, "signature": self.signature,
-                "timestamp": self.timestamp, "hash": self.hash, "previousHash": self.previous_hash}
+        return {
+            "id": self.id,
+            "type": self.type,
+            "signature": self.signature,
+            "timestamp": self.timestamp,
+            "hash": self.hash,
+            "previousHash": self.previous_hash,
+        }
 
     def verify_hash(self) -> bool:
         """Recomputes v1's record hash locally."""
@@ -197,8 +209,13 @@ class EvidenceRecord:
     mac: str | None = None
 
     def to_dict(self) -> dict[str, Any]:
-        d: dict[str, Any] = {"signature": self.signature, "hash": self.hash, "size": self.size,
-                             "severity": self.severity, "captured": self.captured}
+        d: dict[str, Any] = {
+            "signature": self.signature,
+            "hash": self.hash,
+            "size": self.size,
+            "severity": self.severity,
+            "captured": self.captured,
+        }
         if self.mac:
             d.update(kid=self.kid, mac=self.mac)
         return d
@@ -247,8 +264,7 @@ class Stats:
     audit: dict[str, int]
 
 
-def _verify_signed(kid: str | None, mac: str | None, body: dict[str, Any],
-                   key: bytes | str | Mapping[str, bytes | str]) -> bool:
+def _verify_signed(kid: str | None, mac: str | None, body: dict[str, Any], key: bytes | str | Mapping[str, bytes | str]) -> bool:
     if mac is None:
         return False
     if isinstance(key, Mapping):

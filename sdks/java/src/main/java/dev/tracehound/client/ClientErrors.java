@@ -24,7 +24,8 @@ public final class ClientErrors {
       case CLIENT_ERROR_CODE_SCENT_INVALID -> "scent";
       case CLIENT_ERROR_CODE_CLIENT_UNKNOWN_VERDICT -> "client";
       case CLIENT_ERROR_CODE_AGENT_SERIALIZATION_FAILED -> "agent";
-      case CLIENT_ERROR_CODE_UNSPECIFIED, UNRECOGNIZED -> throw new IllegalArgumentException("no client error " + code);
+      case CLIENT_ERROR_CODE_UNSPECIFIED, UNRECOGNIZED ->
+          throw new IllegalArgumentException("no client error " + code);
     };
   }
 

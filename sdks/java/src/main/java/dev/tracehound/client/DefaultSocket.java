@@ -7,10 +7,10 @@ import java.nio.file.Path;
 import java.util.Map;
 
 /**
- * Where tracehoundd listens by default, resolved exactly as the daemon resolves it:
- * {@code TRACEHOUND_SOCKET} when set, else {@code $XDG_RUNTIME_DIR/tracehound/tracehoundd.sock}
- * when XDG_RUNTIME_DIR is set, else {@code ${TMPDIR:-/tmp}/tracehound-<uid>/tracehoundd.sock}.
- * {@code tracehoundd --print-socket} prints the same path.
+ * Where tracehoundd listens by default, resolved exactly as the daemon resolves it: {@code
+ * TRACEHOUND_SOCKET} when set, else {@code $XDG_RUNTIME_DIR/tracehound/tracehoundd.sock} when
+ * XDG_RUNTIME_DIR is set, else {@code ${TMPDIR:-/tmp}/tracehound-<uid>/tracehoundd.sock}. {@code
+ * tracehoundd --print-socket} prints the same path.
  */
 public final class DefaultSocket {
   private DefaultSocket() {}
@@ -25,7 +25,8 @@ public final class DefaultSocket {
     String explicit = env.get("TRACEHOUND_SOCKET");
     if (explicit != null && !explicit.isEmpty()) return explicit;
     String runtime = env.get("XDG_RUNTIME_DIR");
-    if (runtime != null && !runtime.isEmpty()) return Path.of(runtime, "tracehound", "tracehoundd.sock").toString();
+    if (runtime != null && !runtime.isEmpty())
+      return Path.of(runtime, "tracehound", "tracehoundd.sock").toString();
     String tmp = env.get("TMPDIR");
     if (tmp == null || tmp.isEmpty()) tmp = "/tmp";
     return Path.of(tmp, "tracehound-" + uid, "tracehoundd.sock").toString();
@@ -36,7 +37,9 @@ public final class DefaultSocket {
     try {
       return ((Number) Files.getAttribute(Path.of("/proc/self"), "unix:uid")).longValue();
     } catch (IOException | UnsupportedOperationException e) {
-      throw new UncheckedIOException("cannot read this process's uid from /proc/self", e instanceof IOException io ? io : new IOException(e));
+      throw new UncheckedIOException(
+          "cannot read this process's uid from /proc/self",
+          e instanceof IOException io ? io : new IOException(e));
     }
   }
 }

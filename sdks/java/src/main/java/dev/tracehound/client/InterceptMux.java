@@ -21,11 +21,11 @@ import tracehound.v1.VerdictOuterClass;
 
 /**
  * The default intercept path: one long-lived InterceptStream per client, every call one request
- * message with its own request_id and one response back (the daemon answers in request order;
- * calls are matched by id). Each call keeps its own deadline. A lost stream fails every call in
- * flight with the stream's status, which the client turns into a verdict per its fail mode exactly
- * as for a unary call; the next call opens a new stream (at once after one loss, then after a
- * backoff of 50 ms doubling to 2 s while losses repeat).
+ * message with its own request_id and one response back (the daemon answers in request order; calls
+ * are matched by id). Each call keeps its own deadline. A lost stream fails every call in flight
+ * with the stream's status, which the client turns into a verdict per its fail mode exactly as for
+ * a unary call; the next call opens a new stream (at once after one loss, then after a backoff of
+ * 50 ms doubling to 2 s while losses repeat).
  */
 final class InterceptMux implements AutoCloseable {
   private static final long BACKOFF_FIRST_MS = 50;
@@ -42,15 +42,19 @@ final class InterceptMux implements AutoCloseable {
 
   InterceptMux(TracehoundServiceGrpc.TracehoundServiceStub stub) {
     this.stub = stub;
-    this.timers = Executors.newSingleThreadScheduledExecutor(r -> {
-      Thread t = new Thread(r, "tracehound-deadlines");
-      t.setDaemon(true);
-      return t;
-    });
+    this.timers =
+        Executors.newSingleThreadScheduledExecutor(
+            r -> {
+              Thread t = new Thread(r, "tracehound-deadlines");
+              t.setDaemon(true);
+              return t;
+            });
   }
 
-  private final class Stream implements ClientResponseObserver<InterceptStreamRequest, InterceptStreamResponse> {
-    final Map<Long, CompletableFuture<List<VerdictOuterClass.Verdict>>> calls = new ConcurrentHashMap<>();
+  private final class Stream
+      implements ClientResponseObserver<InterceptStreamRequest, InterceptStreamResponse> {
+    final Map<Long, CompletableFuture<List<VerdictOuterClass.Verdict>>> calls =
+        new ConcurrentHashMap<>();
     ClientCallStreamObserver<InterceptStreamRequest> requests;
     boolean dead; // guarded by InterceptMux.this
 
@@ -69,7 +73,10 @@ final class InterceptMux implements AutoCloseable {
       if (res.hasError()) {
         Status.Code code = Status.fromCodeValue(res.getError().getCode()).getCode();
         if (code == Status.Code.OK) code = Status.Code.UNKNOWN;
-        call.completeExceptionally(Status.fromCode(code).withDescription(res.getError().getMessage()).asRuntimeException());
+        call.completeExceptionally(
+            Status.fromCode(code)
+                .withDescription(res.getError().getMessage())
+                .asRuntimeException());
       } else {
         call.complete(res.getVerdictsList());
       }
@@ -82,12 +89,18 @@ final class InterceptMux implements AutoCloseable {
 
     @Override
     public void onCompleted() {
-      lost(this, Status.UNAVAILABLE.withDescription("the daemon ended the intercept stream").asRuntimeException(), true);
+      lost(
+          this,
+          Status.UNAVAILABLE
+              .withDescription("the daemon ended the intercept stream")
+              .asRuntimeException(),
+          true);
     }
   }
 
   /** The verdicts of one request, or the status a unary Intercept would fail with. */
-  CompletableFuture<List<VerdictOuterClass.Verdict>> call(List<ScentOuterClass.Scent> scents, long deadlineMs) {
+  CompletableFuture<List<VerdictOuterClass.Verdict>> call(
+      List<ScentOuterClass.Scent> scents, long deadlineMs) {
     CompletableFuture<List<VerdictOuterClass.Verdict>> out = new CompletableFuture<>();
     Stream s;
     long id = nextId.incrementAndGet();
@@ -108,14 +121,22 @@ final class InterceptMux implements AutoCloseable {
       }
       s.calls.put(id, out);
     }
-    ScheduledFuture<?> timer = timers.schedule(() -> {
-      // A late answer to this id is dropped; the other calls on the stream go on.
-      if (s.calls.remove(id) != null) {
-        out.completeExceptionally(Status.DEADLINE_EXCEEDED.withDescription("the deadline expired before the daemon answered").asRuntimeException());
-      }
-    }, deadlineMs, TimeUnit.MILLISECONDS);
+    ScheduledFuture<?> timer =
+        timers.schedule(
+            () -> {
+              // A late answer to this id is dropped; the other calls on the stream go on.
+              if (s.calls.remove(id) != null) {
+                out.completeExceptionally(
+                    Status.DEADLINE_EXCEEDED
+                        .withDescription("the deadline expired before the daemon answered")
+                        .asRuntimeException());
+              }
+            },
+            deadlineMs,
+            TimeUnit.MILLISECONDS);
     out.whenComplete((v, e) -> timer.cancel(false));
-    InterceptStreamRequest req = InterceptStreamRequest.newBuilder().setRequestId(id).addAllScents(scents).build();
+    InterceptStreamRequest req =
+        InterceptStreamRequest.newBuilder().setRequestId(id).addAllScents(scents).build();
     synchronized (s) { // a StreamObserver is not thread-safe
       try {
         s.requests.onNext(req);
@@ -123,10 +144,14 @@ final class InterceptMux implements AutoCloseable {
         lost(s, Status.fromThrowable(e).asRuntimeException(), true);
       }
     }
-    return out.thenApply(v -> {
-      if (v.size() != scents.size()) throw Status.DATA_LOSS.withDescription("daemon answered a batch only in part").asRuntimeException();
-      return v;
-    });
+    return out.thenApply(
+        v -> {
+          if (v.size() != scents.size())
+            throw Status.DATA_LOSS
+                .withDescription("daemon answered a batch only in part")
+                .asRuntimeException();
+          return v;
+        });
   }
 
   synchronized long opened() {
@@ -141,8 +166,12 @@ final class InterceptMux implements AutoCloseable {
       if (counted) {
         losses++;
         lastLoss = e;
-        retryAtNanos = System.nanoTime()
-            + (losses < 2 ? 0 : TimeUnit.MILLISECONDS.toNanos(Math.min(BACKOFF_MAX_MS, BACKOFF_FIRST_MS << Math.min(losses - 2, 10))));
+        retryAtNanos =
+            System.nanoTime()
+                + (losses < 2
+                    ? 0
+                    : TimeUnit.MILLISECONDS.toNanos(
+                        Math.min(BACKOFF_MAX_MS, BACKOFF_FIRST_MS << Math.min(losses - 2, 10))));
       }
     }
     for (Long id : s.calls.keySet()) {
@@ -164,7 +193,8 @@ final class InterceptMux implements AutoCloseable {
     synchronized (this) {
       s = current;
     }
-    if (s != null) lost(s, Status.CANCELLED.withDescription("client closed").asRuntimeException(), false);
+    if (s != null)
+      lost(s, Status.CANCELLED.withDescription("client closed").asRuntimeException(), false);
     timers.shutdownNow();
   }
 }

@@ -3,9 +3,9 @@ package dev.tracehound.client;
 import java.util.Objects;
 
 /**
- * One observed input, as v1's Scent. {@code payload} is any JSON value in plain Java form
- * ({@code null}, Boolean, String, Number, Map with String keys, List or array); {@code threat} is
- * {@code null} for a clean scent, whose payload is never inspected.
+ * One observed input, as v1's Scent. {@code payload} is any JSON value in plain Java form ({@code
+ * null}, Boolean, String, Number, Map with String keys, List or array); {@code threat} is {@code
+ * null} for a clean scent, whose payload is never inspected.
  */
 public record Scent(String id, Object payload, String source, long timestampMs, Threat threat) {
   public Scent {
@@ -27,7 +27,13 @@ public record Scent(String id, Object payload, String source, long timestampMs, 
   }
 
   /** A scent carrying a detector's threat signal. */
-  public static Scent threat(String id, String source, long timestampMs, Object payload, Category category, Severity severity) {
+  public static Scent threat(
+      String id,
+      String source,
+      long timestampMs,
+      Object payload,
+      Category category,
+      Severity severity) {
     return new Scent(id, payload, source, timestampMs, new Threat(category, severity));
   }
 }

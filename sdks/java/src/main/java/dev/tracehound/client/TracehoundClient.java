@@ -4,7 +4,6 @@ import com.google.common.util.concurrent.FutureCallback;
 import com.google.common.util.concurrent.Futures;
 import com.google.common.util.concurrent.ListenableFuture;
 import com.google.common.util.concurrent.MoreExecutors;
-import dev.tracehound.kernel.Kernel;
 import io.grpc.CallOptions;
 import io.grpc.Channel;
 import io.grpc.ClientCall;
@@ -38,6 +37,7 @@ import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 import tracehound.v1.ClientError.ClientErrorCode;
+import tracehound.v1.ScentOuterClass;
 import tracehound.v1.TracehoundServiceGrpc;
 import tracehound.v1.TracehoundServiceOuterClass.GetConsistencyProofRequest;
 import tracehound.v1.TracehoundServiceOuterClass.GetEvidenceRequest;
@@ -57,7 +57,6 @@ import tracehound.v1.TracehoundServiceOuterClass.ListQuarantineResponse;
 import tracehound.v1.TracehoundServiceOuterClass.NeutralizeRequest;
 import tracehound.v1.TracehoundServiceOuterClass.NeutralizeResponse;
 import tracehound.v1.VerdictOuterClass;
-import tracehound.v1.ScentOuterClass;
 
 /**
  * Client of tracehoundd over gRPC (Netty): a Unix socket (epoll, Linux) or TCP.
@@ -76,11 +75,15 @@ import tracehound.v1.ScentOuterClass;
  * degraded} verdict ({@link FailMode}). Every other call throws {@link TracehoundException}.
  */
 public final class TracehoundClient implements AutoCloseable {
-  /** Version of the tracehound.v1 schema this client was generated from; Handshake compares majors. */
+  /**
+   * Version of the tracehound.v1 schema this client was generated from; Handshake compares majors.
+   */
   public static final String SCHEMA_VERSION = "1.0.0";
+
   public static final String CLIENT_VERSION = "0.1.0";
   private static final int BATCH = 1000;
-  private static final Metadata.Key<String> AUTHORIZATION = Metadata.Key.of("authorization", Metadata.ASCII_STRING_MARSHALLER);
+  private static final Metadata.Key<String> AUTHORIZATION =
+      Metadata.Key.of("authorization", Metadata.ASCII_STRING_MARSHALLER);
 
   private final ManagedChannel channel;
   private final EventLoopGroup eventLoop;
@@ -92,7 +95,8 @@ public final class TracehoundClient implements AutoCloseable {
   private final FailMode failMode;
   private final Consumer<Verdict.Degraded> onDegraded;
   private final HandshakeRequest hello;
-  private final AtomicReference<CompletableFuture<HandshakeResponse>> handshake = new AtomicReference<>();
+  private final AtomicReference<CompletableFuture<HandshakeResponse>> handshake =
+      new AtomicReference<>();
   private final InterceptMux mux; // null on the unary path
 
   private TracehoundClient(Builder b, ManagedChannel channel, EventLoopGroup eventLoop) {
@@ -106,8 +110,12 @@ public final class TracehoundClient implements AutoCloseable {
     this.failMode = b.failMode;
     this.onDegraded = b.onDegraded;
     this.mux = b.unaryIntercept ? null : new InterceptMux(async);
-    this.hello = HandshakeRequest.newBuilder()
-        .setClientName(b.clientName).setClientVersion(CLIENT_VERSION).setSchemaVersion(b.schemaVersion).build();
+    this.hello =
+        HandshakeRequest.newBuilder()
+            .setClientName(b.clientName)
+            .setClientVersion(CLIENT_VERSION)
+            .setSchemaVersion(b.schemaVersion)
+            .build();
   }
 
   public static Builder builder() {
@@ -135,10 +143,15 @@ public final class TracehoundClient implements AutoCloseable {
   public Verdict intercept(Scent scent) {
     try {
       ScentOuterClass.Scent wire = Wire.scent(scent);
-      handshakeFuture().get(deadlineMs, TimeUnit.MILLISECONDS); // done after the first call: no wait
+      handshakeFuture()
+          .get(deadlineMs, TimeUnit.MILLISECONDS); // done after the first call: no wait
       if (mux != null) return Wire.verdict(mux.call(List.of(wire), deadlineMs).get().get(0));
       InterceptRequest req = InterceptRequest.newBuilder().setScent(wire).build();
-      return Wire.verdict(blocking.withDeadlineAfter(deadlineMs, TimeUnit.MILLISECONDS).intercept(req).getVerdict());
+      return Wire.verdict(
+          blocking
+              .withDeadlineAfter(deadlineMs, TimeUnit.MILLISECONDS)
+              .intercept(req)
+              .getVerdict());
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       return failed(e);
@@ -152,14 +165,21 @@ public final class TracehoundClient implements AutoCloseable {
     try {
       ScentOuterClass.Scent wire = Wire.scent(scent);
       if (mux != null) {
-        return handshakeFuture().copy().orTimeout(deadlineMs, TimeUnit.MILLISECONDS)
+        return handshakeFuture()
+            .copy()
+            .orTimeout(deadlineMs, TimeUnit.MILLISECONDS)
             .thenCompose(h -> mux.call(List.of(wire), deadlineMs))
             .thenApply(v -> Wire.verdict(v.get(0)))
             .exceptionally(this::failed);
       }
       InterceptRequest req = InterceptRequest.newBuilder().setScent(wire).build();
-      return handshakeFuture().copy().orTimeout(deadlineMs, TimeUnit.MILLISECONDS)
-          .thenCompose(h -> completable(future.withDeadlineAfter(deadlineMs, TimeUnit.MILLISECONDS).intercept(req)))
+      return handshakeFuture()
+          .copy()
+          .orTimeout(deadlineMs, TimeUnit.MILLISECONDS)
+          .thenCompose(
+              h ->
+                  completable(
+                      future.withDeadlineAfter(deadlineMs, TimeUnit.MILLISECONDS).intercept(req)))
           .thenApply(r -> Wire.verdict(r.getVerdict()))
           .exceptionally(this::failed);
     } catch (Throwable t) {
@@ -167,7 +187,10 @@ public final class TracehoundClient implements AutoCloseable {
     }
   }
 
-  /** Judges many scents over one InterceptStream call (batches of 1000); verdicts in scent order; never throws. */
+  /**
+   * Judges many scents over one InterceptStream call (batches of 1000); verdicts in scent order;
+   * never throws.
+   */
   public List<Verdict> interceptMany(List<Scent> scents) {
     Verdict[] out = new Verdict[scents.size()];
     List<Integer> sent = new ArrayList<>();
@@ -195,38 +218,48 @@ public final class TracehoundClient implements AutoCloseable {
         Verdict v = failed(t);
         for (int i : sent) out[i] = v;
       }
-      if (answers != null) for (int k = 0; k < sent.size(); k++) out[sent.get(k)] = Wire.verdict(answers.get(k));
+      if (answers != null)
+        for (int k = 0; k < sent.size(); k++) out[sent.get(k)] = Wire.verdict(answers.get(k));
     }
     return List.of(out);
   }
 
-  private List<VerdictOuterClass.Verdict> stream(List<ScentOuterClass.Scent> wire) throws Exception {
+  private List<VerdictOuterClass.Verdict> stream(List<ScentOuterClass.Scent> wire)
+      throws Exception {
     int batches = (wire.size() + BATCH - 1) / BATCH;
     List<InterceptStreamResponse> responses = Collections.synchronizedList(new ArrayList<>());
     CompletableFuture<Void> done = new CompletableFuture<>();
-    StreamObserver<InterceptStreamRequest> requests = async.withDeadlineAfter(deadlineMs * batches, TimeUnit.MILLISECONDS)
-        .interceptStream(new StreamObserver<>() {
-          public void onNext(InterceptStreamResponse r) {
-            responses.add(r);
-          }
+    StreamObserver<InterceptStreamRequest> requests =
+        async
+            .withDeadlineAfter(deadlineMs * batches, TimeUnit.MILLISECONDS)
+            .interceptStream(
+                new StreamObserver<>() {
+                  public void onNext(InterceptStreamResponse r) {
+                    responses.add(r);
+                  }
 
-          public void onError(Throwable t) {
-            done.completeExceptionally(t);
-          }
+                  public void onError(Throwable t) {
+                    done.completeExceptionally(t);
+                  }
 
-          public void onCompleted() {
-            done.complete(null);
-          }
-        });
+                  public void onCompleted() {
+                    done.complete(null);
+                  }
+                });
     for (int from = 0; from < wire.size(); from += BATCH) {
-      requests.onNext(InterceptStreamRequest.newBuilder().addAllScents(wire.subList(from, Math.min(wire.size(), from + BATCH))).build());
+      requests.onNext(
+          InterceptStreamRequest.newBuilder()
+              .addAllScents(wire.subList(from, Math.min(wire.size(), from + BATCH)))
+              .build());
     }
     requests.onCompleted();
     done.get();
     List<VerdictOuterClass.Verdict> all = new ArrayList<>(wire.size());
     for (InterceptStreamResponse r : responses) all.addAll(r.getVerdictsList());
     if (responses.size() != batches || all.size() != wire.size()) {
-      throw Status.DATA_LOSS.withDescription("daemon answered a batch only in part").asRuntimeException();
+      throw Status.DATA_LOSS
+          .withDescription("daemon answered a batch only in part")
+          .asRuntimeException();
     }
     return all;
   }
@@ -234,8 +267,11 @@ public final class TracehoundClient implements AutoCloseable {
   /** Neutralizes quarantined evidence; empty when nothing has that signature. */
   public Optional<Neutralized> neutralize(String signature) {
     try {
-      NeutralizeResponse r = blocking().neutralize(NeutralizeRequest.newBuilder().setSignature(signature).build());
-      return r.hasRecord() ? Optional.of(new Neutralized(Wire.auditRecord(r.getRecord()), r.getTreeSize())) : Optional.empty();
+      NeutralizeResponse r =
+          blocking().neutralize(NeutralizeRequest.newBuilder().setSignature(signature).build());
+      return r.hasRecord()
+          ? Optional.of(new Neutralized(Wire.auditRecord(r.getRecord()), r.getTreeSize()))
+          : Optional.empty();
     } catch (RuntimeException e) {
       if (Status.fromThrowable(e).getCode() == Status.Code.NOT_FOUND) return Optional.empty();
       throw failure("neutralize", e);
@@ -248,12 +284,20 @@ public final class TracehoundClient implements AutoCloseable {
   /** Quarantined evidence and its MAC-protected record; empty when nothing has that signature. */
   public Optional<Evidence> getEvidence(String signature) {
     try {
-      GetEvidenceResponse r = blocking().getEvidence(GetEvidenceRequest.newBuilder().setSignature(signature).build());
+      GetEvidenceResponse r =
+          blocking().getEvidence(GetEvidenceRequest.newBuilder().setSignature(signature).build());
       if (!r.hasHandle() || !r.hasRecord()) return Optional.empty();
       var w = r.getRecord();
       boolean signed = !w.getMac().isEmpty();
-      EvidenceRecord record = new EvidenceRecord(w.getSignature(), w.getHash(), w.getSize(), Wire.severity(w.getSeverity()),
-          w.getCapturedMs(), signed ? w.getKid() : null, signed ? w.getMac() : null);
+      EvidenceRecord record =
+          new EvidenceRecord(
+              w.getSignature(),
+              w.getHash(),
+              w.getSize(),
+              Wire.severity(w.getSeverity()),
+              w.getCapturedMs(),
+              signed ? w.getKid() : null,
+              signed ? w.getMac() : null);
       return Optional.of(new Evidence(Wire.handle(r.getHandle()), record));
     } catch (RuntimeException e) {
       if (Status.fromThrowable(e).getCode() == Status.Code.NOT_FOUND) return Optional.empty();
@@ -268,7 +312,8 @@ public final class TracehoundClient implements AutoCloseable {
     List<EvidenceHandle> all = new ArrayList<>();
     String token = "";
     do {
-      ListQuarantineRequest req = ListQuarantineRequest.newBuilder().setPageSize(1000).setPageToken(token).build();
+      ListQuarantineRequest req =
+          ListQuarantineRequest.newBuilder().setPageSize(1000).setPageToken(token).build();
       ListQuarantineResponse r = call("listQuarantine", () -> blocking().listQuarantine(req));
       r.getHandlesList().forEach(h -> all.add(Wire.handle(h)));
       token = r.getNextPageToken();
@@ -277,15 +322,30 @@ public final class TracehoundClient implements AutoCloseable {
   }
 
   public TreeHead getTreeHead() {
-    return Wire.treeHead(call("getTreeHead", () -> blocking().getTreeHead(GetTreeHeadRequest.getDefaultInstance())).getTreeHead());
+    return Wire.treeHead(
+        call("getTreeHead", () -> blocking().getTreeHead(GetTreeHeadRequest.getDefaultInstance()))
+            .getTreeHead());
   }
 
-  /** Inclusion proof of the record at {@code leafIndex} in the tree of {@code treeSize} (0: current), with the record. */
+  /**
+   * Inclusion proof of the record at {@code leafIndex} in the tree of {@code treeSize} (0:
+   * current), with the record.
+   */
   public InclusionResult getInclusionProof(long leafIndex, long treeSize) {
-    GetInclusionProofResponse r = call("getInclusionProof", () -> blocking().getInclusionProof(
-        GetInclusionProofRequest.newBuilder().setLeafIndex(leafIndex).setTreeSize(treeSize).build()));
+    GetInclusionProofResponse r =
+        call(
+            "getInclusionProof",
+            () ->
+                blocking()
+                    .getInclusionProof(
+                        GetInclusionProofRequest.newBuilder()
+                            .setLeafIndex(leafIndex)
+                            .setTreeSize(treeSize)
+                            .build()));
     var p = r.getProof();
-    return new InclusionResult(new InclusionProof(p.getLeafIndex(), p.getTreeSize(), p.getLeafHash(), List.copyOf(p.getPathList())),
+    return new InclusionResult(
+        new InclusionProof(
+            p.getLeafIndex(), p.getTreeSize(), p.getLeafHash(), List.copyOf(p.getPathList())),
         r.hasRecord() ? Wire.auditRecord(r.getRecord()) : null);
   }
 
@@ -293,8 +353,17 @@ public final class TracehoundClient implements AutoCloseable {
 
   /** Consistency proof from {@code firstSize} to {@code secondSize} (0: current). */
   public ConsistencyProof getConsistencyProof(long firstSize, long secondSize) {
-    var p = call("getConsistencyProof", () -> blocking().getConsistencyProof(
-        GetConsistencyProofRequest.newBuilder().setFirstSize(firstSize).setSecondSize(secondSize).build())).getProof();
+    var p =
+        call(
+                "getConsistencyProof",
+                () ->
+                    blocking()
+                        .getConsistencyProof(
+                            GetConsistencyProofRequest.newBuilder()
+                                .setFirstSize(firstSize)
+                                .setSecondSize(secondSize)
+                                .build()))
+            .getProof();
     return new ConsistencyProof(p.getFirstSize(), p.getSecondSize(), List.copyOf(p.getPathList()));
   }
 
@@ -358,7 +427,13 @@ public final class TracehoundClient implements AutoCloseable {
 
   private static TracehoundException failure(String what, Throwable t) {
     Status s = Status.fromThrowable(t);
-    return new TracehoundException(s.getCode(), what + " failed: " + s.getCode() + (s.getDescription() == null ? "" : ": " + s.getDescription()), t);
+    return new TracehoundException(
+        s.getCode(),
+        what
+            + " failed: "
+            + s.getCode()
+            + (s.getDescription() == null ? "" : ": " + s.getDescription()),
+        t);
   }
 
   private CompletableFuture<HandshakeResponse> handshakeFuture() {
@@ -366,45 +441,63 @@ public final class TracehoundClient implements AutoCloseable {
     if (current != null) return current;
     CompletableFuture<HandshakeResponse> mine = new CompletableFuture<>();
     if (!handshake.compareAndSet(null, mine)) return handshake.get();
-    ListenableFuture<HandshakeResponse> call = future.withDeadlineAfter(callDeadlineMs, TimeUnit.MILLISECONDS).handshake(hello);
-    Futures.addCallback(call, new FutureCallback<>() {
-      public void onSuccess(HandshakeResponse r) {
-        mine.complete(r);
-      }
+    ListenableFuture<HandshakeResponse> call =
+        future.withDeadlineAfter(callDeadlineMs, TimeUnit.MILLISECONDS).handshake(hello);
+    Futures.addCallback(
+        call,
+        new FutureCallback<>() {
+          public void onSuccess(HandshakeResponse r) {
+            mine.complete(r);
+          }
 
-      public void onFailure(Throwable t) {
-        // A schema skew is final; a transport failure is retried on the next call.
-        if (Status.fromThrowable(t).getCode() != Status.Code.FAILED_PRECONDITION) handshake.compareAndSet(mine, null);
-        mine.completeExceptionally(t);
-      }
-    }, MoreExecutors.directExecutor());
+          public void onFailure(Throwable t) {
+            // A schema skew is final; a transport failure is retried on the next call.
+            if (Status.fromThrowable(t).getCode() != Status.Code.FAILED_PRECONDITION)
+              handshake.compareAndSet(mine, null);
+            mine.completeExceptionally(t);
+          }
+        },
+        MoreExecutors.directExecutor());
     return mine;
   }
 
   private static <T> CompletableFuture<T> completable(ListenableFuture<T> f) {
     CompletableFuture<T> out = new CompletableFuture<>();
-    Futures.addCallback(f, new FutureCallback<>() {
-      public void onSuccess(T r) {
-        out.complete(r);
-      }
+    Futures.addCallback(
+        f,
+        new FutureCallback<>() {
+          public void onSuccess(T r) {
+            out.complete(r);
+          }
 
-      public void onFailure(Throwable t) {
-        out.completeExceptionally(t);
-      }
-    }, MoreExecutors.directExecutor());
+          public void onFailure(Throwable t) {
+            out.completeExceptionally(t);
+          }
+        },
+        MoreExecutors.directExecutor());
     return out;
   }
 
   private Verdict failed(Throwable t) {
-    Throwable cause = t instanceof java.util.concurrent.CompletionException && t.getCause() != null ? t.getCause() : t;
-    Status s = cause instanceof TimeoutException
-        ? Status.DEADLINE_EXCEEDED.withDescription("no handshake within the deadline")
-        : Status.fromThrowable(t);
+    Throwable cause =
+        t instanceof java.util.concurrent.CompletionException && t.getCause() != null
+            ? t.getCause()
+            : t;
+    Status s =
+        cause instanceof TimeoutException
+            ? Status.DEADLINE_EXCEEDED.withDescription("no handshake within the deadline")
+            : Status.fromThrowable(t);
     if (s.getCode() == Status.Code.INVALID_ARGUMENT) {
       // The daemon rejected the scent itself: the caller's error, whatever the fail mode.
-      return ClientErrors.error(ClientErrorCode.CLIENT_ERROR_CODE_SCENT_INVALID, String.valueOf(s.getDescription()), null);
+      return ClientErrors.error(
+          ClientErrorCode.CLIENT_ERROR_CODE_SCENT_INVALID,
+          String.valueOf(s.getDescription()),
+          null);
     }
-    Verdict.Degraded degraded = new Verdict.Degraded(s.getCode().name(), s.getDescription() != null ? s.getDescription() : String.valueOf(t));
+    Verdict.Degraded degraded =
+        new Verdict.Degraded(
+            s.getCode().name(),
+            s.getDescription() != null ? s.getDescription() : String.valueOf(t));
     if (onDegraded != null) {
       try {
         onDegraded.accept(degraded);
@@ -413,8 +506,10 @@ public final class TracehoundClient implements AutoCloseable {
       }
     }
     if (failMode == FailMode.OPEN) return new Verdict.Clean(degraded);
-    return ClientErrors.error(ClientErrorCode.CLIENT_ERROR_CODE_DAEMON_UNAVAILABLE,
-        "tracehoundd unavailable: " + degraded.code() + " " + degraded.message(), degraded);
+    return ClientErrors.error(
+        ClientErrorCode.CLIENT_ERROR_CODE_DAEMON_UNAVAILABLE,
+        "tracehoundd unavailable: " + degraded.code() + " " + degraded.message(),
+        degraded);
   }
 
   /** Where and how to connect; {@link #build()} connects and runs the handshake. */
@@ -441,7 +536,10 @@ public final class TracehoundClient implements AutoCloseable {
       return this;
     }
 
-    /** A Unix domain socket (Linux, epoll). Without this or {@link #address}, {@link DefaultSocket#path()}. */
+    /**
+     * A Unix domain socket (Linux, epoll). Without this or {@link #address}, {@link
+     * DefaultSocket#path()}.
+     */
     public Builder unixSocket(String path) {
       this.socketPath = path;
       return this;
@@ -464,7 +562,9 @@ public final class TracehoundClient implements AutoCloseable {
       return this;
     }
 
-    /** TLS on TCP, trusting the JDK's CAs or, when given, the PEM certificates in {@code trustPem}. */
+    /**
+     * TLS on TCP, trusting the JDK's CAs or, when given, the PEM certificates in {@code trustPem}.
+     */
     public Builder tls(Path trustPem) {
       this.tls = true;
       this.trustCertificates = trustPem == null ? null : trustPem.toFile();
@@ -514,29 +614,36 @@ public final class TracehoundClient implements AutoCloseable {
      * retried before the next call, and intercepts fail open meanwhile).
      */
     public TracehoundClient build() {
-      if (socketPath != null && host != null) throw new IllegalStateException("set one of unixSocket(path) or address(host, port), not both");
+      if (socketPath != null && host != null)
+        throw new IllegalStateException(
+            "set one of unixSocket(path) or address(host, port), not both");
       // Neither: the daemon's default socket, found the way tracehoundd picks it.
       if (socketPath == null && host == null) socketPath = DefaultSocket.path();
       NettyChannelBuilder nb;
       EventLoopGroup group = null;
       if (socketPath != null) {
         if (!Epoll.isAvailable()) {
-          throw new IllegalStateException("Unix sockets need Netty's epoll transport (Linux): " + Epoll.unavailabilityCause());
+          throw new IllegalStateException(
+              "Unix sockets need Netty's epoll transport (Linux): " + Epoll.unavailabilityCause());
         }
         group = new EpollEventLoopGroup(1, new DefaultThreadFactory("tracehound-uds", true));
-        nb = NettyChannelBuilder.forAddress(new DomainSocketAddress(socketPath))
-            .eventLoopGroup(group)
-            .channelType(EpollDomainSocketChannel.class)
-            .overrideAuthority("localhost")
-            .withOption(ChannelOption.SO_KEEPALIVE, null) // grpc sets it for TCP; Unix sockets have none (Netty warns)
-            .usePlaintext();
+        nb =
+            NettyChannelBuilder.forAddress(new DomainSocketAddress(socketPath))
+                .eventLoopGroup(group)
+                .channelType(EpollDomainSocketChannel.class)
+                .overrideAuthority("localhost")
+                .withOption(
+                    ChannelOption.SO_KEEPALIVE,
+                    null) // grpc sets it for TCP; Unix sockets have none (Netty warns)
+                .usePlaintext();
       } else {
         nb = NettyChannelBuilder.forAddress(host, port);
         if (tls) {
           try {
-            nb.sslContext(trustCertificates == null
-                ? GrpcSslContexts.forClient().build()
-                : GrpcSslContexts.forClient().trustManager(trustCertificates).build());
+            nb.sslContext(
+                trustCertificates == null
+                    ? GrpcSslContexts.forClient().build()
+                    : GrpcSslContexts.forClient().trustManager(trustCertificates).build());
           } catch (javax.net.ssl.SSLException e) {
             throw new IllegalArgumentException("TLS set-up failed: " + e.getMessage(), e);
           }
@@ -566,8 +673,10 @@ public final class TracehoundClient implements AutoCloseable {
     String value = "Bearer " + token;
     return new ClientInterceptor() {
       @Override
-      public <Q, A> ClientCall<Q, A> interceptCall(MethodDescriptor<Q, A> method, CallOptions options, Channel next) {
-        return new ForwardingClientCall.SimpleForwardingClientCall<>(next.newCall(method, options)) {
+      public <Q, A> ClientCall<Q, A> interceptCall(
+          MethodDescriptor<Q, A> method, CallOptions options, Channel next) {
+        return new ForwardingClientCall.SimpleForwardingClientCall<>(
+            next.newCall(method, options)) {
           @Override
           public void start(Listener<A> listener, Metadata headers) {
             headers.put(AUTHORIZATION, value);

@@ -2,7 +2,10 @@ package dev.tracehound.client;
 
 import io.grpc.Status;
 
-/** A failed call outside the request path (handshake, neutralize, proofs, stats), with its gRPC status. */
+/**
+ * A failed call outside the request path (handshake, neutralize, proofs, stats), with its gRPC
+ * status.
+ */
 public final class TracehoundException extends RuntimeException {
   private final Status.Code code;
 

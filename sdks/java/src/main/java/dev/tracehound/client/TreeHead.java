@@ -4,7 +4,10 @@ import dev.tracehound.kernel.Kernel;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-/** Head of the RFC 9162 audit tree; {@code kid} and {@code mac} are null when the daemon has no MAC key. */
+/**
+ * Head of the RFC 9162 audit tree; {@code kid} and {@code mac} are null when the daemon has no MAC
+ * key.
+ */
 public record TreeHead(long treeSize, String rootHash, long timestampMs, String kid, String mac) {
   /** The MAC body {@code {treeSize, rootHash, timestamp}}. */
   public Map<String, Object> macBody() {

@@ -7,13 +7,16 @@ import tracehound.v1.TracehoundServiceOuterClass.GetStatsResponse;
 
 /**
  * The daemon's answers in the embedded library's JSON shapes (v1 field names: {@code status},
- * {@code retryAfter}, {@code captured}, {@code timestamp}, …), as mutable maps of plain values:
- * for structured logs, and for comparing with the TS engine or the conformance vectors.
+ * {@code retryAfter}, {@code captured}, {@code timestamp}, …), as mutable maps of plain values: for
+ * structured logs, and for comparing with the TS engine or the conformance vectors.
  */
 public final class V1Json {
   private V1Json() {}
 
-  /** {@code {status, …}} as v1's InterceptResult; a degraded verdict adds {@code degraded: {code, message}}. */
+  /**
+   * {@code {status, …}} as v1's InterceptResult; a degraded verdict adds {@code degraded: {code,
+   * message}}.
+   */
   public static Map<String, Object> verdict(Verdict v) {
     Map<String, Object> f = new LinkedHashMap<>();
     f.put("status", v.status());
@@ -30,7 +33,11 @@ public final class V1Json {
       error.put("recoverable", e.recoverable());
       f.put("error", error);
     }
-    if (v.degraded() != null) f.put("degraded", new LinkedHashMap<>(Map.of("code", v.degraded().code(), "message", v.degraded().message())));
+    if (v.degraded() != null)
+      f.put(
+          "degraded",
+          new LinkedHashMap<>(
+              Map.of("code", v.degraded().code(), "message", v.degraded().message())));
     return f;
   }
 
@@ -68,7 +75,10 @@ public final class V1Json {
     return f;
   }
 
-  /** {@code {agent: {totalIntercepts, …}, quarantine: {count, bytes, bySeverity}, audit: {records, treeSize}}}. */
+  /**
+   * {@code {agent: {totalIntercepts, …}, quarantine: {count, bytes, bySeverity}, audit: {records,
+   * treeSize}}}.
+   */
   public static Map<String, Object> stats(GetStatsResponse s) {
     var a = s.getAgent();
     Map<String, Object> agent = new LinkedHashMap<>();
@@ -80,7 +90,8 @@ public final class V1Json {
     agent.put("quarantinedCount", a.getQuarantinedCount());
     agent.put("errorCount", a.getErrorCount());
     Map<String, Object> bySeverity = new LinkedHashMap<>();
-    for (String k : List.of("low", "medium", "high", "critical")) bySeverity.put(k, s.getQuarantine().getBySeverityOrDefault(k, 0));
+    for (String k : List.of("low", "medium", "high", "critical"))
+      bySeverity.put(k, s.getQuarantine().getBySeverityOrDefault(k, 0));
     Map<String, Object> quarantine = new LinkedHashMap<>();
     quarantine.put("count", s.getQuarantine().getCount());
     quarantine.put("bytes", s.getQuarantine().getBytes());

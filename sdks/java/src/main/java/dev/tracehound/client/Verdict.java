@@ -8,7 +8,12 @@ import java.util.Map;
  * default), {@link Error} when failing closed.
  */
 public sealed interface Verdict
-    permits Verdict.Clean, Verdict.RateLimited, Verdict.PayloadTooLarge, Verdict.Ignored, Verdict.Quarantined, Verdict.Error {
+    permits Verdict.Clean,
+        Verdict.RateLimited,
+        Verdict.PayloadTooLarge,
+        Verdict.Ignored,
+        Verdict.Quarantined,
+        Verdict.Error {
 
   /** v1's status: clean, rate_limited, payload_too_large, ignored, quarantined or error. */
   String status();
@@ -22,9 +27,14 @@ public sealed interface Verdict
     return degraded() != null;
   }
 
-  /** True for the outcomes that are reasons to block the request (rate_limited, payload_too_large, quarantined). */
+  /**
+   * True for the outcomes that are reasons to block the request (rate_limited, payload_too_large,
+   * quarantined).
+   */
   default boolean blocks() {
-    return this instanceof RateLimited || this instanceof PayloadTooLarge || this instanceof Quarantined;
+    return this instanceof RateLimited
+        || this instanceof PayloadTooLarge
+        || this instanceof Quarantined;
   }
 
   /** The transport failure behind a degraded verdict: a gRPC status code name and its message. */
@@ -68,7 +78,13 @@ public sealed interface Verdict
   }
 
   /** The engine (or, degraded, the client) refused the scent; {@code context} may be null. */
-  record Error(String state, String code, String message, boolean recoverable, Map<String, Object> context, Degraded degraded)
+  record Error(
+      String state,
+      String code,
+      String message,
+      boolean recoverable,
+      Map<String, Object> context,
+      Degraded degraded)
       implements Verdict {
     public String status() {
       return "error";

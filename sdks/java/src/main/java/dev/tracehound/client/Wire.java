@@ -9,8 +9,8 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import tracehound.v1.ClientError.ClientErrorCode;
 import tracehound.v1.Audit;
+import tracehound.v1.ClientError.ClientErrorCode;
 import tracehound.v1.ScentOuterClass;
 import tracehound.v1.VerdictOuterClass;
 
@@ -46,20 +46,26 @@ final class Wire {
    * payload is never read, so it is not sent.
    */
   static ScentOuterClass.Scent scent(Scent s) {
-    ScentOuterClass.Scent.Builder b = ScentOuterClass.Scent.newBuilder()
-        .setId(s.id())
-        .setSource(s.source())
-        .setTimestampMs(s.timestampMs());
+    ScentOuterClass.Scent.Builder b =
+        ScentOuterClass.Scent.newBuilder()
+            .setId(s.id())
+            .setSource(s.source())
+            .setTimestampMs(s.timestampMs());
     if (s.threat() == null) return b.build();
-    b.setThreat(ScentOuterClass.ThreatSignal.newBuilder()
-        .setCategoryValue(s.threat().category().ordinal() + 1)
-        .setSeverityValue(s.threat().severity().ordinal() + 1));
+    b.setThreat(
+        ScentOuterClass.ThreatSignal.newBuilder()
+            .setCategoryValue(s.threat().category().ordinal() + 1)
+            .setSeverityValue(s.threat().severity().ordinal() + 1));
     try {
       b.setPayloadCjson(ByteString.copyFrom(CanonicalJson.bytes(s.payload())));
     } catch (CanonicalJsonException e) {
-      b.setPayloadRefusal(ScentOuterClass.PayloadRefusal.newBuilder()
-          .setKind(e.tooDeep() ? ScentOuterClass.PayloadRefusal.Kind.KIND_TOO_DEEP : ScentOuterClass.PayloadRefusal.Kind.KIND_NOT_JSON)
-          .setReason(e.getMessage()));
+      b.setPayloadRefusal(
+          ScentOuterClass.PayloadRefusal.newBuilder()
+              .setKind(
+                  e.tooDeep()
+                      ? ScentOuterClass.PayloadRefusal.Kind.KIND_TOO_DEEP
+                      : ScentOuterClass.PayloadRefusal.Kind.KIND_NOT_JSON)
+              .setReason(e.getMessage()));
     }
     return b.build();
   }
@@ -74,7 +80,13 @@ final class Wire {
   }
 
   static EvidenceHandle handle(VerdictOuterClass.EvidenceHandle h) {
-    return new EvidenceHandle(h.getSignature(), h.getHash(), h.getSize(), h.getCapturedMs(), severity(h.getSeverity()), h.getDisposed());
+    return new EvidenceHandle(
+        h.getSignature(),
+        h.getHash(),
+        h.getSize(),
+        h.getCapturedMs(),
+        severity(h.getSeverity()),
+        h.getDisposed());
   }
 
   static Verdict verdict(VerdictOuterClass.Verdict v) {
@@ -83,28 +95,46 @@ final class Wire {
       case RATE_LIMITED -> new Verdict.RateLimited(v.getRateLimited().getRetryAfterMs());
       case PAYLOAD_TOO_LARGE -> new Verdict.PayloadTooLarge(v.getPayloadTooLarge().getLimitBytes());
       case IGNORED -> new Verdict.Ignored(v.getIgnored().getSignature());
-      case QUARANTINED -> v.getQuarantined().hasHandle()
-          ? new Verdict.Quarantined(handle(v.getQuarantined().getHandle()))
-          : unknown("quarantined verdict without a handle");
+      case QUARANTINED ->
+          v.getQuarantined().hasHandle()
+              ? new Verdict.Quarantined(handle(v.getQuarantined().getHandle()))
+              : unknown("quarantined verdict without a handle");
       case ERROR -> {
         VerdictOuterClass.Verdict.Error e = v.getError();
-        yield new Verdict.Error(e.getState(), e.getCode(), e.getMessage(), e.getRecoverable(),
-            e.hasContext() ? fromStruct(e.getContext()) : null, null);
+        yield new Verdict.Error(
+            e.getState(),
+            e.getCode(),
+            e.getMessage(),
+            e.getRecoverable(),
+            e.hasContext() ? fromStruct(e.getContext()) : null,
+            null);
       }
       case OUTCOME_NOT_SET -> unknown("verdict without an outcome");
     };
   }
 
   private static Verdict unknown(String message) {
-    return ClientErrors.error(ClientErrorCode.CLIENT_ERROR_CODE_CLIENT_UNKNOWN_VERDICT, message, null);
+    return ClientErrors.error(
+        ClientErrorCode.CLIENT_ERROR_CODE_CLIENT_UNKNOWN_VERDICT, message, null);
   }
 
   static AuditRecord auditRecord(Audit.AuditRecord r) {
-    return new AuditRecord(r.getId(), r.getType(), r.getSignature(), r.getTimestampMs(), r.getHash(), r.getPreviousHash());
+    return new AuditRecord(
+        r.getId(),
+        r.getType(),
+        r.getSignature(),
+        r.getTimestampMs(),
+        r.getHash(),
+        r.getPreviousHash());
   }
 
   static TreeHead treeHead(Audit.TreeHead h) {
     boolean signed = !h.getMac().isEmpty();
-    return new TreeHead(h.getTreeSize(), h.getRootHash(), h.getTimestampMs(), signed ? h.getKid() : null, signed ? h.getMac() : null);
+    return new TreeHead(
+        h.getTreeSize(),
+        h.getRootHash(),
+        h.getTimestampMs(),
+        signed ? h.getKid() : null,
+        signed ? h.getMac() : null);
   }
 }

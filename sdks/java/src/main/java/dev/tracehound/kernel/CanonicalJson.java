@@ -13,13 +13,14 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * TH-CJSON-1 (docs/spec/canonical-encoding.md): v1's sorted-key {@code JSON.stringify}, byte for byte.
+ * TH-CJSON-1 (docs/spec/canonical-encoding.md): v1's sorted-key {@code JSON.stringify}, byte for
+ * byte.
  *
  * <p>JSON values in Java: {@code null}, {@link Boolean}, {@link CharSequence}, {@link Number}
  * (every number is the IEEE-754 double it rounds to, as in JavaScript), {@link Map} with String
- * keys, {@link Iterable} and arrays. Anything else, NaN and ±Infinity are refused with a
- * {@link CanonicalJsonException}, and so is nesting deeper than {@link #MAX_DEPTH} levels
- * ({@link CanonicalJsonException#tooDeep()}): the recursion stops there, far from the stack's end.
+ * keys, {@link Iterable} and arrays. Anything else, NaN and ±Infinity are refused with a {@link
+ * CanonicalJsonException}, and so is nesting deeper than {@link #MAX_DEPTH} levels ({@link
+ * CanonicalJsonException#tooDeep()}): the recursion stops there, far from the stack's end.
  */
 public final class CanonicalJson {
   private static final long MAX_ARRAY_INDEX = 4294967294L;
@@ -30,13 +31,14 @@ public final class CanonicalJson {
   static final String TOO_DEEP = "nesting deeper than " + MAX_DEPTH + " levels";
 
   /** Array-index keys numerically first, then UTF-16 code-unit order (String.compareTo). */
-  public static final Comparator<String> KEY_ORDER = (a, b) -> {
-    boolean ai = isArrayIndexKey(a);
-    boolean bi = isArrayIndexKey(b);
-    if (ai && bi) return Long.compare(Long.parseLong(a), Long.parseLong(b));
-    if (ai != bi) return ai ? -1 : 1;
-    return a.compareTo(b);
-  };
+  public static final Comparator<String> KEY_ORDER =
+      (a, b) -> {
+        boolean ai = isArrayIndexKey(a);
+        boolean bi = isArrayIndexKey(b);
+        if (ai && bi) return Long.compare(Long.parseLong(a), Long.parseLong(b));
+        if (ai != bi) return ai ? -1 : 1;
+        return a.compareTo(b);
+      };
 
   private CanonicalJson() {}
 
@@ -78,7 +80,9 @@ public final class CanonicalJson {
     return n.doubleValue(); // long → double rounds to nearest, as JavaScript does
   }
 
-  /** JSON.stringify of a string: the short escapes, \\u00xx for other controls and lone surrogates. */
+  /**
+   * JSON.stringify of a string: the short escapes, \\u00xx for other controls and lone surrogates.
+   */
   public static void writeString(StringBuilder out, CharSequence s) {
     out.append('"');
     int len = s.length();
@@ -96,7 +100,9 @@ public final class CanonicalJson {
         case '\r' -> out.append("\\r");
         case '\t' -> out.append("\\t");
         default -> {
-          if (Character.isHighSurrogate(c) && i + 1 < len && Character.isLowSurrogate(s.charAt(i + 1))) {
+          if (Character.isHighSurrogate(c)
+              && i + 1 < len
+              && Character.isLowSurrogate(s.charAt(i + 1))) {
             out.append(c).append(s.charAt(++i));
           } else {
             unicodeEscape(out, c); // other controls and lone surrogates
@@ -115,7 +121,9 @@ public final class CanonicalJson {
     out.append(hex);
   }
 
-  /** Internal and cheap (no stack trace): the path is collected while unwinding, off the hot path. */
+  /**
+   * Internal and cheap (no stack trace): the path is collected while unwinding, off the hot path.
+   */
   private static final class Refusal extends RuntimeException {
     final String reason;
     final boolean tooDeep;

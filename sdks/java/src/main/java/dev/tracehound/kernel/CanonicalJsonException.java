@@ -1,8 +1,8 @@
 package dev.tracehound.kernel;
 
 /**
- * A value TH-CJSON-1 cannot encode (NaN, ±Infinity, a non-JSON type, a cycle, nesting past
- * {@link CanonicalJson#MAX_DEPTH}), with where it was.
+ * A value TH-CJSON-1 cannot encode (NaN, ±Infinity, a non-JSON type, a cycle, nesting past {@link
+ * CanonicalJson#MAX_DEPTH}), with where it was.
  */
 public final class CanonicalJsonException extends IllegalArgumentException {
   private final String reason;
@@ -20,7 +20,10 @@ public final class CanonicalJsonException extends IllegalArgumentException {
     this.tooDeep = tooDeep;
   }
 
-  /** Nesting past {@link CanonicalJson#MAX_DEPTH}: the engine's payload_too_large, not a serialization error. */
+  /**
+   * Nesting past {@link CanonicalJson#MAX_DEPTH}: the engine's payload_too_large, not a
+   * serialization error.
+   */
   public boolean tooDeep() {
     return tooDeep;
   }

@@ -5,10 +5,10 @@ import java.math.BigInteger;
 /**
  * ECMAScript Number::toString(x) for finite doubles (ECMA-262 §6.1.6.1.20), as TH-CJSON-1 writes
  * numbers. Java 17's Double.toString is neither in this form ("1.0", "1.0E21") nor always the
- * shortest, so the digits come from Schubfach (R. Giulietti, "The Schubfach way to render
- * doubles", 2020): the fewest significant digits that read back as the same double, the closest
- * such decimal when several qualify, the even one on a tie. One deviation from the paper: it
- * keeps at least two digits for the tiniest subnormals, ECMAScript wants one ("5e-324").
+ * shortest, so the digits come from Schubfach (R. Giulietti, "The Schubfach way to render doubles",
+ * 2020): the fewest significant digits that read back as the same double, the closest such decimal
+ * when several qualify, the even one on a tie. One deviation from the paper: it keeps at least two
+ * digits for the tiniest subnormals, ECMAScript wants one ("5e-324").
  */
 public final class EcmaNumber {
   private static final double EXACT_LONG_LIMIT = 9007199254740992.0; // 2^53
@@ -19,7 +19,10 @@ public final class EcmaNumber {
   private static final int K_MIN = -324;
   private static final int K_MAX = 292;
   private static final long MASK_63 = (1L << 63) - 1;
-  /** g(k) = floor(10^-k 2^-r) + 1 with r chosen so that 2^125 <= g < 2^126, split as g1 2^63 + g0. */
+
+  /**
+   * g(k) = floor(10^-k 2^-r) + 1 with r chosen so that 2^125 <= g < 2^126, split as g1 2^63 + g0.
+   */
   private static final long[] G = powersOfTen();
 
   private EcmaNumber() {}
@@ -31,7 +34,9 @@ public final class EcmaNumber {
     return out.toString();
   }
 
-  /** Appends Number::toString(value) to out; throws IllegalArgumentException for NaN and ±Infinity. */
+  /**
+   * Appends Number::toString(value) to out; throws IllegalArgumentException for NaN and ±Infinity.
+   */
   public static void append(StringBuilder out, double value) {
     if (Double.isNaN(value)) throw new IllegalArgumentException("NaN is not allowed");
     if (Double.isInfinite(value)) throw new IllegalArgumentException("Infinity is not allowed");
@@ -96,7 +101,9 @@ public final class EcmaNumber {
     format(out, uin != win ? (uin ? s : tt) : closest(vb, s, tt, 1), k + dk);
   }
 
-  /** Of lo and hi = lo + step, the one nearer to vb/4; on a tie the one whose last digit is even. */
+  /**
+   * Of lo and hi = lo + step, the one nearer to vb/4; on a tie the one whose last digit is even.
+   */
   private static long closest(long vb, long lo, long hi, long step) {
     long cmp = vb - ((lo + hi) << 1);
     return cmp < 0 || cmp == 0 && ((lo / step) & 1) == 0 ? lo : hi;

@@ -43,7 +43,8 @@ final class Merkle {
     return n >= 0 && n <= MAX_SAFE;
   }
 
-  static boolean verifyInclusion(byte[] leafHash, long leafIndex, long treeSize, byte[][] path, byte[] rootHash) {
+  static boolean verifyInclusion(
+      byte[] leafHash, long leafIndex, long treeSize, byte[][] path, byte[] rootHash) {
     if (!isCount(leafIndex) || !isCount(treeSize) || leafIndex >= treeSize) return false;
     long fn = leafIndex;
     long sn = treeSize - 1;
@@ -67,9 +68,12 @@ final class Merkle {
     return sn == 0 && MessageDigest.isEqual(r, rootHash);
   }
 
-  static boolean verifyConsistency(long firstSize, long secondSize, byte[][] path, byte[] firstRoot, byte[] secondRoot) {
-    if (!isCount(firstSize) || !isCount(secondSize) || firstSize < 1 || firstSize > secondSize) return false;
-    if (firstSize == secondSize) return path.length == 0 && MessageDigest.isEqual(firstRoot, secondRoot);
+  static boolean verifyConsistency(
+      long firstSize, long secondSize, byte[][] path, byte[] firstRoot, byte[] secondRoot) {
+    if (!isCount(firstSize) || !isCount(secondSize) || firstSize < 1 || firstSize > secondSize)
+      return false;
+    if (firstSize == secondSize)
+      return path.length == 0 && MessageDigest.isEqual(firstRoot, secondRoot);
     if (path.length == 0) return false;
     byte[][] nodes;
     if ((firstSize & (firstSize - 1)) == 0) {

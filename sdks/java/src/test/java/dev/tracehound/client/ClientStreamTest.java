@@ -49,7 +49,11 @@ class ClientStreamTest {
   @BeforeAll
   void start() throws Exception {
     daemon = Daemon.start(List.of("--log-level", "info"), null);
-    client = TracehoundClient.builder().unixSocket(daemon.socket).deadline(Duration.ofSeconds(30)).build();
+    client =
+        TracehoundClient.builder()
+            .unixSocket(daemon.socket)
+            .deadline(Duration.ofSeconds(30))
+            .build();
   }
 
   @AfterAll
@@ -59,7 +63,13 @@ class ClientStreamTest {
   }
 
   static Scent threat(Object payload) {
-    return Scent.threat("scent-" + UUID.randomUUID(), "src-" + UUID.randomUUID(), 1_700_000_000_000L, payload, Category.INJECTION, Severity.HIGH);
+    return Scent.threat(
+        "scent-" + UUID.randomUUID(),
+        "src-" + UUID.randomUUID(),
+        1_700_000_000_000L,
+        payload,
+        Category.INJECTION,
+        Severity.HIGH);
   }
 
   @Test
@@ -80,28 +90,47 @@ class ClientStreamTest {
 
   @Test
   void aBadScentFailsOnlyItsCall() throws Exception {
-    ScentOuterClass.Scent bad = ScentOuterClass.Scent.newBuilder().setId("bad").setSource("s")
-        .setThreat(ScentOuterClass.ThreatSignal.newBuilder().setSeverity(ScentOuterClass.Severity.SEVERITY_HIGH)).build();
+    ScentOuterClass.Scent bad =
+        ScentOuterClass.Scent.newBuilder()
+            .setId("bad")
+            .setSource("s")
+            .setThreat(
+                ScentOuterClass.ThreatSignal.newBuilder()
+                    .setSeverity(ScentOuterClass.Severity.SEVERITY_HIGH))
+            .build();
     long before = client.interceptMux().opened();
-    ExecutionException e = assertThrows(ExecutionException.class, () -> client.interceptMux().call(List.of(bad), 30_000).get());
+    ExecutionException e =
+        assertThrows(
+            ExecutionException.class, () -> client.interceptMux().call(List.of(bad), 30_000).get());
     assertEquals(Status.Code.INVALID_ARGUMENT, Status.fromThrowable(e).getCode());
-    assertInstanceOf(Verdict.Quarantined.class, client.intercept(threat(Map.of("after", UUID.randomUUID().toString()))));
+    assertInstanceOf(
+        Verdict.Quarantined.class,
+        client.intercept(threat(Map.of("after", UUID.randomUUID().toString()))));
     assertEquals(before, client.interceptMux().opened());
   }
 
   @Test
   void theUnaryPathStaysAvailable() {
-    try (TracehoundClient unary = TracehoundClient.builder().unixSocket(daemon.socket).unaryIntercept().build()) {
-      assertInstanceOf(Verdict.Quarantined.class, unary.intercept(threat(Map.of("unary", UUID.randomUUID().toString()))));
+    try (TracehoundClient unary =
+        TracehoundClient.builder().unixSocket(daemon.socket).unaryIntercept().build()) {
+      assertInstanceOf(
+          Verdict.Quarantined.class,
+          unary.intercept(threat(Map.of("unary", UUID.randomUUID().toString()))));
       assertNull(unary.interceptMux());
     }
   }
 
   // ---- against a fake daemon ------------------------------------------------------------------
 
-  static final VerdictOuterClass.Verdict CLEAN = VerdictOuterClass.Verdict.newBuilder().setClean(VerdictOuterClass.Verdict.Clean.getDefaultInstance()).build();
+  static final VerdictOuterClass.Verdict CLEAN =
+      VerdictOuterClass.Verdict.newBuilder()
+          .setClean(VerdictOuterClass.Verdict.Clean.getDefaultInstance())
+          .build();
 
-  /** Answers a scent with id "slow" only once release opens; drops its first stream after dropAfter requests. */
+  /**
+   * Answers a scent with id "slow" only once release opens; drops its first stream after dropAfter
+   * requests.
+   */
   static final class Fake extends TracehoundServiceGrpc.TracehoundServiceImplBase {
     final CountDownLatch release = new CountDownLatch(1);
     final CountDownLatch lateSent = new CountDownLatch(1);
@@ -114,33 +143,47 @@ class ClientStreamTest {
 
     @Override
     public void handshake(HandshakeRequest req, StreamObserver<HandshakeResponse> out) {
-      out.onNext(HandshakeResponse.newBuilder().setServerName("fake").setSchemaVersion("1.0.0").setCompatible(true).build());
+      out.onNext(
+          HandshakeResponse.newBuilder()
+              .setServerName("fake")
+              .setSchemaVersion("1.0.0")
+              .setCompatible(true)
+              .build());
       out.onCompleted();
     }
 
     @Override
-    public StreamObserver<InterceptStreamRequest> interceptStream(StreamObserver<InterceptStreamResponse> out) {
+    public StreamObserver<InterceptStreamRequest> interceptStream(
+        StreamObserver<InterceptStreamResponse> out) {
       boolean first = streams.incrementAndGet() == 1;
       AtomicInteger held = new AtomicInteger();
       return new StreamObserver<>() {
         public void onNext(InterceptStreamRequest req) {
           if (first && dropAfter > 0) {
-            if (held.incrementAndGet() == dropAfter) out.onError(Status.UNAVAILABLE.withDescription("daemon going away").asRuntimeException());
+            if (held.incrementAndGet() == dropAfter)
+              out.onError(
+                  Status.UNAVAILABLE.withDescription("daemon going away").asRuntimeException());
             return;
           }
-          InterceptStreamResponse res = InterceptStreamResponse.newBuilder().setRequestId(req.getRequestId()).addVerdicts(CLEAN).build();
+          InterceptStreamResponse res =
+              InterceptStreamResponse.newBuilder()
+                  .setRequestId(req.getRequestId())
+                  .addVerdicts(CLEAN)
+                  .build();
           if (req.getScents(0).getId().equals("slow")) {
-            new Thread(() -> {
-              try {
-                release.await();
-              } catch (InterruptedException e) {
-                return;
-              }
-              synchronized (out) {
-                out.onNext(res);
-              }
-              lateSent.countDown();
-            }).start();
+            new Thread(
+                    () -> {
+                      try {
+                        release.await();
+                      } catch (InterruptedException e) {
+                        return;
+                      }
+                      synchronized (out) {
+                        out.onNext(res);
+                      }
+                      lateSent.countDown();
+                    })
+                .start();
             return;
           }
           synchronized (out) {
@@ -160,8 +203,12 @@ class ClientStreamTest {
   static Server serve(Fake fake, Path socket) throws Exception {
     EpollEventLoopGroup group = new EpollEventLoopGroup(1);
     return NettyServerBuilder.forAddress(new DomainSocketAddress(socket.toString()))
-        .channelType(EpollServerDomainSocketChannel.class).bossEventLoopGroup(group).workerEventLoopGroup(group)
-        .addService(fake).build().start();
+        .channelType(EpollServerDomainSocketChannel.class)
+        .bossEventLoopGroup(group)
+        .workerEventLoopGroup(group)
+        .addService(fake)
+        .build()
+        .start();
   }
 
   @Test
@@ -169,8 +216,10 @@ class ClientStreamTest {
     Path sock = Files.createTempDirectory("th-fake").resolve("fake.sock");
     Fake fake = new Fake(0);
     Server server = serve(fake, sock);
-    try (TracehoundClient c = TracehoundClient.builder().unixSocket(sock).deadline(Duration.ofMillis(200)).build()) {
-      Verdict slow = c.intercept(Scent.threat("slow", "s", 1, 1, Category.INJECTION, Severity.HIGH));
+    try (TracehoundClient c =
+        TracehoundClient.builder().unixSocket(sock).deadline(Duration.ofMillis(200)).build()) {
+      Verdict slow =
+          c.intercept(Scent.threat("slow", "s", 1, 1, Category.INJECTION, Severity.HIGH));
       Verdict.Clean degraded = assertInstanceOf(Verdict.Clean.class, slow);
       assertEquals("DEADLINE_EXCEEDED", degraded.degraded().code());
       assertEquals(new Verdict.Clean(null), c.intercept(threat(1)));
@@ -190,7 +239,12 @@ class ClientStreamTest {
     Path sock = Files.createTempDirectory("th-fake").resolve("fake.sock");
     int inFlight = 4;
     Server server = serve(new Fake(inFlight), sock);
-    try (TracehoundClient c = TracehoundClient.builder().unixSocket(sock).deadline(Duration.ofSeconds(30)).failMode(mode).build()) {
+    try (TracehoundClient c =
+        TracehoundClient.builder()
+            .unixSocket(sock)
+            .deadline(Duration.ofSeconds(30))
+            .failMode(mode)
+            .build()) {
       List<CompletableFuture<Verdict>> calls = new ArrayList<>();
       for (int i = 0; i < inFlight; i++) calls.add(c.interceptAsync(threat(i)));
       for (CompletableFuture<Verdict> f : calls) {

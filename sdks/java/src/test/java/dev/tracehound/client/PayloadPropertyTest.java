@@ -18,7 +18,8 @@ import org.junit.jupiter.api.TestInstance;
 /**
  * Random payloads through this client and the real tracehoundd: the daemon's evidence carries the
  * signature of the bytes the local kernel makes, byte for byte (deep, wide, unicode with lone
- * surrogates, every number form, "__proto__"); and the 512-level boundary gives the engine's verdicts.
+ * surrogates, every number form, "__proto__"); and the 512-level boundary gives the engine's
+ * verdicts.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class PayloadPropertyTest {
@@ -28,7 +29,11 @@ class PayloadPropertyTest {
   @BeforeAll
   void start() throws Exception {
     daemon = Daemon.start(List.of("--log-level", "info"), "payload-property-token");
-    client = TracehoundClient.builder().unixSocket(daemon.socket).deadline(java.time.Duration.ofSeconds(10)).build();
+    client =
+        TracehoundClient.builder()
+            .unixSocket(daemon.socket)
+            .deadline(java.time.Duration.ofSeconds(10))
+            .build();
   }
 
   @AfterAll
@@ -49,10 +54,15 @@ class PayloadPropertyTest {
       return switch (r.nextInt(5)) {
         case 0 -> {
           double d;
-          do d = Double.longBitsToDouble(r.nextLong()); while (!Double.isFinite(d));
+          do d = Double.longBitsToDouble(r.nextLong());
+          while (!Double.isFinite(d));
           yield d;
         }
-        case 1 -> new double[] {0, -0.0, 1e21, 1e-7, 5e-324, Double.MAX_VALUE, 9007199254740992.0, 0.1 + 0.2}[r.nextInt(8)];
+        case 1 ->
+            new double[] {
+                  0, -0.0, 1e21, 1e-7, 5e-324, Double.MAX_VALUE, 9007199254740992.0, 0.1 + 0.2
+                }
+                [r.nextInt(8)];
         case 2 -> r.nextInt(2001) - 1000;
         case 3 -> (r.nextInt(99999) + 1) * Math.pow(10, r.nextInt(50) - 25);
         default -> r.nextLong() >>> r.nextInt(64);
@@ -110,7 +120,8 @@ class PayloadPropertyTest {
           }
           case 2 -> { // deep, up to the limit
             Object v = value(4);
-            for (int n = r.nextInt(CanonicalJson.MAX_DEPTH - depth); n > 0; n--) v = r.nextBoolean() ? listOf(v) : mapOf(key(), v);
+            for (int n = r.nextInt(CanonicalJson.MAX_DEPTH - depth); n > 0; n--)
+              v = r.nextBoolean() ? listOf(v) : mapOf(key(), v);
             return v;
           }
           default -> {}
@@ -131,8 +142,18 @@ class PayloadPropertyTest {
     for (int i = 0; i < 200; i++) {
       Object payload = gen.value(0);
       String want = Kernel.signature("spam", payload);
-      Verdict v = client.intercept(Scent.threat(Integer.toString(i), "prop-" + run + "-" + i, 1L, payload, Category.SPAM, Severity.LOW));
-      boolean ok = (v instanceof Verdict.Quarantined q && q.handle().signature().equals(want)) || v.equals(new Verdict.Ignored(want));
+      Verdict v =
+          client.intercept(
+              Scent.threat(
+                  Integer.toString(i),
+                  "prop-" + run + "-" + i,
+                  1L,
+                  payload,
+                  Category.SPAM,
+                  Severity.LOW));
+      boolean ok =
+          (v instanceof Verdict.Quarantined q && q.handle().signature().equals(want))
+              || v.equals(new Verdict.Ignored(want));
       assertTrue(ok, "case " + i + ": " + v + ", want " + want);
     }
   }
@@ -143,9 +164,16 @@ class PayloadPropertyTest {
       for (int depth : new int[] {511, 512, 513, 100_000}) {
         Object v = "core-" + UUID.randomUUID();
         for (int i = 0; i < depth; i++) v = objects ? Map.of("k", v) : List.of(v);
-        Verdict got = client.intercept(Scent.threat("deep", "deep-" + UUID.randomUUID(), 1L, v, Category.SPAM, Severity.HIGH));
+        Verdict got =
+            client.intercept(
+                Scent.threat(
+                    "deep", "deep-" + UUID.randomUUID(), 1L, v, Category.SPAM, Severity.HIGH));
         if (depth <= CanonicalJson.MAX_DEPTH) {
-          assertEquals(Kernel.signature("spam", v), assertInstanceOf(Verdict.Quarantined.class, got, depth + " " + got).handle().signature());
+          assertEquals(
+              Kernel.signature("spam", v),
+              assertInstanceOf(Verdict.Quarantined.class, got, depth + " " + got)
+                  .handle()
+                  .signature());
         } else {
           assertEquals(new Verdict.PayloadTooLarge(1_000_000), got, depth + " objects " + objects);
         }

@@ -16,21 +16,46 @@ public final class KernelBench {
   record Document(String category, Object payload) {}
 
   public static void main(String[] args) throws Exception {
-    double[] numbers = Files.readAllLines(Path.of(args[0])).stream().filter(l -> !l.isBlank())
-        .mapToDouble(l -> Double.longBitsToDouble(Long.parseUnsignedLong(l.trim(), 16))).toArray();
+    double[] numbers =
+        Files.readAllLines(Path.of(args[0])).stream()
+            .filter(l -> !l.isBlank())
+            .mapToDouble(l -> Double.longBitsToDouble(Long.parseUnsignedLong(l.trim(), 16)))
+            .toArray();
     List<Document> docs = documents(Path.of(args[1]));
     long budgetNs = (long) (Double.parseDouble(args.length > 2 ? args[2] : "2") * 1e9);
-    double numbersPerSec = rate(budgetNs, numbers.length, () -> {
-      for (double d : numbers) EcmaNumber.toString(d);
-    });
-    double docsPerSec = rate(budgetNs, docs.size(), () -> {
-      for (Document d : docs) Kernel.signature(d.category(), d.payload());
-    });
-    System.out.println(new ObjectMapper().writeValueAsString(Map.of("impl", "java", "numbersPerSec", numbersPerSec,
-        "docsPerSec", docsPerSec, "documents", docs.size(), "numbers", numbers.length)));
+    double numbersPerSec =
+        rate(
+            budgetNs,
+            numbers.length,
+            () -> {
+              for (double d : numbers) EcmaNumber.toString(d);
+            });
+    double docsPerSec =
+        rate(
+            budgetNs,
+            docs.size(),
+            () -> {
+              for (Document d : docs) Kernel.signature(d.category(), d.payload());
+            });
+    System.out.println(
+        new ObjectMapper()
+            .writeValueAsString(
+                Map.of(
+                    "impl",
+                    "java",
+                    "numbersPerSec",
+                    numbersPerSec,
+                    "docsPerSec",
+                    docsPerSec,
+                    "documents",
+                    docs.size(),
+                    "numbers",
+                    numbers.length)));
   }
 
-  /** Runs round (n items) for budgetNs after an equal warm-up (the JIT needs it); items per second. */
+  /**
+   * Runs round (n items) for budgetNs after an equal warm-up (the JIT needs it); items per second.
+   */
   static double rate(long budgetNs, int n, Runnable round) {
     for (long start = System.nanoTime(); System.nanoTime() - start < budgetNs; ) round.run();
     long rounds = 0;
@@ -48,7 +73,8 @@ public final class KernelBench {
     List<Document> out = new ArrayList<>();
     for (Map<String, Object> g : (List<Map<String, Object>>) file.get("testGroups")) {
       for (Map<String, Object> t : (List<Map<String, Object>>) g.get("tests")) {
-        if ("valid".equals(t.get("result"))) out.add(new Document((String) t.get("category"), t.get("payload")));
+        if ("valid".equals(t.get("result")))
+          out.add(new Document((String) t.get("category"), t.get("payload")));
       }
     }
     return out;

@@ -9,24 +9,34 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class KernelTest {
-  static final String EMPTY_ROOT = "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855";
+  static final String EMPTY_ROOT =
+      "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855";
 
   @Test
   void v1RecordHashOfTheGenesisRecord() {
     // conformance/vectors/audit_test.json tcId 1.
-    String hash = Kernel.recordHash("018bcfe5-6800-7898-bf64-323ccb8944af-1a5a7cf4",
-        "spam:81c377d85bae75280fd1064a33ab594fcf849702b47dd2aa1a1b7da0875fe4a3", 1700000000000L, Kernel.GENESIS_HASH);
+    String hash =
+        Kernel.recordHash(
+            "018bcfe5-6800-7898-bf64-323ccb8944af-1a5a7cf4",
+            "spam:81c377d85bae75280fd1064a33ab594fcf849702b47dd2aa1a1b7da0875fe4a3",
+            1700000000000L,
+            Kernel.GENESIS_HASH);
     assertEquals("687f44b35b534aa2b8c2e44affae0d1218aa9d3556750cfcfca88aefd5600403", hash);
   }
 
-  /** Builds an RFC 9162 inclusion proof the slow way (PATH(m, D[n])), to check the verifier against. */
+  /**
+   * Builds an RFC 9162 inclusion proof the slow way (PATH(m, D[n])), to check the verifier against.
+   */
   static List<String> inclusionPath(List<byte[]> leaves, int m) {
     if (leaves.size() <= 1) return new ArrayList<>();
     int k = Integer.highestOneBit(leaves.size() - 1);
     List<String> path;
     if (m < k) {
       path = inclusionPath(leaves.subList(0, k), m);
-      path.add(Hex.encode(Merkle.root(leaves.subList(k, leaves.size()).toArray(new byte[0][]), 0, leaves.size() - k)));
+      path.add(
+          Hex.encode(
+              Merkle.root(
+                  leaves.subList(k, leaves.size()).toArray(new byte[0][]), 0, leaves.size() - k)));
     } else {
       path = inclusionPath(leaves.subList(k, leaves.size()), m - k);
       path.add(Hex.encode(Merkle.root(leaves.subList(0, k).toArray(new byte[0][]), 0, k)));
@@ -56,7 +66,9 @@ class KernelTest {
         assertFalse(Kernel.verifyInclusion(leaf, m, 13, bad, root));
       }
     }
-    assertFalse(Kernel.verifyInclusion(Hex.encode(Merkle.leafHash(Hex.decode(records.get(0)))), -1, 13, List.of(), root));
+    assertFalse(
+        Kernel.verifyInclusion(
+            Hex.encode(Merkle.leafHash(Hex.decode(records.get(0)))), -1, 13, List.of(), root));
     assertFalse(Kernel.verifyInclusion("XYZ", 0, 1, List.of(), root));
   }
 
