@@ -435,7 +435,9 @@ export class Ledger implements StoragePort {
       this.#log(rows, op.entry)
     }
     if (this.#written !== this.auditTree.size) {
-      throw new Error(`the audit tree has ${this.auditTree.size} leaves but the reports account for ${this.#written}: not written`)
+      throw new LedgerRefusedError(
+        `the audit tree has ${this.auditTree.size} leaves but the reports account for ${this.#written}: not written`,
+      )
     }
     for (const [pos, hash] of this.#nodes) rows.push(['node', pos, hash])
     this.#nodes = []
