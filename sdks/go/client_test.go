@@ -335,7 +335,7 @@ func TestSchemaSkewFailsDial(t *testing.T) {
 	}
 }
 
-// The per-call deadline reaches the daemon (gRPC's grpc-timeout): the fake reports the time each
+// The per-call deadline of a unary intercept reaches the daemon (gRPC's grpc-timeout): the fake reports the time each
 // call had left, which shows which deadline applied without timing the call. The daemon would
 // answer after a minute; the wall-clock bound is 10x the deadline, a backstop for a loaded machine.
 func TestDefaultDeadline(t *testing.T) {
@@ -344,7 +344,12 @@ func TestDefaultDeadline(t *testing.T) {
 	for _, tc := range []struct {
 		opts     []tracehound.Option
 		deadline time.Duration
-	}{{nil, time.Second}, {[]tracehound.Option{tracehound.WithTimeout(100 * time.Millisecond)}, 100 * time.Millisecond}} {
+	}{
+		// Unary: a stream message carries no grpc-timeout of its own (the stream path's deadlines
+		// are tested in stream_test.go).
+		{[]tracehound.Option{tracehound.WithUnaryIntercept()}, time.Second},
+		{[]tracehound.Option{tracehound.WithUnaryIntercept(), tracehound.WithTimeout(100 * time.Millisecond)}, 100 * time.Millisecond},
+	} {
 		c, err := tracehound.Dial(context.Background(), addr, tc.opts...)
 		if err != nil {
 			t.Fatal(err)
