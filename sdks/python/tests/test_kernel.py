@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import hmac
+from typing import Any
 
 import pytest
 from hypothesis import given, strategies as st
@@ -127,13 +128,15 @@ def test_inclusion_rejects_malformed_input(bad: tuple[object, ...]) -> None:
     hs = _hashes(2)
     leaf, index, size, path, root = bad
     good_path = [p.hex() for p in _path(0, hs)]
-    assert not kernel.verify_inclusion(
+    # Deliberately ill-typed arguments: the kernel must refuse them at run time.
+    args: tuple[Any, ...] = (
         leaf if isinstance(leaf, str) else _leaf(hs[0]).hex(),
         index,
-        size,  # type: ignore[arg-type]
+        size,
         path or good_path if size == 2 else path,
         _mth(hs).hex() if root is None else root,
-    )  # type: ignore[arg-type]
+    )
+    assert not kernel.verify_inclusion(*args)
 
 
 def test_consistency_needs_first_at_least_one() -> None:
