@@ -1,45 +1,18 @@
 /** tracehoundd TCP with TLS: HTTP/2 (gRPC) and HTTP/1.1 (browser protocols) over one port, ALPN-negotiated. */
 
-import { execFileSync } from 'node:child_process'
-import { mkdtempSync, readFileSync } from 'node:fs'
-import { tmpdir } from 'node:os'
-import { join } from 'node:path'
 import { Agent, request } from 'node:https'
 import { afterAll, beforeAll, expect, it } from 'vitest'
 import { createTracehoundClient } from '../src/client/index.js'
 import { type RunningDaemon, startDaemonProcess } from './daemon-harness.js'
+import { selfSignedCert } from './tls-cert.js'
 
 const TOKEN = 'tls-token-0123456789'
 let d: RunningDaemon
 let ca: Buffer
 
 beforeAll(async () => {
-  const dir = mkdtempSync(join(tmpdir(), 'th-tls-'))
-  const [cert, key] = [join(dir, 'cert.pem'), join(dir, 'key.pem')]
-  execFileSync(
-    'openssl',
-    [
-      'req',
-      '-x509',
-      '-newkey',
-      'ec',
-      '-pkeyopt',
-      'ec_paramgen_curve:P-256',
-      '-nodes',
-      '-days',
-      '1',
-      '-subj',
-      '/CN=localhost',
-      '-addext',
-      'subjectAltName=IP:127.0.0.1,DNS:localhost',
-      '-keyout',
-      key,
-      '-out',
-      cert,
-    ],
-    { stdio: 'pipe' },
-  )
-  ca = readFileSync(cert)
+  const { cert, key, ca: trusted } = selfSignedCert()
+  ca = trusted
   d = await startDaemonProcess(['--tcp', '127.0.0.1:0', '--tls-cert', cert, '--tls-key', key], { TRACEHOUND_TOKEN: TOKEN })
 })
 afterAll(async () => {

@@ -4,17 +4,14 @@
  * asserts the documented answer, the refusal metric, and that an authenticated Intercept succeeds after.
  */
 
-import { execFileSync } from 'node:child_process'
-import { mkdtempSync, readFileSync } from 'node:fs'
 import * as http2 from 'node:http2'
 import * as https from 'node:https'
 import * as net from 'node:net'
-import { tmpdir } from 'node:os'
-import { join } from 'node:path'
 import * as tls from 'node:tls'
 import { Code } from '@connectrpc/connect'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { type RunningDaemon, startDaemonProcess } from './daemon-harness.js'
+import { selfSignedCert } from './tls-cert.js'
 import {
   AUTH,
   expectServing,
@@ -367,32 +364,8 @@ describe('TLS', () => {
   let t: RunningDaemon
   let ca: Buffer
   beforeAll(async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'th-tls-'))
-    const [cert, key] = [join(dir, 'cert.pem'), join(dir, 'key.pem')]
-    execFileSync(
-      'openssl',
-      [
-        'req',
-        '-x509',
-        '-newkey',
-        'ec',
-        '-pkeyopt',
-        'ec_paramgen_curve:P-256',
-        '-nodes',
-        '-days',
-        '1',
-        '-subj',
-        '/CN=localhost',
-        '-addext',
-        'subjectAltName=IP:127.0.0.1',
-        '-keyout',
-        key,
-        '-out',
-        cert,
-      ],
-      { stdio: 'pipe' },
-    )
-    ca = readFileSync(cert)
+    const { cert, key, ca: trusted } = selfSignedCert()
+    ca = trusted
     t = await startDaemonProcess(
       [
         '--tcp',
