@@ -6,10 +6,11 @@
  * (/proc) and its event-loop delay max (perf_hooks.monitorEventLoopDelay inside the daemon, read
  * from prom-client's nodejs_eventloop_lag_max_seconds, which resets on every scrape).
  * Targets: p99 ≤ 50 ms, RSS growth ≤ 100 MB, event-loop delay max ≤ 100 ms. Exit code 1 on a miss.
+ * The daemon runs as shipped (dist/, built first).
  * Run: npm run stress [-- --posts 30 --post-mb 13 --streams 10000 --deadline-s 120]
  */
 
-import { type ChildProcess, spawn } from 'node:child_process'
+import { type ChildProcess, execFileSync, spawn } from 'node:child_process'
 import { randomBytes } from 'node:crypto'
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs'
 import * as http from 'node:http'
@@ -42,9 +43,9 @@ async function startDaemon(dir: string): Promise<{ child: ChildProcess; port: nu
     process.execPath,
     [
       ...nodeArgs,
-      '--import',
-      'tsx',
-      join(ROOT, 'src/cli/tracehoundd.ts'),
+      // The daemon as shipped (dist/, built by main): tsx's loader adds source-mapped stack traces
+      // to every error node creates, which is not the cost a user's daemon pays.
+      join(ROOT, 'dist/cli/tracehoundd.js'),
       '--socket',
       join(dir, 'th.sock'),
       '--tcp',
@@ -195,6 +196,7 @@ function percentile(sorted: number[], p: number) {
 }
 
 async function main() {
+  execFileSync('npm', ['run', '--silent', 'build'], { cwd: ROOT, stdio: 'inherit' })
   const dir = mkdtempSync(join(tmpdir(), 'th-stress-'))
   const { child, port } = await startDaemon(dir)
   const client = createTracehoundClient({ baseUrl: `http://127.0.0.1:${port}`, token: TOKEN, timeoutMs: 5000 })

@@ -81,6 +81,8 @@ export interface RequestHandlers {
   admitStream(stream: http2.ServerHttp2Stream, headers: http2.IncomingHttpHeaders): boolean
 }
 
+const ignore = () => undefined
+
 export function createRequestHandlers(o: HandlerOptions): RequestHandlers {
   const metricsEndpoint = (res: Response) => {
     o.metrics.registry.metrics().then(
@@ -107,8 +109,12 @@ export function createRequestHandlers(o: HandlerOptions): RequestHandlers {
   const admitStream = (stream: http2.ServerHttp2Stream, headers: http2.IncomingHttpHeaders): boolean => {
     const { session } = stream
     // A stream parsed in the same read as the one that closed its connection: nothing to answer.
+    // The GOAWAY's last stream id already tells the client it was not processed. The Error node
+    // emits for that reset is expected; unheard, it would reach the process as an uncaught
+    // exception. CANCEL, because node builds an Error for every other reset code.
     if (!session || session.closed) {
-      if (!stream.destroyed) stream.close(http2.constants.NGHTTP2_REFUSED_STREAM)
+      stream.on('error', ignore)
+      if (!stream.destroyed) stream.close(http2.constants.NGHTTP2_CANCEL)
       return false
     }
     const method = headers[':method']

@@ -8,6 +8,7 @@ import type { RequestHandlers } from './http-handler.js'
 import type { ServerLimits } from './limits.js'
 import type { RefusalReason } from './metrics.js'
 import { TracehoundError } from '../core/index.js'
+import { pacedHandoff } from './paced-handoff.js'
 
 const PREFACE = Buffer.from('PRI * HTTP/2.0')
 
@@ -112,6 +113,7 @@ function createCleartextServer({ handlers, limits, refused }: ServeOptions): {
   admitStreamsFirst(h2, handlers.admitStream)
   closeIdleSessions(h2, limits, refused)
   countStreamsRefusedAtCap(h2, refused)
+  const handOff = pacedHandoff()
   const server = net.createServer((socket) => {
     const onError = () => socket.destroy()
     socket.on('error', onError)
@@ -127,15 +129,18 @@ function createCleartextServer({ handlers, limits, refused }: ServeOptions): {
       const isH2 = head.subarray(0, n).equals(PREFACE.subarray(0, n))
       if (isH2 && n < PREFACE.length) return
       socket.off('data', onData)
-      socket.off('error', onError)
       socket.setTimeout(0)
       socket.pause()
       if (isH2) {
         // The http2 session picks up bytes left in the socket's buffer.
         socket.unshift(head)
         h2Sockets.add(socket)
-        h2.emit('connection', socket)
+        handOff(() => {
+          socket.off('error', onError)
+          if (!socket.destroyed) h2.emit('connection', socket)
+        })
       } else {
+        socket.off('error', onError)
         // The http1 parser reads the handle directly; replay the sniffed bytes to it.
         h1.emit('connection', socket)
         socket.emit('data', head)

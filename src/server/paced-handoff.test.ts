@@ -1,0 +1,49 @@
+import { describe, expect, it } from 'vitest'
+import { pacedHandoff } from './paced-handoff.js'
+
+const turn = () => new Promise<void>((resolve) => setImmediate(resolve))
+
+describe('pacedHandoff', () => {
+  it('takes over one connection per event-loop turn, in arrival order, with other work in between', async () => {
+    const handOff = pacedHandoff()
+    const seen: string[] = []
+    for (const name of ['a', 'b', 'c']) {
+      handOff(() => {
+        seen.push(name)
+        // Work the take-over started (e.g. a timer or an I/O callback) runs before the next one.
+        setImmediate(() => seen.push(`after ${name}`))
+      })
+    }
+    expect(seen).toEqual([])
+    await expect.poll(() => seen.length).toBe(6)
+    expect(seen).toEqual(['a', 'after a', 'b', 'after b', 'c', 'after c'])
+  })
+
+  it('a take-over that throws does not stall the ones behind it', async () => {
+    const handOff = pacedHandoff()
+    const seen: string[] = []
+    const errors: unknown[] = []
+    const onError = (e: unknown) => errors.push(e)
+    process.on('uncaughtException', onError)
+    try {
+      handOff(() => {
+        throw new RangeError('boom')
+      })
+      handOff(() => seen.push('next'))
+      await expect.poll(() => seen).toEqual(['next'])
+      expect(errors).toHaveLength(1)
+    } finally {
+      process.off('uncaughtException', onError)
+    }
+  })
+
+  it('starts again after the queue ran empty', async () => {
+    const handOff = pacedHandoff()
+    const seen: number[] = []
+    handOff(() => seen.push(1))
+    await expect.poll(() => seen).toEqual([1])
+    await turn()
+    handOff(() => seen.push(2))
+    await expect.poll(() => seen).toEqual([1, 2])
+  })
+})
