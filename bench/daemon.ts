@@ -95,7 +95,9 @@ interface Server {
 }
 
 async function start(name: string, args: string[]): Promise<Server> {
-  const child = spawn(process.execPath, ['--import', 'tsx', ...args], {
+  // e.g. BENCH_DAEMON_NODE_ARGS="--cpu-prof --cpu-prof-dir=/tmp/prof": profiles tracehoundd (written at SIGTERM).
+  const nodeArgs = name === 'tracehoundd' ? (process.env.BENCH_DAEMON_NODE_ARGS ?? '').split(' ').filter(Boolean) : []
+  const child = spawn(process.execPath, [...nodeArgs, '--import', 'tsx', ...args], {
     cwd: ROOT,
     stdio: ['ignore', 'pipe', 'inherit'],
     env: { ...process.env, TRACEHOUND_TOKEN: TOKEN },
