@@ -153,9 +153,8 @@ const rssMb = (pid: number) => Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/
 const pct = (xs: number[], p: number) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor((xs.length * p) / 100))]!
 const ms = (x: number) => x.toFixed(2)
 
-/** The daemon's own account of its memory (prom-client's process and V8 metrics), in MB, over its socket. */
-async function memoryOf(socketPath: string): Promise<Record<string, number>> {
-  const text = await new Promise<string>((resolve, reject) => {
+function metricsText(socketPath: string): Promise<string> {
+  return new Promise<string>((resolve, reject) => {
     request({ socketPath, path: '/metrics' }, (res) => {
       let body = ''
       res
@@ -166,6 +165,11 @@ async function memoryOf(socketPath: string): Promise<Record<string, number>> {
       .on('error', reject)
       .end()
   })
+}
+
+/** The daemon's own account of its memory (prom-client's process and V8 metrics), in MB, over its socket. */
+async function memoryOf(socketPath: string): Promise<Record<string, number>> {
+  const text = await metricsText(socketPath)
   const metric = (re: RegExp) => Number(re.exec(text)?.[1] ?? NaN) / 2 ** 20
   const m = {
     rss: metric(/^process_resident_memory_bytes (\S+)/m),
@@ -177,6 +181,25 @@ async function memoryOf(socketPath: string): Promise<Record<string, number>> {
     external: metric(/^nodejs_external_memory_bytes (\S+)/m),
   }
   return { ...m, native: m.rss - m.heapTotal - m.external }
+}
+
+/** One method's handling-time histogram in the daemon (tracehound_rpc_duration_seconds): [upper bound in s, calls ≤ it], sum, count. */
+function handlerHistogram(text: string, method: string) {
+  const value = (re: RegExp) => [...text.matchAll(re)].map((m) => [Number(m[1]), Number(m[2])] as [number, number])
+  const buckets = value(new RegExp(`^tracehound_rpc_duration_seconds_bucket\\{le="([^"]+)",method="${method}",code="ok"\\} (\\S+)`, 'gm'))
+  const one = (name: string) =>
+    Number(new RegExp(`^tracehound_rpc_duration_seconds_${name}\\{method="${method}",code="ok"\\} (\\S+)`, 'm').exec(text)?.[1] ?? 0)
+  return { buckets, sum: one('sum'), count: one('count') }
+}
+
+/** The calls between two histograms: mean, and the bucket bounds under which 50% and 99% of them fell (ms). */
+function handlerTime(before: ReturnType<typeof handlerHistogram>, after: ReturnType<typeof handlerHistogram>) {
+  const count = after.count - before.count
+  const within = (p: number) => {
+    const i = after.buckets.findIndex(([, n], j) => n - (before.buckets[j]?.[1] ?? 0) >= (count * p) / 100)
+    return after.buckets[i]![0] * 1000
+  }
+  return { mean: ((after.sum - before.sum) / count) * 1000, p50: within(50), p99: within(99) }
 }
 
 async function startTimed(dir: string, built: boolean) {
@@ -246,6 +269,7 @@ async function main() {
     await c.getTreeHead()
     await c.getInclusionProof(below(head.treeSize), head.treeSize)
   }
+  const histogramsBefore = await metricsText(big.d.socketPath)
   for (let i = 0; i < PROOFS; i++) {
     headLat.push(await timeCall(() => c.getTreeHead()))
     const leaf = below(head.treeSize)
@@ -261,6 +285,9 @@ async function main() {
     cons.push(await timeCall(async () => consistency.push({ first, path: (await c.getConsistencyProof(first, head.treeSize)).path })))
   }
   const rssAfterProofs = rssMb(big.d.child.pid!)
+  const histogramsAfter = await metricsText(big.d.socketPath)
+  const inDaemon = (method: string) => handlerTime(handlerHistogram(histogramsBefore, method), handlerHistogram(histogramsAfter, method))
+  const handled = { head: inDaemon('GetTreeHead'), incl: inDaemon('GetInclusionProof'), cons: inDaemon('GetConsistencyProof') }
   c.close()
   await big.d.stop()
 
@@ -359,6 +386,11 @@ async function main() {
   console.log(
     `| consistency proof p50 / p99 (UDS) | ${ms(pct(cons, 50))} / ${ms(pct(cons, 99))} ms | GetTreeHead ${ms(pct(headLat, 50))} / ${ms(pct(headLat, 99))} ms | p99 ≤ 5 ms |`,
   )
+  const handledCell = (h: { mean: number; p50: number; p99: number }) => `${ms(h.mean)} ms mean; 50% ≤ ${h.p50} ms, 99% ≤ ${h.p99} ms`
+  console.log(
+    `| inclusion proof in the daemon (handler time, /metrics histogram: bucket bounds) | ${handledCell(handled.incl)} | GetTreeHead ${handledCell(handled.head)} | |`,
+  )
+  console.log(`| consistency proof in the daemon (handler time) | ${handledCell(handled.cons)} | | |`)
   console.log(
     `| export (entries with proofs) | ${Math.round(exported.n / exported.s)} entries/s, ${(exported.bytes / 2 ** 20 / exported.s).toFixed(1)} MiB/s (${exported.n} in ${exported.s.toFixed(1)} s) | rows alone: ${Math.round(readOnly.n / readOnly.s)} rows/s | |`,
   )
