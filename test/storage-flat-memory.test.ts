@@ -4,6 +4,7 @@
  * everything, and memory mode answers RetentionError beyond its bound.
  */
 
+import { constants, getPriority } from 'node:os'
 import { join } from 'node:path'
 import Database from 'better-sqlite3'
 import { afterEach, describe, expect, it } from 'vitest'
@@ -219,5 +220,13 @@ describe('daemon pieces', () => {
     db.close()
     const r = await fullCheck(dir, [KEY])
     expect(r.problems.map((p) => p.kind)).toEqual(['tree-node'])
+  })
+
+  it.runIf(process.platform === 'linux')('the full check thread runs at the lowest priority; the daemon thread keeps its own', async () => {
+    const dir = tmp()
+    fill(dir, 4)
+    const before = getPriority()
+    expect((await fullCheck(dir, [KEY])).nice).toBe(constants.priority.PRIORITY_LOW)
+    expect(getPriority()).toBe(before)
   })
 })

@@ -274,7 +274,7 @@ function scheduleFullChecks(dataDir: string, everyMs: number, macKeys: () => rea
     fullCheck(dataDir, macKeys())
       .then((r) => {
         for (const problem of r.problems) log.error({ problem }, 'ledger full check: integrity problem')
-        log.info({ entries: r.entries, problems: r.problems.length, ms: r.ms }, 'ledger full check done')
+        log.info({ entries: r.entries, problems: r.problems.length, ms: r.ms, nice: r.nice }, 'ledger full check done')
       })
       .catch((err: unknown) => log.error({ err }, 'ledger full check failed'))
       .finally(() => (running = false))

@@ -8,6 +8,8 @@ export interface FullCheckResult {
   problems: IntegrityProblem[]
   entries: number
   ms: number
+  /** The check thread's nice value: 19 on Linux, where it yields the CPU to the daemon. */
+  nice: number
 }
 
 export function fullCheck(dataDir: string, macKeys: readonly MacKey[]): Promise<FullCheckResult> {
