@@ -4,7 +4,7 @@
  * consistency proof checked with the client kernel. The disk itself is never trusted for this.
  */
 
-import { appendFileSync, readFileSync } from 'node:fs'
+import { appendFileSync, closeSync, fstatSync, openSync, readSync } from 'node:fs'
 import { type MacKeyring, type MerkleTree, toHex, type TreeHead } from '../core/index.js'
 import { verifyConsistency } from '../core/kernel/index.js'
 import { LedgerError } from './errors.js'
@@ -26,29 +26,69 @@ function asHead(value: unknown): TreeHead | undefined {
   }
 }
 
+/** A head file is read from its end, this many bytes at a time (doubled until a head is found). */
+export const HEAD_TAIL_BYTES = 64 * 1024
+
 /**
  * A head file: one JSON tree head (`tracehound audit head`), or a witness file (one head per
  * line; the last complete one counts, so a line cut by a crash falls back to the one before).
- * Undefined for an empty or missing witness; throws LedgerError for a file that holds no head.
+ * A witness gains a line with every commit for the ledger's life, so only its tail is read: a
+ * start does not grow with it. Undefined for an empty or missing witness; throws LedgerError for a
+ * file that holds no head.
  */
 export function readHeadFile(path: string, { missingOk = false } = {}): TreeHead | undefined {
-  let text: string
+  let fd: number
   try {
-    text = readFileSync(path, 'utf8')
+    fd = openSync(path, 'r')
   } catch (e) {
     if (missingOk && (e as NodeJS.ErrnoException).code === 'ENOENT') return undefined
     throw new LedgerError(`trusted head ${path}: ${(e as Error).message}`, { cause: e })
   }
-  const whole = (() => {
-    try {
-      return asHead(JSON.parse(text))
-    } catch {
-      return undefined
+  try {
+    const size = fstatSync(fd).size
+    for (let window = Math.min(size, HEAD_TAIL_BYTES); ; window = Math.min(size, window * 2)) {
+      const text = readTail(fd, size, window)
+      const whole = window === size
+      const head = (whole ? wholeHead(text) : undefined) ?? lastHeadLine(text, whole)
+      if (head) return head
+      if (!whole) continue
+      if (missingOk && text.trim() === '') return undefined
+      throw new LedgerError(`trusted head ${path}: no tree head {treeSize, rootHash, timestamp} in it`)
     }
-  })()
-  if (whole) return whole
-  const lines = text.split('\n').filter((l) => l.trim() !== '')
-  for (let i = lines.length - 1; i >= 0; i--) {
+  } catch (e) {
+    if (e instanceof LedgerError) throw e
+    throw new LedgerError(`trusted head ${path}: ${(e as Error).message}`, { cause: e })
+  } finally {
+    closeSync(fd)
+  }
+}
+
+/** The file's last `length` bytes as text. */
+function readTail(fd: number, size: number, length: number): string {
+  const buf = Buffer.alloc(length)
+  let done = 0
+  while (done < length) {
+    const n = readSync(fd, buf, done, length - done, size - length + done)
+    if (n === 0) break
+    done += n
+  }
+  return buf.toString('utf8', 0, done)
+}
+
+/** The text as one JSON head (a saved `tracehound audit head` may span lines). */
+function wholeHead(text: string): TreeHead | undefined {
+  try {
+    return asHead(JSON.parse(text))
+  } catch {
+    return undefined
+  }
+}
+
+/** The last line that is a head; a tail that does not start the file may begin mid-line, so its first line is not one. */
+function lastHeadLine(text: string, fromStart: boolean): TreeHead | undefined {
+  const lines = text.split('\n')
+  for (let i = lines.length - 1; i >= (fromStart ? 0 : 1); i--) {
+    if (lines[i]!.trim() === '') continue
     try {
       const head = asHead(JSON.parse(lines[i]!))
       if (head) return head
@@ -56,8 +96,7 @@ export function readHeadFile(path: string, { missingOk = false } = {}): TreeHead
       // a torn last line: the head before it still binds
     }
   }
-  if (missingOk && lines.length === 0) return undefined
-  throw new LedgerError(`trusted head ${path}: no tree head {treeSize, rootHash, timestamp} in it`)
+  return undefined
 }
 
 /** Appends a head to the witness file (one JSON line). */
