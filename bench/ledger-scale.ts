@@ -149,6 +149,19 @@ function writeLedger(dir: string, entries: number, quiet = false): { size: numbe
   return { size: tree.size, root: toHex(tree.root()), seconds: (performance.now() - started) / 1000 }
 }
 
+/**
+ * How much of the file the OS page cache holds (util-linux fincore): a proof reads about a dozen
+ * rows, each a disk read when its page is not cached, so the numbers depend on it.
+ */
+function residentMb(path: string): string {
+  try {
+    const bytes = Number(execFileSync('fincore', ['--bytes', '--noheadings', '--output', 'RES', path], { encoding: 'utf8' }).trim())
+    return `${(bytes / 2 ** 20).toFixed(0)} MiB`
+  } catch {
+    return 'unknown (no fincore)'
+  }
+}
+
 const rssMb = (pid: number) => Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))![1]) / 1024
 const pct = (xs: number[], p: number) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor((xs.length * p) / 100))]!
 const ms = (x: number) => x.toFixed(2)
@@ -270,6 +283,7 @@ async function main() {
     await c.getInclusionProof(below(head.treeSize), head.treeSize)
   }
   const histogramsBefore = await metricsText(big.d.socketPath)
+  const residentAtProofs = residentMb(join(dataDir, 'ledger.sqlite'))
   for (let i = 0; i < PROOFS; i++) {
     headLat.push(await timeCall(() => c.getTreeHead()))
     const leaf = below(head.treeSize)
@@ -355,7 +369,10 @@ async function main() {
     `\nLedger: ${head.treeSize} entries (${restored.auditRecords} v1 records), ${fileMb.toFixed(0)} MiB file; the daemon verified from checkpoint ${restored.verifiedFrom} (${head.treeSize - restored.verifiedFrom!} entries; a checkpoint every ${CHECKPOINT_EVERY})`,
   )
   console.log(
-    `machine load average (1 min): ${loadBefore.toFixed(1)} at the start, ${loadavg()[0]!.toFixed(1)} at the end, on ${cpus().length} cores (this bench's own client and daemon count too)\n`,
+    `machine load average (1 min): ${loadBefore.toFixed(1)} at the start, ${loadavg()[0]!.toFixed(1)} at the end, on ${cpus().length} cores (this bench's own client and daemon count too)`,
+  )
+  console.log(
+    `the OS page cache held ${residentAtProofs} of the ${fileMb.toFixed(0)} MiB file when the timed proofs began (uncached rows are disk reads)\n`,
   )
   console.log(`| measure | ${bigName} | peer (same run) | target |`)
   console.log('|---|---|---|---|')
