@@ -422,7 +422,8 @@ async function main() {
   row(`${bigName}, dist/`, big.memory)
   row('empty ledger, tsx', starts.emptyTsx.memory)
   row(`${bigName}, tsx`, starts.bigTsx.memory)
-  if (!keepAt) rmSync(root, { recursive: true, force: true })
+  // The empty and worst-case ledgers always go; a --keep ledger lives outside root.
+  rmSync(root, { recursive: true, force: true })
 }
 
 await main()
