@@ -85,7 +85,7 @@ async function main() {
       if (v.status === 'error' || v.degraded) errors++
     }
   }
-  const samples: { minutes: number; rss: number }[] = []
+  const samples: Sample[] = []
   const started = Date.now()
   console.log(
     `soak: ${MINUTES} min, ${MEMORY ? '--memory' : 'durable (data dir)'}${RETENTION > 0 ? `, --audit-retention ${RETENTION}` : ''}, quarantine 100, ${CONCURRENCY} concurrent callers`,
@@ -101,14 +101,17 @@ async function main() {
       const p99 = lat.length ? [...lat].sort((a, b) => a - b)[Math.floor(lat.length * 0.99)]! : NaN
       const rss = rssMb(d.child.pid!)
       const minutes = (Date.now() - started) / 60_000
-      samples.push({ minutes, rss })
+      samples.push({ minutes, rss, heap: NaN })
       // A sample the loaded daemon does not answer in time is shown as such; it never ends the run.
       const treeSize = await c.getTreeHead().then(
         (h) => String(h.treeSize),
         () => 'no answer',
       )
       const heap = await heapMb(d.tcp!).then(
-        (h) => h.toFixed(0),
+        (h) => {
+          samples.at(-1)!.heap = h
+          return h.toFixed(0)
+        },
         () => 'no answer',
       )
       console.log(
@@ -122,14 +125,52 @@ async function main() {
   await d.stop()
   const after = samples.filter((s) => s.minutes >= WARMUP_MINUTES)
   if (after.length >= 3) {
-    const mx = after.reduce((a, s) => a + s.minutes, 0) / after.length
-    const my = after.reduce((a, s) => a + s.rss, 0) / after.length
-    const slope = after.reduce((a, s) => a + (s.minutes - mx) * (s.rss - my), 0) / after.reduce((a, s) => a + (s.minutes - mx) ** 2, 0)
+    const first = after[0]!.rss.toFixed(0)
+    const last = after.at(-1)!.rss.toFixed(0)
     console.log(
-      `\nRSS slope after ${WARMUP_MINUTES} min warm-up: ${(slope * 60).toFixed(1)} MB/hour over ${after.length} samples (${after[0]!.rss.toFixed(0)} → ${after.at(-1)!.rss.toFixed(0)} MB)`,
+      `\nRSS slope after ${WARMUP_MINUTES} min warm-up: ${perHour(after.map((s) => [s.minutes, s.rss])).toFixed(1)} MB/hour over ${after.length} samples (${first} → ${last} MB)`,
     )
+    // RSS swings with when V8 last collected; the lowest sample of each minute is the floor after a
+    // collection, which is what a slow growth would lift.
+    const floors = [...groupBy(after, (s) => Math.floor(s.minutes)).values()].map((g) => [
+      g[0]!.minutes,
+      Math.min(...g.map((s) => s.rss)),
+    ]) as [number, number][]
+    console.log(`slope of each minute's lowest RSS: ${perHour(floors).toFixed(1)} MB/hour over ${floors.length} minutes`)
+    console.log('\n| minutes | RSS min / median / max MB | heap median MB |\n|---|---|---|')
+    for (const [w, g] of groupBy(after, (s) => Math.floor(s.minutes / 5))) {
+      const rss = g.map((s) => s.rss).sort((a, b) => a - b)
+      const heap = g
+        .map((s) => s.heap)
+        .filter(Number.isFinite)
+        .sort((a, b) => a - b)
+      console.log(
+        `| ${w * 5}–${w * 5 + 5} | ${rss[0]!.toFixed(0)} / ${rss[rss.length >> 1]!.toFixed(0)} / ${rss.at(-1)!.toFixed(0)} | ${heap.length ? heap[heap.length >> 1]!.toFixed(0) : 'no answer'} |`,
+      )
+    }
   } else console.log('\nrun longer than the warm-up for an RSS slope')
   rmSync(dir, { recursive: true, force: true })
+}
+
+interface Sample {
+  minutes: number
+  rss: number
+  heap: number
+}
+
+/** Samples by key, in order (Map.groupBy is Node ≥ 21). */
+function groupBy(samples: Sample[], key: (s: Sample) => number): Map<number, Sample[]> {
+  const groups = new Map<number, Sample[]>()
+  for (const s of samples) groups.set(key(s), [...(groups.get(key(s)) ?? []), s])
+  return groups
+}
+
+/** Least-squares slope of [minutes, MB] points, in MB per hour. */
+function perHour(points: [number, number][]): number {
+  const mx = points.reduce((a, [x]) => a + x, 0) / points.length
+  const my = points.reduce((a, [, y]) => a + y, 0) / points.length
+  const num = points.reduce((a, [x, y]) => a + (x - mx) * (y - my), 0)
+  return (num / points.reduce((a, [x]) => a + (x - mx) ** 2, 0)) * 60
 }
 
 await main()
