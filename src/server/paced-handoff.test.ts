@@ -37,6 +37,28 @@ describe('pacedHandoff', () => {
     }
   })
 
+  it('a hand-off made during a take-over runs once, in a later turn', async () => {
+    const handOff = pacedHandoff()
+    const seen: string[] = []
+    const errors: unknown[] = []
+    const onError = (e: unknown) => errors.push(e)
+    process.on('uncaughtException', onError)
+    try {
+      handOff(() => {
+        seen.push('outer')
+        handOff(() => seen.push('inner'))
+        expect(seen).toEqual(['outer'])
+      })
+      await expect.poll(() => seen).toEqual(['outer', 'inner'])
+      await turn()
+      await turn()
+      expect(seen).toEqual(['outer', 'inner'])
+      expect(errors).toEqual([])
+    } finally {
+      process.off('uncaughtException', onError)
+    }
+  })
+
   it('starts again after the queue ran empty', async () => {
     const handOff = pacedHandoff()
     const seen: number[] = []

@@ -9,18 +9,22 @@
 export function pacedHandoff(): (takeOver: () => void) => void {
   const queue: (() => void)[] = []
   let head = 0
+  // While a take-over runs, the next turn is scheduled after it, not by a hand-off it makes.
+  let running = false
   const next = () => {
     const takeOver = queue[head]!
     queue[head++] = undefined as never
+    running = true
     try {
       takeOver()
     } finally {
+      running = false
       if (head === queue.length) queue.length = head = 0
       else setImmediate(next)
     }
   }
   return (takeOver) => {
     queue.push(takeOver)
-    if (queue.length - head === 1) setImmediate(next)
+    if (!running && queue.length - head === 1) setImmediate(next)
   }
 }
