@@ -161,7 +161,11 @@ interface Sample {
 /** Samples by key, in order (Map.groupBy is Node ≥ 21). */
 function groupBy(samples: Sample[], key: (s: Sample) => number): Map<number, Sample[]> {
   const groups = new Map<number, Sample[]>()
-  for (const s of samples) groups.set(key(s), [...(groups.get(key(s)) ?? []), s])
+  for (const s of samples) {
+    const group = groups.get(key(s))
+    if (group) group.push(s)
+    else groups.set(key(s), [s])
+  }
   return groups
 }
 
