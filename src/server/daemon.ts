@@ -14,7 +14,8 @@ import { type DaemonConfig, loadConfig, redactedJson } from './config.js'
 import { ConformanceDeterminism, conformanceService } from './conformance-service.js'
 import { type DaemonEngine, type EngineSettings, settingsFromConfig } from './engine.js'
 import { EventBus } from './events.js'
-import { validateInterceptor, warmValidator } from './intercept-stream.js'
+import { MAX_PENDING_ANSWERS, validateInterceptor, warmValidator } from './intercept-stream.js'
+import { bidi, createGrpcDirect } from './grpc-direct.js'
 import { auditRecordToWire } from '../wire/index.js'
 import { forwardEngineEvents } from './wire.js'
 import { GroupCommit, Ledger } from '../storage/index.js'
@@ -28,7 +29,7 @@ import { createMetrics } from './metrics.js'
 import { RefusalLog } from './refusal-log.js'
 import { RequestGate } from './request-gate.js'
 import { Reloader } from './reloader.js'
-import { tracehoundService } from './tracehound-service.js'
+import { directUnary, tracehoundImpl, tracehoundService } from './tracehound-service.js'
 import { TracehoundError } from '../core/index.js'
 
 export const SERVER_VERSION = '0.1.0'
@@ -158,19 +159,16 @@ export async function startDaemon(o: DaemonOptions): Promise<Daemon> {
 
   const validator = createValidator()
   warmValidator(validator)
+  const tracehound = tracehoundService({
+    engine,
+    events,
+    metrics,
+    serverVersion: SERVER_VERSION,
+    validator,
+    ...(ledger && { durable: () => engine.durable(), writeRefusal: () => ledger.refusal }),
+  })
   const routes = (router: ConnectRouter) => {
-    router.service(
-      TracehoundService,
-      tracehoundService({
-        engine,
-        events,
-        metrics,
-        serverVersion: SERVER_VERSION,
-        validator,
-        closing: shutdown.signal,
-        ...(ledger && { durable: () => engine.durable(), writeRefusal: () => ledger.refusal }),
-      }),
-    )
+    router.service(TracehoundService, tracehoundImpl(tracehound, shutdown.signal))
     router.service(AdminService, adminService(reloader, events, shutdown.signal))
     router.service(Health, healthService(health, shutdown.signal))
     router.service(ConformanceService, conformanceService(engine, determinism))
@@ -181,8 +179,33 @@ export async function startDaemon(o: DaemonOptions): Promise<Daemon> {
   const refused = refusals.refused.bind(refusals)
   const gate = new RequestGate({ limits, readMaxBytes, refused })
   metrics.gaugeGate(gate)
+  const direct = createGrpcDirect({
+    unary: directUnary(tracehound),
+    bidi: [
+      bidi({
+        method: TracehoundService.method.interceptStream,
+        answer: tracehound.answerStream,
+        maxPending: MAX_PENDING_ANSWERS,
+        closing: shutdown.signal,
+      }),
+    ],
+    validator,
+    gate,
+    readMaxBytes,
+    observe: metrics.observeRpc,
+  })
   const serve = (listenerToken: TokenCheck | undefined, cors: string[]) => ({
-    handlers: createRequestHandlers({ routes, interceptors, gate, token: listenerToken, corsOrigins: cors, readMaxBytes, metrics, log }),
+    handlers: createRequestHandlers({
+      routes,
+      interceptors,
+      direct,
+      gate,
+      token: listenerToken,
+      corsOrigins: cors,
+      readMaxBytes,
+      metrics,
+      log,
+    }),
     limits,
     refused,
   })

@@ -16,6 +16,7 @@ import * as http2 from 'node:http2'
 import type { Logger } from 'pino'
 import type { TokenCheck } from './auth.js'
 import { withClientFaults } from './fault-codes.js'
+import type { GrpcDirect } from './grpc-direct.js'
 import type { Metrics } from './metrics.js'
 import { protocolOf, refuse, refuseStream } from './refuse.js'
 import { beforeAuth, type RequestGate } from './request-gate.js'
@@ -23,6 +24,8 @@ import { beforeAuth, type RequestGate } from './request-gate.js'
 export interface HandlerOptions {
   routes: (router: ConnectRouter) => void
   interceptors: Interceptor[]
+  /** The hot RPCs over plain gRPC, served on the HTTP/2 stream ahead of connect-node. */
+  direct: GrpcDirect
   gate: RequestGate
   /** Required on every path when set (TCP): RPCs, health and /metrics alike. */
   token: TokenCheck | undefined
@@ -76,7 +79,8 @@ export interface RequestHandlers {
   /**
    * For the HTTP/2 server's 'stream' event, ahead of the compatibility API: the gate runs on the
    * raw headers and a refused stream is answered and reset without node building request
-   * objects (a flood of them then costs a fraction). False: refused, already answered.
+   * objects (a flood of them then costs a fraction). Then the direct gRPC path takes what it
+   * serves. False: refused or taken; true: for connect-node.
    */
   admitStream(stream: http2.ServerHttp2Stream, headers: http2.IncomingHttpHeaders): boolean
 }
@@ -124,7 +128,7 @@ export function createRequestHandlers(o: HandlerOptions): RequestHandlers {
       o.token,
     )
     if (!beforeAuth(refused)) authenticated.add(session)
-    if (!refused) return true
+    if (!refused) return !o.direct.take(stream, headers)
     refuseStream(stream, headers, refused.code, refused.message)
     if (!authenticated.has(session)) {
       // A connection that has never shown the token gets one answer, then GOAWAY: the streams it

@@ -31,8 +31,10 @@ export interface Metrics {
   countRefused(reason: RefusalReason, count?: number): void
   /** Exposes the gate's live counts (request bytes in flight, open server streams). */
   gaugeGate(gate: { readonly inFlightBytes: number; readonly serverStreams: number }): void
-  /** Records unary RPC latency by method and status code. */
+  /** Records unary RPC latency by method and status code (the calls connect-node serves). */
   interceptor: Interceptor
+  /** The same record for a unary call served on the HTTP/2 stream (grpc-direct.ts). */
+  observeRpc(method: string, code: string, seconds: number): void
 }
 
 export function createMetrics(stats: () => TracehoundStats): Metrics {
@@ -130,5 +132,6 @@ export function createMetrics(stats: () => TracehoundStats): Metrics {
       })
     },
     interceptor,
+    observeRpc: observe,
   }
 }

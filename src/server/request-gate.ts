@@ -150,9 +150,28 @@ export class RequestGate {
   }
 
   /**
-   * The request body as connect reads it, counted against the in-flight budget: a Connect unary
-   * body until it is read whole, a stream's bytes until their message is complete. A message that
-   * would cross the budget fails its call with RESOURCE_EXHAUSTED; other calls go on.
+   * Counts `bytes` of a request as held by the daemon. A hold that crosses the in-flight budget
+   * throws RESOURCE_EXHAUSTED (its call fails; other calls go on); the bytes count as held until
+   * released either way.
+   */
+  hold(bytes: number, path: string | undefined): void {
+    this.#inFlight += bytes
+    if (this.#inFlight > this.o.limits.inFlightBytes) {
+      this.o.refused('in_flight_bytes', { path })
+      throw new ConnectError(
+        `the daemon holds its limit of ${this.o.limits.inFlightBytes} request bytes in flight; retry later`,
+        Code.ResourceExhausted,
+      )
+    }
+  }
+
+  release(bytes: number): void {
+    this.#inFlight -= bytes
+  }
+
+  /**
+   * The request body as connect reads it, held against the in-flight budget: a Connect unary
+   * body until it is read whole, a stream's bytes until their message is complete.
    */
   async *metered(req: Request, body: AsyncIterable<Uint8Array>): AsyncGenerator<Uint8Array> {
     const enveloped = protocolOf(req.headers, req.method) !== 'connect'
@@ -161,23 +180,16 @@ export class RequestGate {
     try {
       for await (const chunk of body) {
         held += chunk.byteLength
-        this.#inFlight += chunk.byteLength
-        if (this.#inFlight > this.o.limits.inFlightBytes) {
-          this.o.refused('in_flight_bytes', { path: req.url })
-          throw new ConnectError(
-            `the daemon holds its limit of ${this.o.limits.inFlightBytes} request bytes in flight; retry later`,
-            Code.ResourceExhausted,
-          )
-        }
+        this.hold(chunk.byteLength, req.url)
         if (enveloped) {
           const done = messages.push(chunk)
           held -= done
-          this.#inFlight -= done
+          this.release(done)
         }
         yield chunk
       }
     } finally {
-      this.#inFlight -= held
+      this.release(held)
     }
   }
 }

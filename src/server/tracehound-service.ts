@@ -1,13 +1,14 @@
 /** TracehoundService: the engine over RPC. */
 
-import type { MessageInitShape } from '@bufbuild/protobuf'
+import type { DescMethodUnary, MessageInitShape } from '@bufbuild/protobuf'
 import { Code, ConnectError, type ServiceImpl } from '@connectrpc/connect'
 import type { Validator } from '@bufbuild/protovalidate'
 import type { Scent as WireScent } from '../gen/tracehound/v1/scent_pb.js'
-import type { TracehoundService } from '../gen/tracehound/v1/tracehound_service_pb.js'
+import { TracehoundService } from '../gen/tracehound/v1/tracehound_service_pb.js'
 import type { VerdictSchema } from '../gen/tracehound/v1/verdict_pb.js'
 import { AuditRangeError, type WatcherSnapshot } from '../core/index.js'
 import type { DaemonEngine } from './engine.js'
+import { type DirectUnary, unary } from './grpc-direct.js'
 import type { EventBus } from './events.js'
 import { answerInOrder, streamAnswerer } from './intercept-stream.js'
 import type { Metrics } from './metrics.js'
@@ -33,8 +34,6 @@ export interface ServiceDeps {
   serverVersion: string
   /** Validates each InterceptStream message as the validate interceptor validates a unary request. */
   validator: Validator
-  /** Aborts on graceful shutdown: InterceptStreams stop reading and end. */
-  closing: AbortSignal
   /** Durable mode: settles once every write so far is fsynced; undefined when none is pending. */
   durable?: () => Promise<void> | undefined
   /** Durable mode: why writes are refused (unacknowledged tampering, a failed commit), else undefined. */
@@ -53,7 +52,32 @@ function proofCall<T>(f: () => T): T {
   }
 }
 
-export function tracehoundService(deps: ServiceDeps): ServiceImpl<typeof TracehoundService> {
+type Impl = ServiceImpl<typeof TracehoundService>
+type UnaryName = Exclude<keyof Impl, 'interceptStream'>
+
+/**
+ * The service's handlers. None needs the call's context, so the same functions serve connect-node
+ * (every protocol) and the direct gRPC path (grpc-direct.ts).
+ */
+export interface TracehoundHandlers {
+  unary: { [K in UnaryName]: (req: Parameters<Impl[K]>[0]) => ReturnType<Impl[K]> }
+  /** One InterceptStream request's answer (a promise while it waits for fsync). */
+  answerStream: ReturnType<typeof streamAnswerer>
+}
+
+/** For connect-node's router: InterceptStream reads and answers in order until `closing`. */
+export function tracehoundImpl(h: TracehoundHandlers, closing: AbortSignal): Impl {
+  return { ...h.unary, interceptStream: (requests) => answerInOrder(requests, h.answerStream, closing) }
+}
+
+/** The unary handlers for the direct gRPC path, each beside its method. */
+export function directUnary(h: TracehoundHandlers): DirectUnary[] {
+  return TracehoundService.methods
+    .filter((m): m is DescMethodUnary => m.methodKind === 'unary')
+    .map((m) => unary(m, h.unary[m.localName as UnaryName] as DirectUnary['handler']))
+}
+
+export function tracehoundService(deps: ServiceDeps): TracehoundHandlers {
   const { engine, events, metrics } = deps
 
   const refuseWrites = () => {
@@ -98,9 +122,9 @@ export function tracehoundService(deps: ServiceDeps): ServiceImpl<typeof Traceho
     if (arrived.some((a) => a.scent.threat)) refuseWrites()
     return durable(arrived.map(judgeArrived))
   }
-  const answer = streamAnswerer(deps.validator, (req) => judgeBatch(req.scents))
+  const answerStream = streamAnswerer(deps.validator, (req) => judgeBatch(req.scents))
 
-  return {
+  const unary: TracehoundHandlers['unary'] = {
     handshake(req) {
       if (majorOf(req.schemaVersion) !== majorOf(SCHEMA_VERSION)) {
         throw new ConnectError(
@@ -123,10 +147,6 @@ export function tracehoundService(deps: ServiceDeps): ServiceImpl<typeof Traceho
     intercept(req) {
       // protovalidate has checked that the scent is present.
       return durable({ verdict: judge(req.scent as WireScent) })
-    },
-
-    interceptStream(requests) {
-      return answerInOrder(requests, answer, deps.closing)
     },
 
     getEvidence(req) {
@@ -205,6 +225,7 @@ export function tracehoundService(deps: ServiceDeps): ServiceImpl<typeof Traceho
       }
     },
   }
+  return { unary, answerStream }
 }
 
 function watcherToWire(w: WatcherSnapshot) {
