@@ -13,7 +13,7 @@
  * With --reuse the ledger in DIR is measured as it is (--records is ignored).
  */
 
-import { execFileSync } from 'node:child_process'
+import { execFileSync, spawnSync } from 'node:child_process'
 import { request } from 'node:http'
 
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs'
@@ -49,6 +49,7 @@ const arg = (name: string, fallback: number) => {
   return i > 0 ? Number(process.argv[i + 1]) : fallback
 }
 const RECORDS = arg('--records', 10_000_000)
+const ROOT = new URL('..', import.meta.url).pathname
 const PROOFS = arg('--proofs', 2000)
 const EXPORT_SECONDS = arg('--export-seconds', 20)
 const keepAt = process.argv.includes('--keep') ? process.argv[process.argv.indexOf('--keep') + 1] : undefined
@@ -57,6 +58,26 @@ const QUARANTINE = 100
 // A bench waits for the start it measures (a loaded machine is slow, not broken).
 const START_TIMEOUT_MS = 300_000
 const T0 = 1_700_000_000_000
+
+type GoRow = { path: string; p50Us: number; p99Us: number }
+
+/**
+ * The same proofs from the Go SDK (sdks/go/bench -proofs): the round trip a Go verifier sees,
+ * with a client whose own collector does not add to the tail. A string: why there is no row.
+ */
+function goClientProofs(socket: string): Record<string, GoRow> | string {
+  if (spawnSync('go', ['version'], { stdio: 'ignore' }).status !== 0) return 'SKIPPED: go (no go toolchain on PATH)'
+  const args = ['run', './bench', '-daemon', socket, '-proofs', String(PROOFS), '-warmup', String(WARM_UP)]
+  const res = spawnSync('go', args, { cwd: join(ROOT, 'sdks/go'), encoding: 'utf8', timeout: 600_000 })
+  if (res.status !== 0) return `FAILED: go (${(res.stderr || res.error?.message || '').trim().split('\n').pop()})`
+  return Object.fromEntries(
+    res.stdout
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l) as GoRow)
+      .map((r) => [r.path, r]),
+  )
+}
 
 const root = mkdtempSync(join(tmpdir(), 'th-ledger-scale-'))
 const dataDir = keepAt ?? join(root, 'ledger')
@@ -300,6 +321,7 @@ async function main() {
   }
   const rssAfterProofs = rssMb(big.d.child.pid!)
   const histogramsAfter = await metricsText(big.d.socketPath)
+  const goProofs = goClientProofs(big.d.socketPath)
   const inDaemon = (method: string) => handlerTime(handlerHistogram(histogramsBefore, method), handlerHistogram(histogramsAfter, method))
   const handled = { head: inDaemon('GetTreeHead'), incl: inDaemon('GetInclusionProof'), cons: inDaemon('GetConsistencyProof') }
   c.close()
@@ -403,6 +425,16 @@ async function main() {
   console.log(
     `| consistency proof p50 / p99 (UDS) | ${ms(pct(cons, 50))} / ${ms(pct(cons, 99))} ms | GetTreeHead ${ms(pct(headLat, 50))} / ${ms(pct(headLat, 99))} ms | p99 ≤ 5 ms |`,
   )
+  if (typeof goProofs === 'string') console.log(`| proofs from the Go SDK (UDS) | ${goProofs} | | p99 ≤ 5 ms |`)
+  else {
+    const goCell = (r: GoRow) => `${ms(r.p50Us / 1000)} / ${ms(r.p99Us / 1000)} ms`
+    console.log(
+      `| inclusion proof p50 / p99 (UDS, Go SDK, verified; after ${WARM_UP} warm-up calls) | ${goCell(goProofs.GetInclusionProof!)} | GetTreeHead ${goCell(goProofs.GetTreeHead!)} | p99 ≤ 5 ms |`,
+    )
+    console.log(
+      `| consistency proof p50 / p99 (UDS, Go SDK) | ${goCell(goProofs.GetConsistencyProof!)} | GetTreeHead ${goCell(goProofs.GetTreeHead!)} | p99 ≤ 5 ms |`,
+    )
+  }
   const handledCell = (h: { mean: number; p50: number; p99: number }) => `${ms(h.mean)} ms mean; 50% ≤ ${h.p50} ms, 99% ≤ ${h.p99} ms`
   console.log(
     `| inclusion proof in the daemon (handler time, /metrics histogram: bucket bounds) | ${handledCell(handled.incl)} | GetTreeHead ${handledCell(handled.head)} | |`,

@@ -6,6 +6,12 @@
 // so the daemon canonicalizes and hashes each time). Prints one JSON line per row.
 //
 //	cd sdks/go && go run ./bench -daemon SOCKET -echo SOCKET [-calls 3000] [-warmup 500]
+//
+// With -proofs N (run by `npm run bench:ledger-scale`): N sequential GetTreeHead, inclusion proofs
+// at seeded random leaves (each verified against the head) and consistency proofs from seeded
+// random sizes, one row each; no echo needed.
+//
+//	cd sdks/go && go run ./bench -daemon SOCKET -proofs 2000 [-warmup 1000]
 package main
 
 import (
@@ -14,6 +20,7 @@ import (
 	"flag"
 	"fmt"
 	"log"
+	"math/rand/v2"
 	"os"
 	"slices"
 	"time"
@@ -21,6 +28,7 @@ import (
 	"connectrpc.com/connect"
 	tracehound "github.com/tracehound/tracehound/sdks/go"
 	thv1 "github.com/tracehound/tracehound/sdks/go/gen/tracehound/v1"
+	"github.com/tracehound/tracehound/sdks/go/kernel"
 )
 
 var payload = map[string]any{"path": "/login", "query": "user=admin", "body": "' OR 1=1 --", "headers": map[string]any{"user-agent": "bench"}}
@@ -69,7 +77,12 @@ func main() {
 	echo := flag.String("echo", "", "the node:http2 echo's Unix socket")
 	calls := flag.Int("calls", 3000, "measured calls per row")
 	warmup := flag.Int("warmup", 500, "warm-up calls per row")
+	proofs := flag.Int("proofs", 0, "measure proofs instead: calls per row")
 	flag.Parse()
+	if *daemon != "" && *proofs > 0 {
+		benchProofs(*daemon, *proofs, *warmup)
+		return
+	}
 	if *daemon == "" || *echo == "" {
 		fmt.Fprintln(os.Stderr, "usage: go run ./bench -daemon SOCKET -echo SOCKET (npm run bench:sdks starts both)")
 		os.Exit(2)
@@ -100,4 +113,34 @@ func main() {
 		return err
 	}))
 	_ = floor.Close()
+}
+
+// benchProofs times the audit calls a verifier makes, on a ledger of any size: the tree head,
+// then proofs at seeded random positions below it (the same seed every run).
+func benchProofs(socket string, calls, warmup int) {
+	ctx := context.Background()
+	c := dial(ctx, socket)
+	defer c.Close()
+	head, err := c.TreeHead(ctx)
+	if err != nil || head.TreeSize < 2 {
+		log.Fatalf("tree head: %v (size %d; proofs need at least 2 leaves)", err, head.TreeSize)
+	}
+	rng := rand.New(rand.NewPCG(18, 2026))
+	size := head.TreeSize
+	out := json.NewEncoder(os.Stdout)
+	_ = out.Encode(sample("GetTreeHead", calls, warmup, func(int) error {
+		_, err := c.TreeHead(ctx)
+		return err
+	}))
+	_ = out.Encode(sample("GetInclusionProof", calls, warmup, func(int) error {
+		p, _, err := c.InclusionProof(ctx, rng.Uint64N(size), size)
+		if err == nil && !kernel.VerifyInclusion(p, head.RootHash) {
+			err = fmt.Errorf("inclusion proof for leaf %d does not verify", p.LeafIndex)
+		}
+		return err
+	}))
+	_ = out.Encode(sample("GetConsistencyProof", calls, warmup, func(int) error {
+		_, err := c.ConsistencyProof(ctx, 1+rng.Uint64N(size-1), size)
+		return err
+	}))
 }
