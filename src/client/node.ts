@@ -3,6 +3,7 @@
 import * as net from 'node:net'
 import { createConnectTransport, createGrpcTransport, Http2SessionManager } from '@connectrpc/connect-node'
 import { bearerInterceptor, type ClientOptions, createTracehoundClientFromTransport, type TracehoundClient } from './client.js'
+import { createGrpcUnaryTransport } from './grpc-unary-transport.js'
 import { defaultSocketPath } from './socket-path.js'
 
 export type NodeClientOptions = ClientOptions & {
@@ -41,7 +42,14 @@ export function createTracehoundClient(options: NodeClientOptions = {}): NodeTra
     sessionManager,
     interceptors: options.token ? [bearerInterceptor(options.token)] : [],
   }
-  const transport = options.protocol === 'connect' ? createConnectTransport(transportOptions) : createGrpcTransport(transportOptions)
+  const transport =
+    options.protocol === 'connect'
+      ? createConnectTransport(transportOptions)
+      : createGrpcUnaryTransport({
+          sessionManager,
+          ...(options.token && { token: options.token }),
+          streams: createGrpcTransport(transportOptions),
+        })
   return {
     ...createTracehoundClientFromTransport(transport, { ...options, streaming: true }),
     close: () => sessionManager.abort(),
