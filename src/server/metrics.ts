@@ -42,14 +42,22 @@ export function createMetrics(stats: () => TracehoundStats): Metrics {
   const registers = [registry]
   collectDefaultMetrics({ register: registry })
 
-  const verdicts = new Counter({
+  // Counted in plain numbers on the hot path (one per intercepted scent); prom-client is told at
+  // scrape time, so a verdict costs an increment, not prom-client's label lookup and update.
+  const tally = new Map<Outcome, number>(OUTCOMES.map((o) => [o, 0]))
+  const told = new Map<Outcome, number>(OUTCOMES.map((o) => [o, 0]))
+  new Counter({
     name: 'tracehound_intercepts_total',
     help: 'Intercepted scents by verdict outcome.',
     labelNames: ['outcome'],
     registers,
+    collect() {
+      for (const [o, n] of tally) {
+        this.labels(o).inc(n - told.get(o)!)
+        told.set(o, n)
+      }
+    },
   })
-  // Label children resolved once: the hot path then costs one increment.
-  const byOutcome = new Map(OUTCOMES.map((o) => [o, verdicts.labels(o)]))
 
   const latency = new Histogram({
     name: 'tracehound_rpc_duration_seconds',
@@ -109,7 +117,7 @@ export function createMetrics(stats: () => TracehoundStats): Metrics {
 
   return {
     registry,
-    countVerdict: (o) => byOutcome.get(o)?.inc(),
+    countVerdict: (o) => tally.set(o, tally.get(o)! + 1),
     countReload: (result) => reloads.inc({ result }),
     setGeneration: (g) => generation.set(g),
     countRefused: (reason, count = 1) => refused.inc({ reason }, count),
