@@ -13,7 +13,7 @@ import { readFileSync } from 'node:fs'
 import * as net from 'node:net'
 import { createClient } from '@connectrpc/connect'
 import { createGrpcTransport, Http2SessionManager } from '@connectrpc/connect-node'
-import { createTracehoundClient } from '../src/client/index.js'
+import { createGrpcUnaryTransport, createTracehoundClient } from '../src/client/index.js'
 import { TracehoundService } from '../src/gen/tracehound/v1/tracehound_service_pb.js'
 import { scentToWire } from '../src/wire/index.js'
 
@@ -74,9 +74,11 @@ for (const path of ['unary', 'stream'] as const) {
   client.close()
 }
 
-// The floor: the same transport as the client's, a server that only writes fixed bytes.
+// The floor: the same transport as the client's (unary calls straight onto the HTTP/2 session), a
+// server that only writes fixed bytes.
 const sessionManager = new Http2SessionManager('http://localhost', {}, { createConnection: () => net.connect(echoSocket) })
-const echo = createClient(TracehoundService, createGrpcTransport({ baseUrl: 'http://localhost', sessionManager }))
+const streams = createGrpcTransport({ baseUrl: 'http://localhost', sessionManager })
+const echo = createClient(TracehoundService, createGrpcUnaryTransport({ sessionManager, streams }))
 const wire = scentToWire(scent(0))
 row('floor', await sample(() => echo.intercept({ scent: wire })))
 sessionManager.abort()

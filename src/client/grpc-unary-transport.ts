@@ -12,6 +12,7 @@ import { codeFromHttpStatus, findTrailerError } from '@connectrpc/connect/protoc
 import type { Http2SessionManager } from '@connectrpc/connect-node'
 import * as http2 from 'node:http2'
 
+/** What `createGrpcUnaryTransport` runs on. */
 export interface GrpcUnaryTransportOptions {
   sessionManager: Http2SessionManager
   /** Sent as `Authorization: Bearer …` on every call. */
@@ -52,6 +53,11 @@ const RESET_CODES: Partial<Record<number, Code>> = {
   [h2.NGHTTP2_INADEQUATE_SECURITY]: Code.PermissionDenied,
 }
 
+/**
+ * The Node client's gRPC transport (what `createTracehoundClient` uses): unary calls on the
+ * session's HTTP/2 streams, streaming calls through `o.streams`. For `createClient` of any
+ * service the daemon serves.
+ */
 export function createGrpcUnaryTransport(o: GrpcUnaryTransportOptions): Transport {
   const { sessionManager } = o
   return {
