@@ -98,6 +98,18 @@ describe('TH-CJSON-1', () => {
     )
   })
 
+  it('orders narrow objects (sorted in place) and wide ones (Array.prototype.sort) as v1 does', () => {
+    // Either side of the in-place sort's 32-key bound, keys in reverse and shuffled order, surrogates and case mixed.
+    const keys = fc.uniqueArray(fc.string({ unit: 'binary', maxLength: 4 }), { minLength: 2, maxLength: 48 })
+    fc.assert(
+      fc.property(keys, (ks) => {
+        const value = Object.fromEntries(ks.map((k, i) => [k, i]))
+        expect(canonicalize(value)).toBe(v1Canonical(value))
+      }),
+      { numRuns: 1000, seed: 17 },
+    )
+  })
+
   it('round-trips through JSON.parse and is idempotent', () => {
     fc.assert(
       fc.property(fc.jsonValue(), (value) => {

@@ -63,8 +63,29 @@ export function canonicalKeyOrder(keys: string[]): string[] {
     if (isArrayIndexKey(keys[i]!)) return withIndexKeys(keys)
     if (i > 0 && keys[i - 1]! >= keys[i]!) sorted = false
   }
-  // The default sort compares UTF-16 code units: the canonical order of non-index keys.
-  return sorted ? keys : keys.sort()
+  if (sorted) return keys
+  // `<` and the default sort both compare UTF-16 code units: the canonical order of non-index keys.
+  return keys.length <= INSERTION_SORT_MAX ? insertionSort(keys) : keys.sort()
+}
+
+/**
+ * Up to this many keys, an insertion sort in place: Array.prototype.sort allocates work arrays on
+ * every call (the largest allocator of the intercept path), and an object's key count stays small.
+ * Above it, sort's O(n log n) bounds what an attacker's wide object costs.
+ */
+const INSERTION_SORT_MAX = 32
+
+function insertionSort(keys: string[]): string[] {
+  for (let i = 1; i < keys.length; i++) {
+    const key = keys[i]!
+    let j = i - 1
+    while (j >= 0 && keys[j]! > key) {
+      keys[j + 1] = keys[j]!
+      j--
+    }
+    keys[j + 1] = key
+  }
+  return keys
 }
 
 function withIndexKeys(keys: string[]): string[] {
