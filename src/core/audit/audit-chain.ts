@@ -14,7 +14,7 @@ import {
   isChainRecord,
   type PurgeEntry,
 } from './audit-entry.js'
-import { auditRecordHashInput, GENESIS_HASH } from './audit-record.js'
+import { auditRecordHashInput, GENESIS_HASH, recordHashText } from './audit-record.js'
 import { bytesEqual, type CryptoPort, toHex } from '../ports/crypto-port.js'
 import { leafHashWith, MerkleTree } from './merkle-tree.js'
 import { nodeCrypto } from '../ports/node-crypto.js'
@@ -130,7 +130,7 @@ export class AuditChain implements IAuditChain {
       signature: record.signature,
       timestamp: record.timestamp,
       previousHash,
-      hash: this.crypto.sha256Hex(auditRecordHashInput({ ...record, previousHash })),
+      hash: this.crypto.sha256Hex(recordHashText(record.id, record.signature, record.timestamp, previousHash)),
     }
     this.add(audited)
     return audited

@@ -8,6 +8,7 @@
 
 import { TracehoundError } from '../errors.js'
 import { canonicalBytes } from '../encoding/canonical-json.js'
+import { jsonText } from '../encoding/json-text.js'
 import type { AuditRecord, Severity } from '../types.js'
 import { SEVERITIES } from '../types.js'
 
@@ -107,7 +108,7 @@ export function auditLeafInput(entry: AuditEntry): Uint8Array {
   return canonicalBytes(checkAuditEntry(entry))
 }
 
-const q = JSON.stringify
+const q = jsonText
 
 /**
  * TH-CJSON-1 of an entry the engine built itself (or a storage adapter verified), spelled out with
