@@ -178,7 +178,8 @@ export class Tracehound implements ITracehound {
       watcher: this.watcher,
       securityState: this.securityState,
       failSafe: this.failSafe,
-      quarantineStats: () => this.#parts.quarantine.stats,
+      // The quarantine itself: its count and bytes without the stats object (built after every capture otherwise).
+      quarantineStats: () => this.#parts.quarantine,
       // Read at each check: a reconfigure may change the limits.
       limits: {
         get maxCount() {

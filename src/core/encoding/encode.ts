@@ -18,6 +18,19 @@ const utf8 = new TextDecoder()
  * more than maxSize bytes (equal is allowed) or nesting deeper than MAX_DEPTH.
  */
 export function encodePayload(payload: JsonSerializable, maxSize: number): EncodeResult {
+  const bytes = payloadBytes(payload, maxSize)
+  return {
+    bytes,
+    size: bytes.length,
+    // Decoded only when asked for.
+    get canonical() {
+      return utf8.decode(bytes)
+    },
+  }
+}
+
+/** encodePayload's bytes alone, with the same errors: the intercept path needs nothing else (no result object). */
+export function payloadBytes(payload: JsonSerializable, maxSize: number): Uint8Array {
   let bytes: Uint8Array
   try {
     bytes = canonicalBytes(payload)
@@ -28,14 +41,7 @@ export function encodePayload(payload: JsonSerializable, maxSize: number): Encod
     throw error
   }
   if (bytes.length > maxSize) throw Errors.payloadTooLarge(bytes.length, maxSize)
-  return {
-    bytes,
-    size: bytes.length,
-    // Decoded only when asked for: the intercept path needs the bytes alone.
-    get canonical() {
-      return utf8.decode(bytes)
-    },
-  }
+  return bytes
 }
 
 /**

@@ -1,7 +1,7 @@
 /** Builds Evidence from a scent: canonical bytes, hash, signature, optional compression. */
 
 import type { CryptoPort } from '../ports/crypto-port.js'
-import { acceptEncoded, encodePayload, type PreEncodedPayload } from '../encoding/encode.js'
+import { acceptEncoded, payloadBytes, type PreEncodedPayload } from '../encoding/encode.js'
 import { isTracehoundError, TracehoundError } from '../errors.js'
 import { Evidence, type EvidenceContext, systemEvidenceContext } from './evidence.js'
 import { nodeCrypto } from '../ports/node-crypto.js'
@@ -50,7 +50,7 @@ export class EvidenceFactory implements IEvidenceFactory {
 
   create(scent: Scent, threat: ThreatSignal, maxPayloadSize: number, encoded?: PreEncodedPayload): EvidenceCreationResult {
     try {
-      const bytes = encoded ? acceptEncoded(encoded, maxPayloadSize) : encodePayload(scent.payload, maxPayloadSize).bytes
+      const bytes = encoded ? acceptEncoded(encoded, maxPayloadSize) : payloadBytes(scent.payload, maxPayloadSize)
       const hash = this.crypto.sha256Hex(bytes)
       const signature = `${threat.category}:${hash}`
       const stored = this.codec ? this.codec.encode(bytes) : bytes

@@ -184,6 +184,16 @@ export class Quarantine {
     return { status: 'replaced', neutralized, inserted, ...(insert.existing && { duplicate: insert.existing }) }
   }
 
+  /** Items held (stats.count without building stats). */
+  get count(): number {
+    return this.store.size
+  }
+
+  /** Payload bytes held (stats.bytes without building stats). */
+  get bytes(): number {
+    return this.totalBytes
+  }
+
   get stats(): QuarantineStats {
     return { count: this.store.size, bytes: this.totalBytes, bySeverity: { ...this.counts } }
   }

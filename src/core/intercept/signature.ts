@@ -1,7 +1,7 @@
 /** Threat signatures: `category:sha256hex(TH-CJSON-1 bytes)` (docs/spec/canonical-encoding.md). */
 
 import { constantTimeEqual } from '../encoding/compare.js'
-import { encodePayload } from '../encoding/encode.js'
+import { payloadBytes } from '../encoding/encode.js'
 import { nodeCrypto } from '../ports/node-crypto.js'
 import type { Scent, Severity, ThreatCategory } from '../types.js'
 
@@ -30,7 +30,7 @@ export function createThreatInput(scent: Scent): ThreatInput | null {
 
 /** Throws v1's TracehoundError for payloads that cannot be encoded or are over the limit. */
 export function generateSignature(threat: ThreatInput, options: GenerateSignatureOptions = {}): string {
-  const { bytes } = encodePayload(threat.scent.payload, options.maxPayloadSize ?? 1_000_000)
+  const bytes = payloadBytes(threat.scent.payload, options.maxPayloadSize ?? 1_000_000)
   return `${threat.category}:${nodeCrypto.sha256Hex(bytes)}`
 }
 

@@ -52,7 +52,9 @@ const HISTORY_LIMIT = 100
 const LEVELS_HIGH_FIRST: readonly PanicLevel[] = ['emergency', 'critical', 'warning']
 
 function levelFor(value: number, thresholds: ThresholdConfig): PanicLevel | null {
-  return LEVELS_HIGH_FIRST.find((level) => value >= thresholds[level]) ?? null
+  // A loop, not find(): this runs after every capture, and find's callback is an allocation each time.
+  for (const level of LEVELS_HIGH_FIRST) if (value >= thresholds[level]) return level
+  return null
 }
 
 /**

@@ -53,7 +53,8 @@ export function createInterceptObserver(deps: InterceptObserverDeps): InterceptO
     // The tighter of the two limits is the one that will evict first.
     const byCount = count / limits.maxCount
     const byBytes = bytes / limits.maxBytes
-    const [current, max] = byBytes > byCount ? [bytes, limits.maxBytes] : [count, limits.maxCount]
+    const current = byBytes > byCount ? bytes : count
+    const max = byBytes > byCount ? limits.maxBytes : limits.maxCount
     const level = failSafe.quarantineLevel(current, max)
     if (level && (lastLevel === null || LEVEL_RANK[level] > LEVEL_RANK[lastLevel])) failSafe.checkQuarantine(current, max)
     lastLevel = level

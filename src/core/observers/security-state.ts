@@ -99,7 +99,7 @@ export class SecurityState implements ISecurityState {
   private readonly startTime: number
   private readonly threats = new ThreatTally()
   private readonly entries: BoundedLog<SecurityHistoryEntry>
-  private quarantine = { count: 0, bytes: 0 }
+  private readonly quarantine = { count: 0, bytes: 0 }
   private rateLimits: RateLimitStats = { activeWindows: 0, blockedSources: 0 }
   private license: LicenseState = { tier: 'starter', status: 'none', daysRemaining: undefined }
 
@@ -154,7 +154,9 @@ export class SecurityState implements ISecurityState {
   }
 
   updateQuarantine(count: number, bytes: number): void {
-    this.quarantine = { count, bytes }
+    // In place (snapshot copies it): this runs after every capture.
+    this.quarantine.count = count
+    this.quarantine.bytes = bytes
   }
 
   updateRateLimits(activeWindows: number, blockedSources: number): void {

@@ -93,7 +93,7 @@ export class Watcher implements IWatcher {
   private alertsInWindow = 0
   private totalAlerts = 0
   private lastAlert: Alert | null = null
-  private quarantine: WatcherQuarantineStats = { count: 0, bytes: 0, capacityPercent: 0 }
+  private readonly quarantine: WatcherQuarantineStats = { count: 0, bytes: 0, capacityPercent: 0 }
   private overloaded = false
 
   constructor(config: Partial<WatcherConfig> = {}, options: { clock?: Clock } = {}) {
@@ -123,7 +123,10 @@ export class Watcher implements IWatcher {
 
   updateQuarantine(count: number, bytes: number, maxBytes: number): void {
     const capacityPercent = maxBytes > 0 ? (bytes / maxBytes) * 100 : 0
-    this.quarantine = { count, bytes, capacityPercent }
+    // In place (snapshot copies it): this runs after every capture.
+    this.quarantine.count = count
+    this.quarantine.bytes = bytes
+    this.quarantine.capacityPercent = capacityPercent
     if (capacityPercent >= this.config.quarantineHighWatermark * 100) {
       this.alert({
         type: 'quarantine_high',
