@@ -4,7 +4,7 @@
  * frozen snapshots for readers and a bounded history for a ledger.
  */
 
-import { BoundedLog } from './bounded-log.js'
+import { HistoryRing } from './history-ring.js'
 import { type Clock, systemClock } from '../ports/clock.js'
 import { type ThreatStats, ThreatTally } from './threat-tally.js'
 import type { Severity } from '../types.js'
@@ -98,13 +98,13 @@ export class SecurityState implements ISecurityState {
   private readonly clock: Clock
   private readonly startTime: number
   private readonly threats = new ThreatTally()
-  private readonly entries: BoundedLog<SecurityHistoryEntry>
+  private readonly entries: HistoryRing
   private readonly quarantine = { count: 0, bytes: 0 }
   private rateLimits: RateLimitStats = { activeWindows: 0, blockedSources: 0 }
   private license: LicenseState = { tier: 'starter', status: 'none', daysRemaining: undefined }
 
   constructor(config: SecurityStateConfig = {}) {
-    this.entries = new BoundedLog(config.maxHistorySize ?? 10_000)
+    this.entries = new HistoryRing(config.maxHistorySize ?? 10_000)
     this.quarantineMaxBytes = config.quarantineMaxBytes ?? 100_000_000
     this.clock = config.clock ?? systemClock
     this.startTime = this.clock()
@@ -129,24 +129,24 @@ export class SecurityState implements ISecurityState {
 
   recordThreat(category: string, severity: Severity): void {
     this.threats.add(category, severity)
-    this.remember('threat', { category, severity })
+    this.entries.push(this.clock(), 'threat', category, severity)
   }
 
   recordEvidence(signature: string, size: number, severity: Severity): void {
-    this.remember('evidence', { signature, size, severity })
+    this.entries.push(this.clock(), 'evidence', signature, size, severity)
   }
 
   recordEviction(signature: string, reason: 'capacity' | 'policy' | 'manual'): void {
-    this.remember('eviction', { signature, reason })
+    this.entries.push(this.clock(), 'eviction', signature, reason)
   }
 
   recordRateLimit(source: string, blocked: boolean): void {
     if (blocked) this.rateLimits.blockedSources++
-    this.remember('rate_limit', { source, blocked })
+    this.entries.push(this.clock(), 'rate_limit', source, blocked)
   }
 
   recordPanic(level: 'warning' | 'critical' | 'fatal', reason: string): void {
-    this.remember('panic', { level, reason })
+    this.entries.push(this.clock(), 'panic', level, reason)
   }
 
   updateLicense(tier: LicenseState['tier'], status: LicenseState['status'], daysRemaining?: number): void {
@@ -171,13 +171,9 @@ export class SecurityState implements ISecurityState {
   get stats(): SecurityStateStats {
     return {
       historySize: this.entries.size,
-      oldestEntry: this.entries.oldest?.timestamp ?? null,
-      newestEntry: this.entries.newest?.timestamp ?? null,
+      oldestEntry: this.entries.oldestTimestamp ?? null,
+      newestEntry: this.entries.newestTimestamp ?? null,
     }
-  }
-
-  private remember(type: SecurityHistoryEntry['type'], data: Record<string, unknown>): void {
-    this.entries.push({ timestamp: this.clock(), type, data })
   }
 }
 
