@@ -15,14 +15,19 @@
  * With --reuse the ledger in DIR is measured as it is (--records is ignored).
  */
 
-import { execFileSync, spawnSync } from 'node:child_process'
+import { execFileSync, spawn, spawnSync } from 'node:child_process'
 import { request } from 'node:http'
 
 import { closeSync, mkdirSync, mkdtempSync, openSync, readFileSync, readSync, rmSync, statSync } from 'node:fs'
 import { cpus, loadavg, tmpdir } from 'node:os'
 import { join } from 'node:path'
 import Database from 'better-sqlite3'
-import { createTracehoundClient } from '../src/client/index.js'
+import { createClient } from '@connectrpc/connect'
+import { createGrpcTransport, Http2SessionManager } from '@connectrpc/connect-node'
+import { connect } from 'node:net'
+import { createInterface } from 'node:readline'
+import { createGrpcUnaryTransport, createTracehoundClient } from '../src/client/index.js'
+import { TracehoundService } from '../src/gen/tracehound/v1/tracehound_service_pb.js'
 import {
   type AuditRecord,
   auditRecordHashInput,
@@ -62,6 +67,41 @@ const START_TIMEOUT_MS = 300_000
 const T0 = 1_700_000_000_000
 
 type GoRow = { path: string; p50Us: number; p99Us: number }
+
+/**
+ * The floor of any round trip on this machine: sequential unary calls through the TS client's own
+ * transport to a bare node:http2 server that writes fixed bytes (bench/daemon.ts --serve
+ * http2-echo), timed like the proofs. A proof's p99 cannot be below this one's.
+ */
+async function echoFloor(calls: number, warmUp: number): Promise<number[]> {
+  const dir = mkdtempSync(join(tmpdir(), 'th-ls-echo-'))
+  const socket = join(dir, 'echo.sock')
+  const child = spawn(process.execPath, ['--import', 'tsx', join(ROOT, 'bench/daemon.ts'), '--serve', 'http2-echo', socket], {
+    cwd: ROOT,
+    stdio: ['ignore', 'pipe', 'inherit'],
+  })
+  try {
+    await new Promise<void>((resolve, reject) => {
+      child.once('exit', (code) => reject(new Error(`the http2 echo exited with ${code}`)))
+      createInterface({ input: child.stdout! }).on('line', (line) => line.includes('"listening"') && resolve())
+    })
+    const sessionManager = new Http2SessionManager('http://localhost', {}, { createConnection: () => connect(socket) })
+    const streams = createGrpcTransport({ baseUrl: 'http://localhost', sessionManager })
+    const echo = createClient(TracehoundService, createGrpcUnaryTransport({ sessionManager, streams }))
+    for (let i = 0; i < warmUp; i++) await echo.intercept({})
+    const out: number[] = []
+    for (let i = 0; i < calls; i++) {
+      const t = performance.now()
+      await echo.intercept({})
+      out.push(performance.now() - t)
+    }
+    sessionManager.abort()
+    return out
+  } finally {
+    child.kill()
+    rmSync(dir, { recursive: true, force: true })
+  }
+}
 
 /**
  * The same proofs from the Go SDK (sdks/go/bench -proofs): the round trip a Go verifier sees,
@@ -339,6 +379,7 @@ async function main() {
   const rssAfterProofs = rssMb(big.d.child.pid!)
   const histogramsAfter = await metricsText(big.d.socketPath)
   const goProofs = goClientProofs(big.d.socketPath)
+  const floor = await echoFloor(PROOFS, WARM_UP)
   const inDaemon = (method: string) => handlerTime(handlerHistogram(histogramsBefore, method), handlerHistogram(histogramsAfter, method))
   const handled = { head: inDaemon('GetTreeHead'), incl: inDaemon('GetInclusionProof'), cons: inDaemon('GetConsistencyProof') }
   c.close()
@@ -441,6 +482,9 @@ async function main() {
   )
   console.log(
     `| consistency proof p50 / p99 (UDS) | ${ms(pct(cons, 50))} / ${ms(pct(cons, 99))} ms | GetTreeHead ${ms(pct(headLat, 50))} / ${ms(pct(headLat, 99))} ms | p99 ≤ 5 ms |`,
+  )
+  console.log(
+    `| floor: unary call to a bare node:http2 echo, p50 / p99 (UDS, the TS client's transport, same run) | ${ms(pct(floor, 50))} / ${ms(pct(floor, 99))} ms | | |`,
   )
   if (typeof goProofs === 'string') console.log(`| proofs from the Go SDK (UDS) | ${goProofs} | | p99 ≤ 5 ms |`)
   else {
