@@ -2,6 +2,7 @@
 
 import { jsonText } from '../encoding/json-text.js'
 
+/** The four fields of an audit record that its hash covers. */
 export interface HashableAuditRecord {
   id: string
   signature: string
