@@ -78,11 +78,15 @@ export class EvidenceFactory implements IEvidenceFactory {
   }
 }
 
-/** The bytes' own ArrayBuffer when they fill it (a fresh encoding does), else a copy. */
-function ownBuffer(bytes: Uint8Array): ArrayBuffer {
+/**
+ * The bytes' own ArrayBuffer when they fill it (a fresh encoding does), else a copy in a buffer of
+ * its own. `new Uint8Array(view)` copies; a Node Buffer's own `.slice()` would return a view of
+ * Node's shared pool, whose later contents would then become the evidence.
+ */
+export function ownBuffer(bytes: Uint8Array): ArrayBuffer {
   const { buffer, byteOffset, byteLength } = bytes
   if (buffer instanceof ArrayBuffer && byteOffset === 0 && byteLength === buffer.byteLength) return buffer
-  return bytes.slice().buffer as ArrayBuffer
+  return new Uint8Array(bytes).buffer as ArrayBuffer
 }
 
 /** An evidence factory with the given (or default) parts. */
