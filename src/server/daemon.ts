@@ -158,7 +158,7 @@ export async function startDaemon(o: DaemonOptions): Promise<Daemon> {
   const shutdown = new AbortController()
 
   const validator = createValidator()
-  warmValidator(validator)
+  warmValidator(validator, [TracehoundService, AdminService, Health, ConformanceService])
   const tracehound = tracehoundService({
     engine,
     events,

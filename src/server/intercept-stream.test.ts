@@ -1,6 +1,6 @@
 import { getEventListeners } from 'node:events'
 import { describe, expect, it } from 'vitest'
-import { answerInOrder } from './intercept-stream.js'
+import { answerInOrder, warmValidator } from './intercept-stream.js'
 
 function deferred<T>() {
   let resolve!: (v: T) => void
@@ -79,5 +79,23 @@ describe('answerInOrder', () => {
     const closing = new AbortController()
     for await (const _ of answerInOrder(source(3).iterable, (i) => i, closing.signal)) void _
     expect(getEventListeners(closing.signal, 'abort')).toHaveLength(0)
+  })
+})
+
+describe('warmValidator', () => {
+  it("validates every method's request of the given services once at start-up", async () => {
+    const { createValidator } = await import('@bufbuild/protovalidate')
+    const { TracehoundService } = await import('../gen/tracehound/v1/tracehound_service_pb.js')
+    const { Health } = await import('../gen/grpc/health/v1/health_pb.js')
+    const real = createValidator()
+    const seen = new Set<string>()
+    const counting: typeof real = {
+      validate: (schema, message) => {
+        seen.add(schema.typeName)
+        return real.validate(schema, message)
+      },
+    }
+    warmValidator(counting, [TracehoundService, Health])
+    for (const m of [...TracehoundService.methods, ...Health.methods]) expect(seen).toContain(m.input.typeName)
   })
 })
