@@ -6,7 +6,7 @@
  */
 
 import { Code } from '@connectrpc/connect'
-import type { UniversalServerResponse } from '@connectrpc/connect/protocol'
+import { encodeEnvelope, type UniversalServerResponse } from '@connectrpc/connect/protocol'
 import type { Protocol } from './refuse.js'
 
 const CLIENT_FAULTS: { code: Code; prefix: RegExp }[] = [
@@ -28,21 +28,13 @@ function fixGrpcHeaders(h: Headers | undefined): void {
 const utf8 = new TextDecoder()
 const encoder = new TextEncoder()
 
-function envelope(flags: number, data: Uint8Array): Uint8Array {
-  const out = new Uint8Array(5 + data.length)
-  out[0] = flags
-  new DataView(out.buffer).setUint32(1, data.length)
-  out.set(data, 5)
-  return out
-}
-
 /** gRPC-Web's trailer envelope (flag 0x80), uncompressed: "grpc-status: 13\r\ngrpc-message: …". */
 function fixGrpcWebTrailer(chunk: Uint8Array): Uint8Array {
   const text = utf8.decode(chunk.subarray(5))
   const status = /^grpc-status:\s*(\d+)\s*$/im.exec(text)?.[1]
   const message = /^grpc-message:\s*(.*?)\s*$/im.exec(text)?.[1] ?? ''
   if (status === undefined || !isClientFault(Number(status), decodeURIComponent(message))) return chunk
-  return envelope(chunk[0]!, encoder.encode(text.replace(/^(grpc-status:\s*)\d+/im, `$1${Code.InvalidArgument}`)))
+  return encodeEnvelope(chunk[0]!, encoder.encode(text.replace(/^(grpc-status:\s*)\d+/im, `$1${Code.InvalidArgument}`)))
 }
 
 /** Connect's end-of-stream envelope (flag 0x02), uncompressed: {"error": {"code": "internal", …}}. */
@@ -52,7 +44,7 @@ function fixConnectEndStream(chunk: Uint8Array): Uint8Array {
     const code = CONNECT_NAMES[end.error?.code ?? '']
     if (code === undefined || !isClientFault(code, end.error?.message ?? '')) return chunk
     end.error!.code = 'invalid_argument'
-    return envelope(chunk[0]!, encoder.encode(JSON.stringify(end)))
+    return encodeEnvelope(chunk[0]!, encoder.encode(JSON.stringify(end)))
   } catch {
     return chunk
   }

@@ -1,6 +1,7 @@
 import { create, fromBinary, toBinary } from '@bufbuild/protobuf'
 import { createValidator } from '@bufbuild/protovalidate'
 import { Code, ConnectError } from '@connectrpc/connect'
+import { encodeEnvelope } from '@connectrpc/connect/protocol'
 import * as http2 from 'node:http2'
 import type { AddressInfo } from 'node:net'
 import { afterEach, describe, expect, it } from 'vitest'
@@ -17,13 +18,7 @@ const INTERCEPT = '/tracehound.v1.TracehoundService/Intercept'
 const STREAM = '/tracehound.v1.TracehoundService/InterceptStream'
 const MAX = 1024
 
-function frame(message: Uint8Array, flags = 0): Buffer {
-  const out = Buffer.alloc(5 + message.length)
-  out[0] = flags
-  out.writeUInt32BE(message.length, 1)
-  out.set(message, 5)
-  return out
-}
+const frame = (message: Uint8Array, flags = 0) => Buffer.from(encodeEnvelope(flags, message))
 const interceptBytes = (id = 'a') => toBinary(InterceptRequestSchema, create(InterceptRequestSchema, { scent: { id, source: 's' } }))
 
 function deferred<T>() {

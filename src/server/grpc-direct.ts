@@ -23,6 +23,7 @@ import {
 } from '@bufbuild/protobuf'
 import { type Validator, violationsToProto } from '@bufbuild/protovalidate'
 import { Code, ConnectError } from '@connectrpc/connect'
+import { encodeEnvelope } from '@connectrpc/connect/protocol'
 import { setTrailerStatus } from '@connectrpc/connect/protocol-grpc'
 import * as http2 from 'node:http2'
 import type { RequestGate } from './request-gate.js'
@@ -36,9 +37,8 @@ export interface DirectUnary<I extends DescMessage = DescMessage, O extends Desc
 }
 
 /**
- * A bidi method served here as a push pipeline: `open` returns, per call, what to do with each
- * request (answers may be promises; they go out in request order) and `closing`, which stops
- * reading (graceful shutdown).
+ * A bidi method served here as a push pipeline: `answer` answers each request (a promise while it
+ * waits; answers go out in request order), and `closing` stops reading (graceful shutdown).
  */
 export interface DirectBidi<I extends DescMessage = DescMessage, O extends DescMessage = DescMessage> {
   method: DescMethodBiDiStreaming<I, O>
@@ -71,7 +71,7 @@ const RESPONSE_HEADERS = { ':status': 200, 'content-type': 'application/grpc+pro
 const OK_TRAILERS = { 'grpc-status': '0' }
 const ignore = () => undefined
 
-/** Whether connect-node would treat these headers as anything but the plain gRPC case. */
+/** Whether these headers are the plain gRPC case (anything else is left to connect-node). */
 function plainGrpc(headers: http2.IncomingHttpHeaders): boolean {
   if (headers[':method'] !== 'POST' || headers.origin !== undefined) return false
   if (!GRPC_TYPES.has((headers['content-type'] ?? '').toLowerCase())) return false
@@ -79,14 +79,6 @@ function plainGrpc(headers: http2.IncomingHttpHeaders): boolean {
   if (encoding !== undefined && encoding !== 'identity') return false
   const timeout = headers['grpc-timeout']
   return timeout === undefined || (typeof timeout === 'string' && TIMEOUT.test(timeout))
-}
-
-function envelope(bytes: Uint8Array): Buffer {
-  const out = Buffer.allocUnsafe(5 + bytes.length)
-  out[0] = 0
-  out.writeUInt32BE(bytes.length, 1)
-  out.set(bytes, 5)
-  return out
 }
 
 function trailersOf(err: ConnectError): http2.OutgoingHttpHeaders {
@@ -114,8 +106,8 @@ function parse<I extends DescMessage>(desc: I, bytes: Uint8Array): MessageShape<
   }
 }
 
-function serialize(desc: DescMessage, reply: Reply<DescMessage>): Buffer {
-  return envelope(toBinary(desc, isMessage(reply, desc) ? reply : create(desc, reply)))
+function serialize(desc: DescMessage, reply: Reply<DescMessage>): Uint8Array {
+  return encodeEnvelope(0, toBinary(desc, isMessage(reply, desc) ? reply : create(desc, reply)))
 }
 
 /**
@@ -182,19 +174,18 @@ class EnvelopeReader {
 }
 
 /**
- * Ends a call with an error status. Headers first when none went out yet (as connect-node does,
- * rather than trailers-only); then, if the client is still sending, the stream is reset (CANCEL)
- * once the trailers are out, so it stops.
+ * Ends a call: headers when none went out yet (an error too, as connect-node does, rather than
+ * trailers-only), the last bytes if any, then the trailers; if the client is still sending, the
+ * stream is reset (CANCEL) once they are out, so it stops.
  */
-function fail(stream: http2.ServerHttp2Stream, err: ConnectError): void {
+function endCall(stream: http2.ServerHttp2Stream, trailers: http2.OutgoingHttpHeaders, last?: Uint8Array): void {
   if (stream.destroyed || stream.closed) return
-  const trailers = trailersOf(err)
   if (!stream.headersSent) stream.respond(RESPONSE_HEADERS, { waitForTrailers: true })
   stream.once('wantTrailers', () => {
     stream.sendTrailers(trailers)
     if (!stream.readableEnded) setImmediate(() => stream.closed || stream.close(http2.constants.NGHTTP2_CANCEL))
   })
-  stream.end()
+  stream.end(last)
 }
 
 export interface GrpcDirect {
@@ -213,23 +204,17 @@ export function createGrpcDirect(o: GrpcDirectOptions): GrpcDirect {
     const reader = new EnvelopeReader(o.gate, o.readMaxBytes, path)
     const messages: Uint8Array[] = []
     let over = false
-    const finish = (err: ConnectError | undefined, reply?: Buffer) => {
+    const finish = (err: ConnectError | undefined, reply?: Uint8Array) => {
       if (over) return
       over = true
       reader.release()
       stream.off('data', onData)
       o.observe(name, err ? (Code[err.code] ?? 'unknown') : 'ok', (performance.now() - start) / 1000)
-      if (err) return fail(stream, err)
-      if (stream.destroyed || stream.closed) return
-      stream.respond(RESPONSE_HEADERS, { waitForTrailers: true })
-      stream.once('wantTrailers', () => stream.sendTrailers(OK_TRAILERS))
-      stream.end(reply)
+      endCall(stream, err ? trailersOf(err) : OK_TRAILERS, reply)
     }
     const run = () => {
-      if (messages.length !== 1) {
-        const problem = messages.length === 0 ? 'missing input message' : 'received extra input message'
-        throw new ConnectError(`protocol error: ${problem} for unary method`, Code.InvalidArgument)
-      }
+      // A second message already failed the call as it arrived (onData).
+      if (messages.length === 0) throw new ConnectError('protocol error: missing input message for unary method', Code.InvalidArgument)
       const req = parse(u.method.input, messages[0]!)
       const invalid = validationError(o.validator, u.method.input, req)
       if (invalid) throw invalid
@@ -273,7 +258,7 @@ export function createGrpcDirect(o: GrpcDirectOptions): GrpcDirect {
     const reader = new EnvelopeReader(o.gate, o.readMaxBytes, path)
     const out = b.method.output
     // Answers not yet written, in request order; one waiting for its promise has no bytes yet.
-    const queue: { bytes: Buffer | undefined }[] = []
+    const queue: { bytes: Uint8Array | undefined }[] = []
     const messages: Uint8Array[] = []
     let ended = false
     let over = false
@@ -283,15 +268,8 @@ export function createGrpcDirect(o: GrpcDirectOptions): GrpcDirect {
       over = true
       reader.release()
       b.closing.removeEventListener('abort', onClosing)
-      if (err) return fail(stream, err)
-      if (stream.destroyed || stream.closed) return
-      if (!stream.headersSent) stream.respond(RESPONSE_HEADERS, { waitForTrailers: true })
-      stream.once('wantTrailers', () => {
-        stream.sendTrailers(OK_TRAILERS)
-        // Ended by shutdown while the client still sends: reset, so it stops.
-        if (!stream.readableEnded) setImmediate(() => stream.closed || stream.close(http2.constants.NGHTTP2_CANCEL))
-      })
-      stream.end()
+      // Ended by shutdown while the client still sends: endCall resets it, so it stops.
+      endCall(stream, err ? trailersOf(err) : OK_TRAILERS)
     }
     /** Writes the answers at the head of the queue that are ready. */
     const writeReady = () => {
