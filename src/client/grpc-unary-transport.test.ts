@@ -1,5 +1,6 @@
 import { create, toBinary } from '@bufbuild/protobuf'
 import { Code, ConnectError, createClient, type Transport } from '@connectrpc/connect'
+import { encodeEnvelope } from '@connectrpc/connect/protocol'
 import { Http2SessionManager } from '@connectrpc/connect-node'
 import * as http2 from 'node:http2'
 import type { AddressInfo } from 'node:net'
@@ -10,7 +11,7 @@ import { createGrpcUnaryTransport } from './grpc-unary-transport.js'
 type Answer = (stream: http2.ServerHttp2Stream, headers: http2.IncomingHttpHeaders) => void
 
 const HEAD = toBinary(GetTreeHeadResponseSchema, create(GetTreeHeadResponseSchema, { treeHead: { treeSize: 7n, rootHash: 'ab' } }))
-const envelope = (b: Uint8Array) => Buffer.concat([Buffer.from([0, 0, 0, 0, b.length]), b])
+const envelope = (b: Uint8Array) => encodeEnvelope(0, b)
 const ok: Answer = (s) => {
   s.respond({ ':status': 200, 'content-type': 'application/grpc+proto' }, { waitForTrailers: true })
   s.once('wantTrailers', () => s.sendTrailers({ 'grpc-status': '0' }))

@@ -8,6 +8,7 @@
 
 import { create, type DescMessage, type DescMethodUnary, fromBinary, isMessage, type MessageInitShape, toBinary } from '@bufbuild/protobuf'
 import { Code, ConnectError, type Transport, type UnaryResponse } from '@connectrpc/connect'
+import { encodeEnvelope } from '@connectrpc/connect/protocol'
 import { codeFromHttpStatus, findTrailerError } from '@connectrpc/connect/protocol-grpc'
 import type { Http2SessionManager } from '@connectrpc/connect-node'
 import * as http2 from 'node:http2'
@@ -70,11 +71,7 @@ export function createGrpcUnaryTransport(o: GrpcUnaryTransportOptions): Transpor
       input: MessageInitShape<I>,
     ): Promise<UnaryResponse<I, O>> {
       const message = isMessage(input, method.input) ? input : create(method.input, input as MessageInitShape<I>)
-      const request = toBinary(method.input, message)
-      const envelope = Buffer.allocUnsafe(5 + request.length)
-      envelope[0] = 0
-      envelope.writeUInt32BE(request.length, 1)
-      envelope.set(request, 5)
+      const envelope = encodeEnvelope(0, toBinary(method.input, message))
       const headers: http2.OutgoingHttpHeaders = { 'content-type': 'application/grpc+proto', te: 'trailers' }
       new Headers(header).forEach((v, k) => {
         headers[k] = v
@@ -89,9 +86,11 @@ export function createGrpcUnaryTransport(o: GrpcUnaryTransportOptions): Transpor
         const chunks: Buffer[] = []
         let responseHeaders: Headers2 | undefined
         let trailers: Headers2 | undefined
-        let failure: ConnectError | undefined
+        // Why this client ended the call itself (its deadline, an abort), and what the stream reported.
+        let stopped: ConnectError | undefined
+        let streamError: unknown
         const stop = (err: ConnectError) => {
-          failure ??= err
+          stopped ??= err
           if (!stream.closed) stream.close(http2.constants.NGHTTP2_CANCEL)
         }
         const onAbort = () => stop(new ConnectError('the operation was aborted', Code.Canceled))
@@ -113,17 +112,17 @@ export function createGrpcUnaryTransport(o: GrpcUnaryTransportOptions): Transpor
           trailers = t
         })
         stream.on('error', (e) => {
-          failure ??= ConnectError.from(e, Code.Unavailable)
+          streamError ??= e
         })
         stream.on('close', () => {
           clearTimeout(timer)
           signal?.removeEventListener('abort', onAbort)
           try {
+            if (stopped) throw stopped
             if (!trailers && !responseHeaders?.['grpc-status'] && stream.rstCode) {
-              const code = RESET_CODES[stream.rstCode] ?? Code.Internal
-              throw failure?.code === Code.DeadlineExceeded ? failure : new ConnectError(`stream reset (code ${stream.rstCode})`, code)
+              throw new ConnectError(`stream reset (code ${stream.rstCode})`, RESET_CODES[stream.rstCode] ?? Code.Internal)
             }
-            if (failure) throw failure
+            if (streamError !== undefined) throw ConnectError.from(streamError, Code.Unavailable)
             const status = Number(responseHeaders?.[':status'] ?? 0)
             if (status !== 200) {
               const code = responseHeaders ? codeFromHttpStatus(status) : Code.Unavailable
