@@ -45,17 +45,14 @@ export function createMetrics(stats: () => TracehoundStats): Metrics {
   // Counted in plain numbers on the hot path (one per intercepted scent); prom-client is told at
   // scrape time, so a verdict costs an increment, not prom-client's label lookup and update.
   const tally = new Map<Outcome, number>(OUTCOMES.map((o) => [o, 0]))
-  const told = new Map<Outcome, number>(OUTCOMES.map((o) => [o, 0]))
   new Counter({
     name: 'tracehound_intercepts_total',
     help: 'Intercepted scents by verdict outcome.',
     labelNames: ['outcome'],
     registers,
     collect() {
-      for (const [o, n] of tally) {
-        this.labels(o).inc(n - told.get(o)!)
-        told.set(o, n)
-      }
+      this.reset()
+      for (const [o, n] of tally) this.labels(o).inc(n)
     },
   })
 
