@@ -15,19 +15,15 @@
  * With --reuse the ledger in DIR is measured as it is (--records is ignored).
  */
 
-import { execFileSync, spawn, spawnSync } from 'node:child_process'
+import { execFileSync, spawnSync } from 'node:child_process'
 import { request } from 'node:http'
 
 import { closeSync, mkdirSync, mkdtempSync, openSync, readFileSync, readSync, rmSync, statSync } from 'node:fs'
 import { cpus, loadavg, tmpdir } from 'node:os'
 import { join } from 'node:path'
 import Database from 'better-sqlite3'
-import { createClient } from '@connectrpc/connect'
-import { createGrpcTransport, Http2SessionManager } from '@connectrpc/connect-node'
-import { connect } from 'node:net'
-import { createInterface } from 'node:readline'
-import { createGrpcUnaryTransport, createTracehoundClient } from '../src/client/index.js'
-import { TracehoundService } from '../src/gen/tracehound/v1/tracehound_service_pb.js'
+import { createTracehoundClient } from '../src/client/index.js'
+import { echoClient, startEcho } from './echo-floor.js'
 import {
   type AuditRecord,
   auditRecordHashInput,
@@ -76,28 +72,19 @@ type GoRow = { path: string; p50Us: number; p99Us: number }
 async function echoFloor(calls: number, warmUp: number): Promise<number[]> {
   const dir = mkdtempSync(join(tmpdir(), 'th-ls-echo-'))
   const socket = join(dir, 'echo.sock')
-  const child = spawn(process.execPath, ['--import', 'tsx', join(ROOT, 'bench/daemon.ts'), '--serve', 'http2-echo', socket], {
-    cwd: ROOT,
-    stdio: ['ignore', 'pipe', 'inherit'],
-  })
+  const child = await startEcho(socket)
+  const echo = echoClient(socket)
   try {
-    await new Promise<void>((resolve, reject) => {
-      child.once('exit', (code) => reject(new Error(`the http2 echo exited with ${code}`)))
-      createInterface({ input: child.stdout! }).on('line', (line) => line.includes('"listening"') && resolve())
-    })
-    const sessionManager = new Http2SessionManager('http://localhost', {}, { createConnection: () => connect(socket) })
-    const streams = createGrpcTransport({ baseUrl: 'http://localhost', sessionManager })
-    const echo = createClient(TracehoundService, createGrpcUnaryTransport({ sessionManager, streams }))
-    for (let i = 0; i < warmUp; i++) await echo.intercept({})
+    for (let i = 0; i < warmUp; i++) await echo.client.intercept({})
     const out: number[] = []
     for (let i = 0; i < calls; i++) {
       const t = performance.now()
-      await echo.intercept({})
+      await echo.client.intercept({})
       out.push(performance.now() - t)
     }
-    sessionManager.abort()
     return out
   } finally {
+    echo.close()
     child.kill()
     rmSync(dir, { recursive: true, force: true })
   }

@@ -8,11 +8,11 @@
  * Run: npm run bench:sdks [-- --calls 3000 --warmup 500 --only go,python]
  */
 
-import { type ChildProcess, spawn, spawnSync } from 'node:child_process'
+import { spawnSync } from 'node:child_process'
 import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { createInterface } from 'node:readline'
+import { startEcho, startServerScript } from './echo-floor.js'
 
 const ROOT = new URL('..', import.meta.url).pathname
 const arg = (name: string) => {
@@ -71,22 +71,6 @@ const clients: Client[] = [
   },
 ]
 
-/** Starts a server script and waits for its "listening" log line. */
-async function start(args: string[]): Promise<ChildProcess> {
-  const child = spawn(process.execPath, ['--import', 'tsx', ...args], {
-    cwd: ROOT,
-    stdio: ['ignore', 'pipe', 'inherit'],
-    env: { ...process.env, TRACEHOUND_TOKEN: '' },
-  })
-  await new Promise<void>((resolve, reject) => {
-    child.once('exit', (code) => reject(new Error(`${args.join(' ')} exited with ${code}`)))
-    createInterface({ input: child.stdout! }).on('line', (line) => {
-      if (line.includes('"listening"')) resolve()
-    })
-  })
-  return child
-}
-
 interface Row {
   client: string
   path: string
@@ -122,8 +106,11 @@ writeFileSync(config, JSON.stringify({ rateLimit: { maxRequests: 1_000_000_000 }
 const daemonSock = join(dir, 'd.sock')
 const echoSock = join(dir, 'h.sock')
 const servers = [
-  await start(['src/cli/tracehoundd.ts', '--socket', daemonSock, '--config', config, '--memory', '--no-watch']),
-  await start(['bench/daemon.ts', '--serve', 'http2-echo', echoSock]),
+  await startServerScript(['src/cli/tracehoundd.ts', '--socket', daemonSock, '--config', config, '--memory', '--no-watch'], {
+    ...process.env,
+    TRACEHOUND_TOKEN: '',
+  }),
+  await startEcho(echoSock),
 ]
 const table: string[][] = []
 let failed = false

@@ -10,12 +10,9 @@
 
 import { execFileSync } from 'node:child_process'
 import { readFileSync } from 'node:fs'
-import * as net from 'node:net'
-import { createClient } from '@connectrpc/connect'
-import { createGrpcTransport, Http2SessionManager } from '@connectrpc/connect-node'
-import { createGrpcUnaryTransport, createTracehoundClient } from '../src/client/index.js'
-import { TracehoundService } from '../src/gen/tracehound/v1/tracehound_service_pb.js'
+import { createTracehoundClient } from '../src/client/index.js'
 import { scentToWire } from '../src/wire/index.js'
+import { echoClient } from './echo-floor.js'
 
 const arg = (name: string) => {
   const i = process.argv.indexOf(name)
@@ -76,11 +73,9 @@ for (const path of ['unary', 'stream'] as const) {
 
 // The floor: the same transport as the client's (unary calls straight onto the HTTP/2 session), a
 // server that only writes fixed bytes.
-const sessionManager = new Http2SessionManager('http://localhost', {}, { createConnection: () => net.connect(echoSocket) })
-const streams = createGrpcTransport({ baseUrl: 'http://localhost', sessionManager })
-const echo = createClient(TracehoundService, createGrpcUnaryTransport({ sessionManager, streams }))
+const echo = echoClient(echoSocket)
 const wire = scentToWire(scent(0))
-row('floor', await sample(() => echo.intercept({ scent: wire })))
-sessionManager.abort()
+row('floor', await sample(() => echo.client.intercept({ scent: wire })))
+echo.close()
 
 process.exit(0)
