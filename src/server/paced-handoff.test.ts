@@ -3,6 +3,18 @@ import { pacedHandoff } from './paced-handoff.js'
 
 const turn = () => new Promise<void>((resolve) => setImmediate(resolve))
 
+/** Runs `body` with the process's uncaught exceptions collected into `errors` (a throwing take-over lands there). */
+async function catchingUncaught(body: (errors: unknown[]) => Promise<void>): Promise<void> {
+  const errors: unknown[] = []
+  const onError = (e: unknown) => errors.push(e)
+  process.on('uncaughtException', onError)
+  try {
+    await body(errors)
+  } finally {
+    process.off('uncaughtException', onError)
+  }
+}
+
 describe('pacedHandoff', () => {
   it('takes over one connection per event-loop turn, in arrival order, with other work in between', async () => {
     const handOff = pacedHandoff()
@@ -22,28 +34,20 @@ describe('pacedHandoff', () => {
   it('a take-over that throws does not stall the ones behind it', async () => {
     const handOff = pacedHandoff()
     const seen: string[] = []
-    const errors: unknown[] = []
-    const onError = (e: unknown) => errors.push(e)
-    process.on('uncaughtException', onError)
-    try {
+    await catchingUncaught(async (errors) => {
       handOff(() => {
         throw new RangeError('boom')
       })
       handOff(() => seen.push('next'))
       await expect.poll(() => seen).toEqual(['next'])
       expect(errors).toHaveLength(1)
-    } finally {
-      process.off('uncaughtException', onError)
-    }
+    })
   })
 
   it('a hand-off made during a take-over runs once, in a later turn', async () => {
     const handOff = pacedHandoff()
     const seen: string[] = []
-    const errors: unknown[] = []
-    const onError = (e: unknown) => errors.push(e)
-    process.on('uncaughtException', onError)
-    try {
+    await catchingUncaught(async (errors) => {
       handOff(() => {
         seen.push('outer')
         handOff(() => seen.push('inner'))
@@ -54,9 +58,7 @@ describe('pacedHandoff', () => {
       await turn()
       expect(seen).toEqual(['outer', 'inner'])
       expect(errors).toEqual([])
-    } finally {
-      process.off('uncaughtException', onError)
-    }
+    })
   })
 
   it('starts again after the queue ran empty', async () => {
