@@ -54,7 +54,14 @@ export type { InsertResult, QuarantineOptions, QuarantineStats, ReplaceResult } 
 export { createRateLimiter, RateLimiter } from './intercept/rate-limiter.js'
 export type { IRateLimiter, RateLimiterStats, RateLimitResult } from './intercept/rate-limiter.js'
 export { createEvidenceFactory, EvidenceFactory } from './intercept/evidence-factory.js'
-export type { EvidenceCreationResult, EvidenceEncoder, EvidenceFactoryOptions, IEvidenceFactory } from './intercept/evidence-factory.js'
+export type {
+  EvidenceCreationResult,
+  EvidenceEncoder,
+  EvidenceFactoryOptions,
+  IEvidenceFactory,
+  SignedPayload,
+  ThreatEvidenceSource,
+} from './intercept/evidence-factory.js'
 export { Agent, createAgent, emptyAgentStats } from './intercept/agent.js'
 export type { AgentConfig, AgentStats, IAgent } from './intercept/agent.js'
 

@@ -124,6 +124,14 @@ let idle: Writer | null = new Writer()
 
 /** Canonical UTF-8 bytes of a JSON value; throws CanonicalJsonError for what JSON cannot carry. */
 export function canonicalBytes(value: unknown): Uint8Array {
+  return canonicalView(value).slice()
+}
+
+/**
+ * canonicalBytes without the copy: a view of the shared output buffer, valid until the next
+ * encoding. For bytes that are only hashed (a duplicate threat's signature) or copied at once.
+ */
+export function canonicalView(value: unknown): Uint8Array {
   const w = idle ?? new Writer()
   idle = null
   const outer = open
@@ -131,7 +139,7 @@ export function canonicalBytes(value: unknown): Uint8Array {
   w.pos = 0
   try {
     writeValue(w, value, '')
-    return w.buf.slice(0, w.pos)
+    return w.buf.subarray(0, w.pos)
   } catch (error) {
     if (error instanceof Refusal) {
       if (error.tooDeep) throw new CanonicalJsonError(error.reason, 'root', true)

@@ -4,7 +4,7 @@
  */
 
 import { TracehoundConfigError, TracehoundError } from '../errors.js'
-import type { IEvidenceFactory } from './evidence-factory.js'
+import { type IEvidenceFactory, signingSource, type ThreatEvidenceSource } from './evidence-factory.js'
 import type { Quarantine } from './quarantine.js'
 import type { IRateLimiter } from './rate-limiter.js'
 import type { PreEncodedPayload } from '../encoding/encode.js'
@@ -48,18 +48,21 @@ export const emptyAgentStats = (): AgentStats => ({
 
 /**
  * Decides a verdict for each scent in v1's order: rate limit, clean without a threat, payload
- * size, duplicate, quarantine; any failure becomes an `error` verdict, never an exception.
+ * size, duplicate, quarantine; any failure becomes an `error` verdict, never an exception. A
+ * duplicate is found from the signature alone: no evidence is built for it.
  */
 export class Agent implements IAgent {
   private readonly stats: AgentStats = emptyAgentStats()
+  private readonly evidence: ThreatEvidenceSource
 
   constructor(
     private readonly config: AgentConfig,
     private readonly quarantine: Quarantine,
     private readonly rateLimiter: IRateLimiter,
-    private readonly evidenceFactory: IEvidenceFactory,
+    evidenceFactory: IEvidenceFactory,
     private readonly observer?: InterceptObserverFn,
   ) {
+    this.evidence = signingSource(evidenceFactory)
     if (!(config.maxPayloadSize > 0)) {
       throw new TracehoundConfigError('CONFIG_AGENT_INVALID', 'maxPayloadSize must be positive')
     }
@@ -89,22 +92,17 @@ export class Agent implements IAgent {
         this.stats.cleanCount++
         return { status: 'clean' }
       }
-      const created = this.evidenceFactory.create(scent, scent.threat, this.config.maxPayloadSize, encoded)
-      if (!created.ok) {
-        if (created.error.code === 'AGENT_PAYLOAD_TOO_LARGE') {
-          this.stats.validationFailures++
-          return { status: 'payload_too_large', limit: this.config.maxPayloadSize }
-        }
-        this.stats.errorCount++
-        return { status: 'error', error: created.error }
-      }
-      const { evidence, signature } = created
+      const signed = this.evidence.sign(scent, scent.threat, this.config.maxPayloadSize, encoded)
+      if (!signed.ok) return this.refused(signed.error)
+      const { signature } = signed
       // First capture wins: a duplicate never upgrades the stored severity.
       if (this.quarantine.has(signature)) {
-        evidence.transfer()
         this.stats.ignoredCount++
         return { status: 'ignored', signature }
       }
+      const created = this.evidence.build(scent, scent.threat, signed)
+      if (!created.ok) return this.refused(created.error)
+      const { evidence } = created
       this.quarantine.insert(evidence)
       this.stats.quarantinedCount++
       return { status: 'quarantined', handle: evidence }
@@ -116,6 +114,16 @@ export class Agent implements IAgent {
       })
       return { status: 'error', error: failure }
     }
+  }
+
+  /** The verdict for a payload that could not become evidence. */
+  private refused(error: TracehoundError): InterceptResult {
+    if (error.code === 'AGENT_PAYLOAD_TOO_LARGE') {
+      this.stats.validationFailures++
+      return { status: 'payload_too_large', limit: this.config.maxPayloadSize }
+    }
+    this.stats.errorCount++
+    return { status: 'error', error }
   }
 
   /** A copy of the verdict counters. */

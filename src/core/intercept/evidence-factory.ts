@@ -1,7 +1,7 @@
 /** Builds Evidence from a scent: canonical bytes, hash, signature, optional compression. */
 
 import type { CryptoPort } from '../ports/crypto-port.js'
-import { acceptEncoded, payloadBytes, type PreEncodedPayload } from '../encoding/encode.js'
+import { acceptEncoded, payloadView, type PreEncodedPayload } from '../encoding/encode.js'
 import { isTracehoundError, TracehoundError } from '../errors.js'
 import { Evidence, type EvidenceContext, systemEvidenceContext } from './evidence.js'
 import { nodeCrypto } from '../ports/node-crypto.js'
@@ -36,8 +36,25 @@ export interface IEvidenceFactory {
   create(scent: Scent, threat: ThreatSignal, maxPayloadSize: number, encoded?: PreEncodedPayload): EvidenceCreationResult
 }
 
+/**
+ * A threat payload signed but not yet evidence: its canonical bytes (possibly a view of a shared
+ * buffer, valid until the next encoding), their SHA-256 and the signature.
+ */
+export type SignedPayload = { ok: true; bytes: Uint8Array; hash: string; signature: string } | { ok: false; error: TracehoundError }
+
+/**
+ * The agent's two steps: the signature first, evidence only for a threat not yet quarantined. A
+ * duplicate then costs no copy of its bytes and no evidence object.
+ */
+export interface ThreatEvidenceSource {
+  /** The signature of a threat payload, with the same errors as IEvidenceFactory.create. */
+  sign(scent: Scent, threat: ThreatSignal, maxPayloadSize: number, encoded?: PreEncodedPayload): SignedPayload
+  /** Evidence of a signed payload: call before anything else is encoded (the bytes may be a view). */
+  build(scent: Scent, threat: ThreatSignal, signed: SignedPayload & { ok: true }): EvidenceCreationResult
+}
+
 /** Builds evidence: canonical bytes, SHA-256, signature and optional compression. */
-export class EvidenceFactory implements IEvidenceFactory {
+export class EvidenceFactory implements IEvidenceFactory, ThreatEvidenceSource {
   private readonly codec: EvidenceEncoder | undefined
   private readonly context: EvidenceContext
   private readonly crypto: CryptoPort
@@ -49,15 +66,27 @@ export class EvidenceFactory implements IEvidenceFactory {
   }
 
   create(scent: Scent, threat: ThreatSignal, maxPayloadSize: number, encoded?: PreEncodedPayload): EvidenceCreationResult {
+    const signed = this.sign(scent, threat, maxPayloadSize, encoded)
+    return signed.ok ? this.build(scent, threat, signed) : signed
+  }
+
+  sign(scent: Scent, threat: ThreatSignal, maxPayloadSize: number, encoded?: PreEncodedPayload): SignedPayload {
     try {
-      const bytes = encoded ? acceptEncoded(encoded, maxPayloadSize) : payloadBytes(scent.payload, maxPayloadSize)
+      const bytes = encoded ? acceptEncoded(encoded, maxPayloadSize) : payloadView(scent.payload, maxPayloadSize)
       const hash = this.crypto.sha256Hex(bytes)
-      const signature = `${threat.category}:${hash}`
-      const stored = this.codec ? this.codec.encode(bytes) : bytes
-      const buffer = ownBuffer(stored)
+      return { ok: true, bytes, hash, signature: `${threat.category}:${hash}` }
+    } catch (error: unknown) {
+      return { ok: false, error: creationError(scent, error) }
+    }
+  }
+
+  build(scent: Scent, threat: ThreatSignal, { bytes, hash, signature }: SignedPayload & { ok: true }): EvidenceCreationResult {
+    try {
+      // Signed bytes may be a view of the shared encoding buffer: evidence always gets a copy of its own.
+      const stored = this.codec ? this.codec.encode(bytes) : new Uint8Array(bytes) // copies, a Buffer too (its slice would not)
       const compressed = this.codec !== undefined
       const evidence = new Evidence({
-        bytes: buffer,
+        bytes: ownBuffer(stored),
         signature,
         hash,
         severity: threat.severity,
@@ -68,13 +97,36 @@ export class EvidenceFactory implements IEvidenceFactory {
       })
       return { ok: true, evidence, signature, hash, size: stored.byteLength, compressed }
     } catch (error: unknown) {
-      if (isTracehoundError(error)) return { ok: false, error }
-      const message = error instanceof Error ? error.message : 'Unknown error'
-      return {
-        ok: false,
-        error: new TracehoundError('EVIDENCE_CREATION_FAILED', message, { context: { scentId: scent.id }, cause: error }),
-      }
+      return { ok: false, error: creationError(scent, error) }
     }
+  }
+}
+
+/** A TracehoundError as it is; anything else becomes EVIDENCE_CREATION_FAILED. */
+function creationError(scent: Scent, error: unknown): TracehoundError {
+  if (isTracehoundError(error)) return error
+  const message = error instanceof Error ? error.message : 'Unknown error'
+  return new TracehoundError('EVIDENCE_CREATION_FAILED', message, { context: { scentId: scent.id }, cause: error })
+}
+
+/**
+ * A v1 factory as a ThreatEvidenceSource: it can only build evidence to learn the signature, so
+ * sign creates it and build hands it over; a duplicate's is dropped at the next sign.
+ */
+export function signingSource(factory: IEvidenceFactory): ThreatEvidenceSource {
+  if (factory instanceof EvidenceFactory) return factory
+  let made: EvidenceCreationResult | undefined
+  return {
+    sign(scent, threat, maxPayloadSize, encoded) {
+      made = factory.create(scent, threat, maxPayloadSize, encoded)
+      if (!made.ok) return made
+      return { ok: true, bytes: new Uint8Array(0), hash: made.hash, signature: made.signature }
+    },
+    build() {
+      const result = made!
+      made = undefined
+      return result
+    },
   }
 }
 
