@@ -18,6 +18,7 @@ import { join, resolve } from 'node:path'
 import { pathToFileURL } from 'node:url'
 import { PerformanceObserver } from 'node:perf_hooks'
 import { type Scent, Tracehound } from '../src/core/index.js'
+import { payload, SEVERITIES } from './embedded-payload.js'
 
 const arg = (name: string): string | undefined => {
   const i = process.argv.indexOf(name)
@@ -32,33 +33,6 @@ const SOURCES = 512
 type Kind = 'clean' | 'threat' | 'duplicate'
 type Op = (s: Scent) => unknown
 type Mode = 'not full' | 'at capacity'
-
-/** A 1.4 KB request body as JSON: nested headers, query and body; `i` makes it unique. */
-function payload(i: number) {
-  return {
-    method: 'POST',
-    path: `/api/v1/accounts/${i}/transfers`,
-    query: { page: i % 7, sort: 'desc', filter: `amount>${i}` },
-    headers: {
-      'user-agent': 'Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/126.0 Safari/537.36',
-      'content-type': 'application/json',
-      'x-request-id': `req-${i.toString(16).padStart(12, '0')}`,
-      accept: 'application/json, text/plain, */*',
-      'accept-language': 'en-US,en;q=0.9,de;q=0.8',
-      cookie: `session=${'ab12'.repeat(24)}; theme=dark`,
-    },
-    body: {
-      amount: (i * 37) % 10_000,
-      currency: 'EUR',
-      memo: "'; DROP TABLE accounts; -- ".repeat(24),
-      tags: ['a', 'b', 'c', i],
-      nested: { level1: { level2: { level3: [1, 2, 3, { k: 'v'.repeat(64) }] } } },
-    },
-    ip: `10.${(i >> 16) & 255}.${(i >> 8) & 255}.${i & 255}`,
-  }
-}
-
-const SEVERITIES = ['low', 'medium', 'high', 'critical'] as const
 
 /** The mix; `base` keeps payloads of different workloads distinct (no accidental duplicates across them). */
 function workload(ops: number, base: number): { kinds: Kind[]; scents: Scent[] } {
