@@ -59,7 +59,7 @@ async function child(scenario: string, n: number, v1Path: string | undefined): P
   const kind = scenario.replace(/^v1 /, '')
   const originals = kind === 'duplicate' ? Array.from({ length: PRE }, (_, i) => threat(1e9 + i)) : []
   const scents =
-    kind === 'clean'
+    kind === 'clean' || kind === 'build clean scents'
       ? Array.from({ length: n }, (_, i) => threat(i, payload(i), false))
       : kind === 'duplicate'
         ? Array.from({ length: n }, (_, i) => threat(i, originals[i % PRE]!.payload))
@@ -69,6 +69,7 @@ async function child(scenario: string, n: number, v1Path: string | undefined): P
   }
   switch (kind) {
     case 'build scents':
+    case 'build clean scents':
       return
     case 'floor: JSON.stringify + SHA-256':
       for (const s of scents) nodeCrypto.sha256Hex(JSON.stringify(s.payload))
@@ -133,6 +134,7 @@ async function main(): Promise<void> {
   const engines = ['clean', 'threat', 'duplicate', 'threat, at capacity']
   const scenarios = [
     'build scents',
+    'build clean scents',
     'floor: JSON.stringify + SHA-256',
     'canonical bytes + SHA-256',
     ...engines,
@@ -142,14 +144,15 @@ async function main(): Promise<void> {
   const totals = await inPairs(scenarios.flatMap((s) => [n, 3 * n].map((size) => () => count(bundle, s, size, v1Path))))
   rmSync(dir, { recursive: true, force: true })
   const marginal = (i: number) => (totals[2 * i + 1]! - totals[2 * i]!) / (2 * n)
-  const build0 = marginal(0)
-  const per = new Map(scenarios.map((s, i) => [s, i === 0 ? build0 : marginal(i) - build0]))
+  const [build0, buildClean] = [marginal(0), marginal(1)]
+  // A clean scent is built without its threat: its own baseline.
+  const per = new Map(scenarios.map((s, i) => [s, marginal(i) - (s.endsWith('clean') ? buildClean : build0)]))
   const floor = per.get('floor: JSON.stringify + SHA-256')!
   const k = (x: number) => (x / 1000).toFixed(1)
   console.log(
     `instructions per scent (valgrind, N=${n} and ${3 * n}, 1.4 KB bodies, ${PRE} pre-quarantined; Node ${process.version}; ${Math.round((Date.now() - started) / 1000)} s)`,
   )
-  const rows = scenarios.slice(1).map((s) => {
+  const rows = scenarios.slice(2).map((s) => {
     const x = per.get(s)!
     const v1 = v1Path && !s.startsWith('v1 ') ? per.get(`v1 ${s}`) : undefined
     return [s, k(x), (x / floor).toFixed(2), v1 === undefined ? '' : (v1 / x).toFixed(2)]
@@ -160,7 +163,7 @@ async function main(): Promise<void> {
   console.log(line(header))
   console.log(`|${widths.map((w) => '-'.repeat(w + 2)).join('|')}|`)
   for (const r of rows) console.log(line(r))
-  console.log(`(building a scent alone: ${k(build0)}k, subtracted from every row)`)
+  console.log(`(building a scent alone, subtracted from every row: ${k(build0)}k, a clean one ${k(buildClean)}k)`)
 }
 
 const childAt = process.argv.indexOf('--child')
