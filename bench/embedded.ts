@@ -8,7 +8,7 @@
  * machine is shared, so absolute times move from run to run (bench/README.md); the load average
  * is printed before and after, the floor's p99 beside ours (a tail the machine sets, not the
  * code, shows in both), and the share of our measured time spent in GC pauses.
- * Run: npm run bench:embedded [-- --ops 50000 --rounds 3 --capacity 5000 --v1 /path/to/v1/packages/core]
+ * Run: npm run bench:embedded [-- --ops 50000 --rounds 3 --capacity 5000 --v1 /path/to/v1/packages/core] (more rounds, a steadier median)
  */
 
 import { createHash } from 'node:crypto'
@@ -243,7 +243,12 @@ console.log('|' + widths.map((w) => '-'.repeat(w + 2)).join('|') + '|')
 for (const r of rows) console.log(line(r))
 
 // The issue's targets, each as the range over the rounds.
-const range = (xs: number[], d = 2) => `${Math.min(...xs).toFixed(d)}–${Math.max(...xs).toFixed(d)}`
+// The median beside the range: one round can swing with the machine (bench/README.md).
+const range = (xs: number[], d = 2) => {
+  const sorted = [...xs].sort((a, b) => a - b)
+  const median = sorted.length % 2 ? sorted[sorted.length >> 1]! : (sorted[sorted.length / 2 - 1]! + sorted[sorted.length / 2]!) / 2
+  return `${sorted[0]!.toFixed(d)}–${sorted.at(-1)!.toFixed(d)} (median ${median.toFixed(d)})`
+}
 const nf = results['not full']
 const cap = results['at capacity']
 const targets: [string, string][] = [
