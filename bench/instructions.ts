@@ -1,7 +1,7 @@
 /**
  * Instructions per scent, counted by valgrind (cachegrind without cache simulation): unlike time,
- * the count does not move with the machine's load, so a change of one percent shows where timing
- * runs here swing ±15% (two runs of the same code differ by about 0.2%). Node runs from an esbuild
+ * the count does not move with the machine's load: two runs of the same code differ by about 0.2%
+ * in total, a row by up to ±3k instructions, where timing runs here swing ±15%. Node runs from an esbuild
  * bundle (no loader thread), single-threaded, with a predictable GC schedule. Each scenario runs
  * with N and 3N scents; the difference over 2N is the cost of one scent, with start-up, JIT
  * warm-up and fixed set-up cancelled, minus the same for building the scents alone.

@@ -124,7 +124,7 @@ let idle: Writer | null = new Writer()
 
 /** Canonical UTF-8 bytes of a JSON value; throws CanonicalJsonError for what JSON cannot carry. */
 export function canonicalBytes(value: unknown): Uint8Array {
-  return canonicalView(value).slice()
+  return encode(value, false)
 }
 
 /**
@@ -132,6 +132,11 @@ export function canonicalBytes(value: unknown): Uint8Array {
  * encoding. For bytes that are only hashed (a duplicate threat's signature) or copied at once.
  */
 export function canonicalView(value: unknown): Uint8Array {
+  return encode(value, true)
+}
+
+/** The output as a view of the writer's buffer, or as an exact-size copy. */
+function encode(value: unknown, view: boolean): Uint8Array {
   const w = idle ?? new Writer()
   idle = null
   const outer = open
@@ -139,7 +144,7 @@ export function canonicalView(value: unknown): Uint8Array {
   w.pos = 0
   try {
     writeValue(w, value, '')
-    return w.buf.subarray(0, w.pos)
+    return view ? w.buf.subarray(0, w.pos) : w.buf.slice(0, w.pos)
   } catch (error) {
     if (error instanceof Refusal) {
       if (error.tooDeep) throw new CanonicalJsonError(error.reason, 'root', true)

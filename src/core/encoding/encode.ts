@@ -1,6 +1,6 @@
 /** Payload encoding for evidence (v1's encodePayload): canonical bytes, then the size limit. */
 
-import { CanonicalJsonError, canonicalKeyOrder, canonicalView, MAX_DEPTH } from './canonical-json.js'
+import { CanonicalJsonError, canonicalBytes, canonicalKeyOrder, canonicalView, MAX_DEPTH } from './canonical-json.js'
 import { Errors } from '../errors.js'
 import type { JsonSerializable } from '../types.js'
 
@@ -31,14 +31,18 @@ export function encodePayload(payload: JsonSerializable, maxSize: number): Encod
 
 /** encodePayload's bytes alone, with the same errors. */
 export function payloadBytes(payload: JsonSerializable, maxSize: number): Uint8Array {
-  return payloadView(payload, maxSize).slice()
+  return checkedPayload(payload, maxSize, canonicalBytes)
 }
 
 /** payloadBytes as a view of the shared encoding buffer, valid until the next encoding (canonicalView). */
 export function payloadView(payload: JsonSerializable, maxSize: number): Uint8Array {
+  return checkedPayload(payload, maxSize, canonicalView)
+}
+
+function checkedPayload(payload: JsonSerializable, maxSize: number, encode: (value: unknown) => Uint8Array): Uint8Array {
   let bytes: Uint8Array
   try {
-    bytes = canonicalView(payload)
+    bytes = encode(payload)
   } catch (error) {
     if (error instanceof CanonicalJsonError) {
       throw error.tooDeep ? Errors.payloadTooDeep(MAX_DEPTH) : Errors.serializationFailed(error.message)
