@@ -38,20 +38,31 @@ export interface H2Answer {
   grpcMessage: string
   rstCode: number
   body: Buffer
+  /** As received (empty when the stream was reset first). */
+  headers: http2.IncomingHttpHeaders
+  trailers: http2.IncomingHttpHeaders
 }
 
-/** One request on its own h2c connection; resolves when the stream closes. */
+/** One request on its own h2c connection, its body written in the pieces given; resolves when the stream closes. */
 export function h2Request(
   connectTo: () => net.Socket,
   headers: http2.OutgoingHttpHeaders,
-  body?: Uint8Array,
+  body: Uint8Array | readonly Uint8Array[] = [],
   { end = true }: { end?: boolean } = {},
 ): Promise<H2Answer> {
   return new Promise((resolve) => {
     const session = http2.connect('http://localhost', { createConnection: connectTo })
     session.on('error', () => undefined)
     const stream = session.request({ ':method': 'POST', 'content-type': 'application/grpc', te: 'trailers', ...headers })
-    const answer: H2Answer = { status: 'reset', grpcStatus: undefined, grpcMessage: '', rstCode: 0, body: Buffer.alloc(0) }
+    const answer: H2Answer = {
+      status: 'reset',
+      grpcStatus: undefined,
+      grpcMessage: '',
+      rstCode: 0,
+      body: Buffer.alloc(0),
+      headers: {},
+      trailers: {},
+    }
     const take = (h: http2.IncomingHttpHeaders) => {
       if (h[':status'] !== undefined) answer.status = String(h[':status'])
       if (h['grpc-status'] !== undefined) {
@@ -59,8 +70,8 @@ export function h2Request(
         answer.grpcMessage = decodeURIComponent(String(h['grpc-message'] ?? ''))
       }
     }
-    stream.on('response', take)
-    stream.on('trailers', take)
+    stream.on('response', (h) => take((answer.headers = h)))
+    stream.on('trailers', (t) => take((answer.trailers = t)))
     stream.on('data', (c: Buffer) => (answer.body = Buffer.concat([answer.body, c])))
     stream.on('error', () => undefined)
     stream.on('close', () => {
@@ -68,7 +79,7 @@ export function h2Request(
       session.destroy()
       resolve(answer)
     })
-    if (body) stream.write(body)
+    for (const piece of body instanceof Uint8Array ? [body] : body) stream.write(piece)
     if (end) stream.end()
   })
 }

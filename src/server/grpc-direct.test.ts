@@ -1,9 +1,8 @@
 import { create, fromBinary, toBinary } from '@bufbuild/protobuf'
 import { createValidator } from '@bufbuild/protovalidate'
 import { Code, ConnectError } from '@connectrpc/connect'
-import { encodeEnvelope } from '@connectrpc/connect/protocol'
 import * as http2 from 'node:http2'
-import type { AddressInfo } from 'node:net'
+import * as net from 'node:net'
 import { afterEach, describe, expect, it } from 'vitest'
 import {
   InterceptRequestSchema,
@@ -13,12 +12,12 @@ import {
 } from '../gen/tracehound/v1/tracehound_service_pb.js'
 import { bidi, createGrpcDirect, type DirectBidi, unary } from './grpc-direct.js'
 import { RequestGate } from './request-gate.js'
+import { frame, type H2Answer, h2Request } from '../../test/hostile-client.js'
 
 const INTERCEPT = '/tracehound.v1.TracehoundService/Intercept'
 const STREAM = '/tracehound.v1.TracehoundService/InterceptStream'
 const MAX = 1024
 
-const frame = (message: Uint8Array, flags = 0) => Buffer.from(encodeEnvelope(flags, message))
 const interceptBytes = (id = 'a') => toBinary(InterceptRequestSchema, create(InterceptRequestSchema, { scent: { id, source: 's' } }))
 
 function deferred<T>() {
@@ -78,7 +77,7 @@ async function serve(handler: (id: string) => unknown, stream: Partial<StreamBid
   })
   await new Promise<void>((r) => server.listen(0, '127.0.0.1', r))
   const served: Served = {
-    port: (server.address() as AddressInfo).port,
+    port: (server.address() as net.AddressInfo).port,
     gate,
     observed,
     declined,
@@ -88,34 +87,11 @@ async function serve(handler: (id: string) => unknown, stream: Partial<StreamBid
   return served
 }
 
-interface Answer {
-  headers: http2.IncomingHttpHeaders
-  trailers: http2.IncomingHttpHeaders
-  body: Buffer
-  rstCode: number
-}
+/** One call to the served handler, on a connection of its own. */
+const call = (s: Served, headers: http2.OutgoingHttpHeaders, body: Buffer[], options?: { end?: boolean }) =>
+  h2Request(() => net.connect(s.port, '127.0.0.1'), headers, body, options)
 
-function call(s: Served, headers: http2.OutgoingHttpHeaders, body: Buffer[], { end = true } = {}): Promise<Answer> {
-  return new Promise((resolve) => {
-    const session = http2.connect(`http://127.0.0.1:${s.port}`)
-    session.on('error', () => undefined)
-    const stream = session.request({ ':method': 'POST', 'content-type': 'application/grpc', te: 'trailers', ...headers })
-    const a: Answer = { headers: {}, trailers: {}, body: Buffer.alloc(0), rstCode: 0 }
-    stream.on('response', (h) => (a.headers = h))
-    stream.on('trailers', (t) => (a.trailers = t))
-    stream.on('data', (c: Buffer) => (a.body = Buffer.concat([a.body, c])))
-    stream.on('error', () => undefined)
-    stream.on('close', () => {
-      a.rstCode = stream.rstCode ?? 0
-      session.close()
-      resolve(a)
-    })
-    for (const b of body) stream.write(b)
-    if (end) stream.end()
-  })
-}
-
-const status = (a: Answer) => [a.trailers['grpc-status'], decodeURIComponent(String(a.trailers['grpc-message'] ?? ''))]
+const status = (a: H2Answer) => [a.trailers['grpc-status'], decodeURIComponent(String(a.trailers['grpc-message'] ?? ''))]
 const clean = () => ({ verdict: { outcome: { case: 'clean', value: {} } } })
 
 describe('grpc-direct: unary', () => {
