@@ -34,8 +34,11 @@ describe('Agent', () => {
     expect(build).toHaveBeenCalledTimes(1)
   })
 
-  it('keeps evidence bytes of their own: later encodings of the shared buffer do not reach them', () => {
-    const { agent, quarantine } = agentWith(new EvidenceFactory())
+  it.each([
+    ['no codec', new EvidenceFactory()],
+    ['a codec that passes bytes through', new EvidenceFactory({ codec: { encode: (b) => b } })],
+  ])('keeps evidence bytes of their own with %s: later encodings of the shared buffer do not reach them', (_, factory) => {
+    const { agent, quarantine } = agentWith(factory)
     // Exactly the encoder's 16 KiB buffer (numbers never grow it ahead): bytes that fill it must still be copied.
     const filling = [10, ...new Array<number>(8190).fill(1)]
     expect(JSON.stringify(filling).length).toBe(16 * 1024)

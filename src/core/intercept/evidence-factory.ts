@@ -82,11 +82,12 @@ export class EvidenceFactory implements IEvidenceFactory, ThreatEvidenceSource {
 
   build(scent: Scent, threat: ThreatSignal, { bytes, hash, signature }: SignedPayload & { ok: true }): EvidenceCreationResult {
     try {
-      // Signed bytes may be a view of the shared encoding buffer: evidence always gets a copy of its own.
-      const stored = this.codec ? this.codec.encode(bytes) : new Uint8Array(bytes) // copies, a Buffer too (its slice would not)
+      const stored = this.codec ? this.codec.encode(bytes) : bytes
       const compressed = this.codec !== undefined
       const evidence = new Evidence({
-        bytes: ownBuffer(stored),
+        // Signed bytes may be a view of the shared encoding buffer: whatever still lies in it (no
+        // codec, or one that passes bytes through) is copied. `new Uint8Array` copies a Buffer too.
+        bytes: stored.buffer === bytes.buffer ? (new Uint8Array(stored).buffer as ArrayBuffer) : ownBuffer(stored),
         signature,
         hash,
         severity: threat.severity,
